@@ -1,0 +1,13 @@
+// Stand-in for builds without the graphics stack (STREETWEEK_GUI=OFF).
+#include "cli/commands.hpp"
+
+#include <iostream>
+
+namespace sw::cli {
+
+int runGui(const GuiOptions&) {
+    std::cerr << "streetweek gui: this build has no GUI (configured with STREETWEEK_GUI=OFF)\n";
+    return 1;
+}
+
+} // namespace sw::cli

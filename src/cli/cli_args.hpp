@@ -1,0 +1,44 @@
+// A small command-line option parser: --name value, --name=value, repeatable options, --help.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sw::cli {
+
+constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 2;
+
+struct OptionSpec {
+    std::string name;    // without the leading dashes
+    std::string metavar; // empty: a flag that takes no value
+    std::string help;
+    bool repeat = false;
+};
+
+class Args {
+  public:
+    Args(std::string command, std::string summary, std::vector<OptionSpec> specs);
+    // Parses argv[first..]; returns an error message on bad usage.
+    std::optional<std::string> parse(int argc, char** argv, int first);
+
+    bool help() const { return help_; }
+    bool has(const std::string& name) const;
+    std::string get(const std::string& name, const std::string& fallback = "") const;
+    std::vector<std::string> all(const std::string& name) const;
+    std::string usage() const;
+    const std::string& command() const { return command_; }
+
+  private:
+    const OptionSpec* find(const std::string& name) const;
+    std::string command_, summary_;
+    std::vector<OptionSpec> specs_;
+    std::vector<std::pair<std::string, std::string>> values_;
+    bool help_ = false;
+};
+
+// Parses helpers: return nullopt when the text is not valid.
+std::optional<double> parseDouble(const std::string& text);
+std::optional<long long> parseInteger(const std::string& text);
+
+} // namespace sw::cli

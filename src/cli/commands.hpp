@@ -1,0 +1,27 @@
+// Subcommand entry points: each parses its own options and returns the exit code.
+#pragma once
+
+#include "session/data_loader.hpp"
+
+#include <string>
+#include <vector>
+
+namespace sw::cli {
+
+int runCli(int argc, char** argv); // dispatches on argv[1]; no subcommand: the GUI on the sample
+int runInfo(int argc, char** argv);
+int runWards(int argc, char** argv);
+int runSample(int argc, char** argv);
+int runGuiCommand(int argc, char** argv);
+
+// What `streetweek gui` hands to the app (src/app implements runGui).
+struct GuiOptions {
+    LoadRequest request;
+    std::vector<std::string> visible_layers; // empty: the defaults
+    std::string screenshot;                  // render offscreen, save PNG and exit
+    int frames = 3;
+    int width = 1280, height = 800;
+};
+int runGui(const GuiOptions& options);
+
+} // namespace sw::cli

@@ -1,0 +1,95 @@
+// Row-level parsing of incident CSV records into columns.
+#include "core/incident_rows.hpp"
+
+#include "core/csv_records.hpp"
+
+#include <charconv>
+#include <algorithm>
+#include <cmath>
+
+namespace sw {
+
+std::optional<double> parseNumber(std::string_view t) {
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+    if (!t.empty() && t.front() == '+') t.remove_prefix(1);
+    if (t.empty()) return std::nullopt;
+    double v = 0;
+    auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+    if (ec != std::errc() || ptr != t.data() + t.size()) return std::nullopt;
+    return v;
+}
+
+IncidentTable makeIncidentTable(const IncidentSchema& schema) {
+    IncidentTable t;
+    for (std::size_t i = 0; i < schema.text_names.size(); ++i)
+        t.text.emplace_back(schema.text_names[i], schema.text_plain[i]
+                                                      ? StringColumn::Kind::Plain
+                                                      : StringColumn::Kind::Dictionary);
+    return t;
+}
+
+IncidentRowBuilder::IncidentRowBuilder(const IncidentSchema& s) : s_(s) {
+    out_.table = makeIncidentTable(s);
+    out_.table.files.emplace_back();
+}
+
+void IncidentRowBuilder::add(std::vector<std::string_view>& f, std::uint64_t line) {
+    const IncidentSchema& s = s_;
+    IncidentTable& t = out_.table;
+    ++out_.records;
+    const auto xc = static_cast<std::size_t>(s.x_col), yc = static_cast<std::size_t>(s.y_col);
+    if (f.size() != s.field_count) {
+        // Tolerate a missing trailing empty field, reject anything else.
+        if (!(f.size() + 1 == s.field_count && f.size() > std::max(xc, yc))) {
+            out_.rejected.add("wrong number of fields (expected " + std::to_string(s.field_count) + ")",
+                              line);
+            return;
+        }
+        f.emplace_back();
+    }
+    const std::string_view fx = f[xc], fy = f[yc];
+    if (fx.empty() || fy.empty()) return out_.rejected.add("no coordinates", line);
+    const auto vx = parseNumber(fx), vy = parseNumber(fy);
+    if (!vx || !vy) return out_.rejected.add("unparsable coordinate", line);
+    if (!std::isfinite(*vx) || !std::isfinite(*vy))
+        return out_.rejected.add("coordinate not finite (NaN or infinity)", line);
+    if (s.coords == CoordKind::LonLat && (std::abs(*vx) > 180.0 || std::abs(*vy) > 90.0))
+        return out_.rejected.add("longitude/latitude out of range", line);
+    MonthIndex m = kNoMonth;
+    if (s.month_col >= 0) {
+        const std::string_view fm = f[static_cast<std::size_t>(s.month_col)];
+        if (fm.empty()) return out_.rejected.add("no month or date", line);
+        auto pm = parseMonth(fm);
+        if (!pm) pm = parseDateAsMonth(fm);
+        if (!pm) return out_.rejected.add("unparsable month or date", line);
+        m = *pm;
+    }
+    t.x.push_back(*vx);
+    t.y.push_back(*vy);
+    t.month.push_back(m);
+    t.ward.push_back(kOutsideWards);
+    t.line.push_back(static_cast<std::uint32_t>(line));
+    t.file.push_back(0);
+    const std::string_view ft = s.type_col >= 0 ? f[static_cast<std::size_t>(s.type_col)] : "";
+    t.crime_type.push(ft.empty() ? std::string_view("Unspecified") : ft);
+    for (std::size_t i = 0; i < s.text_cols.size(); ++i)
+        t.text[i].push(f[static_cast<std::size_t>(s.text_cols[i])]);
+}
+
+ParsedRows parseIncidentRows(std::string_view data, const IncidentSchema& s, char delimiter) {
+    IncidentRowBuilder builder(s);
+    builder.rows().table.reserve(data.size() / 160 + 16);
+    CsvRecordReader reader(data, delimiter);
+    std::vector<std::string_view> f;
+    while (reader.next(f)) {
+        if (reader.unterminatedQuote())
+            builder.reject("unterminated quoted field", reader.recordLine());
+        else
+            builder.add(f, reader.recordLine());
+    }
+    builder.rows().lines = reader.linesConsumed();
+    return std::move(builder.rows());
+}
+
+} // namespace sw

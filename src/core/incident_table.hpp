@@ -1,0 +1,52 @@
+// Incidents in columns: coordinates, month, crime type, ward, source line and text attributes.
+#pragma once
+
+#include "core/geometry.hpp"
+#include "core/month.hpp"
+#include "core/string_column.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sw {
+
+constexpr std::int32_t kOutsideWards = -1;
+
+struct IncidentTable {
+    // Coordinates: source CRS while loading, working CRS metres (e.g. BNG) once projected.
+    std::vector<double> x, y;
+    std::vector<MonthIndex> month;
+    std::vector<std::int32_t> ward;       // ward index, or kOutsideWards (set by ward assignment)
+    std::vector<std::uint32_t> line;      // line (or feature) number in the source file
+    std::vector<std::uint16_t> file;      // index into files
+    std::vector<std::string> files;       // source paths
+    StringColumn crime_type{"Crime type", StringColumn::Kind::Dictionary};
+    std::vector<StringColumn> text;       // other columns, by name (Location, LSOA code, ...)
+
+    std::size_t size() const { return x.size(); }
+    bool empty() const { return x.empty(); }
+
+    // Index of a text column by name (case-insensitive), or nullopt.
+    std::optional<std::size_t> textColumn(std::string_view name) const;
+    // Adds a text column (filled with empty values for existing rows) and returns its index.
+    std::size_t addTextColumn(const std::string& name, StringColumn::Kind kind);
+
+    // Appends every row of another table; its file indices are shifted, its line numbers
+    // increased by line_offset, and text columns matched by name (missing ones left empty).
+    void append(const IncidentTable& other, std::uint32_t line_offset = 0);
+    void reserve(std::size_t rows);
+
+    // Months covered (min, max) or nullopt when empty.
+    std::optional<std::pair<MonthIndex, MonthIndex>> monthRange() const;
+    Box bounds() const;
+    std::size_t memoryBytes() const;
+};
+
+// The rows whose keep[row] is non-zero, in order.
+IncidentTable filterRows(const IncidentTable& table, const std::vector<std::uint8_t>& keep);
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b);
+
+} // namespace sw

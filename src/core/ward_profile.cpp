@@ -1,0 +1,116 @@
+// Ward profile computation.
+#include "core/ward_profile.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace sw {
+
+Status ProfileParams::validate() const {
+    if (from != kNoMonth && to != kNoMonth && from > to)
+        return Error{"the period ends (" + formatMonth(to) + ") before it starts (" +
+                     formatMonth(from) + ")"};
+    if (layers.size() > 32) return Error{"at most 32 layers can be profiled at once"};
+    for (const auto& l : layers)
+        if (auto st = l.validate(); !st) return st;
+    return okStatus();
+}
+
+Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wards,
+                                       const ProfileParams& p,
+                                       const std::vector<std::optional<double>>& population) {
+    if (auto st = p.validate(); !st) return Error{st.error()};
+    WardProfile prof;
+    const auto range = t.monthRange();
+    prof.from = p.from != kNoMonth ? p.from : (range ? range->first : kNoMonth);
+    prof.to = p.to != kNoMonth ? p.to : (range ? range->second : kNoMonth);
+    const MonthIndex len = prof.from == kNoMonth ? 0 : prof.to - prof.from + 1;
+    prof.prev_from = prof.from - len;
+    prof.prev_to = prof.from - 1;
+    const bool have_months = range && range->first != kNoMonth;
+    prof.prev_covered = have_months && len > 0 && range->first <= prof.prev_from;
+    prof.last_year_covered = have_months && len > 0 && len <= 12 && range->first <= prof.from - 12;
+    for (const auto& l : p.layers) {
+        prof.layer_keys.push_back(l.key);
+        prof.layer_names.push_back(l.name);
+    }
+
+    const std::size_t nw = wards.size(), nl = p.layers.size();
+    std::vector<std::int64_t> cur(nw, 0), prev(nw, 0), ly(nw, 0), per_layer(nw * nl, 0);
+    std::vector<std::int64_t> layer_totals(nl, 0);
+    const auto masks = nl ? layerMasks(p.layers, t) : std::vector<std::uint32_t>{};
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const std::uint32_t mask = nl ? masks[i] : 1u;
+        if (!mask) continue;
+        const MonthIndex m = t.month[i];
+        const std::int32_t w = t.ward[i];
+        const bool in_period = prof.from == kNoMonth || (m >= prof.from && m <= prof.to);
+        if (in_period) {
+            ++prof.total_in_period;
+            for (std::size_t l = 0; l < nl; ++l)
+                if (mask & (1u << l)) ++layer_totals[l];
+            if (w < 0) {
+                ++prof.outside_wards;
+                continue;
+            }
+            ++cur[static_cast<std::size_t>(w)];
+            for (std::size_t l = 0; l < nl; ++l)
+                if (mask & (1u << l)) ++per_layer[static_cast<std::size_t>(w) * nl + l];
+        } else if (w >= 0 && m != kNoMonth) {
+            if (m >= prof.prev_from && m <= prof.prev_to) ++prev[static_cast<std::size_t>(w)];
+            if (m >= prof.from - 12 && m <= prof.to - 12) ++ly[static_cast<std::size_t>(w)];
+        }
+    }
+    for (std::size_t l = 0; l < nl; ++l)
+        if (layer_totals[l] == 0)
+            prof.notes.push_back("layer '" + p.layers[l].name + "' matched no incidents in " +
+                                 formatMonth(prof.from) + ".." + formatMonth(prof.to));
+
+    prof.rows.resize(nw);
+    for (std::size_t w = 0; w < nw; ++w) {
+        WardRow& r = prof.rows[w];
+        r.ward = w;
+        r.code = wards.wards[w].code;
+        r.name = wards.wards[w].name;
+        r.count = cur[w];
+        r.layer_counts.assign(per_layer.begin() + static_cast<std::ptrdiff_t>(w * nl),
+                              per_layer.begin() + static_cast<std::ptrdiff_t>((w + 1) * nl));
+        if (w < population.size() && population[w] && *population[w] > 0) {
+            r.population = population[w];
+            r.rate_per_1000 = static_cast<double>(r.count) * 1000.0 / *population[w];
+        }
+        if (prof.prev_covered) {
+            r.prev_count = prev[w];
+            r.change = cur[w] - prev[w];
+            if (prev[w] > 0)
+                r.change_pct = 100.0 * static_cast<double>(cur[w] - prev[w]) /
+                               static_cast<double>(prev[w]);
+        }
+        if (prof.last_year_covered) {
+            r.last_year_count = ly[w];
+            r.last_year_change = cur[w] - ly[w];
+        }
+    }
+    // Competition ranking by count (1, 2, 2, 4).
+    std::vector<std::size_t> order(nw);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (cur[a] != cur[b]) return cur[a] > cur[b];
+        return prof.rows[a].name < prof.rows[b].name;
+    });
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const bool tie = i > 0 && cur[order[i]] == cur[order[i - 1]];
+        prof.rows[order[i]].rank = tie ? prof.rows[order[i - 1]].rank : static_cast<int>(i + 1);
+    }
+    std::vector<WardRow> sorted;
+    sorted.reserve(nw);
+    for (auto i : order) sorted.push_back(std::move(prof.rows[i]));
+    prof.rows = std::move(sorted);
+    if (!prof.prev_covered)
+        prof.notes.push_back("the data does not cover the previous period (" +
+                             formatMonth(prof.prev_from) + ".." + formatMonth(prof.prev_to) +
+                             "): change left blank");
+    return prof;
+}
+
+} // namespace sw

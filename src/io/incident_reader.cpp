@@ -1,0 +1,250 @@
+// Incident file reading: a parallel CSV reader over GDAL's virtual file API (so files inside
+// .zip or .gz archives work too), and GDAL/OGR for every other vector format.
+#include "io/incident_reader.hpp"
+
+#include "core/csv_records.hpp"
+#include "core/incident_rows.hpp"
+#include "core/parallel.hpp"
+#include "io/gdal_setup.hpp"
+
+#include <cpl_vsi.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+namespace sw::io {
+namespace {
+
+constexpr std::size_t kBlockBytes = 16u << 20; // read size per block
+
+struct VsiCloser {
+    void operator()(VSILFILE* f) const {
+        if (f) VSIFCloseL(f);
+    }
+};
+
+bool endsWithIgnoreCase(const std::string& s, const std::string& suffix) {
+    if (s.size() < suffix.size()) return false;
+    return equalsIgnoreCase(std::string_view(s).substr(s.size() - suffix.size()), suffix);
+}
+
+bool isCsvPath(const std::string& path) {
+    return endsWithIgnoreCase(path, ".csv") || endsWithIgnoreCase(path, ".tsv") ||
+           endsWithIgnoreCase(path, ".csv.gz") || endsWithIgnoreCase(path, ".txt");
+}
+
+std::string vsiPath(const std::string& path) {
+    if (endsWithIgnoreCase(path, ".gz") && path.rfind("/vsigzip/", 0) != 0) return "/vsigzip/" + path;
+    return path;
+}
+
+// Parses the complete records in `data` on several threads and appends them in order.
+void parseBlock(std::string_view data, const IncidentSchema& schema, char delim, unsigned threads,
+                std::uint64_t first_line, IncidentFile& out) {
+    std::vector<std::size_t> cuts{0};
+    for (unsigned t = 1; t < threads; ++t) {
+        const std::size_t target = data.size() * t / threads;
+        const std::size_t cut = findRecordBoundary(data, std::max(target, cuts.back()));
+        cuts.push_back(std::min(cut, data.size()));
+    }
+    cuts.push_back(data.size());
+    const std::size_t parts = cuts.size() - 1;
+    std::vector<ParsedRows> parsed(parts);
+    parallelChunks(parts, 1, threads, [&](std::size_t b, std::size_t, std::size_t) {
+        parsed[b] = parseIncidentRows(data.substr(cuts[b], cuts[b + 1] - cuts[b]), schema, delim);
+    });
+    std::uint64_t line = first_line;
+    for (auto& p : parsed) {
+        p.table.files = out.table.files; // file index 0 is this file
+        out.table.append(p.table, static_cast<std::uint32_t>(line));
+        out.report.rejected.merge(p.rejected, line);
+        out.report.rows_read += p.records;
+        line += p.lines;
+    }
+}
+
+void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* progress,
+             IncidentFile& out) {
+    const std::string vpath = vsiPath(path);
+    std::unique_ptr<VSILFILE, VsiCloser> f(VSIFOpenL(vpath.c_str(), "rb"));
+    if (!f) {
+        out.report.error = path + ": cannot open the file (" + lastGdalError() + ")";
+        return;
+    }
+    VSIStatBufL st;
+    if (VSIStatL(vpath.c_str(), &st) == 0 && progress) progress->setTotal(static_cast<std::uint64_t>(st.st_size));
+
+    std::string buf;
+    std::size_t filled = 0;
+    auto readMore = [&]() -> std::size_t {
+        buf.resize(filled + kBlockBytes);
+        const std::size_t got = VSIFReadL(buf.data() + filled, 1, kBlockBytes, f.get());
+        filled += got;
+        buf.resize(filled);
+        if (progress) progress->add(got);
+        return got;
+    };
+    bool eof = readMore() == 0;
+    if (filled == 0) {
+        out.report.error = path + ": the file is empty";
+        return;
+    }
+    // Header: the first record (read more until one whole line is in).
+    while (!eof && buf.find('\n') == std::string::npos) eof = readMore() == 0;
+    const std::size_t header_end = std::min(buf.find('\n') == std::string::npos ? buf.size() : buf.find('\n') + 1, buf.size());
+    const char delim = guessDelimiter(std::string_view(buf).substr(0, header_end));
+    CsvRecordReader header_reader(std::string_view(buf).substr(0, header_end), delim);
+    std::vector<std::string_view> header;
+    header_reader.next(header);
+    auto schema = detectIncidentSchema(header, opt.columns);
+    if (!schema) {
+        out.report.error = path + ": line 1: " + schema.error();
+        return;
+    }
+    const IncidentSchema& s = schema.value();
+    out.report.format = s.police_uk ? "police.uk street-level CSV" : "CSV";
+    out.source_crs = s.coords == CoordKind::LonLat ? "EPSG:4326" : opt.xy_crs;
+    if (s.coords == CoordKind::Projected && !s.police_uk)
+        out.report.warnings.push_back(path + ": columns '" + s.header[static_cast<std::size_t>(s.x_col)] +
+                                      "'/'" + s.header[static_cast<std::size_t>(s.y_col)] +
+                                      "' read as easting/northing in " + opt.xy_crs);
+    if (s.month_col < 0)
+        out.report.warnings.push_back(path + ": no month or date column found; incidents have no month "
+                                             "and are left out of period filters");
+    out.table = makeIncidentTable(s);
+    out.table.files.push_back(path);
+
+    const unsigned threads = std::max(1u, resolveThreads(static_cast<int>(opt.threads)));
+    std::uint64_t line = header_reader.linesConsumed() + 1; // next physical line number
+    std::size_t start = header_end;
+    for (;;) {
+        std::string_view pending = std::string_view(buf).substr(start);
+        const std::size_t end = eof ? pending.size() : lastRecordEnd(pending);
+        if (end > 0) {
+            const std::string_view block = pending.substr(0, end);
+            parseBlock(block, s, delim, threads, line - 1, out);
+            line += countNewlines(block);
+            start += end;
+        }
+        if (eof) break;
+        if (progress && progress->cancelled()) {
+            out.report.error = path + ": loading cancelled";
+            return;
+        }
+        buf.erase(0, start);
+        filled = buf.size();
+        start = 0;
+        eof = readMore() == 0;
+    }
+    out.report.rows_kept = out.table.size();
+    if (out.report.rows_read == 0)
+        out.report.warnings.push_back(path + ": the file has a header but no data rows");
+}
+
+std::string fieldText(OGRFeature& feat, int i) {
+    if (!feat.IsFieldSetAndNotNull(i)) return {};
+    return feat.GetFieldAsString(i);
+}
+
+void readVector(const std::string& path, const IncidentReadOptions& opt, Progress* progress,
+                IncidentFile& out) {
+    std::unique_ptr<GDALDataset> ds(
+        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!ds) {
+        out.report.error = path + ": not a readable vector file (" + lastGdalError() + ")";
+        return;
+    }
+    if (ds->GetLayerCount() < 1) {
+        out.report.error = path + ": the file holds no layers";
+        return;
+    }
+    OGRLayer* layer = ds->GetLayer(0);
+    out.report.format = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "vector";
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    const int nf = defn->GetFieldCount();
+    // A header of the attribute fields plus the geometry's x and y.
+    std::vector<std::string> names;
+    for (int i = 0; i < nf; ++i) names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    names.emplace_back("__x");
+    names.emplace_back("__y");
+    std::vector<std::string_view> header(names.begin(), names.end());
+    CsvColumnOptions cols = opt.columns;
+    cols.x = "__x";
+    cols.y = "__y";
+    const OGRSpatialReference* srs = layer->GetSpatialRef();
+    cols.lonlat_hint = srs == nullptr || srs->IsGeographic();
+    auto schema = detectIncidentSchema(header, cols);
+    if (!schema) {
+        out.report.error = path + ": " + schema.error();
+        return;
+    }
+    if (srs) {
+        char* wkt = nullptr;
+        const char* wkt_opts[] = {"FORMAT=WKT2_2018", nullptr};
+        srs->exportToWkt(&wkt, wkt_opts);
+        out.source_crs = srs->IsGeographic() ? "EPSG:4326" : (wkt ? wkt : "");
+        // Geographic CRSs other than WGS84 keep their own definition.
+        if (srs->IsGeographic() && srs->GetAuthorityCode(nullptr) &&
+            std::string(srs->GetAuthorityCode(nullptr)) != "4326" && wkt)
+            out.source_crs = wkt;
+        CPLFree(wkt);
+    } else {
+        out.source_crs = "EPSG:4326";
+        out.report.warnings.push_back(path + ": the layer has no CRS; coordinates read as WGS84 longitude/latitude");
+    }
+    IncidentRowBuilder builder(schema.value());
+    if (progress) progress->setTotal(static_cast<std::uint64_t>(std::max<GIntBig>(0, layer->GetFeatureCount(FALSE))));
+    std::vector<std::string> values(static_cast<std::size_t>(nf) + 2);
+    std::vector<std::string_view> fields;
+    std::uint64_t number = 0;
+    layer->ResetReading();
+    for (auto& feat : *layer) {
+        ++number;
+        const OGRGeometry* g = feat->GetGeometryRef();
+        if (!g || g->IsEmpty()) {
+            builder.reject("no geometry", number);
+            continue;
+        }
+        if (wkbFlatten(g->getGeometryType()) != wkbPoint) {
+            builder.reject("not a point geometry", number);
+            continue;
+        }
+        const auto* p = g->toPoint();
+        for (int i = 0; i < nf; ++i) values[static_cast<std::size_t>(i)] = fieldText(*feat, i);
+        char num[64];
+        std::snprintf(num, sizeof num, "%.17g", p->getX());
+        values[static_cast<std::size_t>(nf)] = num;
+        std::snprintf(num, sizeof num, "%.17g", p->getY());
+        values[static_cast<std::size_t>(nf) + 1] = num;
+        fields.assign(values.begin(), values.end());
+        builder.add(fields, number);
+        if (progress) progress->add(1);
+    }
+    ParsedRows& rows = builder.rows();
+    out.table = std::move(rows.table);
+    out.table.files = {path};
+    out.report.rejected = std::move(rows.rejected);
+    out.report.rows_read = rows.records;
+    out.report.rows_kept = out.table.size();
+    if (out.report.rows_read == 0) out.report.warnings.push_back(path + ": the layer has no features");
+}
+
+} // namespace
+
+IncidentFile readIncidentFile(const std::string& path, const IncidentReadOptions& opt,
+                              Progress* progress) {
+    ensureGdal();
+    IncidentFile out;
+    out.report.path = path;
+    if (isCsvPath(path))
+        readCsv(path, opt, progress, out);
+    else
+        readVector(path, opt, progress, out);
+    if (!out.report.error.empty()) out.table = IncidentTable{};
+    return out;
+}
+
+} // namespace sw::io

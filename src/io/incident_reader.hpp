@@ -1,0 +1,30 @@
+// Reads incidents from police.uk CSV, generic CSV (named or detected columns) or any GDAL
+// vector source into a table in source coordinates, with a load report.
+#pragma once
+
+#include "core/incident_schema.hpp"
+#include "core/incident_table.hpp"
+#include "core/load_report.hpp"
+#include "core/progress.hpp"
+
+#include <string>
+
+namespace sw::io {
+
+struct IncidentReadOptions {
+    CsvColumnOptions columns;   // named columns for generic CSVs (empty = detect)
+    std::string xy_crs = "EPSG:27700"; // CRS of easting/northing columns in CSVs
+    unsigned threads = 0;       // 0 = all cores
+};
+
+struct IncidentFile {
+    IncidentTable table;        // coordinates in source_crs; files = {path}
+    FileReport report;
+    std::string source_crs;     // "EPSG:4326" for lon/lat, else the CRS definition
+};
+
+// Never throws; a file that cannot be read at all has report.error set and an empty table.
+IncidentFile readIncidentFile(const std::string& path, const IncidentReadOptions& options,
+                              Progress* progress = nullptr);
+
+} // namespace sw::io

@@ -1,0 +1,130 @@
+// Ward population table reading and matching.
+#include "io/population_reader.hpp"
+
+#include "core/csv_records.hpp"
+#include "core/incident_rows.hpp"
+#include "core/incident_table.hpp"
+#include "io/text_file.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace sw::io {
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string o(s);
+    for (auto& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return o;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    return s;
+}
+
+} // namespace
+
+PopulationTable readPopulation(const std::string& path, const WardSet& wards) {
+    PopulationTable out;
+    out.report.path = path;
+    out.report.format = "CSV";
+    out.by_ward.assign(wards.size(), std::nullopt);
+    auto text = readTextFile(path);
+    if (!text) {
+        out.report.error = text.error();
+        return out;
+    }
+    const std::string& data = text.value();
+    if (data.empty()) {
+        out.report.error = path + ": the file is empty";
+        return out;
+    }
+    const auto first_nl = data.find('\n');
+    CsvRecordReader reader(data, guessDelimiter(std::string_view(data).substr(0, first_nl)));
+    std::vector<std::string_view> header_views;
+    reader.next(header_views);
+    const std::vector<std::string> header(header_views.begin(), header_views.end());
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::uint64_t> lines;
+    std::vector<std::string_view> f;
+    while (reader.next(f)) {
+        rows.emplace_back(f.begin(), f.end());
+        lines.push_back(reader.recordLine());
+    }
+    // The key column: the one whose values match the most ward codes or names.
+    int key = -1;
+    std::size_t best = 0;
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        std::size_t hits = 0;
+        for (const auto& r : rows)
+            if (c < r.size() && !trim(r[c]).empty() && wards.find(trim(r[c])) >= 0) ++hits;
+        if (hits > best) {
+            best = hits;
+            key = static_cast<int>(c);
+        }
+    }
+    // The value column: named like a population, else the last numeric column.
+    int value = -1;
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        const std::string h = lower(header[c]);
+        if (static_cast<int>(c) != key && (h.find("population") != std::string::npos ||
+                                           h.find("residents") != std::string::npos || h == "pop"))
+            value = static_cast<int>(c);
+    }
+    if (value < 0)
+        for (std::size_t c = header.size(); c-- > 0;)
+            if (static_cast<int>(c) != key && !rows.empty() && c < rows[0].size() && parseNumber(rows[0][c])) {
+                value = static_cast<int>(c);
+                break;
+            }
+    if (key < 0) {
+        out.report.error = path + ": no column matches the ward codes or names of " + wards.source_path +
+                           " (a ward-level table is needed: one row per ward code or name)";
+        return out;
+    }
+    if (value < 0) {
+        out.report.error = path + ": no population column (looked for 'population', 'residents' "
+                                  "or a numeric column)";
+        return out;
+    }
+    out.key_column = header[static_cast<std::size_t>(key)];
+    out.value_column = header[static_cast<std::size_t>(value)];
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& r = rows[i];
+        ++out.report.rows_read;
+        const auto k = static_cast<std::size_t>(key), v = static_cast<std::size_t>(value);
+        if (k >= r.size() || trim(r[k]).empty()) {
+            out.report.rejected.add("no area code or name (a note or footer row)", lines[i]);
+            continue;
+        }
+        const int w = wards.find(trim(r[k]));
+        if (w < 0) {
+            out.report.rejected.add("area not among the loaded wards", lines[i]);
+            continue;
+        }
+        std::string num(v < r.size() ? trim(r[v]) : "");
+        num.erase(std::remove(num.begin(), num.end(), ','), num.end());
+        const auto pop = parseNumber(num);
+        if (!pop || *pop < 0) {
+            out.report.rejected.add("population is not a number", lines[i]);
+            continue;
+        }
+        out.by_ward[static_cast<std::size_t>(w)] = out.by_ward[static_cast<std::size_t>(w)].value_or(0) + *pop;
+        ++out.report.rows_kept;
+    }
+    std::string missing;
+    std::size_t n_missing = 0;
+    for (std::size_t w = 0; w < wards.size(); ++w)
+        if (!out.by_ward[w]) {
+            if (n_missing++ < 5) missing += (missing.empty() ? "" : ", ") + wards.wards[w].name;
+        }
+    if (n_missing)
+        out.report.warnings.push_back(path + ": no population for " + std::to_string(n_missing) +
+                                      " ward(s) (" + missing + (n_missing > 5 ? ", ..." : "") +
+                                      "): their rate is left blank");
+    return out;
+}
+
+} // namespace sw::io

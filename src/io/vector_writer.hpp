@@ -1,0 +1,56 @@
+// Writes a table (optionally with polygons) to CSV, GeoPackage, Shapefile or GeoJSON through
+// GDAL. Output goes to a temporary name first and replaces the target only when complete, so
+// an existing file is never left half-written.
+#pragma once
+
+#include "core/geometry.hpp"
+#include "core/result.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace sw::io {
+
+struct FieldSpec {
+    enum class Type { Integer, Real, Text }; // Integer: 32-bit (counts)
+    std::string name; // <= 10 characters for Shapefile
+    Type type = Type::Text;
+};
+
+using FieldValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+class VectorWriter {
+  public:
+    // Driver from the extension: .csv, .gpkg, .shp, .geojson/.json. `crs` is used for the
+    // geometry (and the .prj); CSV output carries no geometry.
+    static Result<std::unique_ptr<VectorWriter>> create(const std::string& path,
+                                                        const std::string& layer_name,
+                                                        const std::vector<FieldSpec>& fields,
+                                                        bool polygons, const std::string& crs);
+    ~VectorWriter();
+
+    Status add(const std::vector<FieldValue>& values, const MultiPolygon* shape);
+    // Layer metadata (GeoPackage description); ignored by formats without it.
+    void setDescription(const std::string& text);
+    // Closes the file and moves it (and a shapefile's sidecars) into place.
+    Status commit();
+
+    bool hasGeometry() const { return polygons_; }
+
+  private:
+    VectorWriter() = default;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    bool polygons_ = false;
+};
+
+// True when the extension is one VectorWriter can write.
+bool isWritableVectorPath(const std::string& path);
+
+// Writes a small text file next to an export (atomically).
+Status writeTextFile(const std::string& path, const std::string& text);
+
+} // namespace sw::io

@@ -1,0 +1,172 @@
+// Ward boundary reading through GDAL/OGR.
+#include "io/ward_reader.hpp"
+
+#include "core/incident_table.hpp"
+#include "io/gdal_setup.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <cctype>
+#include <cmath>
+#include <memory>
+#include <regex>
+
+namespace sw::io {
+namespace {
+
+Ring toRing(const OGRLinearRing* r) {
+    Ring ring;
+    const int n = r->getNumPoints();
+    ring.reserve(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) ring.emplace_back(r->getX(i), r->getY(i));
+    return ring;
+}
+
+void addPolygon(const OGRPolygon* p, MultiPolygon& out) {
+    if (!p || p->IsEmpty()) return;
+    Polygon poly;
+    poly.outer() = toRing(p->getExteriorRing());
+    for (int i = 0; i < p->getNumInteriorRings(); ++i) poly.inners().push_back(toRing(p->getInteriorRing(i)));
+    out.push_back(std::move(poly));
+}
+
+// Polygonal parts of a geometry; false when it has none.
+bool toMultiPolygon(const OGRGeometry* g, MultiPolygon& out) {
+    switch (wkbFlatten(g->getGeometryType())) {
+    case wkbPolygon:
+        addPolygon(g->toPolygon(), out);
+        break;
+    case wkbMultiPolygon:
+        for (const auto* p : *g->toMultiPolygon()) addPolygon(p, out);
+        break;
+    case wkbGeometryCollection:
+        for (const auto* part : *g->toGeometryCollection()) toMultiPolygon(part, out);
+        break;
+    case wkbCurvePolygon:
+    case wkbMultiSurface: {
+        std::unique_ptr<OGRGeometry> lin(g->getLinearGeometry());
+        if (lin) toMultiPolygon(lin.get(), out);
+        break;
+    }
+    default:
+        break;
+    }
+    return !out.empty();
+}
+
+} // namespace
+
+std::pair<std::string, std::string> detectWardFields(const std::vector<std::string>& fields) {
+    static const std::regex code_re("^(wd|lad|lsoa|msoa|oa|ward)[0-9]{0,2}cd$", std::regex::icase);
+    static const std::regex name_re("^(wd|lad|lsoa|msoa|ward)[0-9]{0,2}nm$", std::regex::icase);
+    std::string code, name;
+    for (const auto& f : fields)
+        if (code.empty() && std::regex_match(f, code_re)) code = f;
+    for (const auto& f : fields)
+        if (name.empty() && std::regex_match(f, name_re)) name = f;
+    for (const char* c : {"ward_code", "wardcode", "code", "gss_code", "id"})
+        for (const auto& f : fields)
+            if (code.empty() && equalsIgnoreCase(f, c)) code = f;
+    for (const char* c : {"ward_name", "wardname", "name", "ward"})
+        for (const auto& f : fields)
+            if (name.empty() && equalsIgnoreCase(f, c)) name = f;
+    return {code, name};
+}
+
+WardFile readWardFile(const std::string& path, const WardReadOptions& opt) {
+    ensureGdal();
+    WardFile out;
+    out.report.path = path;
+    out.wards.source_path = path;
+    std::unique_ptr<GDALDataset> ds(
+        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!ds) {
+        out.report.error = path + ": not a readable vector file (" + lastGdalError() + ")";
+        return out;
+    }
+    if (ds->GetLayerCount() < 1) {
+        out.report.error = path + ": the file holds no layers";
+        return out;
+    }
+    OGRLayer* layer = ds->GetLayer(0);
+    out.report.format = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "vector";
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    std::vector<std::string> fields;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) fields.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    auto [code_f, name_f] = detectWardFields(fields);
+    if (!opt.code_field.empty()) code_f = opt.code_field;
+    if (!opt.name_field.empty()) name_f = opt.name_field;
+    const int code_i = code_f.empty() ? -1 : defn->GetFieldIndex(code_f.c_str());
+    const int name_i = name_f.empty() ? -1 : defn->GetFieldIndex(name_f.c_str());
+    if (!opt.code_field.empty() && code_i < 0) {
+        out.report.error = path + ": no field named '" + opt.code_field + "'";
+        return out;
+    }
+    if (!opt.name_field.empty() && name_i < 0) {
+        out.report.error = path + ": no field named '" + opt.name_field + "'";
+        return out;
+    }
+    if (code_i < 0 && name_i < 0)
+        out.report.warnings.push_back(path + ": no ward code or name field found (use --ward-code-field "
+                                             "and --ward-name-field); wards are numbered");
+    out.wards.code_field = code_i >= 0 ? code_f : "";
+    out.wards.name_field = name_i >= 0 ? name_f : "";
+
+    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+        char* wkt = nullptr;
+        const char* wkt_opts[] = {"FORMAT=WKT2_2018", nullptr};
+        srs->exportToWkt(&wkt, wkt_opts);
+        out.source_crs = wkt ? wkt : "";
+        CPLFree(wkt);
+        out.source_geographic = srs->IsGeographic();
+        const char* auth = srs->GetAuthorityName(nullptr);
+        const char* code = srs->GetAuthorityCode(nullptr);
+        if (auth && code) out.source_crs = std::string(auth) + ":" + code;
+        // OGC:CRS84 (GeoJSON) has lon/lat order; EPSG:4326 after normalisation is the same.
+        if (out.source_geographic && out.source_crs.find("CRS84") != std::string::npos)
+            out.source_crs = "EPSG:4326";
+    } else {
+        out.source_crs = "EPSG:4326";
+        out.report.warnings.push_back(path + ": the layer has no CRS; read as WGS84 longitude/latitude");
+    }
+
+    std::uint64_t number = 0;
+    layer->ResetReading();
+    for (auto& feat : *layer) {
+        ++number;
+        ++out.report.rows_read;
+        const OGRGeometry* g = feat->GetGeometryRef();
+        if (!g || g->IsEmpty()) {
+            out.report.rejected.add("no geometry", number);
+            continue;
+        }
+        Ward w;
+        if (!toMultiPolygon(g, w.shape)) {
+            out.report.rejected.add("not a polygon", number);
+            continue;
+        }
+        for (const auto& p : w.shape)
+            for (const auto& pt : p.outer())
+                if (!std::isfinite(pt.x()) || !std::isfinite(pt.y())) {
+                    w.shape.clear();
+                    break;
+                }
+        if (w.shape.empty()) {
+            out.report.rejected.add("coordinate not finite (NaN or infinity)", number);
+            continue;
+        }
+        w.feature = number;
+        w.code = code_i >= 0 && feat->IsFieldSetAndNotNull(code_i) ? feat->GetFieldAsString(code_i) : "";
+        w.name = name_i >= 0 && feat->IsFieldSetAndNotNull(name_i) ? feat->GetFieldAsString(name_i) : "";
+        if (w.code.empty()) w.code = "ward_" + std::to_string(number);
+        if (w.name.empty()) w.name = w.code;
+        out.wards.wards.push_back(std::move(w));
+    }
+    out.report.rows_kept = out.wards.size();
+    if (out.wards.empty() && out.report.error.empty())
+        out.report.error = path + ": no ward polygons could be read";
+    return out;
+}
+
+} // namespace sw::io

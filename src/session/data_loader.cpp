@@ -1,0 +1,299 @@
+// Loading pipeline: read -> choose CRS -> project -> repair -> assign wards -> population.
+#include "session/data_loader.hpp"
+
+#include "core/parallel.hpp"
+#include "geo/crs_transform.hpp"
+#include "geo/polygon_repair.hpp"
+#include "geo/ward_locator.hpp"
+#include "io/input_files.hpp"
+#include "io/population_reader.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+namespace sw {
+namespace {
+
+constexpr double kNearMargin_m = 5000.0; // "near the study area" for the swapped-axes check
+
+std::string fileLine(const FileReport& r, const char* unit) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%llu %s read, %llu kept, %llu rejected",
+                  static_cast<unsigned long long>(r.rows_read), unit,
+                  static_cast<unsigned long long>(r.rows_kept),
+                  static_cast<unsigned long long>(r.rejected.total()));
+    return r.path + (r.format.empty() ? "" : " (" + r.format + ")") + ": " + buf;
+}
+
+void appendFileLines(std::vector<std::string>& out, const FileReport& r, const char* unit,
+                     const char* line_unit) {
+    if (!r.error.empty()) {
+        out.push_back("  ERROR " + r.error);
+        return;
+    }
+    out.push_back("  " + fileLine(r, unit));
+    for (const auto& reason : r.rejected.reasons()) out.push_back("    rejected, " + describeReason(reason, line_unit));
+    for (const auto& w : r.warnings) out.push_back("    warning: " + w);
+}
+
+void transformRing(const geo::CrsTransform& t, Ring& ring) {
+    std::vector<double> x(ring.size()), y(ring.size());
+    for (std::size_t i = 0; i < ring.size(); ++i) {
+        x[i] = ring[i].x();
+        y[i] = ring[i].y();
+    }
+    t.transform(x.data(), y.data(), x.size());
+    for (std::size_t i = 0; i < ring.size(); ++i) ring[i] = Point(x[i], y[i]);
+}
+
+bool ringFinite(const Ring& r) {
+    return std::all_of(r.begin(), r.end(), [](const Point& p) { return std::isfinite(p.x()) && std::isfinite(p.y()); });
+}
+
+std::optional<std::pair<double, double>> toLonLat(const std::string& crs, double x, double y) {
+    if (crs == "EPSG:4326") return std::make_pair(x, y);
+    auto t = geo::CrsTransform::create(crs, "EPSG:4326");
+    if (!t) return std::nullopt;
+    t.value().transform(&x, &y, 1);
+    if (!std::isfinite(x) || !std::isfinite(y)) return std::nullopt;
+    return std::make_pair(x, y);
+}
+
+double median(std::vector<double> v) {
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+    return v[v.size() / 2];
+}
+
+// Centre of the data in WGS84 degrees: the wards' bounds, else the first file's median point.
+std::optional<std::pair<double, double>> dataCentre(const io::WardFile* wf,
+                                                    const std::vector<io::IncidentFile>& files) {
+    if (wf && !wf->wards.empty()) {
+        Box b = emptyBox();
+        for (const auto& w : wf->wards.wards) {
+            Box part;
+            bg::envelope(w.shape, part);
+            bg::expand(b, part);
+        }
+        return toLonLat(wf->source_crs, (b.min_corner().x() + b.max_corner().x()) / 2,
+                        (b.min_corner().y() + b.max_corner().y()) / 2);
+    }
+    for (const auto& f : files)
+        if (!f.table.empty()) return toLonLat(f.source_crs, median(f.table.x), median(f.table.y));
+    return std::nullopt;
+}
+
+Status projectWards(io::WardFile& wf, const std::string& crs, LoadReport& rep) {
+    std::optional<geo::CrsTransform> t;
+    if (wf.source_crs != crs) {
+        auto made = geo::CrsTransform::create(wf.source_crs, crs);
+        if (!made) return Error{wf.report.path + ": " + made.error()};
+        t = std::move(made.value());
+    }
+    std::vector<Ward> kept;
+    for (auto& w : wf.wards.wards) {
+        bool finite = true;
+        for (auto& p : w.shape) {
+            if (t) {
+                transformRing(*t, p.outer());
+                for (auto& in : p.inners()) transformRing(*t, in);
+            }
+            finite = finite && ringFinite(p.outer());
+        }
+        if (!finite) {
+            wf.report.rejected.add("cannot be projected to " + crs, w.feature);
+            continue;
+        }
+        auto fixed = geo::repairPolygon(w.shape);
+        if (fixed.was_invalid) {
+            if (fixed.shape.empty()) {
+                wf.report.rejected.add("invalid polygon that could not be repaired", w.feature);
+                continue;
+            }
+            rep.ward_repairs.push_back(wf.report.path + ": feature " + std::to_string(w.feature) + " (" +
+                                       w.name + "): invalid polygon (" + fixed.reason + "), repaired");
+            w.shape = std::move(fixed.shape);
+        }
+        bg::envelope(w.shape, w.bounds);
+        w.area_km2 = geo::polygonArea(w.shape) / 1e6;
+        kept.push_back(std::move(w));
+    }
+    wf.wards.wards = std::move(kept);
+    wf.report.rows_kept = wf.wards.size();
+    if (wf.wards.empty()) return Error{wf.report.path + ": no usable ward polygons"};
+    return okStatus();
+}
+
+// Warns when most points of a lon/lat file land far from the wards, and says so more
+// precisely when swapping the axes would put them inside.
+void checkPlacement(const io::IncidentFile& f, const std::vector<double>& lon, const std::vector<double>& lat,
+                    const Box& study, const geo::CrsTransform& t, LoadReport& rep) {
+    if (lon.empty() || boxIsEmpty(study)) return;
+    Box near = study;
+    near.min_corner() = Point(study.min_corner().x() - kNearMargin_m, study.min_corner().y() - kNearMargin_m);
+    near.max_corner() = Point(study.max_corner().x() + kNearMargin_m, study.max_corner().y() + kNearMargin_m);
+    auto countInside = [&](std::vector<double> x, std::vector<double> y) {
+        t.transform(x.data(), y.data(), x.size());
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < x.size(); ++i) n += bg::within(Point(x[i], y[i]), near) ? 1 : 0;
+        return n;
+    };
+    // County-wide files around a district are normal: warn only when almost nothing is near.
+    const std::size_t inside = countInside(lon, lat);
+    if (inside * 20 >= lon.size()) return;
+    const std::size_t swapped = f.source_crs == "EPSG:4326" ? countInside(lat, lon) : 0;
+    char buf[400];
+    if (swapped * 2 > lon.size())
+        std::snprintf(buf, sizeof buf,
+                      ": longitude and latitude look swapped (%zu of %zu sampled points land near the "
+                      "wards only when swapped); check the columns or name them with --x-field/--y-field",
+                      swapped, lon.size());
+    else
+        std::snprintf(buf, sizeof buf, ": %zu of %zu sampled points lie more than 5 km from the wards (wrong area, or wrong CRS?)",
+                      lon.size() - inside, lon.size());
+    rep.warnings.push_back(f.report.path + buf);
+}
+
+Status projectIncidents(io::IncidentFile& f, const std::string& crs, const Box& study, unsigned threads,
+                        LoadReport& rep, FileReport& frep) {
+    if (f.table.empty()) return okStatus();
+    auto made = geo::CrsTransform::create(f.source_crs, crs);
+    if (!made) return Error{f.report.path + ": " + made.error()};
+    const auto& t = made.value();
+    // A sample for the placement check, taken before projection.
+    std::vector<double> slon, slat;
+    const std::size_t n = f.table.size(), step = std::max<std::size_t>(1, n / 2000);
+    for (std::size_t i = 0; i < n; i += step) {
+        slon.push_back(f.table.x[i]);
+        slat.push_back(f.table.y[i]);
+    }
+    if (f.source_crs != crs) t.transformParallel(f.table.x.data(), f.table.y.data(), n, threads);
+    std::vector<std::uint8_t> keep(n, 1);
+    std::size_t bad = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!std::isfinite(f.table.x[i]) || !std::isfinite(f.table.y[i])) {
+            keep[i] = 0;
+            ++bad;
+            frep.rejected.add("cannot be projected to " + crs, f.table.line[i]);
+        }
+    if (bad) {
+        f.table = filterRows(f.table, keep);
+        frep.rows_kept = f.table.size();
+    }
+    checkPlacement(f, slon, slat, study, t, rep);
+    return okStatus();
+}
+
+} // namespace
+
+std::vector<std::string> LoadReport::errors() const {
+    std::vector<std::string> e;
+    if (!wards.error.empty()) e.push_back(wards.error);
+    for (const auto& f : incidents)
+        if (!f.error.empty()) e.push_back(f.error);
+    if (population && !population->error.empty()) e.push_back(population->error);
+    return e;
+}
+
+std::vector<std::string> LoadReport::lines() const {
+    std::vector<std::string> out;
+    if (!working_crs.empty()) out.push_back("Working CRS: " + geo::describeCrs(working_crs));
+    if (!wards.path.empty()) {
+        out.push_back("Wards:");
+        appendFileLines(out, wards, "features", "feature");
+        for (const auto& r : ward_repairs) out.push_back("    repaired: " + r);
+    }
+    out.push_back("Incidents:");
+    for (const auto& f : incidents) appendFileLines(out, f, "rows", "line");
+    if (population) {
+        out.push_back("Population:");
+        appendFileLines(out, *population, "rows", "line");
+    }
+    for (const auto& w : warnings) out.push_back("warning: " + w);
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "Total: %llu incidents kept, %llu outside wards (%.2f s)",
+                  static_cast<unsigned long long>(incidents_kept),
+                  static_cast<unsigned long long>(outside_wards), seconds);
+    out.emplace_back(buf);
+    return out;
+}
+
+Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
+    const auto t0 = std::chrono::steady_clock::now();
+    LoadedData d;
+    LoadReport& rep = d.report;
+    const unsigned threads = resolveThreads(static_cast<int>(req.threads));
+    auto joinErrors = [](const std::vector<std::string>& e) {
+        std::string s;
+        for (const auto& line : e) s += (s.empty() ? "" : "\n") + line;
+        return s;
+    };
+
+    std::optional<io::WardFile> wf;
+    if (!req.wards_path.empty()) {
+        wf = io::readWardFile(req.wards_path, req.ward_options);
+        rep.wards = wf->report;
+        if (!wf->report.error.empty()) return Error{wf->report.error};
+    }
+    if (req.incident_paths.empty() && !wf) return Error{"nothing to load: give --wards and/or --incidents"};
+    std::vector<io::IncidentFile> files;
+    if (!req.incident_paths.empty()) {
+        auto inputs = io::expandIncidentInputs(req.incident_paths);
+        if (!inputs) return Error{inputs.error()};
+        io::IncidentReadOptions iopt = req.incident_options;
+        iopt.threads = threads;
+        for (const auto& path : inputs.value()) files.push_back(io::readIncidentFile(path, iopt, progress));
+        std::vector<std::string> errors;
+        for (const auto& f : files)
+            if (!f.report.error.empty()) errors.push_back(f.report.error);
+        if (!errors.empty()) return Error{joinErrors(errors)};
+    }
+
+    // The working CRS.
+    std::string crs = req.working_crs;
+    if (crs.empty()) {
+        const auto centre = dataCentre(wf ? &*wf : nullptr, files);
+        crs = centre ? geo::chooseWorkingCrs(centre->first, centre->second) : "EPSG:27700";
+    } else if (auto st = geo::checkProjectedCrs(crs); !st) {
+        return Error{"--crs: " + st.error()};
+    }
+    rep.working_crs = crs;
+    d.working_crs = crs;
+
+    if (wf) {
+        if (auto st = projectWards(*wf, crs, rep); !st) return Error{st.error()};
+        rep.wards = wf->report;
+        d.wards = std::move(wf->wards);
+    }
+    const Box study = d.wards.bounds();
+    for (auto& f : files) {
+        FileReport frep = f.report;
+        if (auto st = projectIncidents(f, crs, study, threads, rep, frep); !st) return Error{st.error()};
+        rep.incidents.push_back(frep);
+        d.incidents.append(f.table);
+        f.table = IncidentTable{}; // release memory early
+    }
+    if (progress && progress->cancelled()) return Error{"loading cancelled"};
+
+    if (!d.wards.empty() && !d.incidents.empty()) {
+        geo::WardLocator locator(d.wards);
+        locator.assign(d.incidents.x.data(), d.incidents.y.data(), d.incidents.ward.data(),
+                       d.incidents.size(), threads);
+    }
+    rep.incidents_kept = d.incidents.size();
+    rep.outside_wards = static_cast<std::uint64_t>(
+        std::count(d.incidents.ward.begin(), d.incidents.ward.end(), kOutsideWards));
+
+    if (!req.population_path.empty()) {
+        if (d.wards.empty()) return Error{"--population needs --wards"};
+        auto pop = io::readPopulation(req.population_path, d.wards);
+        rep.population = pop.report;
+        if (!pop.report.error.empty()) return Error{pop.report.error};
+        d.population = std::move(pop.by_ward);
+    }
+    rep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return d;
+}
+
+} // namespace sw

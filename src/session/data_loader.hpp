@@ -1,0 +1,59 @@
+// The load action shared by CLI and UI: read wards, incidents and population, choose the
+// working CRS, project everything through PROJ, repair ward polygons with GEOS, and assign
+// each incident its ward. Produces the data plus one report of what was kept and rejected.
+#pragma once
+
+#include "core/incident_table.hpp"
+#include "core/load_report.hpp"
+#include "core/progress.hpp"
+#include "core/result.hpp"
+#include "core/wards.hpp"
+#include "io/incident_reader.hpp"
+#include "io/ward_reader.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sw {
+
+struct LoadRequest {
+    std::string wards_path;                  // optional for `info`
+    std::vector<std::string> incident_paths; // files, folders or .zip archives
+    std::string population_path;             // optional ward population CSV
+    io::WardReadOptions ward_options;
+    io::IncidentReadOptions incident_options;
+    std::string working_crs;                 // empty: EPSG:27700 in GB, else local UTM
+    unsigned threads = 0;                    // 0 = all cores
+};
+
+struct LoadReport {
+    FileReport wards;
+    std::vector<std::string> ward_repairs; // one line per repaired ward
+    std::vector<FileReport> incidents;
+    std::optional<FileReport> population;
+    std::string working_crs;
+    std::uint64_t incidents_kept = 0;
+    std::uint64_t outside_wards = 0;
+    std::vector<std::string> warnings; // whole-load warnings (swapped lon/lat, far points)
+    double seconds = 0;
+
+    // Every file-level error, one line each.
+    std::vector<std::string> errors() const;
+    // The report as text lines (for `info` and the GUI panel).
+    std::vector<std::string> lines() const;
+};
+
+struct LoadedData {
+    WardSet wards;                                // working CRS
+    IncidentTable incidents;                      // working CRS, ward assigned
+    std::vector<std::optional<double>> population; // per ward (empty when none loaded)
+    std::string working_crs;
+    LoadReport report;
+};
+
+// Fails (with every file error, one per line) when any named file cannot be loaded at all;
+// otherwise loads what is good and reports the rest.
+Result<LoadedData> loadData(const LoadRequest& request, Progress* progress = nullptr);
+
+} // namespace sw

@@ -1,0 +1,44 @@
+// The one owner of loaded data and results. CLI and UI act through it; views only read it.
+#pragma once
+
+#include "core/layer_rules.hpp"
+#include "core/ward_profile.hpp"
+#include "session/data_loader.hpp"
+
+#include <memory>
+
+namespace sw {
+
+class Session {
+  public:
+    Session();
+
+    // Loads new data; on failure the session keeps what it had and the error is returned.
+    Status load(const LoadRequest& request, Progress* progress = nullptr);
+    // Installs data loaded elsewhere (a background job), replacing the current data.
+    void install(LoadedData data, LoadRequest request);
+
+    const LoadedData& data() const { return data_; }
+    const WardSet& wards() const { return data_.wards; }
+    const IncidentTable& incidents() const { return data_.incidents; }
+    const LoadReport& report() const { return data_.report; }
+    const LoadRequest& request() const { return request_; }
+    bool loaded() const { return !data_.wards.empty() || !data_.incidents.empty(); }
+
+    std::vector<LayerRule>& layers() { return layers_; }
+    const std::vector<LayerRule>& layers() const { return layers_; }
+    // Layer by name or key (case-insensitive).
+    const LayerRule* findLayer(std::string_view name_or_key) const;
+
+    Result<WardProfile> wardProfile(const ProfileParams& params) const;
+
+    // True when any loaded source is the bundled synthetic sample.
+    bool synthetic() const;
+
+  private:
+    LoadedData data_;
+    LoadRequest request_;
+    std::vector<LayerRule> layers_;
+};
+
+} // namespace sw
