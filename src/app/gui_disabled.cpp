@@ -1,4 +1,5 @@
 // Stand-in for builds without the graphics stack (STREETWEEK_GUI=OFF).
+#include "cli/cli_args.hpp"
 #include "cli/commands.hpp"
 
 #include <iostream>
@@ -7,7 +8,7 @@ namespace sw::cli {
 
 int runGui(const GuiOptions&) {
     std::cerr << "streetweek gui: this build has no GUI (configured with STREETWEEK_GUI=OFF)\n";
-    return 1;
+    return kExitFailure;
 }
 
 } // namespace sw::cli

@@ -53,13 +53,16 @@ PopulationTable readPopulation(const std::string& path, const WardSet& wards) {
         rows.emplace_back(f.begin(), f.end());
         lines.push_back(reader.recordLine());
     }
-    // The key column: the one whose values match the most ward codes or names.
+    // The key column: the one whose values match the most ward codes (or, failing that, names).
     int key = -1;
     std::size_t best = 0;
     for (std::size_t c = 0; c < header.size(); ++c) {
         std::size_t hits = 0;
-        for (const auto& r : rows)
-            if (c < r.size() && !trim(r[c]).empty() && wards.find(trim(r[c])) >= 0) ++hits;
+        for (const auto& r : rows) {
+            if (c >= r.size() || trim(r[c]).empty()) continue;
+            const int w = wards.find(trim(r[c]));
+            if (w >= 0) hits += wards.wards[static_cast<std::size_t>(w)].code == trim(r[c]) ? 2 : 1;
+        }
         if (hits > best) {
             best = hits;
             key = static_cast<int>(c);

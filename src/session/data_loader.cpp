@@ -18,13 +18,20 @@ namespace {
 
 constexpr double kNearMargin_m = 5000.0; // "near the study area" for the swapped-axes check
 
+// Paths as users know them: "/vsizip/a.zip/b.csv" -> "a.zip/b.csv".
+std::string displayPath(const std::string& p) {
+    for (const char* prefix : {"/vsizip/", "/vsigzip/"})
+        if (p.rfind(prefix, 0) == 0) return p.substr(std::string(prefix).size());
+    return p;
+}
+
 std::string fileLine(const FileReport& r, const char* unit) {
     char buf[256];
     std::snprintf(buf, sizeof buf, "%llu %s read, %llu kept, %llu rejected",
                   static_cast<unsigned long long>(r.rows_read), unit,
                   static_cast<unsigned long long>(r.rows_kept),
                   static_cast<unsigned long long>(r.rejected.total()));
-    return r.path + (r.format.empty() ? "" : " (" + r.format + ")") + ": " + buf;
+    return displayPath(r.path) + (r.format.empty() ? "" : " (" + r.format + ")") + ": " + buf;
 }
 
 void appendFileLines(std::vector<std::string>& out, const FileReport& r, const char* unit,

@@ -1,0 +1,88 @@
+// Map geometry building: triangulation (GEOS), outline segments, layer point lists.
+#include "render/map_geometry.hpp"
+
+#include "geo/triangulate.hpp"
+
+#include <boost/geometry/algorithms/point_on_surface.hpp>
+
+namespace sw {
+namespace {
+
+constexpr Rgba kPalette[] = {{251, 180, 174, 255}, {179, 205, 227, 255}, {204, 235, 197, 255},
+                             {222, 203, 228, 255}, {254, 217, 166, 255}, {255, 255, 204, 255},
+                             {229, 216, 189, 255}, {253, 218, 236, 255}};
+constexpr int kPaletteSize = static_cast<int>(std::size(kPalette));
+
+void pushVertex(std::vector<float>& v, const Point& p, const Point& o, const Rgba& c, float alpha) {
+    v.insert(v.end(), {static_cast<float>(p.x() - o.x()), static_cast<float>(p.y() - o.y()), c.r / 255.0f,
+                       c.g / 255.0f, c.b / 255.0f, alpha});
+}
+
+void pushRing(std::vector<float>& v, const Ring& r, const Point& o) {
+    const Rgba outline{60, 60, 70, 255};
+    for (std::size_t i = 0; i + 1 < r.size(); ++i) {
+        pushVertex(v, r[i], o, outline, 0.9f);
+        pushVertex(v, r[i + 1], o, outline, 0.9f);
+    }
+}
+
+// Greedy colouring so that wards whose boxes overlap (a proxy for neighbours) differ.
+std::vector<int> colourWards(const WardSet& wards) {
+    std::vector<int> colour(wards.size(), -1);
+    for (std::size_t i = 0; i < wards.size(); ++i) {
+        std::vector<bool> used(kPaletteSize, false);
+        for (std::size_t j = 0; j < i; ++j)
+            if (bg::intersects(wards.wards[i].bounds, wards.wards[j].bounds))
+                used[static_cast<std::size_t>(colour[j])] = true;
+        int c = 0;
+        while (c < kPaletteSize && used[static_cast<std::size_t>(c)]) ++c;
+        colour[i] = c < kPaletteSize ? c : static_cast<int>(i % kPaletteSize);
+    }
+    return colour;
+}
+
+} // namespace
+
+Rgba wardPaletteColour(int index) { return kPalette[((index % kPaletteSize) + kPaletteSize) % kPaletteSize]; }
+
+MapGeometry buildMapGeometry(const WardSet& wards, const IncidentTable& incidents,
+                             const std::vector<LayerRule>& layers) {
+    MapGeometry g;
+    Box b = wards.bounds();
+    if (boxIsEmpty(b) && !incidents.empty()) b = incidents.bounds();
+    if (!boxIsEmpty(b))
+        g.origin = Point(std::round((b.min_corner().x() + b.max_corner().x()) / 2),
+                         std::round((b.min_corner().y() + b.max_corner().y()) / 2));
+    g.ward_colour_index = colourWards(wards);
+    for (std::size_t w = 0; w < wards.size(); ++w) {
+        const Ward& ward = wards.wards[w];
+        const Rgba c = wardPaletteColour(g.ward_colour_index[w]);
+        for (const auto& p : geo::triangulate(ward.shape)) pushVertex(g.fill_vertices, p, g.origin, c, 1.0f);
+        for (const auto& poly : ward.shape) {
+            pushRing(g.outline_vertices, poly.outer(), g.origin);
+            for (const auto& in : poly.inners()) pushRing(g.outline_vertices, in, g.origin);
+        }
+        // Label anchor: a point on the largest part's surface.
+        std::size_t largest = 0;
+        for (std::size_t i = 1; i < ward.shape.size(); ++i)
+            if (std::abs(bg::area(ward.shape[i])) > std::abs(bg::area(ward.shape[largest]))) largest = i;
+        Point anchor(0, 0);
+        if (!ward.shape.empty()) bg::point_on_surface(ward.shape[largest], anchor);
+        g.ward_label_anchors.push_back(anchor);
+    }
+    const auto masks = layerMasks(layers, incidents);
+    g.layer_points.resize(std::min<std::size_t>(layers.size(), 32));
+    for (std::size_t l = 0; l < g.layer_points.size(); ++l) {
+        auto& pts = g.layer_points[l];
+        const std::uint32_t bit = 1u << l;
+        for (std::size_t i = 0; i < incidents.size(); ++i)
+            if (masks[i] & bit) {
+                pts.push_back(static_cast<float>(incidents.x[i] - g.origin.x()));
+                pts.push_back(static_cast<float>(incidents.y[i] - g.origin.y()));
+            }
+        g.layer_counts.push_back(pts.size() / 2);
+    }
+    return g;
+}
+
+} // namespace sw

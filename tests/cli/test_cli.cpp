@@ -1,0 +1,179 @@
+// CLI integration: exit codes, messages, and ward counts through real output files.
+#include "cli_runner.hpp"
+#include "core/csv_records.hpp"
+#include "geo/crs_transform.hpp"
+#include "test_support.hpp"
+
+#include <doctest/doctest.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <map>
+
+using namespace sw;
+using test::quote;
+using test::run;
+
+namespace {
+std::string rowAt(double e, double n, const char* month, const char* type) {
+    auto t = geo::CrsTransform::create("EPSG:27700", "EPSG:4326");
+    double lon = e, lat = n;
+    t.value().transform(&lon, &lat, 1);
+    char buf[300];
+    std::snprintf(buf, sizeof buf, "x,%s,Kent Police,Kent Police,%.6f,%.6f,On or near Here,E01,Medway 001A,%s,,\r\n", month, lon, lat, type);
+    return buf;
+}
+
+// West: 3 incidents in 2022-02 (2 ASB), 1 in 2022-01; East: 1 in 2022-02, 2 in 2022-01;
+// one outside; one row with no coordinates.
+struct Fixture {
+    test::TempDir dir;
+    std::string wards, incidents, population;
+    Fixture() {
+        wards = test::writeFile(dir.file("wards.geojson"), test::twoSquareWardsGeoJson());
+        std::string csv = test::kPoliceHeader;
+        csv += rowAt(570100, 160100, "2022-02", "Anti-social behaviour");
+        csv += rowAt(570200, 160200, "2022-02", "Anti-social behaviour");
+        csv += rowAt(570300, 160300, "2022-02", "Drugs");
+        csv += rowAt(570400, 160400, "2022-01", "Drugs");
+        csv += rowAt(571500, 160500, "2022-02", "Robbery");
+        csv += rowAt(571600, 160500, "2022-01", "Robbery");
+        csv += rowAt(571700, 160500, "2022-01", "Robbery");
+        csv += rowAt(580000, 170000, "2022-02", "Robbery");
+        csv += "y,2022-02,Kent Police,Kent Police,,,No Location,,,Burglary,,\r\n";
+        incidents = test::writeFile(dir.file("2022-kent-street.csv"), csv);
+        population = test::writeFile(dir.file("pop.csv"), "ward_code,population\r\nE05000001,2000\r\nE05000002,4000\r\n");
+    }
+    std::string load() const { return "--wards " + quote(wards) + " --incidents " + quote(incidents); }
+};
+
+std::vector<std::map<std::string, std::string>> readCsv(const std::string& path) {
+    const std::string text = test::readFile(path);
+    CsvRecordReader r(text);
+    std::vector<std::string_view> f;
+    r.next(f);
+    const std::vector<std::string> header(f.begin(), f.end());
+    std::vector<std::map<std::string, std::string>> rows;
+    while (r.next(f)) {
+        std::map<std::string, std::string> row;
+        for (std::size_t i = 0; i < header.size() && i < f.size(); ++i) row[header[i]] = std::string(f[i]);
+        rows.push_back(row);
+    }
+    return rows;
+}
+} // namespace
+
+TEST_CASE("help and usage errors") {
+    CHECK(run("--help").code == 0);
+    for (const char* cmd : {"info", "wards", "sample", "gui"}) {
+        const auto r = run(std::string(cmd) + " --help");
+        CHECK(r.code == 0);
+        CHECK(r.output.find("usage: streetweek") != std::string::npos);
+    }
+    CHECK(run("frobnicate").code == 2);
+    const auto bad = run("wards --bogus 1");
+    CHECK(bad.code == 2);
+    CHECK(bad.output.find("unknown option '--bogus'") != std::string::npos);
+    CHECK(run("wards --incidents x.csv --out y.csv").code == 2); // no --wards
+    CHECK(run("info").code == 2);
+    CHECK(run("sample --out /tmp/x --months zero").code == 2);
+}
+
+TEST_CASE("info reports what was read, kept and rejected") {
+    Fixture fx;
+    const auto r = run("info " + fx.load() + " --json");
+    REQUIRE(r.code == 0);
+    CHECK(r.output.find("\"incidents\": 8") != std::string::npos);
+    CHECK(r.output.find("\"outside_wards\": 1") != std::string::npos);
+    CHECK(r.output.find("\"reason\": \"no coordinates\", \"count\": 1, \"first_lines\": [10]") != std::string::npos);
+    CHECK(r.output.find("\"working_crs\": \"EPSG:27700\"") != std::string::npos);
+    const auto text = run("info " + fx.load());
+    CHECK(text.code == 0);
+    CHECK(text.output.find("9 rows read, 8 kept, 1 rejected") != std::string::npos);
+}
+
+TEST_CASE("missing or broken files fail with exit 1 and a message naming them") {
+    Fixture fx;
+    const auto missing = run("info --wards " + quote(fx.wards) + " --incidents " + quote(fx.dir.file("nope.csv")));
+    CHECK(missing.code == 1);
+    CHECK(missing.output.find("nope.csv: no such file") != std::string::npos);
+    const auto empty = run("info --incidents " + quote(test::writeFile(fx.dir.file("empty.csv"), "")));
+    CHECK(empty.code == 1);
+    CHECK(empty.output.find("empty.csv: the file is empty") != std::string::npos);
+    const auto bad_wards = run("info --wards " + quote(test::writeFile(fx.dir.file("w.geojson"), "{not json")) + " --incidents " + quote(fx.incidents));
+    CHECK(bad_wards.code == 1);
+    CHECK(bad_wards.output.find("w.geojson: not a readable vector file") != std::string::npos);
+    const auto bad_crs = run("info " + fx.load() + " --crs EPSG:4326");
+    CHECK(bad_crs.code == 1);
+    CHECK(bad_crs.output.find("not a projected CRS") != std::string::npos);
+}
+
+TEST_CASE("wards: counts, layers, rate, rank and change to CSV") {
+    Fixture fx;
+    const std::string out = fx.dir.file("profile.csv");
+    const auto r = run("wards " + fx.load() + " --population " + quote(fx.population) +
+                       " --from 2022-02 --to 2022-02 --layer asb --layer-rule " + quote("Robbery: types=Robbery") +
+                       " --out " + quote(out));
+    INFO(r.output);
+    REQUIRE(r.code == 0);
+    const auto rows = readCsv(out);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].at("ward_name") == "West");
+    CHECK(rows[0].at("count") == "2");   // union of ASB and Robbery in West: the 2 ASB
+    CHECK(rows[0].at("asb") == "2");
+    CHECK(rows[0].at("robbery") == "0");
+    CHECK(rows[0].at("rank") == "1");
+    CHECK(rows[0].at("rate_1000") == "1");
+    CHECK(rows[0].at("prev_count") == "0");
+    CHECK(rows[0].at("change") == "2");
+    CHECK(rows[1].at("ward_name") == "East");
+    CHECK(rows[1].at("count") == "1");
+    CHECK(rows[1].at("prev_count") == "2");
+    CHECK(rows[1].at("change") == "-1");
+    CHECK(rows[1].at("change_pct") == "-50");
+    CHECK(rows[1].at("rate_1000") == "0.25");
+    const std::string about = test::readFile(fx.dir.file("profile_about.txt"));
+    CHECK(about.find("Period: 2022-02 to 2022-02") != std::string::npos);
+    CHECK(about.find("types=Robbery") != std::string::npos);
+    CHECK(about.find("police.uk") != std::string::npos);
+}
+
+TEST_CASE("wards: all incidents by default, and GeoPackage and Shapefile outputs") {
+    Fixture fx;
+    for (const char* name : {"profile.gpkg", "profile.shp"}) {
+        const std::string out = fx.dir.file(name);
+        const auto r = run("wards " + fx.load() + " --out " + quote(out));
+        INFO(r.output);
+        REQUIRE(r.code == 0);
+        GDALAllRegister();
+        std::unique_ptr<GDALDataset> ds(GDALDataset::Open(out.c_str(), GDAL_OF_VECTOR));
+        REQUIRE(ds);
+        OGRLayer* layer = ds->GetLayer(0);
+        REQUIRE(layer->GetFeatureCount() == 2);
+        CHECK(layer->GetSpatialRef() != nullptr);
+        std::map<std::string, int> counts;
+        for (auto& f : *layer) counts[f->GetFieldAsString("ward_name")] = f->GetFieldAsInteger("count");
+        CHECK(counts["West"] == 4);
+        CHECK(counts["East"] == 3);
+    }
+    CHECK(std::filesystem::exists(fx.dir.file("profile.prj")));
+    const auto bad_ext = run("wards " + fx.load() + " --out " + quote(fx.dir.file("p.xlsx")));
+    CHECK(bad_ext.code == 2);
+    const auto bad_month = run("wards " + fx.load() + " --from March --out " + quote(fx.dir.file("p.csv")));
+    CHECK(bad_month.code == 2);
+    const auto unknown_layer = run("wards " + fx.load() + " --layer knives --out " + quote(fx.dir.file("p.csv")));
+    CHECK(unknown_layer.code == 2);
+    CHECK(unknown_layer.output.find("no layer named 'knives'") != std::string::npos);
+}
+
+TEST_CASE("the bundled sample loads: 22 synthetic wards and two years of incidents") {
+    const auto r = run("info --json --wards " + quote(STREETWEEK_GEODATA "/synthetic_medway_wards.geojson") +
+                       " --incidents " + quote(STREETWEEK_GEODATA "/synthetic_medway_street_2022-01_2023-12.zip") +
+                       " --population " + quote(STREETWEEK_GEODATA "/synthetic_medway_ward_population.csv"));
+    INFO(r.output.substr(0, 2000));
+    REQUIRE(r.code == 0);
+    CHECK(r.output.find("\"synthetic\": true") != std::string::npos);
+    CHECK(r.output.find("\"ward_count\": 22") != std::string::npos);
+    CHECK(r.output.find("\"first_month\": \"2022-01\"") != std::string::npos);
+    CHECK(r.output.find("\"last_month\": \"2023-12\"") != std::string::npos);
+}

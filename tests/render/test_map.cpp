@@ -1,0 +1,98 @@
+// Map camera maths and map geometry building (no GL).
+#include "render/map_camera.hpp"
+#include "render/map_geometry.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace sw;
+
+TEST_CASE("world to screen and back") {
+    MapCamera c;
+    c.setViewport(800, 600);
+    c.setCentre(Point(575000, 168000));
+    c.setMetresPerPixel(5);
+    const Point s = c.worldToScreen(Point(575000, 168000));
+    CHECK(s.x() == doctest::Approx(400));
+    CHECK(s.y() == doctest::Approx(300));
+    const Point north = c.worldToScreen(Point(575000, 168500)); // 500 m north = 100 px up
+    CHECK(north.y() == doctest::Approx(200));
+    const Point back = c.screenToWorld(Point(123, 456));
+    const Point again = c.worldToScreen(back);
+    CHECK(again.x() == doctest::Approx(123));
+    CHECK(again.y() == doctest::Approx(456));
+}
+
+TEST_CASE("zoom at the cursor keeps the world point under it fixed") {
+    MapCamera c;
+    c.setViewport(1000, 700);
+    c.setCentre(Point(580000, 170000));
+    c.setMetresPerPixel(20);
+    const Point cursor(730, 210);
+    const Point before = c.screenToWorld(cursor);
+    c.zoomAt(cursor, 2.5);
+    CHECK(c.metresPerPixel() == doctest::Approx(8));
+    const Point after = c.screenToWorld(cursor);
+    CHECK(after.x() == doctest::Approx(before.x()));
+    CHECK(after.y() == doctest::Approx(before.y()));
+    c.zoomAt(cursor, 1e-12); // clamped, never zero or negative
+    CHECK(c.metresPerPixel() == MapCamera::kMaxMetresPerPixel);
+}
+
+TEST_CASE("fit shows the whole box; pan moves with the drag") {
+    MapCamera c;
+    c.setViewport(1000, 500);
+    c.fit(Box(Point(570000, 160000), Point(590000, 178000)), 0.0);
+    CHECK(c.metresPerPixel() == doctest::Approx(36)); // 18 km over 500 px
+    const Box v = c.visibleWorld();
+    CHECK(bg::covered_by(Point(570000, 160000), v));
+    CHECK(bg::covered_by(Point(590000, 178000), v));
+    const Point before = c.centre();
+    c.panPixels(10, 0); // drag right: the map moves right, the centre moves west
+    CHECK(c.centre().x() == doctest::Approx(before.x() - 360));
+}
+
+TEST_CASE("the clip matrix maps the view centre to 0 and the right edge to 1") {
+    MapCamera c;
+    c.setViewport(200, 100);
+    c.setCentre(Point(1000, 2000));
+    c.setMetresPerPixel(2);
+    const Point origin(900, 1900);
+    const auto m = c.clipFromWorld(origin);
+    auto clip = [&](double wx, double wy) {
+        const double x = wx - origin.x(), y = wy - origin.y();
+        return std::make_pair(m[0] * x + m[12], m[5] * y + m[13]);
+    };
+    CHECK(clip(1000, 2000).first == doctest::Approx(0));
+    CHECK(clip(1000, 2000).second == doctest::Approx(0));
+    CHECK(clip(1200, 2000).first == doctest::Approx(1)); // 100 px * 2 m to the right
+    CHECK(clip(1000, 2100).second == doctest::Approx(1));
+}
+
+TEST_CASE("map geometry: triangles per ward, one point list per layer") {
+    WardSet wards;
+    Ward w;
+    w.name = "Square";
+    Polygon p;
+    p.outer() = {{0, 0}, {0, 100}, {100, 100}, {100, 0}, {0, 0}};
+    w.shape = MultiPolygon{p};
+    bg::envelope(w.shape, w.bounds);
+    wards.wards = {w};
+    IncidentTable t;
+    for (const char* type : {"Drugs", "Drugs", "Robbery"}) {
+        t.x.push_back(50);
+        t.y.push_back(50);
+        t.month.push_back(makeMonth(2022, 1));
+        t.ward.push_back(0);
+        t.line.push_back(1);
+        t.file.push_back(0);
+        t.crime_type.push(type);
+    }
+    const auto g = buildMapGeometry(wards, t, defaultLayers());
+    CHECK(g.origin.x() == 50);
+    CHECK(g.fill_vertices.size() == 2 * 3 * 6); // two triangles
+    CHECK(g.outline_vertices.size() == 4 * 2 * 6);
+    CHECK(g.layer_counts == std::vector<std::size_t>{3, 0, 0, 0, 2});
+    CHECK(g.layer_points[4][0] == 0.0f); // relative to the origin
+    REQUIRE(g.ward_label_anchors.size() == 1);
+    CHECK(bg::within(g.ward_label_anchors[0], p));
+}

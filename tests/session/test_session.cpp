@@ -1,0 +1,137 @@
+// The load action end to end on files the test writes, with known ward counts.
+#include "geo/crs_transform.hpp"
+#include "session/sample_writer.hpp"
+#include "session/session.hpp"
+#include "test_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+
+using namespace sw;
+
+namespace {
+// A police.uk row at a BNG position (converted to WGS84 lon/lat as police.uk publishes).
+std::string rowAt(double e, double n, const char* month, const char* type, bool swap = false) {
+    auto t = geo::CrsTransform::create("EPSG:27700", "EPSG:4326");
+    double lon = e, lat = n;
+    t.value().transform(&lon, &lat, 1);
+    if (swap) std::swap(lon, lat);
+    char buf[300];
+    std::snprintf(buf, sizeof buf, "x,%s,Kent Police,Kent Police,%.6f,%.6f,On or near Here,E01,Medway 001A,%s,,\r\n", month, lon, lat, type);
+    return buf;
+}
+
+LoadRequest request(const test::TempDir& dir) {
+    LoadRequest r;
+    r.wards_path = test::writeFile(dir.file("wards.geojson"), test::twoSquareWardsGeoJson());
+    r.incident_paths = {dir.file("incidents.csv")};
+    return r;
+}
+} // namespace
+
+TEST_CASE("load: project, assign wards, count outside, choose BNG") {
+    test::TempDir dir;
+    std::string csv = test::kPoliceHeader;
+    csv += rowAt(570100, 160100, "2022-01", "Drugs");
+    csv += rowAt(570900, 160900, "2022-01", "Anti-social behaviour");
+    csv += rowAt(570500, 160500, "2022-02", "Drugs");
+    csv += rowAt(571500, 160500, "2022-02", "Robbery");
+    csv += rowAt(571990, 160010, "2022-02", "Robbery");
+    csv += rowAt(575000, 165000, "2022-02", "Robbery"); // outside both wards
+    test::writeFile(dir.file("incidents.csv"), csv);
+    Session s;
+    REQUIRE(s.load(request(dir)));
+    CHECK(s.data().working_crs == "EPSG:27700");
+    CHECK(s.wards().size() == 2);
+    CHECK(s.wards().wards[0].area_km2 == doctest::Approx(1.0));
+    REQUIRE(s.incidents().size() == 6);
+    CHECK(s.incidents().ward == std::vector<std::int32_t>{0, 0, 0, 1, 1, kOutsideWards});
+    CHECK(s.report().outside_wards == 1);
+    CHECK(std::abs(s.incidents().x[0] - 570100) < 1.0); // round trip through 6-decimal lon/lat
+    auto prof = s.wardProfile({});
+    REQUIRE(prof);
+    CHECK(prof.value().rows[0].name == "West");
+    CHECK(prof.value().rows[0].count == 3);
+    CHECK(prof.value().rows[1].count == 2);
+}
+
+TEST_CASE("swapped longitude/latitude is warned about") {
+    test::TempDir dir;
+    std::string csv = test::kPoliceHeader;
+    for (int i = 0; i < 20; ++i) csv += rowAt(570100 + i * 10, 160100, "2022-01", "Drugs", true);
+    test::writeFile(dir.file("incidents.csv"), csv);
+    Session s;
+    REQUIRE(s.load(request(dir)));
+    REQUIRE(s.report().warnings.size() == 1);
+    CHECK(s.report().warnings[0].find("longitude and latitude look swapped") != std::string::npos);
+    CHECK(s.report().outside_wards == 20);
+}
+
+TEST_CASE("an invalid ward is repaired and reported; a failed load keeps the old data") {
+    test::TempDir dir;
+    test::writeFile(dir.file("incidents.csv"), std::string(test::kPoliceHeader) + rowAt(570100, 160100, "2022-01", "Drugs"));
+    test::writeFile(dir.file("bowtie.geojson"), R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::27700"}},"features":[
+{"type":"Feature","properties":{"code":"E1","name":"Bow tie"},"geometry":{"type":"Polygon","coordinates":[[[570000,160000],[571000,161000],[571000,160000],[570000,161000],[570000,160000]]]}}]})");
+    LoadRequest r = request(dir);
+    r.wards_path = dir.file("bowtie.geojson");
+    Session s;
+    REQUIRE(s.load(r));
+    REQUIRE(s.report().ward_repairs.size() == 1);
+    CHECK(s.report().ward_repairs[0].find("feature 1 (Bow tie): invalid polygon (Self-intersection") != std::string::npos);
+    CHECK(s.wards().wards[0].area_km2 == doctest::Approx(0.5));
+
+    LoadRequest bad = r;
+    bad.incident_paths = {dir.file("absent.csv")};
+    auto st = s.load(bad);
+    REQUIRE_FALSE(st);
+    CHECK(st.error().find("absent.csv: no such file") != std::string::npos);
+    CHECK(s.wards().wards[0].name == "Bow tie"); // unchanged
+    CHECK(s.incidents().size() == 1);
+}
+
+TEST_CASE("the synthetic sample: 22 named wards, ~4,000 incidents a month, deterministic") {
+    test::TempDir a, b;
+    SampleParams p;
+    p.months = 3;
+    auto out = writeSyntheticSample(p, a.path().string(), false);
+    REQUIRE(out);
+    CHECK(out.value().rows > 3 * 3500);
+    CHECK(out.value().rows < 3 * 4500);
+    REQUIRE(writeSyntheticSample(p, b.path().string(), false));
+    const std::string f = "incidents/2022-02-synthetic-medway-street.csv";
+    CHECK(test::readFile(a.file(f)) == test::readFile(b.file(f)));
+    CHECK(test::readFile(a.file("SYNTHETIC_README.txt")).find("NOT REAL CRIME DATA") != std::string::npos);
+
+    LoadRequest r;
+    r.wards_path = out.value().wards_path;
+    r.incident_paths = {out.value().incidents_path};
+    r.population_path = out.value().population_path;
+    Session s;
+    REQUIRE(s.load(r));
+    CHECK(s.synthetic());
+    REQUIRE(s.wards().size() == 22);
+    for (const auto& w : s.wards().wards) CHECK(w.area_km2 > 1.0);
+    CHECK(s.wards().areaKm2() == doctest::Approx(185).epsilon(0.15));
+    CHECK(s.wards().find("Chatham Central") >= 0);
+    std::size_t types = 0;
+    for (const auto& v : s.incidents().crime_type.values()) types += v.empty() ? 0 : 1;
+    CHECK(types == 14);
+    // Nearly everything lands in a ward; ~1% of rows have no location and are rejected.
+    CHECK(s.report().outside_wards * 100 < s.incidents().size());
+    std::uint64_t no_coords = 0;
+    for (const auto& f2 : s.report().incidents)
+        for (const auto& reason : f2.rejected.reasons()) no_coords += reason.reason == "no coordinates" ? reason.count : 0;
+    CHECK(no_coords > 0);
+    CHECK(no_coords * 50 < out.value().rows);
+    // Chatham Central is a designed hotspot: it out-ranks a quiet rural ward.
+    auto prof = s.wardProfile({});
+    REQUIRE(prof);
+    int chatham_rank = 0, cuxton_rank = 0;
+    for (const auto& row : prof.value().rows) {
+        if (row.name == "Chatham Central") chatham_rank = row.rank;
+        if (row.name == "Cuxton and Halling") cuxton_rank = row.rank;
+        CHECK(row.population.has_value());
+    }
+    CHECK(chatham_rank < cuxton_rank);
+}
