@@ -106,6 +106,8 @@ int runInfo(int argc, char** argv) {
     const auto range = session.incidents().monthRange();
     if (range) std::cout << "Months: " << formatMonth(range->first) << " to " << formatMonth(range->second) << "\n";
     std::cout << "Wards: " << session.wards().size() << "\n";
+    if (!req.value().incident_paths.empty() && session.incidents().empty())
+        return fail("info", "no incidents were loaded: every file was empty or every row was rejected", kExitFailure);
     return kExitOk;
 }
 

@@ -84,7 +84,13 @@ int runWards(int argc, char** argv) {
     if (auto st = params.validate(); !st) return fail("wards", st.error(), kExitUsage);
 
     if (auto st = session.load(req.value()); !st) return fail("wards", st.error(), kExitFailure);
+    for (const auto& f : session.report().incidents)
+        for (const auto& w : f.warnings) std::cerr << "warning: " << w << "\n";
     for (const auto& w : session.report().warnings) std::cerr << "warning: " << w << "\n";
+    if (session.incidents().empty())
+        return fail("wards", "no incidents were loaded: every file was empty or every row was rejected "
+                             "(run 'streetweek info' with the same files for the load report)",
+                    kExitFailure);
     auto prof = session.wardProfile(params);
     if (!prof) return fail("wards", prof.error(), kExitFailure);
     const WardProfile& p = prof.value();

@@ -74,8 +74,9 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
         out.report.error = path + ": cannot open the file (" + lastGdalError() + ")";
         return;
     }
-    VSIStatBufL st;
-    if (VSIStatL(vpath.c_str(), &st) == 0 && progress) progress->setTotal(static_cast<std::uint64_t>(st.st_size));
+    VSIStatBufL st{};
+    if (VSIStatL(vpath.c_str(), &st) != 0) st.st_size = 0;
+    if (progress) progress->setTotal(static_cast<std::uint64_t>(st.st_size));
 
     std::string buf;
     std::size_t filled = 0;
@@ -116,6 +117,13 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
                                              "and are left out of period filters");
     out.table = makeIncidentTable(s);
     out.table.files.push_back(path);
+    // Reserve for the whole file from the header block's bytes per row, so appending parsed
+    // blocks does not reallocate (and copy) the columns as they grow.
+    if (st.st_size > 0 && filled > header_end) {
+        const std::size_t sample_rows = std::max<std::size_t>(1, countNewlines(std::string_view(buf).substr(header_end)));
+        const double bytes_per_row = static_cast<double>(filled - header_end) / static_cast<double>(sample_rows);
+        out.table.reserve(static_cast<std::size_t>(static_cast<double>(st.st_size) / bytes_per_row * 1.02) + 16);
+    }
 
     const unsigned threads = std::max(1u, resolveThreads(static_cast<int>(opt.threads)));
     std::uint64_t line = header_reader.linesConsumed() + 1; // next physical line number

@@ -278,7 +278,10 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
         FileReport frep = f.report;
         if (auto st = projectIncidents(f, crs, study, threads, rep, frep); !st) return Error{st.error()};
         rep.incidents.push_back(frep);
-        d.incidents.append(f.table);
+        if (d.incidents.empty())
+            d.incidents = std::move(f.table); // the common single-file case: no copy
+        else
+            d.incidents.append(f.table);
         f.table = IncidentTable{}; // release memory early
     }
     if (progress && progress->cancelled()) return Error{"loading cancelled"};

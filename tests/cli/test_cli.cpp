@@ -103,6 +103,13 @@ TEST_CASE("missing or broken files fail with exit 1 and a message naming them") 
     const auto bad_wards = run("info --wards " + quote(test::writeFile(fx.dir.file("w.geojson"), "{not json")) + " --incidents " + quote(fx.incidents));
     CHECK(bad_wards.code == 1);
     CHECK(bad_wards.output.find("w.geojson: not a readable vector file") != std::string::npos);
+    const auto header_only = run("wards --wards " + quote(fx.wards) + " --incidents " +
+                                 quote(test::writeFile(fx.dir.file("header.csv"), test::kPoliceHeader)) +
+                                 " --out " + quote(fx.dir.file("p.csv")));
+    CHECK(header_only.code == 1);
+    CHECK(header_only.output.find("header.csv: the file has a header but no data rows") != std::string::npos);
+    CHECK(header_only.output.find("no incidents were loaded") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(fx.dir.file("p.csv")));
     const auto bad_crs = run("info " + fx.load() + " --crs EPSG:4326");
     CHECK(bad_crs.code == 1);
     CHECK(bad_crs.output.find("not a projected CRS") != std::string::npos);
