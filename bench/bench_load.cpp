@@ -38,15 +38,18 @@ int ours(const char* csv, const char* wards, unsigned threads) {
     }
     std::printf("ours rows_kept=%llu outside=%llu seconds=%.3f peak_mib=%.0f threads=%u\n",
                 static_cast<unsigned long long>(d.value().report.incidents_kept),
-                static_cast<unsigned long long>(d.value().report.outside_wards), s, peakMiB(), threads);
+                static_cast<unsigned long long>(d.value().report.outside_wards), s, peakMiB(),
+                threads);
     return 0;
 }
 
 int gdal(const char* csv) {
     GDALAllRegister();
-    const char* open_options[] = {"X_POSSIBLE_NAMES=Longitude", "Y_POSSIBLE_NAMES=Latitude", nullptr};
+    const char* open_options[] = {"X_POSSIBLE_NAMES=Longitude", "Y_POSSIBLE_NAMES=Latitude",
+                                  nullptr};
     const auto t0 = std::chrono::steady_clock::now();
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(csv, GDAL_OF_VECTOR, nullptr, open_options, nullptr));
+    std::unique_ptr<GDALDataset> ds(
+        GDALDataset::Open(csv, GDAL_OF_VECTOR, nullptr, open_options, nullptr));
     if (!ds) {
         std::fprintf(stderr, "GDAL cannot open %s\n", csv);
         return 1;
@@ -62,11 +65,13 @@ int gdal(const char* csv) {
             checksum += g->toPoint()->getX();
             ++points;
         }
-        checksum += static_cast<double>(std::strlen(f->GetFieldAsString(type_field)) + std::strlen(f->GetFieldAsString(month_field)));
+        checksum += static_cast<double>(std::strlen(f->GetFieldAsString(type_field)) +
+                                        std::strlen(f->GetFieldAsString(month_field)));
     }
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::printf("gdal rows=%llu points=%llu seconds=%.3f peak_mib=%.0f checksum=%.1f\n",
-                static_cast<unsigned long long>(rows), static_cast<unsigned long long>(points), s, peakMiB(), checksum);
+                static_cast<unsigned long long>(rows), static_cast<unsigned long long>(points), s,
+                peakMiB(), checksum);
     return 0;
 }
 
@@ -75,7 +80,8 @@ int gdal(const char* csv) {
 int main(int argc, char** argv) {
     if (argc >= 4 && std::string(argv[1]) == "ours")
         return ours(argv[2], argv[3], argc >= 5 ? static_cast<unsigned>(std::stoul(argv[4])) : 0);
-    if (argc >= 3 && std::string(argv[1]) == "gdal") return gdal(argv[2]);
+    if (argc >= 3 && std::string(argv[1]) == "gdal")
+        return gdal(argv[2]);
     std::fprintf(stderr, "usage: bench_load ours CSV WARDS [THREADS] | bench_load gdal CSV\n");
     return 2;
 }

@@ -12,7 +12,8 @@ namespace sw::test {
 class TempDir {
   public:
     TempDir() {
-        std::string tmpl = (std::filesystem::temp_directory_path() / "streetweek-test-XXXXXX").string();
+        std::string tmpl =
+            (std::filesystem::temp_directory_path() / "streetweek-test-XXXXXX").string();
         path_ = ::mkdtemp(tmpl.data());
     }
     ~TempDir() {

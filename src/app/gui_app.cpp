@@ -41,28 +41,34 @@ struct LoadedScene {
 };
 
 Status writePng(const std::string& path, int w, int h) {
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) *
+                                      4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     // OpenGL rows run bottom-up; PNG rows top-down.
     std::vector<unsigned char> flipped(pixels.size());
     const std::size_t row = static_cast<std::size_t>(w) * 4;
     for (int y = 0; y < h; ++y)
-        std::copy_n(pixels.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(h - 1 - y) * row), row,
-                    flipped.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row));
-    for (std::size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255; // opaque image
+        std::copy_n(
+            pixels.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(h - 1 - y) * row),
+            row, flipped.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row));
+    for (std::size_t i = 3; i < flipped.size(); i += 4)
+        flipped[i] = 255; // opaque image
     const std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + ".png";
     if (!stbi_write_png(tmp.c_str(), w, h, 4, flipped.data(), static_cast<int>(row)))
         return Error{path + ": cannot write the PNG"};
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
-    if (ec) return Error{path + ": cannot move the PNG into place (" + ec.message() + ")"};
+    if (ec)
+        return Error{path + ": cannot move the PNG into place (" + ec.message() + ")"};
     return okStatus();
 }
 
 std::string windowTitle(const Session& s) {
-    if (!s.loaded()) return "streetweek";
-    if (s.synthetic()) return "streetweek - SYNTHETIC SAMPLE DATA (not real crime data)";
+    if (!s.loaded())
+        return "streetweek";
+    if (s.synthetic())
+        return "streetweek - SYNTHETIC SAMPLE DATA (not real crime data)";
     return "streetweek - " + std::filesystem::path(s.wards().source_path).filename().string();
 }
 
@@ -80,12 +86,14 @@ int runGui(const GuiOptions& o) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    if (offscreen) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+    if (offscreen)
+        glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
     GLFWwindow* window = glfwCreateWindow(o.width, o.height, "streetweek", nullptr, nullptr);
     if (!window) {
-        std::cerr << "streetweek gui: could not create an OpenGL 3.3 core context (" << g_glfw_error
-                  << "). Without a suitable GPU driver, use Mesa's software renderer "
-                     "(LIBGL_ALWAYS_SOFTWARE=1) or run under Xvfb: xvfb-run -a streetweek gui ...\n";
+        std::cerr
+            << "streetweek gui: could not create an OpenGL 3.3 core context (" << g_glfw_error
+            << "). Without a suitable GPU driver, use Mesa's software renderer "
+               "(LIBGL_ALWAYS_SOFTWARE=1) or run under Xvfb: xvfb-run -a streetweek gui ...\n";
         glfwTerminate();
         return kExitFailure;
     }
@@ -112,7 +120,8 @@ int runGui(const GuiOptions& o) {
             for (auto& l : session.layers()) {
                 l.visible = false;
                 for (const auto& name : o.visible_layers)
-                    if (equalsIgnoreCase(l.name, name) || equalsIgnoreCase(l.key, name)) l.visible = true;
+                    if (equalsIgnoreCase(l.name, name) || equalsIgnoreCase(l.key, name))
+                        l.visible = true;
             }
         ui::MapViewState view;
         MapGeometry geometry;
@@ -125,7 +134,8 @@ int runGui(const GuiOptions& o) {
         const std::vector<LayerRule> layers = session.layers();
         job.start([request, layers](Progress& progress) -> Result<LoadedScene> {
             auto data = loadData(request, &progress);
-            if (!data) return Error{data.error()};
+            if (!data)
+                return Error{data.error()};
             LoadedScene scene;
             scene.geometry = buildMapGeometry(data.value().wards, data.value().incidents, layers);
             scene.data = std::move(data.value());
@@ -157,7 +167,8 @@ int runGui(const GuiOptions& o) {
                     geometry.outline_vertices.clear();
                     geometry.layer_points.clear();
                     auto t = geo::CrsTransform::create(session.data().working_crs, "EPSG:4326");
-                    if (t) to_lonlat.emplace(std::move(t.value()));
+                    if (t)
+                        to_lonlat.emplace(std::move(t.value()));
                     view.fit_requested = true;
                     glfwSetWindowTitle(window, windowTitle(session).c_str());
                 } else {
@@ -173,20 +184,25 @@ int runGui(const GuiOptions& o) {
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
             Box bounds = session.wards().bounds();
-            if (boxIsEmpty(bounds) && !session.incidents().empty()) bounds = session.incidents().bounds();
+            if (boxIsEmpty(bounds) && !session.incidents().empty())
+                bounds = session.incidents().bounds();
             ui::handleMapInput(view, bounds);
-            ui::drawLayersPanel(session, styles, geometry.layer_counts, view.ward_fill_opacity, view.show_labels);
+            ui::drawLayersPanel(session, styles, geometry.layer_counts, view.ward_fill_opacity,
+                                view.show_labels);
             ui::drawLoadReportPanel(session, last_error, job.running(), job.fraction());
-            if (session.loaded()) ui::drawMapOverlays(view, session, geometry, to_lonlat ? &*to_lonlat : nullptr);
+            if (session.loaded())
+                ui::drawMapOverlays(view, session, geometry, to_lonlat ? &*to_lonlat : nullptr);
             ImGui::Render();
 
             int fw = 0, fh = 0;
             glfwGetFramebufferSize(window, &fw, &fh);
-            if (target) glBindFramebuffer(GL_FRAMEBUFFER, target->fbo.get());
+            if (target)
+                glBindFramebuffer(GL_FRAMEBUFFER, target->fbo.get());
             glViewport(0, 0, fw, fh);
             glClearColor(0.90f, 0.93f, 0.96f, 1.0f);
             glClear(GL_COLOR_BUFFER_BIT);
-            if (renderer.hasData()) renderer.draw(view.camera, styles, view.ward_fill_opacity);
+            if (renderer.hasData())
+                renderer.draw(view.camera, styles, view.ward_fill_opacity);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
             if (offscreen) {
@@ -199,7 +215,8 @@ int runGui(const GuiOptions& o) {
                     }
                     break;
                 }
-                if (!session.loaded()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+                if (!session.loaded())
+                    std::this_thread::sleep_for(std::chrono::milliseconds(5));
                 glBindFramebuffer(GL_FRAMEBUFFER, 0);
             } else {
                 glfwSwapBuffers(window);

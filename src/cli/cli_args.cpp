@@ -10,7 +10,8 @@ Args::Args(std::string command, std::string summary, std::vector<OptionSpec> spe
 
 const OptionSpec* Args::find(const std::string& name) const {
     for (const auto& s : specs_)
-        if (s.name == name) return &s;
+        if (s.name == name)
+            return &s;
     return nullptr;
 }
 
@@ -21,7 +22,8 @@ std::optional<std::string> Args::parse(int argc, char** argv, int first) {
             help_ = true;
             continue;
         }
-        if (a.rfind("--", 0) != 0) return "unexpected argument '" + a + "'";
+        if (a.rfind("--", 0) != 0)
+            return "unexpected argument '" + a + "'";
         std::string name = a.substr(2), value;
         bool inline_value = false;
         if (const auto eq = name.find('='); eq != std::string::npos) {
@@ -30,17 +32,21 @@ std::optional<std::string> Args::parse(int argc, char** argv, int first) {
             inline_value = true;
         }
         const OptionSpec* spec = find(name);
-        if (!spec) return "unknown option '--" + name + "'";
+        if (!spec)
+            return "unknown option '--" + name + "'";
         if (spec->metavar.empty()) {
-            if (inline_value) return "option '--" + name + "' takes no value";
+            if (inline_value)
+                return "option '--" + name + "' takes no value";
             values_.emplace_back(name, "1");
             continue;
         }
         if (!inline_value) {
-            if (i + 1 >= argc) return "option '--" + name + "' needs a value (" + spec->metavar + ")";
+            if (i + 1 >= argc)
+                return "option '--" + name + "' needs a value (" + spec->metavar + ")";
             value = argv[++i];
         }
-        if (!spec->repeat && has(name)) return "option '--" + name + "' given twice";
+        if (!spec->repeat && has(name))
+            return "option '--" + name + "' given twice";
         values_.emplace_back(name, value);
     }
     return std::nullopt;
@@ -48,29 +54,35 @@ std::optional<std::string> Args::parse(int argc, char** argv, int first) {
 
 bool Args::has(const std::string& name) const {
     for (const auto& [k, v] : values_)
-        if (k == name) return true;
+        if (k == name)
+            return true;
     return false;
 }
 
 std::string Args::get(const std::string& name, const std::string& fallback) const {
     for (const auto& [k, v] : values_)
-        if (k == name) return v;
+        if (k == name)
+            return v;
     return fallback;
 }
 
 std::vector<std::string> Args::all(const std::string& name) const {
     std::vector<std::string> out;
     for (const auto& [k, v] : values_)
-        if (k == name) out.push_back(v);
+        if (k == name)
+            out.push_back(v);
     return out;
 }
 
 std::string Args::usage() const {
-    std::string s = "usage: streetweek " + command_ + " [options]\n\n" + summary_ + "\n\noptions:\n";
+    std::string s =
+        "usage: streetweek " + command_ + " [options]\n\n" + summary_ + "\n\noptions:\n";
     for (const auto& sp : specs_) {
         std::string left = "  --" + sp.name + (sp.metavar.empty() ? "" : " " + sp.metavar);
-        if (left.size() < 32) left.resize(32, ' ');
-        else left += "\n" + std::string(32, ' ');
+        if (left.size() < 32)
+            left.resize(32, ' ');
+        else
+            left += "\n" + std::string(32, ' ');
         s += left + sp.help + (sp.repeat ? " (repeatable)" : "") + "\n";
     }
     s += "  --help                        show this help\n";
@@ -80,14 +92,16 @@ std::string Args::usage() const {
 std::optional<double> parseDouble(const std::string& t) {
     double v = 0;
     auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-    if (ec != std::errc() || p != t.data() + t.size()) return std::nullopt;
+    if (ec != std::errc() || p != t.data() + t.size())
+        return std::nullopt;
     return v;
 }
 
 std::optional<long long> parseInteger(const std::string& t) {
     long long v = 0;
     auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-    if (ec != std::errc() || p != t.data() + t.size()) return std::nullopt;
+    if (ec != std::errc() || p != t.data() + t.size())
+        return std::nullopt;
     return v;
 }
 

@@ -36,10 +36,14 @@ int runCli(int argc, char** argv) {
             std::cout << "streetweek 0.1.0\n";
             return kExitOk;
         }
-        if (cmd == "gui") return runGuiCommand(argc, argv);
-        if (cmd == "info") return runInfo(argc, argv);
-        if (cmd == "wards") return runWards(argc, argv);
-        if (cmd == "sample") return runSample(argc, argv);
+        if (cmd == "gui")
+            return runGuiCommand(argc, argv);
+        if (cmd == "info")
+            return runInfo(argc, argv);
+        if (cmd == "wards")
+            return runWards(argc, argv);
+        if (cmd == "sample")
+            return runSample(argc, argv);
         std::cerr << "streetweek: unknown command '" << cmd << "'\n\n" << kUsage;
         return kExitUsage;
     } catch (const std::bad_alloc&) {

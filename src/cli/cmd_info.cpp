@@ -13,11 +13,21 @@ std::string jsonString(const std::string& s) {
     std::string o = "\"";
     for (char c : s) {
         switch (c) {
-        case '"': o += "\\\""; break;
-        case '\\': o += "\\\\"; break;
-        case '\n': o += "\\n"; break;
-        case '\r': o += "\\r"; break;
-        case '\t': o += "\\t"; break;
+        case '"':
+            o += "\\\"";
+            break;
+        case '\\':
+            o += "\\\\";
+            break;
+        case '\n':
+            o += "\\n";
+            break;
+        case '\r':
+            o += "\\r";
+            break;
+        case '\t':
+            o += "\\t";
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 char b[8];
@@ -33,7 +43,8 @@ std::string jsonString(const std::string& s) {
 
 std::string jsonFile(const FileReport& f) {
     std::string s = "{\"path\": " + jsonString(f.path) + ", \"format\": " + jsonString(f.format) +
-                    ", \"read\": " + std::to_string(f.rows_read) + ", \"kept\": " + std::to_string(f.rows_kept) +
+                    ", \"read\": " + std::to_string(f.rows_read) +
+                    ", \"kept\": " + std::to_string(f.rows_kept) +
                     ", \"rejected\": " + std::to_string(f.rejected.total()) + ", \"reasons\": [";
     bool first = true;
     for (const auto& r : f.rejected.reasons()) {
@@ -45,7 +56,8 @@ std::string jsonFile(const FileReport& f) {
         first = false;
     }
     s += "], \"warnings\": [";
-    for (std::size_t i = 0; i < f.warnings.size(); ++i) s += (i ? ", " : "") + jsonString(f.warnings[i]);
+    for (std::size_t i = 0; i < f.warnings.size(); ++i)
+        s += (i ? ", " : "") + jsonString(f.warnings[i]);
     return s + "]}";
 }
 
@@ -54,14 +66,18 @@ std::string jsonReport(const Session& session) {
     const auto& t = session.incidents();
     std::string s = "{\n  \"working_crs\": " + jsonString(r.working_crs) + ",\n";
     s += "  \"synthetic\": " + std::string(session.synthetic() ? "true" : "false") + ",\n";
-    if (!r.wards.path.empty()) s += "  \"wards\": " + jsonFile(r.wards) + ",\n";
+    if (!r.wards.path.empty())
+        s += "  \"wards\": " + jsonFile(r.wards) + ",\n";
     s += "  \"ward_count\": " + std::to_string(session.wards().size()) + ",\n";
     s += "  \"ward_repairs\": [";
-    for (std::size_t i = 0; i < r.ward_repairs.size(); ++i) s += (i ? ", " : "") + jsonString(r.ward_repairs[i]);
+    for (std::size_t i = 0; i < r.ward_repairs.size(); ++i)
+        s += (i ? ", " : "") + jsonString(r.ward_repairs[i]);
     s += "],\n  \"incident_files\": [";
-    for (std::size_t i = 0; i < r.incidents.size(); ++i) s += std::string(i ? ",\n    " : "\n    ") + jsonFile(r.incidents[i]);
+    for (std::size_t i = 0; i < r.incidents.size(); ++i)
+        s += std::string(i ? ",\n    " : "\n    ") + jsonFile(r.incidents[i]);
     s += "],\n";
-    if (r.population) s += "  \"population\": " + jsonFile(*r.population) + ",\n";
+    if (r.population)
+        s += "  \"population\": " + jsonFile(*r.population) + ",\n";
     s += "  \"incidents\": " + std::to_string(r.incidents_kept) + ",\n";
     s += "  \"outside_wards\": " + std::to_string(r.outside_wards) + ",\n";
     const auto range = t.monthRange();
@@ -69,15 +85,19 @@ std::string jsonReport(const Session& session) {
     s += "  \"last_month\": " + jsonString(range ? formatMonth(range->second) : "") + ",\n";
     s += "  \"crime_types\": {";
     std::vector<std::size_t> counts(t.crime_type.values().size(), 0);
-    for (std::size_t i = 0; i < t.size(); ++i) ++counts[t.crime_type.code(i)];
+    for (std::size_t i = 0; i < t.size(); ++i)
+        ++counts[t.crime_type.code(i)];
     bool first = true;
     for (std::size_t c = 0; c < counts.size(); ++c) {
-        if (!counts[c]) continue;
-        s += std::string(first ? "" : ", ") + jsonString(t.crime_type.values()[c]) + ": " + std::to_string(counts[c]);
+        if (!counts[c])
+            continue;
+        s += std::string(first ? "" : ", ") + jsonString(t.crime_type.values()[c]) + ": " +
+             std::to_string(counts[c]);
         first = false;
     }
     s += "},\n  \"warnings\": [";
-    for (std::size_t i = 0; i < r.warnings.size(); ++i) s += (i ? ", " : "") + jsonString(r.warnings[i]);
+    for (std::size_t i = 0; i < r.warnings.size(); ++i)
+        s += (i ? ", " : "") + jsonString(r.warnings[i]);
     s += "],\n  \"seconds\": " + std::to_string(r.seconds) + "\n}\n";
     return s;
 }
@@ -87,27 +107,37 @@ std::string jsonReport(const Session& session) {
 int runInfo(int argc, char** argv) {
     auto specs = loadOptionSpecs(false);
     specs.push_back({"json", "", "print the report as JSON", false});
-    Args args("info", "Loads wards and incidents and reports what was read, kept and rejected.", specs);
-    if (auto err = args.parse(argc, argv, 2)) return fail("info", *err, kExitUsage);
+    Args args("info", "Loads wards and incidents and reports what was read, kept and rejected.",
+              specs);
+    if (auto err = args.parse(argc, argv, 2))
+        return fail("info", *err, kExitUsage);
     if (args.help()) {
         std::cout << args.usage();
         return kExitOk;
     }
     auto req = loadRequestFrom(args, false);
-    if (!req) return fail("info", req.error(), kExitUsage);
+    if (!req)
+        return fail("info", req.error(), kExitUsage);
     Session session;
-    if (auto st = session.load(req.value()); !st) return fail("info", st.error(), kExitFailure);
+    if (auto st = session.load(req.value()); !st)
+        return fail("info", st.error(), kExitFailure);
     if (args.has("json")) {
         std::cout << jsonReport(session);
         return kExitOk;
     }
-    if (session.synthetic()) std::cout << "SYNTHETIC SAMPLE DATA (not real crime data)\n";
-    for (const auto& line : session.report().lines()) std::cout << line << "\n";
+    if (session.synthetic())
+        std::cout << "SYNTHETIC SAMPLE DATA (not real crime data)\n";
+    for (const auto& line : session.report().lines())
+        std::cout << line << "\n";
     const auto range = session.incidents().monthRange();
-    if (range) std::cout << "Months: " << formatMonth(range->first) << " to " << formatMonth(range->second) << "\n";
+    if (range)
+        std::cout << "Months: " << formatMonth(range->first) << " to " << formatMonth(range->second)
+                  << "\n";
     std::cout << "Wards: " << session.wards().size() << "\n";
     if (!req.value().incident_paths.empty() && session.incidents().empty())
-        return fail("info", "no incidents were loaded: every file was empty or every row was rejected", kExitFailure);
+        return fail("info",
+                    "no incidents were loaded: every file was empty or every row was rejected",
+                    kExitFailure);
     return kExitOk;
 }
 

@@ -17,7 +17,8 @@ namespace {
 
 std::string aboutText(const Session& s, const WardProfile& p, const ProfileParams& params) {
     std::string t;
-    if (s.synthetic()) t += "SYNTHETIC SAMPLE DATA - not real crime data\n";
+    if (s.synthetic())
+        t += "SYNTHETIC SAMPLE DATA - not real crime data\n";
     t += "streetweek ward profile\n";
     t += "Period: " + formatMonth(p.from) + " to " + formatMonth(p.to) + "\n";
     t += "Previous period: " + formatMonth(p.prev_from) + " to " + formatMonth(p.prev_to) +
@@ -26,18 +27,22 @@ std::string aboutText(const Session& s, const WardProfile& p, const ProfileParam
         t += "Count: all incidents\n";
     } else {
         t += "Count: incidents in any of these layers:\n";
-        for (const auto& l : params.layers) t += "  " + formatLayerRule(l) + "\n";
+        for (const auto& l : params.layers)
+            t += "  " + formatLayerRule(l) + "\n";
     }
     t += "Incidents in the period: " + std::to_string(p.total_in_period) + " (" +
          std::to_string(p.outside_wards) + " outside every ward, not in any row)\n";
     t += "CRS: " + geo::describeCrs(s.data().working_crs) + "\n";
     t += "Sources:\n  wards: " + s.wards().source_path + "\n";
-    for (const auto& f : s.incidents().files) t += "  incidents: " + f + "\n";
-    if (!s.request().population_path.empty()) t += "  population: " + s.request().population_path + "\n";
+    for (const auto& f : s.incidents().files)
+        t += "  incidents: " + f + "\n";
+    if (!s.request().population_path.empty())
+        t += "  population: " + s.request().population_path + "\n";
     t += "Columns: count = incidents in the period; one column per layer (by key); population; "
          "rate_1000 = count per 1,000 residents; rank (1 = most); prev_count/change/change_pct = "
          "previous period of the same length; ly_count/ly_change = same months a year earlier.\n";
-    t += "Attribution: contains police.uk data, Open Government Licence v3.0; boundaries may contain "
+    t += "Attribution: contains police.uk data, Open Government Licence v3.0; boundaries may "
+         "contain "
          "OS data (c) Crown copyright and database right, and ONS data (c) Crown copyright.\n";
     const std::time_t now = std::time(nullptr);
     char when[64];
@@ -50,74 +55,98 @@ std::string aboutText(const Session& s, const WardProfile& p, const ProfileParam
 
 int runWards(int argc, char** argv) {
     auto specs = loadOptionSpecs(true);
-    for (auto& s : layerOptionSpecs()) specs.push_back(s);
-    specs.push_back({"from", "YYYY-MM", "first month of the period (default: first in the data)", false});
-    specs.push_back({"to", "YYYY-MM", "last month of the period (default: last in the data)", false});
+    for (auto& s : layerOptionSpecs())
+        specs.push_back(s);
+    specs.push_back(
+        {"from", "YYYY-MM", "first month of the period (default: first in the data)", false});
+    specs.push_back(
+        {"to", "YYYY-MM", "last month of the period (default: last in the data)", false});
     specs.push_back({"out", "FILE", "output .csv, .gpkg or .shp (required)", false});
-    Args args("wards",
-              "Ward profile: incidents per ward for a period and layers, rate per 1,000 residents,\n"
-              "rank, and change against the previous period of the same length.",
-              specs);
-    if (auto err = args.parse(argc, argv, 2)) return fail("wards", *err, kExitUsage);
+    Args args(
+        "wards",
+        "Ward profile: incidents per ward for a period and layers, rate per 1,000 residents,\n"
+        "rank, and change against the previous period of the same length.",
+        specs);
+    if (auto err = args.parse(argc, argv, 2))
+        return fail("wards", *err, kExitUsage);
     if (args.help()) {
         std::cout << args.usage();
         return kExitOk;
     }
     auto req = loadRequestFrom(args, true);
-    if (!req) return fail("wards", req.error(), kExitUsage);
+    if (!req)
+        return fail("wards", req.error(), kExitUsage);
     const std::string out = args.get("out");
-    if (out.empty()) return fail("wards", "--out is required", kExitUsage);
+    if (out.empty())
+        return fail("wards", "--out is required", kExitUsage);
     const std::string ext = std::filesystem::path(out).extension().string();
     if (ext != ".csv" && ext != ".gpkg" && ext != ".shp")
         return fail("wards", "--out must end in .csv, .gpkg or .shp", kExitUsage);
     ProfileParams params;
     for (const char* key : {"from", "to"}) {
-        if (!args.has(key)) continue;
+        if (!args.has(key))
+            continue;
         const auto m = parseMonth(args.get(key));
-        if (!m) return fail("wards", std::string("--") + key + " must be YYYY-MM, got '" + args.get(key) + "'", kExitUsage);
+        if (!m)
+            return fail("wards",
+                        std::string("--") + key + " must be YYYY-MM, got '" + args.get(key) + "'",
+                        kExitUsage);
         (std::string(key) == "from" ? params.from : params.to) = *m;
     }
     Session session;
     auto selected = selectLayers(args, session.layers());
-    if (!selected) return fail("wards", selected.error(), kExitUsage);
+    if (!selected)
+        return fail("wards", selected.error(), kExitUsage);
     params.layers = selected.value();
-    if (auto st = params.validate(); !st) return fail("wards", st.error(), kExitUsage);
+    if (auto st = params.validate(); !st)
+        return fail("wards", st.error(), kExitUsage);
 
-    if (auto st = session.load(req.value()); !st) return fail("wards", st.error(), kExitFailure);
+    if (auto st = session.load(req.value()); !st)
+        return fail("wards", st.error(), kExitFailure);
     for (const auto& f : session.report().incidents)
-        for (const auto& w : f.warnings) std::cerr << "warning: " << w << "\n";
-    for (const auto& w : session.report().warnings) std::cerr << "warning: " << w << "\n";
+        for (const auto& w : f.warnings)
+            std::cerr << "warning: " << w << "\n";
+    for (const auto& w : session.report().warnings)
+        std::cerr << "warning: " << w << "\n";
     if (session.incidents().empty())
-        return fail("wards", "no incidents were loaded: every file was empty or every row was rejected "
-                             "(run 'streetweek info' with the same files for the load report)",
+        return fail("wards",
+                    "no incidents were loaded: every file was empty or every row was rejected "
+                    "(run 'streetweek info' with the same files for the load report)",
                     kExitFailure);
     auto prof = session.wardProfile(params);
-    if (!prof) return fail("wards", prof.error(), kExitFailure);
+    if (!prof)
+        return fail("wards", prof.error(), kExitFailure);
     const WardProfile& p = prof.value();
     if (auto st = io::exportWardProfile(p, session.wards(), out, session.data().working_crs,
                                         aboutText(session, p, params));
         !st)
         return fail("wards", st.error(), kExitFailure);
 
-    if (session.synthetic()) std::cout << "SYNTHETIC SAMPLE DATA (not real crime data)\n";
+    if (session.synthetic())
+        std::cout << "SYNTHETIC SAMPLE DATA (not real crime data)\n";
     std::cout << "Ward profile " << formatMonth(p.from) << " to " << formatMonth(p.to);
     if (!p.layer_names.empty()) {
         std::cout << " (layers:";
-        for (const auto& n : p.layer_names) std::cout << " " << n << ";";
+        for (const auto& n : p.layer_names)
+            std::cout << " " << n << ";";
         std::cout << ")";
     }
     std::cout << "\n rank  ward                              count  rate/1000   change\n";
     for (const auto& r : p.rows) {
         char line[200];
-        const std::string rate = r.rate_per_1000 ? std::to_string(*r.rate_per_1000).substr(0, 6) : "-";
+        const std::string rate =
+            r.rate_per_1000 ? std::to_string(*r.rate_per_1000).substr(0, 6) : "-";
         const std::string change = r.change ? std::to_string(*r.change) : "-";
         std::snprintf(line, sizeof line, " %4d  %-32s %6lld  %9s  %7s\n", r.rank, r.name.c_str(),
                       static_cast<long long>(r.count), rate.c_str(), change.c_str());
         std::cout << line;
     }
-    std::cout << "Incidents in the period: " << p.total_in_period << ", outside every ward: " << p.outside_wards << "\n";
-    for (const auto& n : p.notes) std::cout << "note: " << n << "\n";
-    const auto about = std::filesystem::path(out).parent_path() / (std::filesystem::path(out).stem().string() + "_about.txt");
+    std::cout << "Incidents in the period: " << p.total_in_period
+              << ", outside every ward: " << p.outside_wards << "\n";
+    for (const auto& n : p.notes)
+        std::cout << "note: " << n << "\n";
+    const auto about = std::filesystem::path(out).parent_path() /
+                       (std::filesystem::path(out).stem().string() + "_about.txt");
     std::cout << "Wrote " << out << " and " << about.string() << "\n";
     return kExitOk;
 }

@@ -9,8 +9,12 @@ namespace sw::cli {
 
 std::vector<OptionSpec> loadOptionSpecs(bool wards_required) {
     return {
-        {"wards", "FILE", std::string("ward boundaries, any GDAL vector format") + (wards_required ? " (required)" : ""), false},
-        {"incidents", "PATH", "incident file, folder or .zip (police.uk CSV, CSV, any GDAL vector)", true},
+        {"wards", "FILE",
+         std::string("ward boundaries, any GDAL vector format") +
+             (wards_required ? " (required)" : ""),
+         false},
+        {"incidents", "PATH", "incident file, folder or .zip (police.uk CSV, CSV, any GDAL vector)",
+         true},
         {"population", "CSV", "ward population table (ward code or name, residents)", false},
         {"crs", "CRS", "working CRS (default: EPSG:27700 in Great Britain, else local UTM)", false},
         {"ward-code-field", "NAME", "ward code field (default: detected, e.g. WD13CD)", false},
@@ -27,8 +31,11 @@ std::vector<OptionSpec> loadOptionSpecs(bool wards_required) {
 
 std::vector<OptionSpec> layerOptionSpecs() {
     return {
-        {"layer", "NAME", "count this layer (All crime, asb, weapons, violence, drugs, or a rule's name)", true},
-        {"layer-rule", "RULE", "define and count a layer: 'Name: types=A|B; terms=knife,blade; months=2022-01..2022-06'", true},
+        {"layer", "NAME",
+         "count this layer (All crime, asb, weapons, violence, drugs, or a rule's name)", true},
+        {"layer-rule", "RULE",
+         "define and count a layer: 'Name: types=A|B; terms=knife,blade; months=2022-01..2022-06'",
+         true},
         {"layers", "FILE", "layer rules, one per line in the --layer-rule form", false},
     };
 }
@@ -46,14 +53,18 @@ Result<LoadRequest> loadRequestFrom(const Args& a, bool wards_required) {
     r.incident_options.columns.lonlat_hint = a.has("lonlat");
     r.incident_options.columns.month = a.get("month-field");
     r.incident_options.columns.type = a.get("type-field");
-    if (a.has("xy-crs")) r.incident_options.xy_crs = a.get("xy-crs");
+    if (a.has("xy-crs"))
+        r.incident_options.xy_crs = a.get("xy-crs");
     if (a.has("threads")) {
         const auto n = parseInteger(a.get("threads"));
-        if (!n || *n < 1 || *n > 256) return Error{"--threads must be a whole number from 1 to 256"};
+        if (!n || *n < 1 || *n > 256)
+            return Error{"--threads must be a whole number from 1 to 256"};
         r.threads = static_cast<unsigned>(*n);
     }
-    if (wards_required && r.wards_path.empty()) return Error{"--wards is required"};
-    if (r.incident_paths.empty() && r.wards_path.empty()) return Error{"give --wards and/or --incidents"};
+    if (wards_required && r.wards_path.empty())
+        return Error{"--wards is required"};
+    if (r.incident_paths.empty() && r.wards_path.empty())
+        return Error{"give --wards and/or --incidents"};
     return r;
 }
 
@@ -69,35 +80,44 @@ Result<std::vector<LayerRule>> selectLayers(const Args& a, std::vector<LayerRule
     if (a.has("layers")) {
         const std::string path = a.get("layers");
         auto text = io::readTextFile(path);
-        if (!text) return Error{text.error()};
+        if (!text)
+            return Error{text.error()};
         std::size_t line_no = 0, start = 0;
         const std::string& t = text.value();
         while (start <= t.size()) {
             auto end = t.find('\n', start);
-            std::string line = t.substr(start, end == std::string::npos ? std::string::npos : end - start);
+            std::string line =
+                t.substr(start, end == std::string::npos ? std::string::npos : end - start);
             ++line_no;
             start = end == std::string::npos ? t.size() + 1 : end + 1;
-            if (!line.empty() && line.back() == '\r') line.pop_back();
-            if (line.find_first_not_of(" \t") == std::string::npos || line[line.find_first_not_of(" \t")] == '#') continue;
+            if (!line.empty() && line.back() == '\r')
+                line.pop_back();
+            if (line.find_first_not_of(" \t") == std::string::npos ||
+                line[line.find_first_not_of(" \t")] == '#')
+                continue;
             auto rule = parseLayerRule(line);
-            if (!rule) return Error{path + ": line " + std::to_string(line_no) + ": " + rule.error()};
+            if (!rule)
+                return Error{path + ": line " + std::to_string(line_no) + ": " + rule.error()};
             addOrReplace(std::move(rule.value()));
         }
     }
     std::vector<LayerRule> selected;
     for (const auto& text : a.all("layer-rule")) {
         auto rule = parseLayerRule(text);
-        if (!rule) return Error{"--layer-rule: " + rule.error()};
+        if (!rule)
+            return Error{"--layer-rule: " + rule.error()};
         addOrReplace(rule.value());
         selected.push_back(rule.value());
     }
     for (const auto& name : a.all("layer")) {
         const LayerRule* found = nullptr;
         for (const auto& l : layers)
-            if (equalsIgnoreCase(l.name, name) || equalsIgnoreCase(l.key, name)) found = &l;
+            if (equalsIgnoreCase(l.name, name) || equalsIgnoreCase(l.key, name))
+                found = &l;
         if (!found) {
             std::string known;
-            for (const auto& l : layers) known += (known.empty() ? "" : ", ") + l.name + " (" + l.key + ")";
+            for (const auto& l : layers)
+                known += (known.empty() ? "" : ", ") + l.name + " (" + l.key + ")";
             return Error{"--layer: no layer named '" + name + "' (known: " + known + ")"};
         }
         selected.push_back(*found);
@@ -107,7 +127,8 @@ Result<std::vector<LayerRule>> selectLayers(const Args& a, std::vector<LayerRule
 
 int fail(const std::string& command, const std::string& message, int code) {
     std::cerr << "streetweek " << command << ": " << message << "\n";
-    if (code == kExitUsage) std::cerr << "(see 'streetweek " << command << " --help')\n";
+    if (code == kExitUsage)
+        std::cerr << "(see 'streetweek " << command << " --help')\n";
     return code;
 }
 

@@ -10,7 +10,8 @@ CsvRecordReader::CsvRecordReader(std::string_view data, char delimiter)
     : data_(data), delim_(delimiter) {
     // Skip a UTF-8 byte order mark.
     if (data_.size() >= 3 && static_cast<unsigned char>(data_[0]) == 0xEF &&
-        static_cast<unsigned char>(data_[1]) == 0xBB && static_cast<unsigned char>(data_[2]) == 0xBF)
+        static_cast<unsigned char>(data_[1]) == 0xBB &&
+        static_cast<unsigned char>(data_[2]) == 0xBF)
         pos_ = 3;
 }
 
@@ -21,10 +22,12 @@ bool CsvRecordReader::next(std::vector<std::string_view>& fields) {
     const std::size_t n = data_.size();
     // Skip blank lines.
     while (pos_ < n && (d[pos_] == '\n' || d[pos_] == '\r')) {
-        if (d[pos_] == '\n') ++line_;
+        if (d[pos_] == '\n')
+            ++line_;
         ++pos_;
     }
-    if (pos_ >= n) return false;
+    if (pos_ >= n)
+        return false;
     record_line_ = line_ + 1;
     std::size_t used_scratch = 0;
     for (;;) {
@@ -55,14 +58,17 @@ bool CsvRecordReader::next(std::vector<std::string_view>& fields) {
             std::string_view raw(d + start, end - start);
             // Text after the closing quote up to the delimiter is kept (lenient).
             std::size_t tail = pos_;
-            while (tail < n && d[tail] != delim_ && d[tail] != '\n' && d[tail] != '\r') ++tail;
+            while (tail < n && d[tail] != delim_ && d[tail] != '\n' && d[tail] != '\r')
+                ++tail;
             if (escaped || tail != pos_) {
-                if (scratch_.size() <= used_scratch) scratch_.emplace_back();
+                if (scratch_.size() <= used_scratch)
+                    scratch_.emplace_back();
                 std::string& s = scratch_[used_scratch++];
                 s.clear();
                 for (std::size_t i = 0; i < raw.size(); ++i) {
                     s.push_back(raw[i]);
-                    if (raw[i] == '"' && i + 1 < raw.size() && raw[i + 1] == '"') ++i;
+                    if (raw[i] == '"' && i + 1 < raw.size() && raw[i + 1] == '"')
+                        ++i;
                 }
                 s.append(d + pos_, tail - pos_);
                 fields.emplace_back(s);
@@ -72,16 +78,19 @@ bool CsvRecordReader::next(std::vector<std::string_view>& fields) {
             pos_ = tail;
         } else {
             const std::size_t start = pos_;
-            while (pos_ < n && d[pos_] != delim_ && d[pos_] != '\n' && d[pos_] != '\r') ++pos_;
+            while (pos_ < n && d[pos_] != delim_ && d[pos_] != '\n' && d[pos_] != '\r')
+                ++pos_;
             fields.emplace_back(d + start, pos_ - start);
         }
         if (pos_ < n && d[pos_] == delim_) {
             ++pos_;
-            if (pos_ >= n) fields.emplace_back();
+            if (pos_ >= n)
+                fields.emplace_back();
             continue;
         }
         // End of record.
-        if (pos_ < n && d[pos_] == '\r') ++pos_;
+        if (pos_ < n && d[pos_] == '\r')
+            ++pos_;
         if (pos_ < n && d[pos_] == '\n') {
             ++pos_;
             ++line_;
@@ -102,7 +111,8 @@ std::size_t findRecordBoundary(std::string_view data, std::size_t target) {
     std::size_t pos = 0;
     while (pos < target) {
         const void* q = std::memchr(d + pos, '"', target - pos);
-        if (!q) break;
+        if (!q)
+            break;
         in_quote = !in_quote;
         pos = static_cast<std::size_t>(static_cast<const char*>(q) - d) + 1;
     }
@@ -110,13 +120,15 @@ std::size_t findRecordBoundary(std::string_view data, std::size_t target) {
     while (pos < n) {
         const char* nl = static_cast<const char*>(std::memchr(d + pos, '\n', n - pos));
         const char* q = static_cast<const char*>(std::memchr(d + pos, '"', n - pos));
-        if (!nl) return n;
+        if (!nl)
+            return n;
         if (q && q < nl) {
             in_quote = !in_quote;
             pos = static_cast<std::size_t>(q - d) + 1;
             continue;
         }
-        if (!in_quote) return static_cast<std::size_t>(nl - d) + 1;
+        if (!in_quote)
+            return static_cast<std::size_t>(nl - d) + 1;
         pos = static_cast<std::size_t>(nl - d) + 1;
     }
     return n;
@@ -130,16 +142,19 @@ std::size_t lastRecordEnd(std::string_view data) {
     std::size_t pos = 0, last = 0;
     while (pos < n) {
         const char* nl = static_cast<const char*>(std::memchr(d + pos, '\n', n - pos));
-        if (!nl) break;
+        if (!nl)
+            break;
         const std::size_t nlpos = static_cast<std::size_t>(nl - d);
         // Toggle parity for each quote before the newline.
         for (;;) {
             const char* q = static_cast<const char*>(std::memchr(d + pos, '"', nlpos - pos));
-            if (!q) break;
+            if (!q)
+                break;
             in_quote = !in_quote;
             pos = static_cast<std::size_t>(q - d) + 1;
         }
-        if (!in_quote) last = nlpos + 1;
+        if (!in_quote)
+            last = nlpos + 1;
         pos = nlpos + 1;
     }
     return last;
@@ -149,8 +164,10 @@ char guessDelimiter(std::string_view header) {
     const auto commas = std::count(header.begin(), header.end(), ',');
     const auto semis = std::count(header.begin(), header.end(), ';');
     const auto tabs = std::count(header.begin(), header.end(), '\t');
-    if (tabs > commas && tabs >= semis) return '\t';
-    if (semis > commas) return ';';
+    if (tabs > commas && tabs >= semis)
+        return '\t';
+    if (semis > commas)
+        return ';';
     return ',';
 }
 

@@ -33,7 +33,11 @@ inline void expandBox(Box& b, double x, double y) {
     bg::expand(b, Point(x, y));
 }
 
-inline double boxWidth(const Box& b) { return b.max_corner().x() - b.min_corner().x(); }
-inline double boxHeight(const Box& b) { return b.max_corner().y() - b.min_corner().y(); }
+inline double boxWidth(const Box& b) {
+    return b.max_corner().x() - b.min_corner().x();
+}
+inline double boxHeight(const Box& b) {
+    return b.max_corner().y() - b.min_corner().y();
+}
 
 } // namespace sw

@@ -3,20 +3,25 @@
 
 #include "core/csv_records.hpp"
 
-#include <charconv>
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 namespace sw {
 
 std::optional<double> parseNumber(std::string_view t) {
-    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
-    if (!t.empty() && t.front() == '+') t.remove_prefix(1);
-    if (t.empty()) return std::nullopt;
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t'))
+        t.remove_prefix(1);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t'))
+        t.remove_suffix(1);
+    if (!t.empty() && t.front() == '+')
+        t.remove_prefix(1);
+    if (t.empty())
+        return std::nullopt;
     double v = 0;
     auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-    if (ec != std::errc() || ptr != t.data() + t.size()) return std::nullopt;
+    if (ec != std::errc() || ptr != t.data() + t.size())
+        return std::nullopt;
     return v;
 }
 
@@ -42,16 +47,18 @@ void IncidentRowBuilder::add(std::vector<std::string_view>& f, std::uint64_t lin
     if (f.size() != s.field_count) {
         // Tolerate a missing trailing empty field, reject anything else.
         if (!(f.size() + 1 == s.field_count && f.size() > std::max(xc, yc))) {
-            out_.rejected.add("wrong number of fields (expected " + std::to_string(s.field_count) + ")",
-                              line);
+            out_.rejected.add(
+                "wrong number of fields (expected " + std::to_string(s.field_count) + ")", line);
             return;
         }
         f.emplace_back();
     }
     const std::string_view fx = f[xc], fy = f[yc];
-    if (fx.empty() || fy.empty()) return out_.rejected.add("no coordinates", line);
+    if (fx.empty() || fy.empty())
+        return out_.rejected.add("no coordinates", line);
     const auto vx = parseNumber(fx), vy = parseNumber(fy);
-    if (!vx || !vy) return out_.rejected.add("unparsable coordinate", line);
+    if (!vx || !vy)
+        return out_.rejected.add("unparsable coordinate", line);
     if (!std::isfinite(*vx) || !std::isfinite(*vy))
         return out_.rejected.add("coordinate not finite (NaN or infinity)", line);
     if (s.coords == CoordKind::LonLat && (std::abs(*vx) > 180.0 || std::abs(*vy) > 90.0))
@@ -59,10 +66,13 @@ void IncidentRowBuilder::add(std::vector<std::string_view>& f, std::uint64_t lin
     MonthIndex m = kNoMonth;
     if (s.month_col >= 0) {
         const std::string_view fm = f[static_cast<std::size_t>(s.month_col)];
-        if (fm.empty()) return out_.rejected.add("no month or date", line);
+        if (fm.empty())
+            return out_.rejected.add("no month or date", line);
         auto pm = parseMonth(fm);
-        if (!pm) pm = parseDateAsMonth(fm);
-        if (!pm) return out_.rejected.add("unparsable month or date", line);
+        if (!pm)
+            pm = parseDateAsMonth(fm);
+        if (!pm)
+            return out_.rejected.add("unparsable month or date", line);
         m = *pm;
     }
     t.x.push_back(*vx);

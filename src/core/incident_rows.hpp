@@ -10,10 +10,10 @@
 namespace sw {
 
 struct ParsedRows {
-    IncidentTable table;           // one file index (0); line numbers relative to the chunk
-    RejectLog rejected;            // line numbers relative to the chunk
-    std::uint64_t records = 0;     // records seen (kept + rejected)
-    std::uint64_t lines = 0;       // physical lines consumed
+    IncidentTable table;       // one file index (0); line numbers relative to the chunk
+    RejectLog rejected;        // line numbers relative to the chunk
+    std::uint64_t records = 0; // records seen (kept + rejected)
+    std::uint64_t lines = 0;   // physical lines consumed
 };
 
 // Validates one record's fields and appends it as an incident, or logs why not.
@@ -35,8 +35,7 @@ class IncidentRowBuilder {
 
 // Parses every record in `data` (which starts at a record boundary and holds no header).
 // Line numbers are 1-based from the start of `data`.
-ParsedRows parseIncidentRows(std::string_view data, const IncidentSchema& schema,
-                             char delimiter);
+ParsedRows parseIncidentRows(std::string_view data, const IncidentSchema& schema, char delimiter);
 
 // Creates an empty table with the schema's text columns.
 IncidentTable makeIncidentTable(const IncidentSchema& schema);

@@ -14,7 +14,8 @@ std::string normalise(std::string_view s) {
     std::string out;
     for (char c : s) {
         const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u)) out.push_back(static_cast<char>(std::tolower(u)));
+        if (std::isalnum(u))
+            out.push_back(static_cast<char>(std::tolower(u)));
     }
     return out;
 }
@@ -22,7 +23,8 @@ std::string normalise(std::string_view s) {
 int findColumn(const std::vector<std::string>& norm, std::initializer_list<const char*> names) {
     for (const char* name : names) {
         auto it = std::find(norm.begin(), norm.end(), name);
-        if (it != norm.end()) return static_cast<int>(it - norm.begin());
+        if (it != norm.end())
+            return static_cast<int>(it - norm.begin());
     }
     return -1;
 }
@@ -33,9 +35,18 @@ int findNamed(const std::vector<std::string>& norm, const std::string& user) {
     return it == norm.end() ? -1 : static_cast<int>(it - norm.begin());
 }
 
-constexpr std::array<const char*, 12> kPoliceUkHeader = {
-    "Crime ID", "Month",    "Reported by", "Falls within", "Longitude",             "Latitude",
-    "Location", "LSOA code", "LSOA name",  "Crime type",   "Last outcome category", "Context"};
+constexpr std::array<const char*, 12> kPoliceUkHeader = {"Crime ID",
+                                                         "Month",
+                                                         "Reported by",
+                                                         "Falls within",
+                                                         "Longitude",
+                                                         "Latitude",
+                                                         "Location",
+                                                         "LSOA code",
+                                                         "LSOA name",
+                                                         "Crime type",
+                                                         "Last outcome category",
+                                                         "Context"};
 
 } // namespace
 
@@ -43,16 +54,19 @@ Result<IncidentSchema> detectIncidentSchema(const std::vector<std::string_view>&
                                             const CsvColumnOptions& opt) {
     IncidentSchema s;
     s.field_count = header.size();
-    for (auto h : header) s.header.emplace_back(h);
+    for (auto h : header)
+        s.header.emplace_back(h);
     if (header.empty() || (header.size() == 1 && header[0].empty()))
         return Error{"the header line is empty"};
 
     std::vector<std::string> norm;
-    for (auto h : header) norm.push_back(normalise(h));
+    for (auto h : header)
+        norm.push_back(normalise(h));
 
-    s.police_uk = header.size() == kPoliceUkHeader.size() &&
-                  std::equal(header.begin(), header.end(), kPoliceUkHeader.begin(),
-                             [](std::string_view a, const char* b) { return equalsIgnoreCase(a, b); });
+    s.police_uk =
+        header.size() == kPoliceUkHeader.size() &&
+        std::equal(header.begin(), header.end(), kPoliceUkHeader.begin(),
+                   [](std::string_view a, const char* b) { return equalsIgnoreCase(a, b); });
 
     // Coordinates: user-named first, then lon/lat, then easting/northing.
     if (!opt.x.empty() || !opt.y.empty()) {
@@ -60,8 +74,10 @@ Result<IncidentSchema> detectIncidentSchema(const std::vector<std::string_view>&
             return Error{"name both coordinate columns (--x-field and --y-field)"};
         s.x_col = findNamed(norm, opt.x);
         s.y_col = findNamed(norm, opt.y);
-        if (s.x_col < 0) return Error{"no column named '" + opt.x + "' in the header"};
-        if (s.y_col < 0) return Error{"no column named '" + opt.y + "' in the header"};
+        if (s.x_col < 0)
+            return Error{"no column named '" + opt.x + "' in the header"};
+        if (s.y_col < 0)
+            return Error{"no column named '" + opt.y + "' in the header"};
         const std::string nx = normalise(opt.x);
         const bool looks_lonlat = nx == "lon" || nx == "long" || nx == "lng" || nx == "longitude";
         s.coords = (opt.lonlat_hint || looks_lonlat) ? CoordKind::LonLat : CoordKind::Projected;
@@ -83,24 +99,28 @@ Result<IncidentSchema> detectIncidentSchema(const std::vector<std::string_view>&
 
     if (!opt.month.empty()) {
         s.month_col = findNamed(norm, opt.month);
-        if (s.month_col < 0) return Error{"no column named '" + opt.month + "' in the header"};
+        if (s.month_col < 0)
+            return Error{"no column named '" + opt.month + "' in the header"};
     } else {
-        s.month_col = findColumn(norm, {"month", "date", "occurred", "dateoccurred",
-                                        "offencedate", "incidentdate", "reporteddate", "datetime",
-                                        "committedon", "startdate"});
+        s.month_col = findColumn(norm, {"month", "date", "occurred", "dateoccurred", "offencedate",
+                                        "incidentdate", "reporteddate", "datetime", "committedon",
+                                        "startdate"});
     }
     if (!opt.type.empty()) {
         s.type_col = findNamed(norm, opt.type);
-        if (s.type_col < 0) return Error{"no column named '" + opt.type + "' in the header"};
+        if (s.type_col < 0)
+            return Error{"no column named '" + opt.type + "' in the header"};
     } else {
         s.type_col = findColumn(norm, {"crimetype", "type", "category", "offence", "offencetype",
                                        "offencegroup", "incidenttype", "classification"});
     }
 
     for (int i = 0; i < static_cast<int>(header.size()); ++i) {
-        if (i == s.x_col || i == s.y_col || i == s.month_col || i == s.type_col) continue;
+        if (i == s.x_col || i == s.y_col || i == s.month_col || i == s.type_col)
+            continue;
         std::string name(header[static_cast<std::size_t>(i)]);
-        if (name.empty()) name = "field_" + std::to_string(i + 1);
+        if (name.empty())
+            name = "field_" + std::to_string(i + 1);
         s.text_cols.push_back(i);
         const std::string& n = norm[static_cast<std::size_t>(i)];
         s.text_plain.push_back(n == "crimeid" || n == "id" || n == "reference" || n == "urn" ||

@@ -12,25 +12,25 @@ namespace sw {
 
 // Column names a user may give for a generic CSV (empty = detect).
 struct CsvColumnOptions {
-    std::string x;     // easting / x / longitude column
-    std::string y;     // northing / y / latitude column
-    std::string month; // month or date column
-    std::string type;  // crime type column
+    std::string x;            // easting / x / longitude column
+    std::string y;            // northing / y / latitude column
+    std::string month;        // month or date column
+    std::string type;         // crime type column
     bool lonlat_hint = false; // the user named lon/lat columns explicitly
 };
 
 enum class CoordKind { LonLat, Projected };
 
 struct IncidentSchema {
-    bool police_uk = false;        // header is exactly police.uk's street-level format
-    std::size_t field_count = 0;   // fields in the header
-    int x_col = -1, y_col = -1;    // longitude/latitude, or easting/northing
+    bool police_uk = false;      // header is exactly police.uk's street-level format
+    std::size_t field_count = 0; // fields in the header
+    int x_col = -1, y_col = -1;  // longitude/latitude, or easting/northing
     CoordKind coords = CoordKind::LonLat;
-    int month_col = -1;            // -1: no month column
-    int type_col = -1;             // -1: every row gets "Unspecified"
-    std::vector<int> text_cols;    // every other column, kept as text
+    int month_col = -1;         // -1: no month column
+    int type_col = -1;          // -1: every row gets "Unspecified"
+    std::vector<int> text_cols; // every other column, kept as text
     std::vector<std::string> text_names;
-    std::vector<bool> text_plain;  // unique-valued columns (ids) stored without a dictionary
+    std::vector<bool> text_plain; // unique-valued columns (ids) stored without a dictionary
     std::vector<std::string> header;
 };
 

@@ -7,7 +7,8 @@
 namespace sw {
 
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
+    if (a.size() != b.size())
+        return false;
     for (std::size_t i = 0; i < a.size(); ++i)
         if (std::tolower(static_cast<unsigned char>(a[i])) !=
             std::tolower(static_cast<unsigned char>(b[i])))
@@ -17,7 +18,8 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
 
 std::optional<std::size_t> IncidentTable::textColumn(std::string_view name) const {
     for (std::size_t i = 0; i < text.size(); ++i)
-        if (equalsIgnoreCase(text[i].name(), name)) return i;
+        if (equalsIgnoreCase(text[i].name(), name))
+            return i;
     return std::nullopt;
 }
 
@@ -34,7 +36,8 @@ void IncidentTable::append(const IncidentTable& o, std::uint32_t line_offset) {
     month.insert(month.end(), o.month.begin(), o.month.end());
     ward.insert(ward.end(), o.ward.begin(), o.ward.end());
     line.reserve(line.size() + o.line.size());
-    for (auto l : o.line) line.push_back(l + line_offset);
+    for (auto l : o.line)
+        line.push_back(l + line_offset);
     // Map the other table's files onto ours (same path -> same index).
     std::vector<std::uint16_t> file_map(o.files.size());
     for (std::size_t i = 0; i < o.files.size(); ++i) {
@@ -46,7 +49,8 @@ void IncidentTable::append(const IncidentTable& o, std::uint32_t line_offset) {
         file_map[i] = static_cast<std::uint16_t>(it - files.begin());
     }
     file.reserve(file.size() + o.file.size());
-    for (auto f : o.file) file.push_back(file_map[f]);
+    for (auto f : o.file)
+        file.push_back(file_map[f]);
     crime_type.append(o.crime_type);
 
     std::vector<bool> filled(text.size(), false);
@@ -61,12 +65,14 @@ void IncidentTable::append(const IncidentTable& o, std::uint32_t line_offset) {
         if (text[*idx].kind() == col.kind()) {
             text[*idx].append(col);
         } else {
-            for (std::size_t r = 0; r < col.size(); ++r) text[*idx].push(col.at(r));
+            for (std::size_t r = 0; r < col.size(); ++r)
+                text[*idx].push(col.at(r));
         }
         filled[*idx] = true;
     }
     for (std::size_t i = 0; i < text.size(); ++i)
-        if (!filled[i]) text[i].pushEmpty(o.size());
+        if (!filled[i])
+            text[i].pushEmpty(o.size());
 }
 
 void IncidentTable::reserve(std::size_t rows) {
@@ -77,18 +83,21 @@ void IncidentTable::reserve(std::size_t rows) {
     line.reserve(rows);
     file.reserve(rows);
     crime_type.reserve(rows);
-    for (auto& t : text) t.reserve(rows);
+    for (auto& t : text)
+        t.reserve(rows);
 }
 
 std::optional<std::pair<MonthIndex, MonthIndex>> IncidentTable::monthRange() const {
-    if (month.empty()) return std::nullopt;
+    if (month.empty())
+        return std::nullopt;
     auto [lo, hi] = std::minmax_element(month.begin(), month.end());
     return std::make_pair(*lo, *hi);
 }
 
 Box IncidentTable::bounds() const {
     Box b = emptyBox();
-    for (std::size_t i = 0; i < size(); ++i) expandBox(b, x[i], y[i]);
+    for (std::size_t i = 0; i < size(); ++i)
+        expandBox(b, x[i], y[i]);
     return b;
 }
 
@@ -96,16 +105,19 @@ std::size_t IncidentTable::memoryBytes() const {
     std::size_t bytes = x.capacity() * 8 + y.capacity() * 8 + month.capacity() * 4 +
                         ward.capacity() * 4 + line.capacity() * 4 + file.capacity() * 2 +
                         crime_type.memoryBytes();
-    for (const auto& t : text) bytes += t.memoryBytes();
+    for (const auto& t : text)
+        bytes += t.memoryBytes();
     return bytes;
 }
 
 IncidentTable filterRows(const IncidentTable& t, const std::vector<std::uint8_t>& keep) {
     IncidentTable out;
     out.files = t.files;
-    for (const auto& col : t.text) out.text.emplace_back(col.name(), col.kind());
+    for (const auto& col : t.text)
+        out.text.emplace_back(col.name(), col.kind());
     for (std::size_t i = 0; i < t.size(); ++i) {
-        if (!keep[i]) continue;
+        if (!keep[i])
+            continue;
         out.x.push_back(t.x[i]);
         out.y.push_back(t.y[i]);
         out.month.push_back(t.month[i]);
@@ -113,7 +125,8 @@ IncidentTable filterRows(const IncidentTable& t, const std::vector<std::uint8_t>
         out.line.push_back(t.line[i]);
         out.file.push_back(t.file[i]);
         out.crime_type.push(t.crime_type.at(i));
-        for (std::size_t c = 0; c < t.text.size(); ++c) out.text[c].push(t.text[c].at(i));
+        for (std::size_t c = 0; c < t.text.size(); ++c)
+            out.text[c].push(t.text[c].at(i));
     }
     return out;
 }

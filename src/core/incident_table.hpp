@@ -18,12 +18,12 @@ struct IncidentTable {
     // Coordinates: source CRS while loading, working CRS metres (e.g. BNG) once projected.
     std::vector<double> x, y;
     std::vector<MonthIndex> month;
-    std::vector<std::int32_t> ward;       // ward index, or kOutsideWards (set by ward assignment)
-    std::vector<std::uint32_t> line;      // line (or feature) number in the source file
-    std::vector<std::uint16_t> file;      // index into files
-    std::vector<std::string> files;       // source paths
+    std::vector<std::int32_t> ward;  // ward index, or kOutsideWards (set by ward assignment)
+    std::vector<std::uint32_t> line; // line (or feature) number in the source file
+    std::vector<std::uint16_t> file; // index into files
+    std::vector<std::string> files;  // source paths
     StringColumn crime_type{"Crime type", StringColumn::Kind::Dictionary};
-    std::vector<StringColumn> text;       // other columns, by name (Location, LSOA code, ...)
+    std::vector<StringColumn> text; // other columns, by name (Location, LSOA code, ...)
 
     std::size_t size() const { return x.size(); }
     bool empty() const { return x.empty(); }

@@ -9,8 +9,10 @@ namespace sw {
 namespace {
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+        s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -20,41 +22,50 @@ std::vector<std::string> split(std::string_view s, char sep) {
     while (start <= s.size()) {
         const auto p = s.find(sep, start);
         const auto part = trim(s.substr(start, p == std::string_view::npos ? s.npos : p - start));
-        if (!part.empty()) out.emplace_back(part);
-        if (p == std::string_view::npos) break;
+        if (!part.empty())
+            out.emplace_back(part);
+        if (p == std::string_view::npos)
+            break;
         start = p + 1;
     }
     return out;
 }
 
-bool isWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool isWordChar(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
 
 // Columns that describe place or process, not the incident: never searched by default.
 bool isDescriptiveColumn(std::string_view name) {
     for (const char* skip : {"Crime ID", "Reported by", "Falls within", "Location", "LSOA code",
                              "LSOA name", "Last outcome category"})
-        if (equalsIgnoreCase(name, skip)) return false;
+        if (equalsIgnoreCase(name, skip))
+            return false;
     return true;
 }
 
 bool isTruthy(std::string_view v) {
     v = trim(v);
     for (const char* t : {"y", "yes", "true", "1", "x"})
-        if (equalsIgnoreCase(v, t)) return true;
+        if (equalsIgnoreCase(v, t))
+            return true;
     return false;
 }
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
 } // namespace
 
 Status LayerRule::validate() const {
-    if (trim(name).empty()) return Error{"a layer needs a name"};
-    if (key.empty() || key.size() > 10) return Error{"layer '" + name + "': key must be 1-10 characters"};
+    if (trim(name).empty())
+        return Error{"a layer needs a name"};
+    if (key.empty() || key.size() > 10)
+        return Error{"layer '" + name + "': key must be 1-10 characters"};
     if (from != kNoMonth && to != kNoMonth && from > to)
         return Error{"layer '" + name + "': month range ends before it starts"};
     return okStatus();
@@ -62,18 +73,56 @@ Status LayerRule::validate() const {
 
 std::vector<LayerRule> defaultLayers() {
     std::vector<LayerRule> v;
-    v.push_back({"All crime", "all", {70, 110, 180, 255}, {}, kNoMonth, kNoMonth, {}, {},
-                 LayerRule::Combine::Or, true});
-    v.push_back({"Anti-social behaviour", "asb", {245, 140, 20, 255}, {"Anti-social behaviour"},
-                 kNoMonth, kNoMonth, {}, {}, LayerRule::Combine::Or, true});
-    v.push_back({"Weapons", "weapons", {220, 30, 40, 255}, {"Possession of weapons"}, kNoMonth,
-                 kNoMonth, {"knife", "knives", "blade", "bladed"}, {}, LayerRule::Combine::Or,
+    v.push_back({"All crime",
+                 "all",
+                 {70, 110, 180, 255},
+                 {},
+                 kNoMonth,
+                 kNoMonth,
+                 {},
+                 {},
+                 LayerRule::Combine::Or,
                  true});
-    v.push_back({"Violence and sexual offences", "violence", {140, 60, 170, 255},
-                 {"Violence and sexual offences"}, kNoMonth, kNoMonth, {}, {},
-                 LayerRule::Combine::Or, true});
-    v.push_back({"Drugs", "drugs", {30, 150, 80, 255}, {"Drugs"}, kNoMonth, kNoMonth, {}, {},
-                 LayerRule::Combine::Or, true});
+    v.push_back({"Anti-social behaviour",
+                 "asb",
+                 {245, 140, 20, 255},
+                 {"Anti-social behaviour"},
+                 kNoMonth,
+                 kNoMonth,
+                 {},
+                 {},
+                 LayerRule::Combine::Or,
+                 true});
+    v.push_back({"Weapons",
+                 "weapons",
+                 {220, 30, 40, 255},
+                 {"Possession of weapons"},
+                 kNoMonth,
+                 kNoMonth,
+                 {"knife", "knives", "blade", "bladed"},
+                 {},
+                 LayerRule::Combine::Or,
+                 true});
+    v.push_back({"Violence and sexual offences",
+                 "violence",
+                 {140, 60, 170, 255},
+                 {"Violence and sexual offences"},
+                 kNoMonth,
+                 kNoMonth,
+                 {},
+                 {},
+                 LayerRule::Combine::Or,
+                 true});
+    v.push_back({"Drugs",
+                 "drugs",
+                 {30, 150, 80, 255},
+                 {"Drugs"},
+                 kNoMonth,
+                 kNoMonth,
+                 {},
+                 {},
+                 LayerRule::Combine::Or,
+                 true});
     return v;
 }
 
@@ -85,10 +134,14 @@ std::string keyFromName(std::string_view name) {
         else if (!k.empty() && k.back() != '_')
             k.push_back('_');
     }
-    while (!k.empty() && k.back() == '_') k.pop_back();
-    if (k.size() > 10) k.resize(10);
-    while (!k.empty() && k.back() == '_') k.pop_back();
-    if (k.empty()) k = "layer";
+    while (!k.empty() && k.back() == '_')
+        k.pop_back();
+    if (k.size() > 10)
+        k.resize(10);
+    while (!k.empty() && k.back() == '_')
+        k.pop_back();
+    if (k.empty())
+        k = "layer";
     return k;
 }
 
@@ -113,7 +166,8 @@ Result<LayerRule> parseLayerRule(std::string_view text) {
             } else if (k == "months") {
                 const auto dots = val.find("..");
                 const auto a = parseMonth(trim(val.substr(0, dots)));
-                const auto b = dots == std::string_view::npos ? a : parseMonth(trim(val.substr(dots + 2)));
+                const auto b =
+                    dots == std::string_view::npos ? a : parseMonth(trim(val.substr(dots + 2)));
                 if (!a || !b)
                     return Error{"layer rule '" + r.name + "': months must be YYYY-MM..YYYY-MM"};
                 r.from = *a;
@@ -139,36 +193,47 @@ Result<LayerRule> parseLayerRule(std::string_view text) {
             }
         }
     }
-    if (r.key.empty()) r.key = keyFromName(r.name);
-    if (auto st = r.validate(); !st) return Error{st.error()};
+    if (r.key.empty())
+        r.key = keyFromName(r.name);
+    if (auto st = r.validate(); !st)
+        return Error{st.error()};
     return r;
 }
 
 std::string formatLayerRule(const LayerRule& r) {
     auto join = [](const std::vector<std::string>& v, const char* sep) {
         std::string s;
-        for (std::size_t i = 0; i < v.size(); ++i) s += (i ? sep : "") + v[i];
+        for (std::size_t i = 0; i < v.size(); ++i)
+            s += (i ? sep : "") + v[i];
         return s;
     };
     char colour[8];
     std::snprintf(colour, sizeof colour, "#%02x%02x%02x", r.colour.r, r.colour.g, r.colour.b);
     std::string s = r.name + ": key=" + r.key + "; colour=" + colour;
-    if (!r.crime_types.empty()) s += "; types=" + join(r.crime_types, "|");
-    if (!r.text_terms.empty()) s += "; terms=" + join(r.text_terms, ",");
-    if (!r.text_columns.empty()) s += "; columns=" + join(r.text_columns, ",");
-    if (r.from != kNoMonth) s += "; months=" + formatMonth(r.from) + ".." + formatMonth(r.to);
+    if (!r.crime_types.empty())
+        s += "; types=" + join(r.crime_types, "|");
+    if (!r.text_terms.empty())
+        s += "; terms=" + join(r.text_terms, ",");
+    if (!r.text_columns.empty())
+        s += "; columns=" + join(r.text_columns, ",");
+    if (r.from != kNoMonth)
+        s += "; months=" + formatMonth(r.from) + ".." + formatMonth(r.to);
     if (!r.crime_types.empty() && !r.text_terms.empty())
         s += std::string("; combine=") + (r.combine == LayerRule::Combine::And ? "and" : "or");
     return s;
 }
 
 bool containsWord(std::string_view text, std::string_view word) {
-    if (word.empty() || text.size() < word.size()) return false;
+    if (word.empty() || text.size() < word.size())
+        return false;
     for (std::size_t i = 0; i + word.size() <= text.size(); ++i) {
-        if (i > 0 && isWordChar(text[i - 1])) continue;
-        if (!equalsIgnoreCase(text.substr(i, word.size()), word)) continue;
+        if (i > 0 && isWordChar(text[i - 1]))
+            continue;
+        if (!equalsIgnoreCase(text.substr(i, word.size()), word))
+            continue;
         const std::size_t end = i + word.size();
-        if (end < text.size() && isWordChar(text[end])) continue;
+        if (end < text.size() && isWordChar(text[end]))
+            continue;
         return true;
     }
     return false;
@@ -186,46 +251,57 @@ LayerMatcher::LayerMatcher(const LayerRule& rule, const IncidentTable& table) : 
                 type_matches_[c] = 1;
                 found = true;
             }
-        if (!found) unknown_types_.push_back(wanted);
+        if (!found)
+            unknown_types_.push_back(wanted);
     }
-    if (!has_text_) return;
+    if (!has_text_)
+        return;
     for (std::size_t ci = 0; ci < table.text.size(); ++ci) {
         const auto& col = table.text[ci];
-        if (col.kind() != StringColumn::Kind::Dictionary) continue;
-        const bool named = std::any_of(rule.text_columns.begin(), rule.text_columns.end(),
-                                       [&](const std::string& n) { return equalsIgnoreCase(n, col.name()); });
-        if (rule.text_columns.empty() ? !isDescriptiveColumn(col.name()) : !named) continue;
+        if (col.kind() != StringColumn::Kind::Dictionary)
+            continue;
+        const bool named =
+            std::any_of(rule.text_columns.begin(), rule.text_columns.end(),
+                        [&](const std::string& n) { return equalsIgnoreCase(n, col.name()); });
+        if (rule.text_columns.empty() ? !isDescriptiveColumn(col.name()) : !named)
+            continue;
         // A flag column named after a term ("knife_flag") matches on a truthy value.
-        const bool flag_column = std::any_of(rule.text_terms.begin(), rule.text_terms.end(),
-                                             [&](const std::string& t) {
-                                                 return lower(col.name()).find(lower(t)) != std::string::npos;
-                                             });
+        const bool flag_column =
+            std::any_of(rule.text_terms.begin(), rule.text_terms.end(), [&](const std::string& t) {
+                return lower(col.name()).find(lower(t)) != std::string::npos;
+            });
         TextTest test{ci, std::vector<std::uint8_t>(col.values().size(), 0)};
         bool any = false;
         for (std::size_t v = 1; v < col.values().size(); ++v) {
             const std::string& value = col.values()[v];
             bool m = flag_column && isTruthy(value);
-            for (const auto& term : rule.text_terms) m = m || containsWord(value, term);
+            for (const auto& term : rule.text_terms)
+                m = m || containsWord(value, term);
             test.value_matches[v] = m ? 1 : 0;
             any = any || m;
         }
-        if (any) text_tests_.push_back(std::move(test));
+        if (any)
+            text_tests_.push_back(std::move(test));
     }
 }
 
 bool LayerMatcher::matches(const IncidentTable& t, std::size_t row) const {
     const MonthIndex m = t.month[row];
-    if (rule_->from != kNoMonth && (m == kNoMonth || m < rule_->from)) return false;
-    if (rule_->to != kNoMonth && (m == kNoMonth || m > rule_->to)) return false;
+    if (rule_->from != kNoMonth && (m == kNoMonth || m < rule_->from))
+        return false;
+    if (rule_->to != kNoMonth && (m == kNoMonth || m > rule_->to))
+        return false;
     const bool type_ok = type_matches_[t.crime_type.code(row)] != 0;
-    if (!has_text_) return type_ok;
+    if (!has_text_)
+        return type_ok;
     bool text_ok = false;
     for (const auto& test : text_tests_)
         if (test.value_matches[t.text[test.column].code(row)]) {
             text_ok = true;
             break;
         }
-    if (!has_types_) return text_ok;
+    if (!has_types_)
+        return text_ok;
     return rule_->combine == LayerRule::Combine::Or ? (type_ok || text_ok) : (type_ok && text_ok);
 }
 
@@ -237,7 +313,8 @@ std::vector<std::uint32_t> layerMasks(const std::vector<LayerRule>& layers,
         LayerMatcher m(layers[l], table);
         const std::uint32_t bit = 1u << l;
         for (std::size_t i = 0; i < table.size(); ++i)
-            if (m.matches(table, i)) mask[i] |= bit;
+            if (m.matches(table, i))
+                mask[i] |= bit;
     }
     return mask;
 }

@@ -18,13 +18,13 @@ struct Rgba {
 struct LayerRule {
     enum class Combine { Or, And };
 
-    std::string name;                      // shown in the UI, e.g. "Anti-social behaviour"
-    std::string key;                       // short id and export column name (<= 10 chars)
+    std::string name; // shown in the UI, e.g. "Anti-social behaviour"
+    std::string key;  // short id and export column name (<= 10 chars)
     Rgba colour;
-    std::vector<std::string> crime_types;  // any of these (exact, case-insensitive)
+    std::vector<std::string> crime_types;      // any of these (exact, case-insensitive)
     MonthIndex from = kNoMonth, to = kNoMonth; // optional month range (inclusive)
-    std::vector<std::string> text_terms;   // whole words, case-insensitive
-    std::vector<std::string> text_columns; // columns searched; empty = descriptive columns
+    std::vector<std::string> text_terms;       // whole words, case-insensitive
+    std::vector<std::string> text_columns;     // columns searched; empty = descriptive columns
     // How crime types and text terms combine when both are given. Neither given: every row.
     Combine combine = Combine::Or;
     bool visible = true;

@@ -13,7 +13,8 @@ void RejectLog::add(std::string_view reason, std::uint64_t line) {
         it = std::prev(reasons_.end());
     }
     ++it->count;
-    if (it->first_lines.size() < kMaxLines) it->first_lines.push_back(line);
+    if (it->first_lines.size() < kMaxLines)
+        it->first_lines.push_back(line);
 }
 
 void RejectLog::merge(const RejectLog& other, std::uint64_t line_offset) {
@@ -26,7 +27,8 @@ void RejectLog::merge(const RejectLog& other, std::uint64_t line_offset) {
         }
         it->count += r.count;
         for (auto line : r.first_lines) {
-            if (it->first_lines.size() >= kMaxLines) break;
+            if (it->first_lines.size() >= kMaxLines)
+                break;
             it->first_lines.push_back(line + line_offset);
         }
     }
@@ -34,7 +36,8 @@ void RejectLog::merge(const RejectLog& other, std::uint64_t line_offset) {
 
 std::uint64_t RejectLog::total() const {
     std::uint64_t n = 0;
-    for (const auto& r : reasons_) n += r.count;
+    for (const auto& r : reasons_)
+        n += r.count;
     return n;
 }
 
@@ -43,10 +46,12 @@ std::string describeReason(const RejectReason& r, std::string_view unit) {
     if (!r.first_lines.empty()) {
         s += " (" + std::string(unit) + (r.first_lines.size() > 1 ? "s " : " ");
         for (std::size_t i = 0; i < r.first_lines.size(); ++i) {
-            if (i) s += ", ";
+            if (i)
+                s += ", ";
             s += std::to_string(r.first_lines[i]);
         }
-        if (r.count > r.first_lines.size()) s += ", ...";
+        if (r.count > r.first_lines.size())
+            s += ", ...";
         s += ")";
     }
     return s;

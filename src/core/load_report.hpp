@@ -9,7 +9,7 @@
 namespace sw {
 
 struct RejectReason {
-    std::string reason;                   // e.g. "no coordinates"
+    std::string reason; // e.g. "no coordinates"
     std::uint64_t count = 0;
     std::vector<std::uint64_t> first_lines; // up to kMaxLines line (or feature) numbers
 };
@@ -32,8 +32,8 @@ class RejectLog {
 // One input file's report.
 struct FileReport {
     std::string path;
-    std::string format;            // "police.uk CSV", "CSV", or the GDAL driver name
-    std::uint64_t rows_read = 0;   // data rows (or features) seen
+    std::string format;          // "police.uk CSV", "CSV", or the GDAL driver name
+    std::uint64_t rows_read = 0; // data rows (or features) seen
     std::uint64_t rows_kept = 0;
     RejectLog rejected;
     std::vector<std::string> warnings; // one line each, naming the file

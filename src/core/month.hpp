@@ -11,9 +11,15 @@ namespace sw {
 using MonthIndex = std::int32_t; // year * 12 + (month - 1)
 constexpr MonthIndex kNoMonth = INT32_MIN;
 
-constexpr MonthIndex makeMonth(int year, int month) { return year * 12 + (month - 1); }
-constexpr int monthYear(MonthIndex m) { return m / 12; }
-constexpr int monthOfYear(MonthIndex m) { return m % 12 + 1; }
+constexpr MonthIndex makeMonth(int year, int month) {
+    return year * 12 + (month - 1);
+}
+constexpr int monthYear(MonthIndex m) {
+    return m / 12;
+}
+constexpr int monthOfYear(MonthIndex m) {
+    return m % 12 + 1;
+}
 
 // "YYYY-MM" exactly (police.uk's Month column); nullopt otherwise.
 std::optional<MonthIndex> parseMonth(std::string_view text);

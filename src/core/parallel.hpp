@@ -11,7 +11,8 @@ namespace sw {
 
 // Thread count to use: `requested` when > 0, else the hardware's.
 inline unsigned resolveThreads(int requested) {
-    if (requested > 0) return static_cast<unsigned>(requested);
+    if (requested > 0)
+        return static_cast<unsigned>(requested);
     const unsigned hw = std::thread::hardware_concurrency();
     return hw == 0 ? 1 : hw;
 }
@@ -20,12 +21,14 @@ inline unsigned resolveThreads(int requested) {
 // threads. Chunks are handed out in order; fn must only write to its own chunk's outputs.
 template <typename Fn>
 void parallelChunks(std::size_t n, std::size_t chunk, unsigned threads, Fn&& fn) {
-    if (n == 0) return;
+    if (n == 0)
+        return;
     chunk = std::max<std::size_t>(chunk, 1);
     const std::size_t chunks = (n + chunk - 1) / chunk;
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, chunks));
     if (threads <= 1) {
-        for (std::size_t c = 0; c < chunks; ++c) fn(c * chunk, std::min(n, (c + 1) * chunk), c);
+        for (std::size_t c = 0; c < chunks; ++c)
+            fn(c * chunk, std::min(n, (c + 1) * chunk), c);
         return;
     }
     std::vector<std::thread> pool;
@@ -36,7 +39,8 @@ void parallelChunks(std::size_t n, std::size_t chunk, unsigned threads, Fn&& fn)
                 fn(c * chunk, std::min(n, (c + 1) * chunk), c);
         });
     }
-    for (auto& th : pool) th.join();
+    for (auto& th : pool)
+        th.join();
 }
 
 } // namespace sw

@@ -18,7 +18,8 @@ class Progress {
     // 0..1; 0 when the total is unknown.
     double fraction() const {
         const auto t = total_.load(std::memory_order_relaxed);
-        if (t == 0) return 0.0;
+        if (t == 0)
+            return 0.0;
         const auto d = done_.load(std::memory_order_relaxed);
         return d >= t ? 1.0 : static_cast<double>(d) / static_cast<double>(t);
     }

@@ -22,7 +22,8 @@ class Rng {
     // Standard normal (Box-Muller).
     double normal() {
         double u1 = uniform();
-        while (u1 <= 1e-300) u1 = uniform();
+        while (u1 <= 1e-300)
+            u1 = uniform();
         const double u2 = uniform();
         return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
     }

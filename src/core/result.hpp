@@ -44,6 +44,8 @@ template <typename T> class [[nodiscard]] Result {
 // For operations that return nothing but may fail.
 struct Unit {};
 using Status = Result<Unit>;
-inline Status okStatus() { return Unit{}; }
+inline Status okStatus() {
+    return Unit{};
+}
 
 } // namespace sw

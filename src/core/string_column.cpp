@@ -13,7 +13,8 @@ StringColumn::StringColumn(std::string name, Kind kind) : name_(std::move(name))
 }
 
 std::uint32_t StringColumn::intern(std::string_view value) {
-    if (auto it = index_.find(value); it != index_.end()) return it->second;
+    if (auto it = index_.find(value); it != index_.end())
+        return it->second;
     const auto code = static_cast<std::uint32_t>(values_.size());
     values_.emplace_back(value);
     index_.emplace(std::string(value), code);
@@ -37,7 +38,8 @@ void StringColumn::pushEmpty(std::size_t count) {
 }
 
 std::string_view StringColumn::at(std::size_t row) const {
-    if (kind_ == Kind::Dictionary) return values_[codes_[row]];
+    if (kind_ == Kind::Dictionary)
+        return values_[codes_[row]];
     const std::uint64_t begin = row == 0 ? 0 : ends_[row - 1];
     return std::string_view(arena_).substr(begin, ends_[row] - begin);
 }
@@ -55,12 +57,14 @@ void StringColumn::append(const StringColumn& other) {
         for (std::size_t i = 0; i < other.values_.size(); ++i)
             remap[i] = i == 0 ? 0 : intern(other.values_[i]);
         codes_.reserve(codes_.size() + other.codes_.size());
-        for (auto c : other.codes_) codes_.push_back(remap[c]);
+        for (auto c : other.codes_)
+            codes_.push_back(remap[c]);
     } else {
         const std::uint64_t base = arena_.size();
         arena_.append(other.arena_);
         ends_.reserve(ends_.size() + other.ends_.size());
-        for (auto e : other.ends_) ends_.push_back(base + e);
+        for (auto e : other.ends_)
+            ends_.push_back(base + e);
     }
 }
 
@@ -74,7 +78,8 @@ void StringColumn::reserve(std::size_t rows) {
 std::size_t StringColumn::memoryBytes() const {
     std::size_t bytes = codes_.capacity() * sizeof(std::uint32_t) + arena_.capacity() +
                         ends_.capacity() * sizeof(std::uint64_t);
-    for (const auto& v : values_) bytes += sizeof(std::string) * 2 + v.capacity() + 32;
+    for (const auto& v : values_)
+        bytes += sizeof(std::string) * 2 + v.capacity() + 32;
     return bytes;
 }
 

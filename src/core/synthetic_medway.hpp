@@ -15,18 +15,18 @@
 namespace sw {
 
 struct SampleParams {
-    int months = 24;                       // monthly files written
-    double scale = 1.0;                    // incidents per month = 4,000 x scale (on average)
+    int months = 24;    // monthly files written
+    double scale = 1.0; // incidents per month = 4,000 x scale (on average)
     std::uint64_t seed = 20220101;
     MonthIndex first_month = makeMonth(2022, 1);
 
     Status validate() const;
-    std::uint64_t expectedTotal() const;   // approximate number of rows
+    std::uint64_t expectedTotal() const; // approximate number of rows
 };
 
 struct SyntheticWardSeed {
     std::string code, name;
-    Point seed;                            // BNG metres
+    Point seed; // BNG metres
     double population = 0;
 };
 
@@ -38,16 +38,16 @@ MultiPolygon syntheticIsland();
 
 // An anonymous map point, as police.uk snaps incidents to (street, LSOA).
 struct MapPoint {
-    double x = 0, y = 0;                   // BNG metres
+    double x = 0, y = 0; // BNG metres
     int ward = -1;
-    std::string street;                    // "On or near ..."
+    std::string street; // "On or near ..."
     std::string lsoa_code, lsoa_name;
 };
 
 struct SyntheticIncident {
-    int map_point = -1;                    // -1: no location
-    std::uint8_t type = 0;                 // index into syntheticCrimeTypes()
-    bool knife_context = false;            // Context mentions a knife
+    int map_point = -1;         // -1: no location
+    std::uint8_t type = 0;      // index into syntheticCrimeTypes()
+    bool knife_context = false; // Context mentions a knife
 };
 
 // police.uk's 14 crime types, ASB first.

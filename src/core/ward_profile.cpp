@@ -10,16 +10,19 @@ Status ProfileParams::validate() const {
     if (from != kNoMonth && to != kNoMonth && from > to)
         return Error{"the period ends (" + formatMonth(to) + ") before it starts (" +
                      formatMonth(from) + ")"};
-    if (layers.size() > 32) return Error{"at most 32 layers can be profiled at once"};
+    if (layers.size() > 32)
+        return Error{"at most 32 layers can be profiled at once"};
     for (const auto& l : layers)
-        if (auto st = l.validate(); !st) return st;
+        if (auto st = l.validate(); !st)
+            return st;
     return okStatus();
 }
 
 Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wards,
                                        const ProfileParams& p,
                                        const std::vector<std::optional<double>>& population) {
-    if (auto st = p.validate(); !st) return Error{st.error()};
+    if (auto st = p.validate(); !st)
+        return Error{st.error()};
     WardProfile prof;
     const auto range = t.monthRange();
     prof.from = p.from != kNoMonth ? p.from : (range ? range->first : kNoMonth);
@@ -41,24 +44,29 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
     const auto masks = nl ? layerMasks(p.layers, t) : std::vector<std::uint32_t>{};
     for (std::size_t i = 0; i < t.size(); ++i) {
         const std::uint32_t mask = nl ? masks[i] : 1u;
-        if (!mask) continue;
+        if (!mask)
+            continue;
         const MonthIndex m = t.month[i];
         const std::int32_t w = t.ward[i];
         const bool in_period = prof.from == kNoMonth || (m >= prof.from && m <= prof.to);
         if (in_period) {
             ++prof.total_in_period;
             for (std::size_t l = 0; l < nl; ++l)
-                if (mask & (1u << l)) ++layer_totals[l];
+                if (mask & (1u << l))
+                    ++layer_totals[l];
             if (w < 0) {
                 ++prof.outside_wards;
                 continue;
             }
             ++cur[static_cast<std::size_t>(w)];
             for (std::size_t l = 0; l < nl; ++l)
-                if (mask & (1u << l)) ++per_layer[static_cast<std::size_t>(w) * nl + l];
+                if (mask & (1u << l))
+                    ++per_layer[static_cast<std::size_t>(w) * nl + l];
         } else if (w >= 0 && m != kNoMonth) {
-            if (m >= prof.prev_from && m <= prof.prev_to) ++prev[static_cast<std::size_t>(w)];
-            if (m >= prof.from - 12 && m <= prof.to - 12) ++ly[static_cast<std::size_t>(w)];
+            if (m >= prof.prev_from && m <= prof.prev_to)
+                ++prev[static_cast<std::size_t>(w)];
+            if (m >= prof.from - 12 && m <= prof.to - 12)
+                ++ly[static_cast<std::size_t>(w)];
         }
     }
     for (std::size_t l = 0; l < nl; ++l)
@@ -83,8 +91,8 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
             r.prev_count = prev[w];
             r.change = cur[w] - prev[w];
             if (prev[w] > 0)
-                r.change_pct = 100.0 * static_cast<double>(cur[w] - prev[w]) /
-                               static_cast<double>(prev[w]);
+                r.change_pct =
+                    100.0 * static_cast<double>(cur[w] - prev[w]) / static_cast<double>(prev[w]);
         }
         if (prof.last_year_covered) {
             r.last_year_count = ly[w];
@@ -95,7 +103,8 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
     std::vector<std::size_t> order(nw);
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        if (cur[a] != cur[b]) return cur[a] > cur[b];
+        if (cur[a] != cur[b])
+            return cur[a] > cur[b];
         return prof.rows[a].name < prof.rows[b].name;
     });
     for (std::size_t i = 0; i < order.size(); ++i) {
@@ -104,7 +113,8 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
     }
     std::vector<WardRow> sorted;
     sorted.reserve(nw);
-    for (auto i : order) sorted.push_back(std::move(prof.rows[i]));
+    for (auto i : order)
+        sorted.push_back(std::move(prof.rows[i]));
     prof.rows = std::move(sorted);
     if (!prof.prev_covered)
         prof.notes.push_back("the data does not cover the previous period (" +

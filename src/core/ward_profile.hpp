@@ -22,13 +22,13 @@ struct ProfileParams {
 };
 
 struct WardRow {
-    std::size_t ward = 0;             // index into the ward set
+    std::size_t ward = 0; // index into the ward set
     std::string code, name;
     std::int64_t count = 0;
     std::vector<std::int64_t> layer_counts; // one per layer, in ProfileParams order
     std::optional<double> population;
     std::optional<double> rate_per_1000;
-    int rank = 0;                     // 1 = highest count; ties share a rank
+    int rank = 0;                           // 1 = highest count; ties share a rank
     std::optional<std::int64_t> prev_count; // previous period of the same length
     std::optional<std::int64_t> change;
     std::optional<double> change_pct;
@@ -39,8 +39,8 @@ struct WardRow {
 struct WardProfile {
     MonthIndex from = kNoMonth, to = kNoMonth;
     MonthIndex prev_from = kNoMonth, prev_to = kNoMonth;
-    bool prev_covered = false;        // the data covers the whole previous period
-    bool last_year_covered = false;   // the data covers the same period last year
+    bool prev_covered = false;      // the data covers the whole previous period
+    bool last_year_covered = false; // the data covers the same period last year
     std::vector<std::string> layer_keys, layer_names;
     std::vector<WardRow> rows;        // sorted by rank, then name
     std::int64_t total_in_period = 0; // incidents in the period (and layers), any ward or none

@@ -8,7 +8,8 @@ namespace sw {
 Box WardSet::bounds() const {
     Box b = emptyBox();
     for (const auto& w : wards) {
-        if (boxIsEmpty(w.bounds)) continue;
+        if (boxIsEmpty(w.bounds))
+            continue;
         bg::expand(b, w.bounds);
     }
     return b;
@@ -16,15 +17,18 @@ Box WardSet::bounds() const {
 
 double WardSet::areaKm2() const {
     double a = 0;
-    for (const auto& w : wards) a += w.area_km2;
+    for (const auto& w : wards)
+        a += w.area_km2;
     return a;
 }
 
 int WardSet::find(std::string_view key) const {
     for (std::size_t i = 0; i < wards.size(); ++i)
-        if (wards[i].code == key) return static_cast<int>(i);
+        if (wards[i].code == key)
+            return static_cast<int>(i);
     for (std::size_t i = 0; i < wards.size(); ++i)
-        if (equalsIgnoreCase(wards[i].name, key)) return static_cast<int>(i);
+        if (equalsIgnoreCase(wards[i].name, key))
+            return static_cast<int>(i);
     return -1;
 }
 

@@ -9,9 +9,9 @@
 namespace sw {
 
 struct Ward {
-    std::string code;      // ONS code, e.g. E05002249
-    std::string name;      // e.g. Chatham Central
-    MultiPolygon shape;    // working CRS metres
+    std::string code;   // ONS code, e.g. E05002249
+    std::string name;   // e.g. Chatham Central
+    MultiPolygon shape; // working CRS metres
     Box bounds = emptyBox();
     double area_km2 = 0.0;
     std::uint64_t feature = 0; // feature number in the source file (1-based)

@@ -14,8 +14,10 @@ struct CrsTransform::Impl {
     PJ_CONTEXT* ctx = nullptr;
     PJ* pj = nullptr;
     ~Impl() {
-        if (pj) proj_destroy(pj);
-        if (ctx) proj_context_destroy(ctx);
+        if (pj)
+            proj_destroy(pj);
+        if (ctx)
+            proj_context_destroy(ctx);
     }
 };
 
@@ -50,7 +52,8 @@ void run(PJ* pj, double* x, double* y, std::size_t n) {
 Result<CrsTransform> CrsTransform::create(const std::string& source, const std::string& target) {
     std::string error;
     auto impl = makeImpl(source, target, error);
-    if (!impl) return Error{"no transform from '" + source + "' to '" + target + "': " + error};
+    if (!impl)
+        return Error{"no transform from '" + source + "' to '" + target + "': " + error};
     CrsTransform t;
     t.impl_ = std::move(impl);
     t.source_ = source;
@@ -62,7 +65,9 @@ CrsTransform::~CrsTransform() = default;
 CrsTransform::CrsTransform(CrsTransform&&) noexcept = default;
 CrsTransform& CrsTransform::operator=(CrsTransform&&) noexcept = default;
 
-void CrsTransform::transform(double* x, double* y, std::size_t n) const { run(impl_->pj, x, y, n); }
+void CrsTransform::transform(double* x, double* y, std::size_t n) const {
+    run(impl_->pj, x, y, n);
+}
 
 void CrsTransform::transformParallel(double* x, double* y, std::size_t n, unsigned threads,
                                      Progress* progress) const {
@@ -71,18 +76,21 @@ void CrsTransform::transformParallel(double* x, double* y, std::size_t n, unsign
         for (std::size_t b = 0; b < n; b += kChunk) {
             const std::size_t e = std::min(n, b + kChunk);
             run(impl_->pj, x + b, y + b, e - b);
-            if (progress) progress->add(e - b);
+            if (progress)
+                progress->add(e - b);
         }
         return;
     }
     // One PROJ context and operation per thread: PJ objects are not thread-safe.
     std::vector<std::unique_ptr<Impl>> per_thread(threads);
     std::string error;
-    for (auto& p : per_thread) p = makeImpl(source_, target_, error);
+    for (auto& p : per_thread)
+        p = makeImpl(source_, target_, error);
     parallelChunks(n, kChunk, threads, [&](std::size_t b, std::size_t e, std::size_t c) {
         const Impl* impl = per_thread[c % threads].get();
         run(impl ? impl->pj : impl_->pj, x + b, y + b, e - b);
-        if (progress) progress->add(e - b);
+        if (progress)
+            progress->add(e - b);
     });
 }
 
@@ -105,7 +113,8 @@ Status checkProjectedCrs(const std::string& crs) {
     } else {
         const auto type = proj_get_type(p);
         if (type != PJ_TYPE_PROJECTED_CRS)
-            st = Error{"the CRS '" + crs + "' is not a projected CRS; choose one in metres, e.g. EPSG:27700"};
+            st = Error{"the CRS '" + crs +
+                       "' is not a projected CRS; choose one in metres, e.g. EPSG:27700"};
         proj_destroy(p);
     }
     proj_context_destroy(ctx);
@@ -117,7 +126,8 @@ std::string describeCrs(const std::string& crs) {
     proj_log_level(ctx, PJ_LOG_NONE);
     std::string out = crs;
     if (PJ* p = proj_create(ctx, crs.c_str())) {
-        if (const char* name = proj_get_name(p)) out = std::string(name) + " (" + crs + ")";
+        if (const char* name = proj_get_name(p))
+            out = std::string(name) + " (" + crs + ")";
         proj_destroy(p);
     }
     proj_context_destroy(ctx);

@@ -43,5 +43,4 @@ Status checkProjectedCrs(const std::string& crs);
 // A short human name for a CRS ("OSGB36 / British National Grid (EPSG:27700)").
 std::string describeCrs(const std::string& crs);
 
-
 } // namespace sw::geo

@@ -31,7 +31,8 @@ class GeosContext {
 struct GeomDeleter {
     GEOSContextHandle_t h;
     void operator()(GEOSGeometry* g) const {
-        if (g) GEOSGeom_destroy_r(h, g);
+        if (g)
+            GEOSGeom_destroy_r(h, g);
     }
 };
 using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
@@ -39,12 +40,15 @@ using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
 struct PreparedDeleter {
     GEOSContextHandle_t h;
     void operator()(const GEOSPreparedGeometry* g) const {
-        if (g) GEOSPreparedGeom_destroy_r(h, g);
+        if (g)
+            GEOSPreparedGeom_destroy_r(h, g);
     }
 };
 using PreparedPtr = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>;
 
-inline GeomPtr own(const GeosContext& c, GEOSGeometry* g) { return GeomPtr(g, GeomDeleter{c.handle()}); }
+inline GeomPtr own(const GeosContext& c, GEOSGeometry* g) {
+    return GeomPtr(g, GeomDeleter{c.handle()});
+}
 
 GeomPtr toGeos(const GeosContext& c, const MultiPolygon& mp);
 GeomPtr toGeos(const GeosContext& c, const Polygon& p);

@@ -24,7 +24,8 @@ RepairOutcome repairPolygon(const MultiPolygon& shape) {
         GEOSFree_r(ctx.handle(), why);
     }
     GeomPtr fixed = own(ctx, GEOSMakeValid_r(ctx.handle(), g.get()));
-    if (fixed) out.shape = fromGeos(ctx, fixed.get());
+    if (fixed)
+        out.shape = fromGeos(ctx, fixed.get());
     return out;
 }
 

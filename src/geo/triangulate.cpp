@@ -10,9 +10,11 @@ std::vector<Point> triangulate(const MultiPolygon& shape) {
     const auto h = ctx.handle();
     std::vector<Point> out;
     GeomPtr g = toGeos(ctx, shape);
-    if (!g) return out;
+    if (!g)
+        return out;
     GeomPtr tris = own(ctx, GEOSConstrainedDelaunayTriangulation_r(h, g.get()));
-    if (!tris) return out;
+    if (!tris)
+        return out;
     const int n = GEOSGetNumGeometries_r(h, tris.get());
     out.reserve(static_cast<std::size_t>(n) * 3);
     for (int i = 0; i < n; ++i) {

@@ -9,13 +9,15 @@ std::vector<MultiPolygon> voronoiCells(const std::vector<Point>& seeds, const Mu
     GeosContext ctx;
     const auto h = ctx.handle();
     std::vector<GEOSGeometry*> pts;
-    for (const auto& s : seeds) pts.push_back(GEOSGeom_createPointFromXY_r(h, s.x(), s.y()));
+    for (const auto& s : seeds)
+        pts.push_back(GEOSGeom_createPointFromXY_r(h, s.x(), s.y()));
     GeomPtr multipoint = own(ctx, GEOSGeom_createCollection_r(h, GEOS_MULTIPOINT, pts.data(),
                                                               static_cast<unsigned>(pts.size())));
     GeomPtr area = toGeos(ctx, clip);
     GeomPtr diagram = own(ctx, GEOSVoronoiDiagram_r(h, multipoint.get(), area.get(), 0.0, 0));
     std::vector<MultiPolygon> cells(seeds.size());
-    if (!diagram) return cells;
+    if (!diagram)
+        return cells;
     const int n = GEOSGetNumGeometries_r(h, diagram.get());
     for (int i = 0; i < n; ++i) {
         const GEOSGeometry* cell = GEOSGetGeometryN_r(h, diagram.get(), i);

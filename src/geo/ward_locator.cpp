@@ -39,14 +39,16 @@ struct ThreadGeometry {
                         std::vector<BoxEntry>& hits) {
         hits.clear();
         tree.query(bgi::intersects(Point(x, y)), std::back_inserter(hits));
-        if (hits.empty()) return kOutsideWards;
+        if (hits.empty())
+            return kOutsideWards;
         std::sort(hits.begin(), hits.end(),
                   [](const BoxEntry& a, const BoxEntry& b) { return a.second < b.second; });
         GEOSGeometry* pt = GEOSGeom_createPointFromXY_r(ctx.handle(), x, y);
         std::int32_t found = kOutsideWards;
         std::int32_t last = -1;
         for (const auto& h : hits) {
-            if (h.second == last) continue; // several parts of one ward
+            if (h.second == last)
+                continue; // several parts of one ward
             last = h.second;
             const auto* prep = prepared[static_cast<std::size_t>(h.second)].get();
             if (prep && GEOSPreparedIntersects_r(ctx.handle(), prep, pt) == 1) {
@@ -78,15 +80,19 @@ void WardLocator::assign(const double* x, const double* y, std::int32_t* ward, s
                          unsigned threads, Progress* progress) const {
     constexpr std::size_t kChunk = 1 << 15;
     const std::size_t chunks = (n + kChunk - 1) / kChunk;
-    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(chunks, 1))));
+    threads = std::max(
+        1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(chunks, 1))));
     std::vector<std::unique_ptr<ThreadGeometry>> state(threads);
     // Each thread t takes chunks t, t + threads, ...; build its state on first use.
     parallelChunks(n, kChunk, threads, [&](std::size_t b, std::size_t e, std::size_t c) {
         auto& st = state[c % threads];
-        if (!st) st = std::make_unique<ThreadGeometry>(wards_);
+        if (!st)
+            st = std::make_unique<ThreadGeometry>(wards_);
         std::vector<BoxEntry> hits;
-        for (std::size_t i = b; i < e; ++i) ward[i] = st->locate(index_->tree, x[i], y[i], hits);
-        if (progress) progress->add(e - b);
+        for (std::size_t i = b; i < e; ++i)
+            ward[i] = st->locate(index_->tree, x[i], y[i], hits);
+        if (progress)
+            progress->add(e - b);
     });
 }
 

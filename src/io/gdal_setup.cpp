@@ -20,7 +20,8 @@ void ensureGdal() {
 std::string lastGdalError() {
     std::string s = CPLGetLastErrorMsg();
     for (auto& c : s)
-        if (c == '\n' || c == '\r') c = ' ';
+        if (c == '\n' || c == '\r')
+            c = ' ';
     return s;
 }
 

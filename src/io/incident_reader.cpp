@@ -22,12 +22,14 @@ constexpr std::size_t kBlockBytes = 16u << 20; // read size per block
 
 struct VsiCloser {
     void operator()(VSILFILE* f) const {
-        if (f) VSIFCloseL(f);
+        if (f)
+            VSIFCloseL(f);
     }
 };
 
 bool endsWithIgnoreCase(const std::string& s, const std::string& suffix) {
-    if (s.size() < suffix.size()) return false;
+    if (s.size() < suffix.size())
+        return false;
     return equalsIgnoreCase(std::string_view(s).substr(s.size() - suffix.size()), suffix);
 }
 
@@ -37,7 +39,8 @@ bool isCsvPath(const std::string& path) {
 }
 
 std::string vsiPath(const std::string& path) {
-    if (endsWithIgnoreCase(path, ".gz") && path.rfind("/vsigzip/", 0) != 0) return "/vsigzip/" + path;
+    if (endsWithIgnoreCase(path, ".gz") && path.rfind("/vsigzip/", 0) != 0)
+        return "/vsigzip/" + path;
     return path;
 }
 
@@ -75,8 +78,10 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
         return;
     }
     VSIStatBufL st{};
-    if (VSIStatL(vpath.c_str(), &st) != 0) st.st_size = 0;
-    if (progress) progress->setTotal(static_cast<std::uint64_t>(st.st_size));
+    if (VSIStatL(vpath.c_str(), &st) != 0)
+        st.st_size = 0;
+    if (progress)
+        progress->setTotal(static_cast<std::uint64_t>(st.st_size));
 
     std::string buf;
     std::size_t filled = 0;
@@ -85,7 +90,8 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
         const std::size_t got = VSIFReadL(buf.data() + filled, 1, kBlockBytes, f.get());
         filled += got;
         buf.resize(filled);
-        if (progress) progress->add(got);
+        if (progress)
+            progress->add(got);
         return got;
     };
     bool eof = readMore() == 0;
@@ -94,8 +100,10 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
         return;
     }
     // Header: the first record (read more until one whole line is in).
-    while (!eof && buf.find('\n') == std::string::npos) eof = readMore() == 0;
-    const std::size_t header_end = std::min(buf.find('\n') == std::string::npos ? buf.size() : buf.find('\n') + 1, buf.size());
+    while (!eof && buf.find('\n') == std::string::npos)
+        eof = readMore() == 0;
+    const std::size_t header_end =
+        std::min(buf.find('\n') == std::string::npos ? buf.size() : buf.find('\n') + 1, buf.size());
     const char delim = guessDelimiter(std::string_view(buf).substr(0, header_end));
     CsvRecordReader header_reader(std::string_view(buf).substr(0, header_end), delim);
     std::vector<std::string_view> header;
@@ -109,20 +117,25 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
     out.report.format = s.police_uk ? "police.uk street-level CSV" : "CSV";
     out.source_crs = s.coords == CoordKind::LonLat ? "EPSG:4326" : opt.xy_crs;
     if (s.coords == CoordKind::Projected && !s.police_uk)
-        out.report.warnings.push_back(path + ": columns '" + s.header[static_cast<std::size_t>(s.x_col)] +
-                                      "'/'" + s.header[static_cast<std::size_t>(s.y_col)] +
+        out.report.warnings.push_back(path + ": columns '" +
+                                      s.header[static_cast<std::size_t>(s.x_col)] + "'/'" +
+                                      s.header[static_cast<std::size_t>(s.y_col)] +
                                       "' read as easting/northing in " + opt.xy_crs);
     if (s.month_col < 0)
-        out.report.warnings.push_back(path + ": no month or date column found; incidents have no month "
-                                             "and are left out of period filters");
+        out.report.warnings.push_back(path +
+                                      ": no month or date column found; incidents have no month "
+                                      "and are left out of period filters");
     out.table = makeIncidentTable(s);
     out.table.files.push_back(path);
     // Reserve for the whole file from the header block's bytes per row, so appending parsed
     // blocks does not reallocate (and copy) the columns as they grow.
     if (st.st_size > 0 && filled > header_end) {
-        const std::size_t sample_rows = std::max<std::size_t>(1, countNewlines(std::string_view(buf).substr(header_end)));
-        const double bytes_per_row = static_cast<double>(filled - header_end) / static_cast<double>(sample_rows);
-        out.table.reserve(static_cast<std::size_t>(static_cast<double>(st.st_size) / bytes_per_row * 1.02) + 16);
+        const std::size_t sample_rows =
+            std::max<std::size_t>(1, countNewlines(std::string_view(buf).substr(header_end)));
+        const double bytes_per_row =
+            static_cast<double>(filled - header_end) / static_cast<double>(sample_rows);
+        out.table.reserve(
+            static_cast<std::size_t>(static_cast<double>(st.st_size) / bytes_per_row * 1.02) + 16);
     }
 
     const unsigned threads = std::max(1u, resolveThreads(static_cast<int>(opt.threads)));
@@ -137,7 +150,8 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
             line += countNewlines(block);
             start += end;
         }
-        if (eof) break;
+        if (eof)
+            break;
         if (progress && progress->cancelled()) {
             out.report.error = path + ": loading cancelled";
             return;
@@ -153,14 +167,15 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
 }
 
 std::string fieldText(OGRFeature& feat, int i) {
-    if (!feat.IsFieldSetAndNotNull(i)) return {};
+    if (!feat.IsFieldSetAndNotNull(i))
+        return {};
     return feat.GetFieldAsString(i);
 }
 
 void readVector(const std::string& path, const IncidentReadOptions& opt, Progress* progress,
                 IncidentFile& out) {
-    std::unique_ptr<GDALDataset> ds(
-        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
+        path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!ds) {
         out.report.error = path + ": not a readable vector file (" + lastGdalError() + ")";
         return;
@@ -175,7 +190,8 @@ void readVector(const std::string& path, const IncidentReadOptions& opt, Progres
     const int nf = defn->GetFieldCount();
     // A header of the attribute fields plus the geometry's x and y.
     std::vector<std::string> names;
-    for (int i = 0; i < nf; ++i) names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    for (int i = 0; i < nf; ++i)
+        names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
     names.emplace_back("__x");
     names.emplace_back("__y");
     std::vector<std::string_view> header(names.begin(), names.end());
@@ -201,10 +217,13 @@ void readVector(const std::string& path, const IncidentReadOptions& opt, Progres
         CPLFree(wkt);
     } else {
         out.source_crs = "EPSG:4326";
-        out.report.warnings.push_back(path + ": the layer has no CRS; coordinates read as WGS84 longitude/latitude");
+        out.report.warnings.push_back(
+            path + ": the layer has no CRS; coordinates read as WGS84 longitude/latitude");
     }
     IncidentRowBuilder builder(schema.value());
-    if (progress) progress->setTotal(static_cast<std::uint64_t>(std::max<GIntBig>(0, layer->GetFeatureCount(FALSE))));
+    if (progress)
+        progress->setTotal(
+            static_cast<std::uint64_t>(std::max<GIntBig>(0, layer->GetFeatureCount(FALSE))));
     std::vector<std::string> values(static_cast<std::size_t>(nf) + 2);
     std::vector<std::string_view> fields;
     std::uint64_t number = 0;
@@ -221,7 +240,8 @@ void readVector(const std::string& path, const IncidentReadOptions& opt, Progres
             continue;
         }
         const auto* p = g->toPoint();
-        for (int i = 0; i < nf; ++i) values[static_cast<std::size_t>(i)] = fieldText(*feat, i);
+        for (int i = 0; i < nf; ++i)
+            values[static_cast<std::size_t>(i)] = fieldText(*feat, i);
         char num[64];
         std::snprintf(num, sizeof num, "%.17g", p->getX());
         values[static_cast<std::size_t>(nf)] = num;
@@ -229,7 +249,8 @@ void readVector(const std::string& path, const IncidentReadOptions& opt, Progres
         values[static_cast<std::size_t>(nf) + 1] = num;
         fields.assign(values.begin(), values.end());
         builder.add(fields, number);
-        if (progress) progress->add(1);
+        if (progress)
+            progress->add(1);
     }
     ParsedRows& rows = builder.rows();
     out.table = std::move(rows.table);
@@ -237,7 +258,8 @@ void readVector(const std::string& path, const IncidentReadOptions& opt, Progres
     out.report.rejected = std::move(rows.rejected);
     out.report.rows_read = rows.records;
     out.report.rows_kept = out.table.size();
-    if (out.report.rows_read == 0) out.report.warnings.push_back(path + ": the layer has no features");
+    if (out.report.rows_read == 0)
+        out.report.warnings.push_back(path + ": the layer has no features");
 }
 
 } // namespace
@@ -251,7 +273,8 @@ IncidentFile readIncidentFile(const std::string& path, const IncidentReadOptions
         readCsv(path, opt, progress, out);
     else
         readVector(path, opt, progress, out);
-    if (!out.report.error.empty()) out.table = IncidentTable{};
+    if (!out.report.error.empty())
+        out.table = IncidentTable{};
     return out;
 }
 

@@ -12,15 +12,15 @@
 namespace sw::io {
 
 struct IncidentReadOptions {
-    CsvColumnOptions columns;   // named columns for generic CSVs (empty = detect)
+    CsvColumnOptions columns;          // named columns for generic CSVs (empty = detect)
     std::string xy_crs = "EPSG:27700"; // CRS of easting/northing columns in CSVs
-    unsigned threads = 0;       // 0 = all cores
+    unsigned threads = 0;              // 0 = all cores
 };
 
 struct IncidentFile {
-    IncidentTable table;        // coordinates in source_crs; files = {path}
+    IncidentTable table; // coordinates in source_crs; files = {path}
     FileReport report;
-    std::string source_crs;     // "EPSG:4326" for lon/lat, else the CRS definition
+    std::string source_crs; // "EPSG:4326" for lon/lat, else the CRS definition
 };
 
 // Never throws; a file that cannot be read at all has report.error set and an empty table.

@@ -16,9 +16,11 @@ namespace {
 
 std::string lowerExt(const std::string& name) {
     const auto dot = name.find_last_of('.');
-    if (dot == std::string::npos) return "";
+    if (dot == std::string::npos)
+        return "";
     std::string e = name.substr(dot + 1);
-    for (auto& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : e)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return e;
 }
 
@@ -26,7 +28,8 @@ void listArchive(const std::string& vsi_root, std::vector<std::string>& out) {
     char** entries = VSIReadDirRecursive(vsi_root.c_str());
     std::vector<std::string> found;
     for (int i = 0; entries && entries[i]; ++i)
-        if (isDataFileName(entries[i])) found.push_back(vsi_root + "/" + entries[i]);
+        if (isDataFileName(entries[i]))
+            found.push_back(vsi_root + "/" + entries[i]);
     CSLDestroy(entries);
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
@@ -35,8 +38,8 @@ void listArchive(const std::string& vsi_root, std::vector<std::string>& out) {
 } // namespace
 
 bool isDataFileName(const std::string& name) {
-    static const char* exts[] = {"csv", "tsv", "gpkg", "shp", "geojson", "json", "kml",
-                                 "gml", "fgb", "tab", "sqlite", "gz"};
+    static const char* exts[] = {"csv", "tsv", "gpkg", "shp", "geojson", "json",
+                                 "kml", "gml", "fgb",  "tab", "sqlite",  "gz"};
     const std::string e = lowerExt(name);
     return std::find(std::begin(exts), std::end(exts), e) != std::end(exts);
 }
@@ -51,11 +54,13 @@ Result<std::vector<std::string>> expandIncidentInputs(const std::vector<std::str
             out.push_back(p);
             continue;
         }
-        if (!fs::exists(p, ec)) return Error{p + ": no such file or folder"};
+        if (!fs::exists(p, ec))
+            return Error{p + ": no such file or folder"};
         if (fs::is_directory(p, ec)) {
             std::vector<std::string> files;
             for (const auto& entry : fs::recursive_directory_iterator(p, ec)) {
-                if (!entry.is_regular_file()) continue;
+                if (!entry.is_regular_file())
+                    continue;
                 const std::string name = entry.path().string();
                 if (lowerExt(name) == "zip")
                     listArchive("/vsizip/" + name, files);
@@ -63,12 +68,14 @@ Result<std::vector<std::string>> expandIncidentInputs(const std::vector<std::str
                     files.push_back(name);
             }
             std::sort(files.begin(), files.end());
-            if (files.empty()) return Error{p + ": the folder holds no CSV or vector files"};
+            if (files.empty())
+                return Error{p + ": the folder holds no CSV or vector files"};
             out.insert(out.end(), files.begin(), files.end());
         } else if (lowerExt(p) == "zip") {
             const std::size_t before = out.size();
             listArchive("/vsizip/" + p, out);
-            if (out.size() == before) return Error{p + ": the archive holds no CSV or vector files"};
+            if (out.size() == before)
+                return Error{p + ": the archive holds no CSV or vector files"};
         } else {
             out.push_back(p);
         }

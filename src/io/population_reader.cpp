@@ -14,13 +14,16 @@ namespace {
 
 std::string lower(std::string_view s) {
     std::string o(s);
-    for (auto& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : o)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return o;
 }
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    while (!s.empty() && s.front() == ' ')
+        s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ')
+        s.remove_suffix(1);
     return s;
 }
 
@@ -59,9 +62,11 @@ PopulationTable readPopulation(const std::string& path, const WardSet& wards) {
     for (std::size_t c = 0; c < header.size(); ++c) {
         std::size_t hits = 0;
         for (const auto& r : rows) {
-            if (c >= r.size() || trim(r[c]).empty()) continue;
+            if (c >= r.size() || trim(r[c]).empty())
+                continue;
             const int w = wards.find(trim(r[c]));
-            if (w >= 0) hits += wards.wards[static_cast<std::size_t>(w)].code == trim(r[c]) ? 2 : 1;
+            if (w >= 0)
+                hits += wards.wards[static_cast<std::size_t>(w)].code == trim(r[c]) ? 2 : 1;
         }
         if (hits > best) {
             best = hits;
@@ -78,12 +83,14 @@ PopulationTable readPopulation(const std::string& path, const WardSet& wards) {
     }
     if (value < 0)
         for (std::size_t c = header.size(); c-- > 0;)
-            if (static_cast<int>(c) != key && !rows.empty() && c < rows[0].size() && parseNumber(rows[0][c])) {
+            if (static_cast<int>(c) != key && !rows.empty() && c < rows[0].size() &&
+                parseNumber(rows[0][c])) {
                 value = static_cast<int>(c);
                 break;
             }
     if (key < 0) {
-        out.report.error = path + ": no column matches the ward codes or names of " + wards.source_path +
+        out.report.error = path + ": no column matches the ward codes or names of " +
+                           wards.source_path +
                            " (a ward-level table is needed: one row per ward code or name)";
         return out;
     }
@@ -114,14 +121,16 @@ PopulationTable readPopulation(const std::string& path, const WardSet& wards) {
             out.report.rejected.add("population is not a number", lines[i]);
             continue;
         }
-        out.by_ward[static_cast<std::size_t>(w)] = out.by_ward[static_cast<std::size_t>(w)].value_or(0) + *pop;
+        out.by_ward[static_cast<std::size_t>(w)] =
+            out.by_ward[static_cast<std::size_t>(w)].value_or(0) + *pop;
         ++out.report.rows_kept;
     }
     std::string missing;
     std::size_t n_missing = 0;
     for (std::size_t w = 0; w < wards.size(); ++w)
         if (!out.by_ward[w]) {
-            if (n_missing++ < 5) missing += (missing.empty() ? "" : ", ") + wards.wards[w].name;
+            if (n_missing++ < 5)
+                missing += (missing.empty() ? "" : ", ") + wards.wards[w].name;
         }
     if (n_missing)
         out.report.warnings.push_back(path + ": no population for " + std::to_string(n_missing) +

@@ -10,13 +10,15 @@ namespace sw::io {
 Result<std::string> readTextFile(const std::string& path, std::size_t max_bytes) {
     ensureGdal();
     VSILFILE* f = VSIFOpenL(path.c_str(), "rb");
-    if (!f) return Error{path + ": cannot open the file"};
+    if (!f)
+        return Error{path + ": cannot open the file"};
     std::string data;
     char buf[1 << 16];
     for (;;) {
         const std::size_t got = VSIFReadL(buf, 1, sizeof buf, f);
         data.append(buf, got);
-        if (got < sizeof buf) break;
+        if (got < sizeof buf)
+            break;
         if (data.size() > max_bytes) {
             VSIFCloseL(f);
             return Error{path + ": the file is larger than expected"};

@@ -18,15 +18,20 @@ namespace {
 
 std::string extOf(const std::string& path) {
     std::string e = fs::path(path).extension().string();
-    for (auto& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : e)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return e;
 }
 
 const char* driverFor(const std::string& ext) {
-    if (ext == ".csv") return "CSV";
-    if (ext == ".gpkg") return "GPKG";
-    if (ext == ".shp") return "ESRI Shapefile";
-    if (ext == ".geojson" || ext == ".json") return "GeoJSON";
+    if (ext == ".csv")
+        return "CSV";
+    if (ext == ".gpkg")
+        return "GPKG";
+    if (ext == ".shp")
+        return "ESRI Shapefile";
+    if (ext == ".geojson" || ext == ".json")
+        return "GeoJSON";
     return nullptr;
 }
 
@@ -34,12 +39,14 @@ OGRPolygon toOgr(const Polygon& p) {
     OGRPolygon poly;
     auto ring = [](const Ring& r) {
         auto* lr = new OGRLinearRing();
-        for (const auto& pt : r) lr->addPoint(pt.x(), pt.y());
+        for (const auto& pt : r)
+            lr->addPoint(pt.x(), pt.y());
         lr->closeRings();
         return lr;
     };
     poly.addRingDirectly(ring(p.outer()));
-    for (const auto& in : p.inners()) poly.addRingDirectly(ring(in));
+    for (const auto& in : p.inners())
+        poly.addRingDirectly(ring(in));
     return poly;
 }
 
@@ -60,7 +67,9 @@ struct VectorWriter::Impl {
     }
 };
 
-bool isWritableVectorPath(const std::string& path) { return driverFor(extOf(path)) != nullptr; }
+bool isWritableVectorPath(const std::string& path) {
+    return driverFor(extOf(path)) != nullptr;
+}
 
 Result<std::unique_ptr<VectorWriter>> VectorWriter::create(const std::string& path,
                                                            const std::string& layer_name,
@@ -70,9 +79,11 @@ Result<std::unique_ptr<VectorWriter>> VectorWriter::create(const std::string& pa
     const std::string ext = extOf(path);
     const char* driver_name = driverFor(ext);
     if (!driver_name)
-        return Error{path + ": unsupported output format '" + ext + "' (use .csv, .gpkg, .shp or .geojson)"};
+        return Error{path + ": unsupported output format '" + ext +
+                     "' (use .csv, .gpkg, .shp or .geojson)"};
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name);
-    if (!driver) return Error{path + ": GDAL has no " + std::string(driver_name) + " driver"};
+    if (!driver)
+        return Error{path + ": GDAL has no " + std::string(driver_name) + " driver"};
     const fs::path target = fs::absolute(path);
     std::error_code ec;
     if (!fs::exists(target.parent_path(), ec))
@@ -88,28 +99,35 @@ Result<std::unique_ptr<VectorWriter>> VectorWriter::create(const std::string& pa
                                            target.filename().string()))
                       .string();
     fs::create_directories(im.temp_dir, ec);
-    if (ec) return Error{path + ": cannot write in " + target.parent_path().string() + " (" + ec.message() + ")"};
+    if (ec)
+        return Error{path + ": cannot write in " + target.parent_path().string() + " (" +
+                     ec.message() + ")"};
     im.temp_path = (fs::path(im.temp_dir) / target.filename()).string();
     im.ds.reset(driver->Create(im.temp_path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!im.ds) return Error{path + ": cannot create the file (" + lastGdalError() + ")"};
+    if (!im.ds)
+        return Error{path + ": cannot create the file (" + lastGdalError() + ")"};
     if (w->polygons_) {
         im.srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         if (im.srs.SetFromUserInput(crs.c_str()) != OGRERR_NONE)
             return Error{path + ": unknown CRS '" + crs + "'"};
     }
     char** lco = nullptr;
-    if (ext == ".shp") lco = CSLSetNameValue(lco, "ENCODING", "UTF-8");
-    if (ext == ".geojson" || ext == ".json") lco = CSLSetNameValue(lco, "RFC7946", "NO");
+    if (ext == ".shp")
+        lco = CSLSetNameValue(lco, "ENCODING", "UTF-8");
+    if (ext == ".geojson" || ext == ".json")
+        lco = CSLSetNameValue(lco, "RFC7946", "NO");
     im.layer = im.ds->CreateLayer(layer_name.c_str(), w->polygons_ ? &im.srs : nullptr,
                                   w->polygons_ ? wkbMultiPolygon : wkbNone, lco);
     CSLDestroy(lco);
-    if (!im.layer) return Error{path + ": cannot create the layer (" + lastGdalError() + ")"};
+    if (!im.layer)
+        return Error{path + ": cannot create the layer (" + lastGdalError() + ")"};
     for (const auto& f : fields) {
         const OGRFieldType t = f.type == FieldSpec::Type::Integer ? OFTInteger
                                : f.type == FieldSpec::Type::Real  ? OFTReal
                                                                   : OFTString;
         OGRFieldDefn def(f.name.c_str(), t);
-        if (f.type == FieldSpec::Type::Text) def.SetWidth(ext == ".shp" ? 120 : 0);
+        if (f.type == FieldSpec::Type::Text)
+            def.SetWidth(ext == ".shp" ? 120 : 0);
         if (im.layer->CreateField(&def) != OGRERR_NONE)
             return Error{path + ": cannot create field '" + f.name + "' (" + lastGdalError() + ")"};
     }
@@ -152,7 +170,8 @@ Status VectorWriter::add(const std::vector<FieldValue>& values, const MultiPolyg
 }
 
 void VectorWriter::setDescription(const std::string& text) {
-    if (impl_->layer) impl_->layer->SetMetadataItem("DESCRIPTION", text.c_str());
+    if (impl_->layer)
+        impl_->layer->SetMetadataItem("DESCRIPTION", text.c_str());
 }
 
 Status VectorWriter::commit() {
@@ -164,9 +183,12 @@ Status VectorWriter::commit() {
     const std::string stem = target.stem().string();
     for (const auto& entry : fs::directory_iterator(im.temp_dir, ec)) {
         const fs::path src = entry.path();
-        if (src.stem().string() != stem) continue;
+        if (src.stem().string() != stem)
+            continue;
         fs::rename(src, target.parent_path() / src.filename(), ec);
-        if (ec) return Error{im.target + ": cannot move the finished file into place (" + ec.message() + ")"};
+        if (ec)
+            return Error{im.target + ": cannot move the finished file into place (" + ec.message() +
+                         ")"};
     }
     return okStatus();
 }
@@ -175,13 +197,16 @@ Status writeTextFile(const std::string& path, const std::string& text) {
     const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
     {
         std::ofstream f(tmp, std::ios::binary);
-        if (!f) return Error{path + ": cannot write the file"};
+        if (!f)
+            return Error{path + ": cannot write the file"};
         f << text;
-        if (!f) return Error{path + ": write failed"};
+        if (!f)
+            return Error{path + ": write failed"};
     }
     std::error_code ec;
     fs::rename(tmp, path, ec);
-    if (ec) return Error{path + ": cannot move the file into place (" + ec.message() + ")"};
+    if (ec)
+        return Error{path + ": cannot move the file into place (" + ec.message() + ")"};
     return okStatus();
 }
 

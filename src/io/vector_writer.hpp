@@ -16,7 +16,7 @@ namespace sw::io {
 
 struct FieldSpec {
     enum class Type { Integer, Real, Text }; // Integer: 32-bit (counts)
-    std::string name; // <= 10 characters for Shapefile
+    std::string name;                        // <= 10 characters for Shapefile
     Type type = Type::Text;
 };
 

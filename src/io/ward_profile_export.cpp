@@ -11,19 +11,23 @@ namespace sw::io {
 Status exportWardProfile(const WardProfile& prof, const WardSet& wards, const std::string& path,
                          const std::string& crs, const std::string& about) {
     using T = FieldSpec::Type;
-    std::vector<FieldSpec> fields = {{"ward_code", T::Text}, {"ward_name", T::Text}, {"count", T::Integer}};
-    for (const auto& k : prof.layer_keys) fields.push_back({k, T::Integer});
+    std::vector<FieldSpec> fields = {
+        {"ward_code", T::Text}, {"ward_name", T::Text}, {"count", T::Integer}};
+    for (const auto& k : prof.layer_keys)
+        fields.push_back({k, T::Integer});
     for (FieldSpec f : {FieldSpec{"population", T::Real}, FieldSpec{"rate_1000", T::Real},
                         FieldSpec{"rank", T::Integer}, FieldSpec{"prev_count", T::Integer},
                         FieldSpec{"change", T::Integer}, FieldSpec{"change_pct", T::Real},
                         FieldSpec{"ly_count", T::Integer}, FieldSpec{"ly_change", T::Integer}})
         fields.push_back(f);
     auto writer = VectorWriter::create(path, "ward_profile", fields, true, crs);
-    if (!writer) return Error{writer.error()};
+    if (!writer)
+        return Error{writer.error()};
     auto& w = *writer.value();
     w.setDescription(about);
     auto opt = [](const auto& o) -> FieldValue {
-        if (!o) return std::monostate{};
+        if (!o)
+            return std::monostate{};
         using V = std::decay_t<decltype(*o)>;
         if constexpr (std::is_floating_point_v<V>)
             return std::round(static_cast<double>(*o) * 1000.0) / 1000.0; // 3 decimals
@@ -32,7 +36,8 @@ Status exportWardProfile(const WardProfile& prof, const WardSet& wards, const st
     };
     for (const auto& r : prof.rows) {
         std::vector<FieldValue> v = {r.code, r.name, r.count};
-        for (auto c : r.layer_counts) v.emplace_back(c);
+        for (auto c : r.layer_counts)
+            v.emplace_back(c);
         v.push_back(opt(r.population));
         v.push_back(opt(r.rate_per_1000));
         v.emplace_back(static_cast<std::int64_t>(r.rank));
@@ -41,9 +46,11 @@ Status exportWardProfile(const WardProfile& prof, const WardSet& wards, const st
         v.push_back(opt(r.change_pct));
         v.push_back(opt(r.last_year_count));
         v.push_back(opt(r.last_year_change));
-        if (auto st = w.add(v, &wards.wards[r.ward].shape); !st) return st;
+        if (auto st = w.add(v, &wards.wards[r.ward].shape); !st)
+            return st;
     }
-    if (auto st = w.commit(); !st) return st;
+    if (auto st = w.commit(); !st)
+        return st;
     namespace fs = std::filesystem;
     const fs::path p(path);
     return writeTextFile((p.parent_path() / (p.stem().string() + "_about.txt")).string(), about);

@@ -19,15 +19,18 @@ Ring toRing(const OGRLinearRing* r) {
     Ring ring;
     const int n = r->getNumPoints();
     ring.reserve(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i) ring.emplace_back(r->getX(i), r->getY(i));
+    for (int i = 0; i < n; ++i)
+        ring.emplace_back(r->getX(i), r->getY(i));
     return ring;
 }
 
 void addPolygon(const OGRPolygon* p, MultiPolygon& out) {
-    if (!p || p->IsEmpty()) return;
+    if (!p || p->IsEmpty())
+        return;
     Polygon poly;
     poly.outer() = toRing(p->getExteriorRing());
-    for (int i = 0; i < p->getNumInteriorRings(); ++i) poly.inners().push_back(toRing(p->getInteriorRing(i)));
+    for (int i = 0; i < p->getNumInteriorRings(); ++i)
+        poly.inners().push_back(toRing(p->getInteriorRing(i)));
     out.push_back(std::move(poly));
 }
 
@@ -38,15 +41,18 @@ bool toMultiPolygon(const OGRGeometry* g, MultiPolygon& out) {
         addPolygon(g->toPolygon(), out);
         break;
     case wkbMultiPolygon:
-        for (const auto* p : *g->toMultiPolygon()) addPolygon(p, out);
+        for (const auto* p : *g->toMultiPolygon())
+            addPolygon(p, out);
         break;
     case wkbGeometryCollection:
-        for (const auto* part : *g->toGeometryCollection()) toMultiPolygon(part, out);
+        for (const auto* part : *g->toGeometryCollection())
+            toMultiPolygon(part, out);
         break;
     case wkbCurvePolygon:
     case wkbMultiSurface: {
         std::unique_ptr<OGRGeometry> lin(g->getLinearGeometry());
-        if (lin) toMultiPolygon(lin.get(), out);
+        if (lin)
+            toMultiPolygon(lin.get(), out);
         break;
     }
     default:
@@ -62,15 +68,19 @@ std::pair<std::string, std::string> detectWardFields(const std::vector<std::stri
     static const std::regex name_re("^(wd|lad|lsoa|msoa|ward)[0-9]{0,2}nm$", std::regex::icase);
     std::string code, name;
     for (const auto& f : fields)
-        if (code.empty() && std::regex_match(f, code_re)) code = f;
+        if (code.empty() && std::regex_match(f, code_re))
+            code = f;
     for (const auto& f : fields)
-        if (name.empty() && std::regex_match(f, name_re)) name = f;
+        if (name.empty() && std::regex_match(f, name_re))
+            name = f;
     for (const char* c : {"ward_code", "wardcode", "code", "gss_code", "id"})
         for (const auto& f : fields)
-            if (code.empty() && equalsIgnoreCase(f, c)) code = f;
+            if (code.empty() && equalsIgnoreCase(f, c))
+                code = f;
     for (const char* c : {"ward_name", "wardname", "name", "ward"})
         for (const auto& f : fields)
-            if (name.empty() && equalsIgnoreCase(f, c)) name = f;
+            if (name.empty() && equalsIgnoreCase(f, c))
+                name = f;
     return {code, name};
 }
 
@@ -79,8 +89,8 @@ WardFile readWardFile(const std::string& path, const WardReadOptions& opt) {
     WardFile out;
     out.report.path = path;
     out.wards.source_path = path;
-    std::unique_ptr<GDALDataset> ds(
-        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
+        path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!ds) {
         out.report.error = path + ": not a readable vector file (" + lastGdalError() + ")";
         return out;
@@ -93,10 +103,13 @@ WardFile readWardFile(const std::string& path, const WardReadOptions& opt) {
     out.report.format = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "vector";
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     std::vector<std::string> fields;
-    for (int i = 0; i < defn->GetFieldCount(); ++i) fields.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        fields.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
     auto [code_f, name_f] = detectWardFields(fields);
-    if (!opt.code_field.empty()) code_f = opt.code_field;
-    if (!opt.name_field.empty()) name_f = opt.name_field;
+    if (!opt.code_field.empty())
+        code_f = opt.code_field;
+    if (!opt.name_field.empty())
+        name_f = opt.name_field;
     const int code_i = code_f.empty() ? -1 : defn->GetFieldIndex(code_f.c_str());
     const int name_i = name_f.empty() ? -1 : defn->GetFieldIndex(name_f.c_str());
     if (!opt.code_field.empty() && code_i < 0) {
@@ -108,8 +121,9 @@ WardFile readWardFile(const std::string& path, const WardReadOptions& opt) {
         return out;
     }
     if (code_i < 0 && name_i < 0)
-        out.report.warnings.push_back(path + ": no ward code or name field found (use --ward-code-field "
-                                             "and --ward-name-field); wards are numbered");
+        out.report.warnings.push_back(path +
+                                      ": no ward code or name field found (use --ward-code-field "
+                                      "and --ward-name-field); wards are numbered");
     out.wards.code_field = code_i >= 0 ? code_f : "";
     out.wards.name_field = name_i >= 0 ? name_f : "";
 
@@ -122,13 +136,15 @@ WardFile readWardFile(const std::string& path, const WardReadOptions& opt) {
         out.source_geographic = srs->IsGeographic();
         const char* auth = srs->GetAuthorityName(nullptr);
         const char* code = srs->GetAuthorityCode(nullptr);
-        if (auth && code) out.source_crs = std::string(auth) + ":" + code;
+        if (auth && code)
+            out.source_crs = std::string(auth) + ":" + code;
         // OGC:CRS84 (GeoJSON) has lon/lat order; EPSG:4326 after normalisation is the same.
         if (out.source_geographic && out.source_crs.find("CRS84") != std::string::npos)
             out.source_crs = "EPSG:4326";
     } else {
         out.source_crs = "EPSG:4326";
-        out.report.warnings.push_back(path + ": the layer has no CRS; read as WGS84 longitude/latitude");
+        out.report.warnings.push_back(path +
+                                      ": the layer has no CRS; read as WGS84 longitude/latitude");
     }
 
     std::uint64_t number = 0;
@@ -157,10 +173,14 @@ WardFile readWardFile(const std::string& path, const WardReadOptions& opt) {
             continue;
         }
         w.feature = number;
-        w.code = code_i >= 0 && feat->IsFieldSetAndNotNull(code_i) ? feat->GetFieldAsString(code_i) : "";
-        w.name = name_i >= 0 && feat->IsFieldSetAndNotNull(name_i) ? feat->GetFieldAsString(name_i) : "";
-        if (w.code.empty()) w.code = "ward_" + std::to_string(number);
-        if (w.name.empty()) w.name = w.code;
+        w.code =
+            code_i >= 0 && feat->IsFieldSetAndNotNull(code_i) ? feat->GetFieldAsString(code_i) : "";
+        w.name =
+            name_i >= 0 && feat->IsFieldSetAndNotNull(name_i) ? feat->GetFieldAsString(name_i) : "";
+        if (w.code.empty())
+            w.code = "ward_" + std::to_string(number);
+        if (w.name.empty())
+            w.name = w.code;
         out.wards.wards.push_back(std::move(w));
     }
     out.report.rows_kept = out.wards.size();

@@ -18,11 +18,13 @@ Result<ZipWriter> ZipWriter::create(const std::string& path) {
     z.temp_ = path + ".tmp-" + std::to_string(::getpid()) + ".zip";
     std::remove(z.temp_.c_str());
     z.handle_ = CPLCreateZip(z.temp_.c_str(), nullptr);
-    if (!z.handle_) return Error{path + ": cannot create the archive (" + lastGdalError() + ")"};
+    if (!z.handle_)
+        return Error{path + ": cannot create the archive (" + lastGdalError() + ")"};
     return z;
 }
 
-ZipWriter::ZipWriter(ZipWriter&& o) noexcept : handle_(o.handle_), path_(std::move(o.path_)), temp_(std::move(o.temp_)) {
+ZipWriter::ZipWriter(ZipWriter&& o) noexcept
+    : handle_(o.handle_), path_(std::move(o.path_)), temp_(std::move(o.temp_)) {
     o.handle_ = nullptr;
 }
 
@@ -38,7 +40,8 @@ Status ZipWriter::add(const std::string& name, const std::string& data) {
         return Error{path_ + ": cannot add " + name + " (" + lastGdalError() + ")"};
     const CPLErr e = CPLWriteFileInZip(handle_, data.data(), static_cast<int>(data.size()));
     CPLCloseFileInZip(handle_);
-    if (e != CE_None) return Error{path_ + ": cannot write " + name + " (" + lastGdalError() + ")"};
+    if (e != CE_None)
+        return Error{path_ + ": cannot write " + name + " (" + lastGdalError() + ")"};
     return okStatus();
 }
 
@@ -50,7 +53,8 @@ Status ZipWriter::close() {
     handle_ = nullptr;
     std::error_code ec;
     std::filesystem::rename(temp_, path_, ec);
-    if (ec) return Error{path_ + ": cannot move the archive into place (" + ec.message() + ")"};
+    if (ec)
+        return Error{path_ + ": cannot move the archive into place (" + ec.message() + ")"};
     return okStatus();
 }
 

@@ -5,11 +5,21 @@
 
 namespace sw::gl {
 
-void deleteBuffer(GLuint id) { glDeleteBuffers(1, &id); }
-void deleteVertexArray(GLuint id) { glDeleteVertexArrays(1, &id); }
-void deleteProgram(GLuint id) { glDeleteProgram(id); }
-void deleteFramebuffer(GLuint id) { glDeleteFramebuffers(1, &id); }
-void deleteTexture(GLuint id) { glDeleteTextures(1, &id); }
+void deleteBuffer(GLuint id) {
+    glDeleteBuffers(1, &id);
+}
+void deleteVertexArray(GLuint id) {
+    glDeleteVertexArrays(1, &id);
+}
+void deleteProgram(GLuint id) {
+    glDeleteProgram(id);
+}
+void deleteFramebuffer(GLuint id) {
+    glDeleteFramebuffers(1, &id);
+}
+void deleteTexture(GLuint id) {
+    glDeleteTextures(1, &id);
+}
 
 Buffer makeBuffer() {
     GLuint id = 0;
@@ -37,7 +47,8 @@ Result<GLuint> compile(const char* name, GLenum type, const char* src) {
         std::vector<char> log(static_cast<std::size_t>(len) + 1);
         glGetShaderInfoLog(s, len, nullptr, log.data());
         glDeleteShader(s);
-        return Error{std::string("shader '") + name + "' (" + (type == GL_VERTEX_SHADER ? "vertex" : "fragment") +
+        return Error{std::string("shader '") + name + "' (" +
+                     (type == GL_VERTEX_SHADER ? "vertex" : "fragment") +
                      ") does not compile: " + log.data()};
     }
     return s;
@@ -47,7 +58,8 @@ Result<GLuint> compile(const char* name, GLenum type, const char* src) {
 
 Result<Program> buildProgram(const char* name, const char* vs, const char* fs) {
     auto v = compile(name, GL_VERTEX_SHADER, vs);
-    if (!v) return Error{v.error()};
+    if (!v)
+        return Error{v.error()};
     auto f = compile(name, GL_FRAGMENT_SHADER, fs);
     if (!f) {
         glDeleteShader(v.value());
@@ -85,7 +97,8 @@ Result<RenderTarget> makeRenderTarget(int width, int height) {
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
     const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    if (status != GL_FRAMEBUFFER_COMPLETE) return Error{"the offscreen framebuffer is incomplete"};
+    if (status != GL_FRAMEBUFFER_COMPLETE)
+        return Error{"the offscreen framebuffer is incomplete"};
     return t;
 }
 

@@ -1,8 +1,8 @@
 // RAII owners of OpenGL objects (buffers, vertex arrays, programs, framebuffers).
 #pragma once
 
-#include "render/gl_api.hpp"
 #include "core/result.hpp"
+#include "render/gl_api.hpp"
 
 #include <string>
 #include <utility>
@@ -27,7 +27,8 @@ template <void (*Delete)(GLuint)> class Handle {
     GLuint get() const { return id_; }
     explicit operator bool() const { return id_ != 0; }
     void reset() {
-        if (id_) Delete(id_);
+        if (id_)
+            Delete(id_);
         id_ = 0;
     }
 

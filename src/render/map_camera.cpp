@@ -15,7 +15,8 @@ void MapCamera::setMetresPerPixel(double m) {
 }
 
 void MapCamera::fit(const Box& world, double margin) {
-    if (boxIsEmpty(world)) return;
+    if (boxIsEmpty(world))
+        return;
     centre_ = Point((world.min_corner().x() + world.max_corner().x()) / 2,
                     (world.min_corner().y() + world.max_corner().y()) / 2);
     const double usable = std::max(0.1, 1.0 - 2 * margin);
@@ -39,7 +40,8 @@ void MapCamera::panPixels(double dx, double dy) {
 }
 
 void MapCamera::zoomAt(const Point& screen, double factor) {
-    if (!(factor > 0)) return;
+    if (!(factor > 0))
+        return;
     const Point before = screenToWorld(screen);
     setMetresPerPixel(m_per_px_ / factor);
     const Point after = screenToWorld(screen);
@@ -55,8 +57,22 @@ std::array<float, 16> MapCamera::clipFromWorld(const Point& origin) const {
     // clip.x = (wx + ox - cx) * 2 / (W * m), clip.y likewise with H.
     const double sx = 2.0 / (width_ * m_per_px_), sy = 2.0 / (height_ * m_per_px_);
     const double tx = (origin.x() - centre_.x()) * sx, ty = (origin.y() - centre_.y()) * sy;
-    return {static_cast<float>(sx), 0, 0, 0, 0, static_cast<float>(sy), 0, 0,
-            0, 0, 1, 0, static_cast<float>(tx), static_cast<float>(ty), 0, 1};
+    return {static_cast<float>(sx),
+            0,
+            0,
+            0,
+            0,
+            static_cast<float>(sy),
+            0,
+            0,
+            0,
+            0,
+            1,
+            0,
+            static_cast<float>(tx),
+            static_cast<float>(ty),
+            0,
+            1};
 }
 
 } // namespace sw

@@ -14,8 +14,8 @@ constexpr Rgba kPalette[] = {{251, 180, 174, 255}, {179, 205, 227, 255}, {204, 2
 constexpr int kPaletteSize = static_cast<int>(std::size(kPalette));
 
 void pushVertex(std::vector<float>& v, const Point& p, const Point& o, const Rgba& c, float alpha) {
-    v.insert(v.end(), {static_cast<float>(p.x() - o.x()), static_cast<float>(p.y() - o.y()), c.r / 255.0f,
-                       c.g / 255.0f, c.b / 255.0f, alpha});
+    v.insert(v.end(), {static_cast<float>(p.x() - o.x()), static_cast<float>(p.y() - o.y()),
+                       c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, alpha});
 }
 
 void pushRing(std::vector<float>& v, const Ring& r, const Point& o) {
@@ -35,7 +35,8 @@ std::vector<int> colourWards(const WardSet& wards) {
             if (bg::intersects(wards.wards[i].bounds, wards.wards[j].bounds))
                 used[static_cast<std::size_t>(colour[j])] = true;
         int c = 0;
-        while (c < kPaletteSize && used[static_cast<std::size_t>(c)]) ++c;
+        while (c < kPaletteSize && used[static_cast<std::size_t>(c)])
+            ++c;
         colour[i] = c < kPaletteSize ? c : static_cast<int>(i % kPaletteSize);
     }
     return colour;
@@ -43,13 +44,16 @@ std::vector<int> colourWards(const WardSet& wards) {
 
 } // namespace
 
-Rgba wardPaletteColour(int index) { return kPalette[((index % kPaletteSize) + kPaletteSize) % kPaletteSize]; }
+Rgba wardPaletteColour(int index) {
+    return kPalette[((index % kPaletteSize) + kPaletteSize) % kPaletteSize];
+}
 
 MapGeometry buildMapGeometry(const WardSet& wards, const IncidentTable& incidents,
                              const std::vector<LayerRule>& layers) {
     MapGeometry g;
     Box b = wards.bounds();
-    if (boxIsEmpty(b) && !incidents.empty()) b = incidents.bounds();
+    if (boxIsEmpty(b) && !incidents.empty())
+        b = incidents.bounds();
     if (!boxIsEmpty(b))
         g.origin = Point(std::round((b.min_corner().x() + b.max_corner().x()) / 2),
                          std::round((b.min_corner().y() + b.max_corner().y()) / 2));
@@ -57,17 +61,21 @@ MapGeometry buildMapGeometry(const WardSet& wards, const IncidentTable& incident
     for (std::size_t w = 0; w < wards.size(); ++w) {
         const Ward& ward = wards.wards[w];
         const Rgba c = wardPaletteColour(g.ward_colour_index[w]);
-        for (const auto& p : geo::triangulate(ward.shape)) pushVertex(g.fill_vertices, p, g.origin, c, 1.0f);
+        for (const auto& p : geo::triangulate(ward.shape))
+            pushVertex(g.fill_vertices, p, g.origin, c, 1.0f);
         for (const auto& poly : ward.shape) {
             pushRing(g.outline_vertices, poly.outer(), g.origin);
-            for (const auto& in : poly.inners()) pushRing(g.outline_vertices, in, g.origin);
+            for (const auto& in : poly.inners())
+                pushRing(g.outline_vertices, in, g.origin);
         }
         // Label anchor: a point on the largest part's surface.
         std::size_t largest = 0;
         for (std::size_t i = 1; i < ward.shape.size(); ++i)
-            if (std::abs(bg::area(ward.shape[i])) > std::abs(bg::area(ward.shape[largest]))) largest = i;
+            if (std::abs(bg::area(ward.shape[i])) > std::abs(bg::area(ward.shape[largest])))
+                largest = i;
         Point anchor(0, 0);
-        if (!ward.shape.empty()) bg::point_on_surface(ward.shape[largest], anchor);
+        if (!ward.shape.empty())
+            bg::point_on_surface(ward.shape[largest], anchor);
         g.ward_label_anchors.push_back(anchor);
     }
     const auto masks = layerMasks(layers, incidents);

@@ -24,7 +24,8 @@ class MapRenderer {
   public:
     Status init();
     void upload(const MapGeometry& geometry);
-    void draw(const MapCamera& camera, const std::vector<LayerDrawStyle>& layers, float ward_fill_opacity) const;
+    void draw(const MapCamera& camera, const std::vector<LayerDrawStyle>& layers,
+              float ward_fill_opacity) const;
     bool hasData() const { return fill_count_ > 0 || !layers_.empty(); }
 
   private:

@@ -34,7 +34,8 @@ template <typename T> class BackgroundJob {
     bool running() const { return thread_.joinable() && !done_.load(std::memory_order_acquire); }
     // The result once the job has finished (returned once), else nullopt.
     std::optional<Result<T>> take() {
-        if (!thread_.joinable() || !done_.load(std::memory_order_acquire)) return std::nullopt;
+        if (!thread_.joinable() || !done_.load(std::memory_order_acquire))
+            return std::nullopt;
         thread_.join();
         auto r = std::move(result_);
         result_.reset();
@@ -42,11 +43,13 @@ template <typename T> class BackgroundJob {
     }
     double fraction() const { return progress_ ? progress_->fraction() : 0.0; }
     void cancel() {
-        if (progress_) progress_->cancel();
+        if (progress_)
+            progress_->cancel();
     }
     void stop() {
         cancel();
-        if (thread_.joinable()) thread_.join();
+        if (thread_.joinable())
+            thread_.join();
     }
 
   private:

@@ -14,7 +14,8 @@ constexpr const char* kPopulation = "synthetic_medway_ward_population.csv";
 
 Result<std::string> findBundledSampleDir() {
     std::vector<fs::path> candidates;
-    if (const char* env = std::getenv("STREETWEEK_GEODATA")) candidates.emplace_back(env);
+    if (const char* env = std::getenv("STREETWEEK_GEODATA"))
+        candidates.emplace_back(env);
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) {
@@ -26,15 +27,18 @@ Result<std::string> findBundledSampleDir() {
 #endif
     std::string looked;
     for (const auto& c : candidates) {
-        if (fs::exists(c / kWards, ec)) return fs::weakly_canonical(c, ec).string();
+        if (fs::exists(c / kWards, ec))
+            return fs::weakly_canonical(c, ec).string();
         looked += (looked.empty() ? "" : ", ") + c.string();
     }
-    return Error{"the bundled sample was not found (looked in " + looked + "; set STREETWEEK_GEODATA)"};
+    return Error{"the bundled sample was not found (looked in " + looked +
+                 "; set STREETWEEK_GEODATA)"};
 }
 
 Result<LoadRequest> bundledSampleRequest() {
     auto dir = findBundledSampleDir();
-    if (!dir) return Error{dir.error()};
+    if (!dir)
+        return Error{dir.error()};
     LoadRequest r;
     const fs::path d = dir.value();
     r.wards_path = (d / kWards).string();
@@ -44,8 +48,10 @@ Result<LoadRequest> bundledSampleRequest() {
         if (name.rfind("synthetic_medway_street_", 0) == 0 && entry.path().extension() == ".zip")
             r.incident_paths.push_back(entry.path().string());
     }
-    if (fs::exists(d / "incidents")) r.incident_paths.push_back((d / "incidents").string());
-    if (r.incident_paths.empty()) return Error{d.string() + ": the sample has no incident files"};
+    if (fs::exists(d / "incidents"))
+        r.incident_paths.push_back((d / "incidents").string());
+    if (r.incident_paths.empty())
+        return Error{d.string() + ": the sample has no incident files"};
     return r;
 }
 

@@ -21,7 +21,8 @@ constexpr double kNearMargin_m = 5000.0; // "near the study area" for the swappe
 // Paths as users know them: "/vsizip/a.zip/b.csv" -> "a.zip/b.csv".
 std::string displayPath(const std::string& p) {
     for (const char* prefix : {"/vsizip/", "/vsigzip/"})
-        if (p.rfind(prefix, 0) == 0) return p.substr(std::string(prefix).size());
+        if (p.rfind(prefix, 0) == 0)
+            return p.substr(std::string(prefix).size());
     return p;
 }
 
@@ -41,8 +42,10 @@ void appendFileLines(std::vector<std::string>& out, const FileReport& r, const c
         return;
     }
     out.push_back("  " + fileLine(r, unit));
-    for (const auto& reason : r.rejected.reasons()) out.push_back("    rejected, " + describeReason(reason, line_unit));
-    for (const auto& w : r.warnings) out.push_back("    warning: " + w);
+    for (const auto& reason : r.rejected.reasons())
+        out.push_back("    rejected, " + describeReason(reason, line_unit));
+    for (const auto& w : r.warnings)
+        out.push_back("    warning: " + w);
 }
 
 void transformRing(const geo::CrsTransform& t, Ring& ring) {
@@ -52,19 +55,24 @@ void transformRing(const geo::CrsTransform& t, Ring& ring) {
         y[i] = ring[i].y();
     }
     t.transform(x.data(), y.data(), x.size());
-    for (std::size_t i = 0; i < ring.size(); ++i) ring[i] = Point(x[i], y[i]);
+    for (std::size_t i = 0; i < ring.size(); ++i)
+        ring[i] = Point(x[i], y[i]);
 }
 
 bool ringFinite(const Ring& r) {
-    return std::all_of(r.begin(), r.end(), [](const Point& p) { return std::isfinite(p.x()) && std::isfinite(p.y()); });
+    return std::all_of(r.begin(), r.end(),
+                       [](const Point& p) { return std::isfinite(p.x()) && std::isfinite(p.y()); });
 }
 
 std::optional<std::pair<double, double>> toLonLat(const std::string& crs, double x, double y) {
-    if (crs == "EPSG:4326") return std::make_pair(x, y);
+    if (crs == "EPSG:4326")
+        return std::make_pair(x, y);
     auto t = geo::CrsTransform::create(crs, "EPSG:4326");
-    if (!t) return std::nullopt;
+    if (!t)
+        return std::nullopt;
     t.value().transform(&x, &y, 1);
-    if (!std::isfinite(x) || !std::isfinite(y)) return std::nullopt;
+    if (!std::isfinite(x) || !std::isfinite(y))
+        return std::nullopt;
     return std::make_pair(x, y);
 }
 
@@ -87,7 +95,8 @@ std::optional<std::pair<double, double>> dataCentre(const io::WardFile* wf,
                         (b.min_corner().y() + b.max_corner().y()) / 2);
     }
     for (const auto& f : files)
-        if (!f.table.empty()) return toLonLat(f.source_crs, median(f.table.x), median(f.table.y));
+        if (!f.table.empty())
+            return toLonLat(f.source_crs, median(f.table.x), median(f.table.y));
     return std::nullopt;
 }
 
@@ -95,7 +104,8 @@ Status projectWards(io::WardFile& wf, const std::string& crs, LoadReport& rep) {
     std::optional<geo::CrsTransform> t;
     if (wf.source_crs != crs) {
         auto made = geo::CrsTransform::create(wf.source_crs, crs);
-        if (!made) return Error{wf.report.path + ": " + made.error()};
+        if (!made)
+            return Error{wf.report.path + ": " + made.error()};
         t = std::move(made.value());
     }
     std::vector<Ward> kept;
@@ -104,7 +114,8 @@ Status projectWards(io::WardFile& wf, const std::string& crs, LoadReport& rep) {
         for (auto& p : w.shape) {
             if (t) {
                 transformRing(*t, p.outer());
-                for (auto& in : p.inners()) transformRing(*t, in);
+                for (auto& in : p.inners())
+                    transformRing(*t, in);
             }
             finite = finite && ringFinite(p.outer());
         }
@@ -118,8 +129,9 @@ Status projectWards(io::WardFile& wf, const std::string& crs, LoadReport& rep) {
                 wf.report.rejected.add("invalid polygon that could not be repaired", w.feature);
                 continue;
             }
-            rep.ward_repairs.push_back(wf.report.path + ": feature " + std::to_string(w.feature) + " (" +
-                                       w.name + "): invalid polygon (" + fixed.reason + "), repaired");
+            rep.ward_repairs.push_back(wf.report.path + ": feature " + std::to_string(w.feature) +
+                                       " (" + w.name + "): invalid polygon (" + fixed.reason +
+                                       "), repaired");
             w.shape = std::move(fixed.shape);
         }
         bg::envelope(w.shape, w.bounds);
@@ -128,45 +140,57 @@ Status projectWards(io::WardFile& wf, const std::string& crs, LoadReport& rep) {
     }
     wf.wards.wards = std::move(kept);
     wf.report.rows_kept = wf.wards.size();
-    if (wf.wards.empty()) return Error{wf.report.path + ": no usable ward polygons"};
+    if (wf.wards.empty())
+        return Error{wf.report.path + ": no usable ward polygons"};
     return okStatus();
 }
 
 // Warns when most points of a lon/lat file land far from the wards, and says so more
 // precisely when swapping the axes would put them inside.
-void checkPlacement(const io::IncidentFile& f, const std::vector<double>& lon, const std::vector<double>& lat,
-                    const Box& study, const geo::CrsTransform& t, LoadReport& rep) {
-    if (lon.empty() || boxIsEmpty(study)) return;
+void checkPlacement(const io::IncidentFile& f, const std::vector<double>& lon,
+                    const std::vector<double>& lat, const Box& study, const geo::CrsTransform& t,
+                    LoadReport& rep) {
+    if (lon.empty() || boxIsEmpty(study))
+        return;
     Box near = study;
-    near.min_corner() = Point(study.min_corner().x() - kNearMargin_m, study.min_corner().y() - kNearMargin_m);
-    near.max_corner() = Point(study.max_corner().x() + kNearMargin_m, study.max_corner().y() + kNearMargin_m);
+    near.min_corner() =
+        Point(study.min_corner().x() - kNearMargin_m, study.min_corner().y() - kNearMargin_m);
+    near.max_corner() =
+        Point(study.max_corner().x() + kNearMargin_m, study.max_corner().y() + kNearMargin_m);
     auto countInside = [&](std::vector<double> x, std::vector<double> y) {
         t.transform(x.data(), y.data(), x.size());
         std::size_t n = 0;
-        for (std::size_t i = 0; i < x.size(); ++i) n += bg::within(Point(x[i], y[i]), near) ? 1 : 0;
+        for (std::size_t i = 0; i < x.size(); ++i)
+            n += bg::within(Point(x[i], y[i]), near) ? 1 : 0;
         return n;
     };
     // County-wide files around a district are normal: warn only when almost nothing is near.
     const std::size_t inside = countInside(lon, lat);
-    if (inside * 20 >= lon.size()) return;
+    if (inside * 20 >= lon.size())
+        return;
     const std::size_t swapped = f.source_crs == "EPSG:4326" ? countInside(lat, lon) : 0;
     char buf[400];
     if (swapped * 2 > lon.size())
-        std::snprintf(buf, sizeof buf,
-                      ": longitude and latitude look swapped (%zu of %zu sampled points land near the "
-                      "wards only when swapped); check the columns or name them with --x-field/--y-field",
-                      swapped, lon.size());
+        std::snprintf(
+            buf, sizeof buf,
+            ": longitude and latitude look swapped (%zu of %zu sampled points land near the "
+            "wards only when swapped); check the columns or name them with --x-field/--y-field",
+            swapped, lon.size());
     else
-        std::snprintf(buf, sizeof buf, ": %zu of %zu sampled points lie more than 5 km from the wards (wrong area, or wrong CRS?)",
+        std::snprintf(buf, sizeof buf,
+                      ": %zu of %zu sampled points lie more than 5 km from the wards (wrong area, "
+                      "or wrong CRS?)",
                       lon.size() - inside, lon.size());
     rep.warnings.push_back(f.report.path + buf);
 }
 
-Status projectIncidents(io::IncidentFile& f, const std::string& crs, const Box& study, unsigned threads,
-                        LoadReport& rep, FileReport& frep) {
-    if (f.table.empty()) return okStatus();
+Status projectIncidents(io::IncidentFile& f, const std::string& crs, const Box& study,
+                        unsigned threads, LoadReport& rep, FileReport& frep) {
+    if (f.table.empty())
+        return okStatus();
     auto made = geo::CrsTransform::create(f.source_crs, crs);
-    if (!made) return Error{f.report.path + ": " + made.error()};
+    if (!made)
+        return Error{f.report.path + ": " + made.error()};
     const auto& t = made.value();
     // A sample for the placement check, taken before projection.
     std::vector<double> slon, slat;
@@ -175,7 +199,8 @@ Status projectIncidents(io::IncidentFile& f, const std::string& crs, const Box& 
         slon.push_back(f.table.x[i]);
         slat.push_back(f.table.y[i]);
     }
-    if (f.source_crs != crs) t.transformParallel(f.table.x.data(), f.table.y.data(), n, threads);
+    if (f.source_crs != crs)
+        t.transformParallel(f.table.x.data(), f.table.y.data(), n, threads);
     std::vector<std::uint8_t> keep(n, 1);
     std::size_t bad = 0;
     for (std::size_t i = 0; i < n; ++i)
@@ -196,28 +221,35 @@ Status projectIncidents(io::IncidentFile& f, const std::string& crs, const Box& 
 
 std::vector<std::string> LoadReport::errors() const {
     std::vector<std::string> e;
-    if (!wards.error.empty()) e.push_back(wards.error);
+    if (!wards.error.empty())
+        e.push_back(wards.error);
     for (const auto& f : incidents)
-        if (!f.error.empty()) e.push_back(f.error);
-    if (population && !population->error.empty()) e.push_back(population->error);
+        if (!f.error.empty())
+            e.push_back(f.error);
+    if (population && !population->error.empty())
+        e.push_back(population->error);
     return e;
 }
 
 std::vector<std::string> LoadReport::lines() const {
     std::vector<std::string> out;
-    if (!working_crs.empty()) out.push_back("Working CRS: " + geo::describeCrs(working_crs));
+    if (!working_crs.empty())
+        out.push_back("Working CRS: " + geo::describeCrs(working_crs));
     if (!wards.path.empty()) {
         out.push_back("Wards:");
         appendFileLines(out, wards, "features", "feature");
-        for (const auto& r : ward_repairs) out.push_back("    repaired: " + r);
+        for (const auto& r : ward_repairs)
+            out.push_back("    repaired: " + r);
     }
     out.push_back("Incidents:");
-    for (const auto& f : incidents) appendFileLines(out, f, "rows", "line");
+    for (const auto& f : incidents)
+        appendFileLines(out, f, "rows", "line");
     if (population) {
         out.push_back("Population:");
         appendFileLines(out, *population, "rows", "line");
     }
-    for (const auto& w : warnings) out.push_back("warning: " + w);
+    for (const auto& w : warnings)
+        out.push_back("warning: " + w);
     char buf[200];
     std::snprintf(buf, sizeof buf, "Total: %llu incidents kept, %llu outside wards (%.2f s)",
                   static_cast<unsigned long long>(incidents_kept),
@@ -233,7 +265,8 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
     const unsigned threads = resolveThreads(static_cast<int>(req.threads));
     auto joinErrors = [](const std::vector<std::string>& e) {
         std::string s;
-        for (const auto& line : e) s += (s.empty() ? "" : "\n") + line;
+        for (const auto& line : e)
+            s += (s.empty() ? "" : "\n") + line;
         return s;
     };
 
@@ -241,20 +274,26 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
     if (!req.wards_path.empty()) {
         wf = io::readWardFile(req.wards_path, req.ward_options);
         rep.wards = wf->report;
-        if (!wf->report.error.empty()) return Error{wf->report.error};
+        if (!wf->report.error.empty())
+            return Error{wf->report.error};
     }
-    if (req.incident_paths.empty() && !wf) return Error{"nothing to load: give --wards and/or --incidents"};
+    if (req.incident_paths.empty() && !wf)
+        return Error{"nothing to load: give --wards and/or --incidents"};
     std::vector<io::IncidentFile> files;
     if (!req.incident_paths.empty()) {
         auto inputs = io::expandIncidentInputs(req.incident_paths);
-        if (!inputs) return Error{inputs.error()};
+        if (!inputs)
+            return Error{inputs.error()};
         io::IncidentReadOptions iopt = req.incident_options;
         iopt.threads = threads;
-        for (const auto& path : inputs.value()) files.push_back(io::readIncidentFile(path, iopt, progress));
+        for (const auto& path : inputs.value())
+            files.push_back(io::readIncidentFile(path, iopt, progress));
         std::vector<std::string> errors;
         for (const auto& f : files)
-            if (!f.report.error.empty()) errors.push_back(f.report.error);
-        if (!errors.empty()) return Error{joinErrors(errors)};
+            if (!f.report.error.empty())
+                errors.push_back(f.report.error);
+        if (!errors.empty())
+            return Error{joinErrors(errors)};
     }
 
     // The working CRS.
@@ -269,14 +308,16 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
     d.working_crs = crs;
 
     if (wf) {
-        if (auto st = projectWards(*wf, crs, rep); !st) return Error{st.error()};
+        if (auto st = projectWards(*wf, crs, rep); !st)
+            return Error{st.error()};
         rep.wards = wf->report;
         d.wards = std::move(wf->wards);
     }
     const Box study = d.wards.bounds();
     for (auto& f : files) {
         FileReport frep = f.report;
-        if (auto st = projectIncidents(f, crs, study, threads, rep, frep); !st) return Error{st.error()};
+        if (auto st = projectIncidents(f, crs, study, threads, rep, frep); !st)
+            return Error{st.error()};
         rep.incidents.push_back(frep);
         if (d.incidents.empty())
             d.incidents = std::move(f.table); // the common single-file case: no copy
@@ -284,7 +325,8 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
             d.incidents.append(f.table);
         f.table = IncidentTable{}; // release memory early
     }
-    if (progress && progress->cancelled()) return Error{"loading cancelled"};
+    if (progress && progress->cancelled())
+        return Error{"loading cancelled"};
 
     if (!d.wards.empty() && !d.incidents.empty()) {
         geo::WardLocator locator(d.wards);
@@ -296,10 +338,12 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
         std::count(d.incidents.ward.begin(), d.incidents.ward.end(), kOutsideWards));
 
     if (!req.population_path.empty()) {
-        if (d.wards.empty()) return Error{"--population needs --wards"};
+        if (d.wards.empty())
+            return Error{"--population needs --wards"};
         auto pop = io::readPopulation(req.population_path, d.wards);
         rep.population = pop.report;
-        if (!pop.report.error.empty()) return Error{pop.report.error};
+        if (!pop.report.error.empty())
+            return Error{pop.report.error};
         d.population = std::move(pop.by_ward);
     }
     rep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -23,8 +23,8 @@ struct LoadRequest {
     std::string population_path;             // optional ward population CSV
     io::WardReadOptions ward_options;
     io::IncidentReadOptions incident_options;
-    std::string working_crs;                 // empty: EPSG:27700 in GB, else local UTM
-    unsigned threads = 0;                    // 0 = all cores
+    std::string working_crs; // empty: EPSG:27700 in GB, else local UTM
+    unsigned threads = 0;    // 0 = all cores
 };
 
 struct LoadReport {
@@ -45,8 +45,8 @@ struct LoadReport {
 };
 
 struct LoadedData {
-    WardSet wards;                                // working CRS
-    IncidentTable incidents;                      // working CRS, ward assigned
+    WardSet wards;                                 // working CRS
+    IncidentTable incidents;                       // working CRS, ward assigned
     std::vector<std::optional<double>> population; // per ward (empty when none loaded)
     std::string working_crs;
     LoadReport report;

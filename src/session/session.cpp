@@ -7,7 +7,8 @@ Session::Session() : layers_(defaultLayers()) {}
 
 Status Session::load(const LoadRequest& request, Progress* progress) {
     auto loaded = loadData(request, progress);
-    if (!loaded) return Error{loaded.error()};
+    if (!loaded)
+        return Error{loaded.error()};
     install(std::move(loaded.value()), request);
     return okStatus();
 }
@@ -19,20 +20,24 @@ void Session::install(LoadedData data, LoadRequest request) {
 
 const LayerRule* Session::findLayer(std::string_view name) const {
     for (const auto& l : layers_)
-        if (equalsIgnoreCase(l.name, name) || equalsIgnoreCase(l.key, name)) return &l;
+        if (equalsIgnoreCase(l.name, name) || equalsIgnoreCase(l.key, name))
+            return &l;
     return nullptr;
 }
 
 Result<WardProfile> Session::wardProfile(const ProfileParams& params) const {
-    if (data_.wards.empty()) return Error{"no wards are loaded"};
+    if (data_.wards.empty())
+        return Error{"no wards are loaded"};
     return computeWardProfile(data_.incidents, data_.wards, params, data_.population);
 }
 
 bool Session::synthetic() const {
     auto has = [](const std::string& p) { return p.find("synthetic") != std::string::npos; };
-    if (has(data_.wards.source_path)) return true;
+    if (has(data_.wards.source_path))
+        return true;
     for (const auto& f : data_.incidents.files)
-        if (has(f)) return true;
+        if (has(f))
+            return true;
     return false;
 }
 

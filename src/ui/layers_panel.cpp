@@ -5,8 +5,9 @@
 
 namespace sw::ui {
 
-void drawLayersPanel(Session& session, std::vector<LayerDrawStyle>& styles, const std::vector<std::size_t>& counts,
-                     float& ward_fill_opacity, bool& show_labels) {
+void drawLayersPanel(Session& session, std::vector<LayerDrawStyle>& styles,
+                     const std::vector<std::size_t>& counts, float& ward_fill_opacity,
+                     bool& show_labels) {
     ImGui::SetNextWindowPos(ImVec2(10, 40), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(330, 0), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Layers")) {
@@ -22,8 +23,10 @@ void drawLayersPanel(Session& session, std::vector<LayerDrawStyle>& styles, cons
         ImGui::Checkbox("##visible", &l.visible);
         ImGui::SameLine();
         float c[3] = {l.colour.r / 255.0f, l.colour.g / 255.0f, l.colour.b / 255.0f};
-        if (ImGui::ColorEdit3("##colour", c, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel))
-            l.colour = {static_cast<std::uint8_t>(c[0] * 255), static_cast<std::uint8_t>(c[1] * 255),
+        if (ImGui::ColorEdit3("##colour", c,
+                              ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel))
+            l.colour = {static_cast<std::uint8_t>(c[0] * 255),
+                        static_cast<std::uint8_t>(c[1] * 255),
                         static_cast<std::uint8_t>(c[2] * 255), 255};
         ImGui::SameLine();
         const std::size_t n = i < counts.size() ? counts[i] : 0;
@@ -40,10 +43,12 @@ void drawLayersPanel(Session& session, std::vector<LayerDrawStyle>& styles, cons
     if (!styles.empty()) {
         float size = styles.front().size_px;
         if (ImGui::SliderFloat("Point size", &size, 1.0f, 12.0f, "%.0f px"))
-            for (auto& s : styles) s.size_px = size;
+            for (auto& s : styles)
+                s.size_px = size;
         float opacity = styles.front().opacity;
         if (ImGui::SliderFloat("Point opacity", &opacity, 0.1f, 1.0f, "%.2f"))
-            for (auto& s : styles) s.opacity = opacity;
+            for (auto& s : styles)
+                s.opacity = opacity;
     }
     ImGui::SliderFloat("Ward fill", &ward_fill_opacity, 0.0f, 1.0f, "%.2f");
     ImGui::Checkbox("Ward labels", &show_labels);

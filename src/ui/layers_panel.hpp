@@ -10,6 +10,7 @@ namespace sw::ui {
 
 // Edits layer visibility and colour in the session's rules and sizes in `styles`.
 void drawLayersPanel(Session& session, std::vector<LayerDrawStyle>& styles,
-                     const std::vector<std::size_t>& counts, float& ward_fill_opacity, bool& show_labels);
+                     const std::vector<std::size_t>& counts, float& ward_fill_opacity,
+                     bool& show_labels);
 
 } // namespace sw::ui

@@ -5,7 +5,8 @@
 
 namespace sw::ui {
 
-void drawLoadReportPanel(const Session& session, const std::string& last_error, bool loading, double fraction) {
+void drawLoadReportPanel(const Session& session, const std::string& last_error, bool loading,
+                         double fraction) {
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(size.x - 530, 40), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(520, 260), ImGuiCond_FirstUseEver);
@@ -26,13 +27,17 @@ void drawLoadReportPanel(const Session& session, const std::string& last_error, 
         const auto& inc = session.incidents();
         const auto range = inc.monthRange();
         ImGui::Text("%zu wards, %zu incidents, %s to %s", session.wards().size(), inc.size(),
-                    range ? formatMonth(range->first).c_str() : "-", range ? formatMonth(range->second).c_str() : "-");
+                    range ? formatMonth(range->first).c_str() : "-",
+                    range ? formatMonth(range->second).c_str() : "-");
         ImGui::Separator();
         for (const auto& line : session.report().lines()) {
-            const bool bad = line.find("ERROR") != std::string::npos || line.find("warning") != std::string::npos;
-            if (bad) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.45f, 0.1f, 1));
+            const bool bad = line.find("ERROR") != std::string::npos ||
+                             line.find("warning") != std::string::npos;
+            if (bad)
+                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.45f, 0.1f, 1));
             ImGui::TextWrapped("%s", line.c_str());
-            if (bad) ImGui::PopStyleColor();
+            if (bad)
+                ImGui::PopStyleColor();
         }
     }
     ImGui::End();

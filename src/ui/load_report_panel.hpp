@@ -7,6 +7,7 @@
 
 namespace sw::ui {
 
-void drawLoadReportPanel(const Session& session, const std::string& last_error, bool loading, double fraction);
+void drawLoadReportPanel(const Session& session, const std::string& last_error, bool loading,
+                         double fraction);
 
 } // namespace sw::ui

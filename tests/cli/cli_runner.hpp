@@ -17,15 +17,19 @@ inline RunResult run(const std::string& args) {
     RunResult r;
     const std::string cmd = std::string(STREETWEEK_BIN) + " " + args + " 2>&1";
     FILE* p = ::popen(cmd.c_str(), "r");
-    if (!p) return r;
+    if (!p)
+        return r;
     std::array<char, 4096> buf;
     std::size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.output.append(buf.data(), n);
+    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0)
+        r.output.append(buf.data(), n);
     const int status = ::pclose(p);
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return r;
 }
 
-inline std::string quote(const std::string& s) { return "'" + s + "'"; }
+inline std::string quote(const std::string& s) {
+    return "'" + s + "'";
+}
 
 } // namespace sw::test

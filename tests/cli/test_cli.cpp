@@ -20,7 +20,9 @@ std::string rowAt(double e, double n, const char* month, const char* type) {
     double lon = e, lat = n;
     t.value().transform(&lon, &lat, 1);
     char buf[300];
-    std::snprintf(buf, sizeof buf, "x,%s,Kent Police,Kent Police,%.6f,%.6f,On or near Here,E01,Medway 001A,%s,,\r\n", month, lon, lat, type);
+    std::snprintf(buf, sizeof buf,
+                  "x,%s,Kent Police,Kent Police,%.6f,%.6f,On or near Here,E01,Medway 001A,%s,,\r\n",
+                  month, lon, lat, type);
     return buf;
 }
 
@@ -42,9 +44,12 @@ struct Fixture {
         csv += rowAt(580000, 170000, "2022-02", "Robbery");
         csv += "y,2022-02,Kent Police,Kent Police,,,No Location,,,Burglary,,\r\n";
         incidents = test::writeFile(dir.file("2022-kent-street.csv"), csv);
-        population = test::writeFile(dir.file("pop.csv"), "ward_code,population\r\nE05000001,2000\r\nE05000002,4000\r\n");
+        population = test::writeFile(
+            dir.file("pop.csv"), "ward_code,population\r\nE05000001,2000\r\nE05000002,4000\r\n");
     }
-    std::string load() const { return "--wards " + quote(wards) + " --incidents " + quote(incidents); }
+    std::string load() const {
+        return "--wards " + quote(wards) + " --incidents " + quote(incidents);
+    }
 };
 
 std::vector<std::map<std::string, std::string>> readCsv(const std::string& path) {
@@ -56,7 +61,8 @@ std::vector<std::map<std::string, std::string>> readCsv(const std::string& path)
     std::vector<std::map<std::string, std::string>> rows;
     while (r.next(f)) {
         std::map<std::string, std::string> row;
-        for (std::size_t i = 0; i < header.size() && i < f.size(); ++i) row[header[i]] = std::string(f[i]);
+        for (std::size_t i = 0; i < header.size() && i < f.size(); ++i)
+            row[header[i]] = std::string(f[i]);
         rows.push_back(row);
     }
     return rows;
@@ -85,7 +91,8 @@ TEST_CASE("info reports what was read, kept and rejected") {
     REQUIRE(r.code == 0);
     CHECK(r.output.find("\"incidents\": 8") != std::string::npos);
     CHECK(r.output.find("\"outside_wards\": 1") != std::string::npos);
-    CHECK(r.output.find("\"reason\": \"no coordinates\", \"count\": 1, \"first_lines\": [10]") != std::string::npos);
+    CHECK(r.output.find("\"reason\": \"no coordinates\", \"count\": 1, \"first_lines\": [10]") !=
+          std::string::npos);
     CHECK(r.output.find("\"working_crs\": \"EPSG:27700\"") != std::string::npos);
     const auto text = run("info " + fx.load());
     CHECK(text.code == 0);
@@ -94,20 +101,26 @@ TEST_CASE("info reports what was read, kept and rejected") {
 
 TEST_CASE("missing or broken files fail with exit 1 and a message naming them") {
     Fixture fx;
-    const auto missing = run("info --wards " + quote(fx.wards) + " --incidents " + quote(fx.dir.file("nope.csv")));
+    const auto missing =
+        run("info --wards " + quote(fx.wards) + " --incidents " + quote(fx.dir.file("nope.csv")));
     CHECK(missing.code == 1);
     CHECK(missing.output.find("nope.csv: no such file") != std::string::npos);
-    const auto empty = run("info --incidents " + quote(test::writeFile(fx.dir.file("empty.csv"), "")));
+    const auto empty =
+        run("info --incidents " + quote(test::writeFile(fx.dir.file("empty.csv"), "")));
     CHECK(empty.code == 1);
     CHECK(empty.output.find("empty.csv: the file is empty") != std::string::npos);
-    const auto bad_wards = run("info --wards " + quote(test::writeFile(fx.dir.file("w.geojson"), "{not json")) + " --incidents " + quote(fx.incidents));
+    const auto bad_wards =
+        run("info --wards " + quote(test::writeFile(fx.dir.file("w.geojson"), "{not json")) +
+            " --incidents " + quote(fx.incidents));
     CHECK(bad_wards.code == 1);
     CHECK(bad_wards.output.find("w.geojson: not a readable vector file") != std::string::npos);
-    const auto header_only = run("wards --wards " + quote(fx.wards) + " --incidents " +
-                                 quote(test::writeFile(fx.dir.file("header.csv"), test::kPoliceHeader)) +
-                                 " --out " + quote(fx.dir.file("p.csv")));
+    const auto header_only =
+        run("wards --wards " + quote(fx.wards) + " --incidents " +
+            quote(test::writeFile(fx.dir.file("header.csv"), test::kPoliceHeader)) + " --out " +
+            quote(fx.dir.file("p.csv")));
     CHECK(header_only.code == 1);
-    CHECK(header_only.output.find("header.csv: the file has a header but no data rows") != std::string::npos);
+    CHECK(header_only.output.find("header.csv: the file has a header but no data rows") !=
+          std::string::npos);
     CHECK(header_only.output.find("no incidents were loaded") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(fx.dir.file("p.csv")));
     const auto bad_crs = run("info " + fx.load() + " --crs EPSG:4326");
@@ -119,14 +132,14 @@ TEST_CASE("wards: counts, layers, rate, rank and change to CSV") {
     Fixture fx;
     const std::string out = fx.dir.file("profile.csv");
     const auto r = run("wards " + fx.load() + " --population " + quote(fx.population) +
-                       " --from 2022-02 --to 2022-02 --layer asb --layer-rule " + quote("Robbery: types=Robbery") +
-                       " --out " + quote(out));
+                       " --from 2022-02 --to 2022-02 --layer asb --layer-rule " +
+                       quote("Robbery: types=Robbery") + " --out " + quote(out));
     INFO(r.output);
     REQUIRE(r.code == 0);
     const auto rows = readCsv(out);
     REQUIRE(rows.size() == 2);
     CHECK(rows[0].at("ward_name") == "West");
-    CHECK(rows[0].at("count") == "2");   // union of ASB and Robbery in West: the 2 ASB
+    CHECK(rows[0].at("count") == "2"); // union of ASB and Robbery in West: the 2 ASB
     CHECK(rows[0].at("asb") == "2");
     CHECK(rows[0].at("robbery") == "0");
     CHECK(rows[0].at("rank") == "1");
@@ -159,24 +172,28 @@ TEST_CASE("wards: all incidents by default, and GeoPackage and Shapefile outputs
         REQUIRE(layer->GetFeatureCount() == 2);
         CHECK(layer->GetSpatialRef() != nullptr);
         std::map<std::string, int> counts;
-        for (auto& f : *layer) counts[f->GetFieldAsString("ward_name")] = f->GetFieldAsInteger("count");
+        for (auto& f : *layer)
+            counts[f->GetFieldAsString("ward_name")] = f->GetFieldAsInteger("count");
         CHECK(counts["West"] == 4);
         CHECK(counts["East"] == 3);
     }
     CHECK(std::filesystem::exists(fx.dir.file("profile.prj")));
     const auto bad_ext = run("wards " + fx.load() + " --out " + quote(fx.dir.file("p.xlsx")));
     CHECK(bad_ext.code == 2);
-    const auto bad_month = run("wards " + fx.load() + " --from March --out " + quote(fx.dir.file("p.csv")));
+    const auto bad_month =
+        run("wards " + fx.load() + " --from March --out " + quote(fx.dir.file("p.csv")));
     CHECK(bad_month.code == 2);
-    const auto unknown_layer = run("wards " + fx.load() + " --layer knives --out " + quote(fx.dir.file("p.csv")));
+    const auto unknown_layer =
+        run("wards " + fx.load() + " --layer knives --out " + quote(fx.dir.file("p.csv")));
     CHECK(unknown_layer.code == 2);
     CHECK(unknown_layer.output.find("no layer named 'knives'") != std::string::npos);
 }
 
 TEST_CASE("the bundled sample loads: 22 synthetic wards and two years of incidents") {
-    const auto r = run("info --json --wards " + quote(STREETWEEK_GEODATA "/synthetic_medway_wards.geojson") +
-                       " --incidents " + quote(STREETWEEK_GEODATA "/synthetic_medway_street_2022-01_2023-12.zip") +
-                       " --population " + quote(STREETWEEK_GEODATA "/synthetic_medway_ward_population.csv"));
+    const auto r = run(
+        "info --json --wards " + quote(STREETWEEK_GEODATA "/synthetic_medway_wards.geojson") +
+        " --incidents " + quote(STREETWEEK_GEODATA "/synthetic_medway_street_2022-01_2023-12.zip") +
+        " --population " + quote(STREETWEEK_GEODATA "/synthetic_medway_ward_population.csv"));
     INFO(r.output.substr(0, 2000));
     REQUIRE(r.code == 0);
     CHECK(r.output.find("\"synthetic\": true") != std::string::npos);

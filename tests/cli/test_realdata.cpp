@@ -20,7 +20,8 @@ const fs::path kReal = STREETWEEK_REALDATA;
 
 std::uint64_t jsonNumber(const std::string& json, const std::string& key) {
     std::smatch m;
-    if (!std::regex_search(json, m, std::regex("\"" + key + "\": ([0-9]+)"))) return 0;
+    if (!std::regex_search(json, m, std::regex("\"" + key + "\": ([0-9]+)")))
+        return 0;
     return std::stoull(m[1]);
 }
 } // namespace
@@ -38,12 +39,14 @@ TEST_CASE("real Medway wards and Kent street-level files") {
     GDALAllRegister();
     std::uint64_t rows = 0, no_coords = 0;
     for (const auto& e : fs::directory_iterator(crime)) {
-        if (e.path().extension() != ".csv") continue;
+        if (e.path().extension() != ".csv")
+            continue;
         std::unique_ptr<GDALDataset> ds(GDALDataset::Open(e.path().c_str(), GDAL_OF_VECTOR));
         REQUIRE(ds);
         for (auto& f : *ds->GetLayer(0)) {
             ++rows;
-            if (std::string(f->GetFieldAsString("Longitude")).empty()) ++no_coords;
+            if (std::string(f->GetFieldAsString("Longitude")).empty())
+                ++no_coords;
         }
     }
     const std::uint64_t kept = jsonNumber(r.output, "incidents");

@@ -6,7 +6,8 @@
 using namespace sw;
 
 TEST_CASE("records split on commas with quotes, escapes and CRLF") {
-    const std::string data = "a,b,c\r\n1,\"x, y\",3\r\n\"he said \"\"hi\"\"\",,\r\n\r\nlast,row,here";
+    const std::string data =
+        "a,b,c\r\n1,\"x, y\",3\r\n\"he said \"\"hi\"\"\",,\r\n\r\nlast,row,here";
     CsvRecordReader r(data);
     std::vector<std::string_view> f;
     REQUIRE(r.next(f));

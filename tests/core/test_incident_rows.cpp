@@ -20,10 +20,11 @@ std::vector<std::string_view> header(const std::string& line, std::vector<std::s
 
 TEST_CASE("the police.uk header is recognised") {
     std::vector<std::string> st;
-    auto s = detectIncidentSchema(header("Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,"
-                                         "LSOA code,LSOA name,Crime type,Last outcome category,Context",
-                                         st),
-                                  {});
+    auto s = detectIncidentSchema(
+        header("Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,"
+               "LSOA code,LSOA name,Crime type,Last outcome category,Context",
+               st),
+        {});
     REQUIRE(s);
     CHECK(s.value().police_uk);
     CHECK(s.value().x_col == 4);
@@ -36,7 +37,8 @@ TEST_CASE("the police.uk header is recognised") {
 
 TEST_CASE("partner extracts with easting/northing and a date are detected") {
     std::vector<std::string> st;
-    auto s = detectIncidentSchema(header("ref,Offence Date,Easting,Northing,Offence,Knife flag", st), {});
+    auto s = detectIncidentSchema(
+        header("ref,Offence Date,Easting,Northing,Offence,Knife flag", st), {});
     REQUIRE(s);
     CHECK_FALSE(s.value().police_uk);
     CHECK(s.value().coords == CoordKind::Projected);
@@ -64,15 +66,16 @@ TEST_CASE("rows are kept or rejected by reason with their line numbers") {
     std::vector<std::string> st;
     auto s = detectIncidentSchema(header("Month,Longitude,Latitude,Crime type,Context", st), {});
     REQUIRE(s);
-    const std::string rows = "2022-01,0.5,51.4,Drugs,\r\n"        // line 1: kept
-                             "2022-01,,,Drugs,\r\n"               // 2: no coordinates
-                             "2022-01,abc,51.4,Drugs,\r\n"        // 3: unparsable
-                             "2022-01,nan,51.4,Drugs,\r\n"        // 4: not finite
-                             "2022-01,0.5,95,Drugs,\r\n"          // 5: out of range
-                             "2022-13,0.5,51.4,Drugs,\r\n"        // 6: bad month
-                             "2022-02,0.6,51.3,Robbery\r\n"       // 7: kept (missing trailing empty field)
-                             "2022-02,0.6\r\n"                    // 8: wrong number of fields
-                             "2022-02,inf,51.3,Robbery,\r\n";     // 9: not finite
+    const std::string rows =
+        "2022-01,0.5,51.4,Drugs,\r\n"    // line 1: kept
+        "2022-01,,,Drugs,\r\n"           // 2: no coordinates
+        "2022-01,abc,51.4,Drugs,\r\n"    // 3: unparsable
+        "2022-01,nan,51.4,Drugs,\r\n"    // 4: not finite
+        "2022-01,0.5,95,Drugs,\r\n"      // 5: out of range
+        "2022-13,0.5,51.4,Drugs,\r\n"    // 6: bad month
+        "2022-02,0.6,51.3,Robbery\r\n"   // 7: kept (missing trailing empty field)
+        "2022-02,0.6\r\n"                // 8: wrong number of fields
+        "2022-02,inf,51.3,Robbery,\r\n"; // 9: not finite
     auto p = parseIncidentRows(rows, s.value(), ',');
     CHECK(p.records == 9);
     REQUIRE(p.table.size() == 2);
@@ -82,7 +85,8 @@ TEST_CASE("rows are kept or rejected by reason with their line numbers") {
     CHECK(p.table.line[1] == 7);
     CHECK(p.rejected.total() == 7);
     std::map<std::string, std::uint64_t> by;
-    for (const auto& r : p.rejected.reasons()) by[r.reason] = r.count;
+    for (const auto& r : p.rejected.reasons())
+        by[r.reason] = r.count;
     CHECK(by["no coordinates"] == 1);
     CHECK(by["unparsable coordinate"] == 1);
     CHECK(by["coordinate not finite (NaN or infinity)"] == 2);

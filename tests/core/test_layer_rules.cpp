@@ -11,13 +11,22 @@ IncidentTable table() {
     t.text.emplace_back("Context", StringColumn::Kind::Dictionary);
     t.text.emplace_back("Location", StringColumn::Kind::Dictionary);
     t.text.emplace_back("Knife_flag", StringColumn::Kind::Dictionary);
-    struct R { const char* type; const char* context; const char* location; const char* flag; MonthIndex m; };
+    struct R {
+        const char* type;
+        const char* context;
+        const char* location;
+        const char* flag;
+        MonthIndex m;
+    };
     const R rows[] = {
         {"Possession of weapons", "", "On or near High Street", "", makeMonth(2022, 1)},
-        {"Robbery", "Victim threatened with a KNIFE", "On or near Park Road", "", makeMonth(2022, 2)},
-        {"Robbery", "", "On or near Bladesmith Close", "", makeMonth(2022, 3)}, // not a knife mention
-        {"Violence and sexual offences", "", "On or near Knife Lane", "", makeMonth(2022, 4)}, // location ignored
-        {"Violence and sexual offences", "", "", "Y", makeMonth(2022, 5)},     // flag column
+        {"Robbery", "Victim threatened with a KNIFE", "On or near Park Road", "",
+         makeMonth(2022, 2)},
+        {"Robbery", "", "On or near Bladesmith Close", "",
+         makeMonth(2022, 3)}, // not a knife mention
+        {"Violence and sexual offences", "", "On or near Knife Lane", "",
+         makeMonth(2022, 4)},                                              // location ignored
+        {"Violence and sexual offences", "", "", "Y", makeMonth(2022, 5)}, // flag column
         {"Anti-social behaviour", "knives found", "", "", makeMonth(2022, 6)},
         {"Drugs", "pen-knife", "", "N", makeMonth(2022, 7)},
     };
@@ -40,7 +49,8 @@ std::vector<std::size_t> matching(const LayerRule& rule, const IncidentTable& t)
     LayerMatcher m(rule, t);
     std::vector<std::size_t> out;
     for (std::size_t i = 0; i < t.size(); ++i)
-        if (m.matches(t, i)) out.push_back(i);
+        if (m.matches(t, i))
+            out.push_back(i);
     return out;
 }
 } // namespace
@@ -50,7 +60,8 @@ TEST_CASE("the default layers are the five the issue names") {
     REQUIRE(d.size() == 5);
     CHECK(d[0].name == "All crime");
     CHECK(d[2].key == "weapons");
-    for (const auto& l : d) CHECK(l.validate());
+    for (const auto& l : d)
+        CHECK(l.validate());
 }
 
 TEST_CASE("weapons = possession of weapons plus whole-word knife/blade mentions") {
@@ -66,7 +77,8 @@ TEST_CASE("all crime matches everything; a type layer matches its type") {
 }
 
 TEST_CASE("rules parse, round trip, combine with AND and filter months") {
-    auto r = parseLayerRule("Knife robbery: types=Robbery; terms=knife; combine=and; months=2022-01..2022-02; colour=#ff0000");
+    auto r = parseLayerRule("Knife robbery: types=Robbery; terms=knife; combine=and; "
+                            "months=2022-01..2022-02; colour=#ff0000");
     REQUIRE(r);
     CHECK(r.value().key == "knife_robb");
     CHECK(r.value().colour == Rgba{255, 0, 0, 255});

@@ -6,7 +6,8 @@
 using namespace sw;
 
 TEST_CASE("dictionary columns intern values and remap on append") {
-    StringColumn a("Crime type", StringColumn::Kind::Dictionary), b("Crime type", StringColumn::Kind::Dictionary);
+    StringColumn a("Crime type", StringColumn::Kind::Dictionary),
+        b("Crime type", StringColumn::Kind::Dictionary);
     a.push("Drugs");
     a.push("Robbery");
     a.push("Drugs");

@@ -33,15 +33,18 @@ TEST_CASE("counts, rank, rate and change against the previous period") {
     const MonthIndex jan = makeMonth(2023, 1), feb = makeMonth(2023, 2);
     const MonthIndex nov = makeMonth(2022, 11), dec = makeMonth(2022, 12);
     // Period Jan-Feb 2023: Alpha 3, Bravo 3, Charlie 1, outside 2.
-    for (int i = 0; i < 3; ++i) add(t, 0, jan, "Drugs");
-    for (int i = 0; i < 2; ++i) add(t, 1, feb, "Anti-social behaviour");
+    for (int i = 0; i < 3; ++i)
+        add(t, 0, jan, "Drugs");
+    for (int i = 0; i < 2; ++i)
+        add(t, 1, feb, "Anti-social behaviour");
     add(t, 1, jan, "Drugs");
     add(t, 2, feb, "Robbery");
     add(t, kOutsideWards, jan, "Drugs");
     add(t, kOutsideWards, feb, "Drugs");
     // Previous period Nov-Dec 2022: Alpha 1, Charlie 4.
     add(t, 0, nov, "Drugs");
-    for (int i = 0; i < 4; ++i) add(t, 2, dec, "Robbery");
+    for (int i = 0; i < 4; ++i)
+        add(t, 2, dec, "Robbery");
 
     ProfileParams p;
     p.from = jan;
@@ -91,7 +94,8 @@ TEST_CASE("layers: count is the union, one column per layer, empty layers noted"
     CHECK(alpha.layer_counts == std::vector<std::int64_t>{1, 1, 0});
     CHECK(prof.value().layer_keys == std::vector<std::string>{"asb", "drugs", "weapons"});
     bool noted = false;
-    for (const auto& n : prof.value().notes) noted = noted || n.find("Weapons") != std::string::npos;
+    for (const auto& n : prof.value().notes)
+        noted = noted || n.find("Weapons") != std::string::npos;
     CHECK(noted);
     CHECK_FALSE(prof.value().prev_covered); // one month of data: no previous period
     CHECK_FALSE(prof.value().rows[0].change);

@@ -53,10 +53,10 @@ TEST_CASE("parallel transform gives the same bits as serial") {
 
 TEST_CASE("working CRS: BNG in Great Britain, UTM elsewhere") {
     CHECK(geo::chooseWorkingCrs(0.53, 51.38) == "EPSG:27700");
-    CHECK(geo::chooseWorkingCrs(-3.2, 55.95) == "EPSG:27700");   // Edinburgh
-    CHECK(geo::chooseWorkingCrs(-5.93, 54.6) == "EPSG:32630");   // Belfast
-    CHECK(geo::chooseWorkingCrs(2.35, 48.86) == "EPSG:32631");   // Paris
-    CHECK(geo::chooseWorkingCrs(151.2, -33.9) == "EPSG:32756");  // Sydney
+    CHECK(geo::chooseWorkingCrs(-3.2, 55.95) == "EPSG:27700");  // Edinburgh
+    CHECK(geo::chooseWorkingCrs(-5.93, 54.6) == "EPSG:32630");  // Belfast
+    CHECK(geo::chooseWorkingCrs(2.35, 48.86) == "EPSG:32631");  // Paris
+    CHECK(geo::chooseWorkingCrs(151.2, -33.9) == "EPSG:32756"); // Sydney
     CHECK(geo::checkProjectedCrs("EPSG:27700"));
     CHECK_FALSE(geo::checkProjectedCrs("EPSG:4326"));
     CHECK_FALSE(geo::checkProjectedCrs("EPSG:99999999"));
@@ -93,9 +93,9 @@ TEST_CASE("ward location: parts, holes, boundaries and outside points, any threa
     geo::WardLocator loc(wards);
     CHECK(loc.locate(10, 10) == 0);
     CHECK(loc.locate(150, 50) == 1);
-    CHECK(loc.locate(50, 50) == 1);              // the island in A's hole
-    CHECK(loc.locate(42, 42) == kOutsideWards);  // in the hole, not the island
-    CHECK(loc.locate(100, 50) == 0);             // shared edge: lowest ward index
+    CHECK(loc.locate(50, 50) == 1);             // the island in A's hole
+    CHECK(loc.locate(42, 42) == kOutsideWards); // in the hole, not the island
+    CHECK(loc.locate(100, 50) == 0);            // shared edge: lowest ward index
     CHECK(loc.locate(-5, 50) == kOutsideWards);
 
     std::vector<double> x, y;
@@ -107,7 +107,8 @@ TEST_CASE("ward location: parts, holes, boundaries and outside points, any threa
     loc.assign(x.data(), y.data(), w1.data(), x.size(), 1);
     loc.assign(x.data(), y.data(), w2.data(), x.size(), 2);
     CHECK(w1 == w2);
-    for (std::size_t i = 0; i < x.size(); i += 997) CHECK(w1[i] == loc.locate(x[i], y[i]));
+    for (std::size_t i = 0; i < x.size(); i += 997)
+        CHECK(w1[i] == loc.locate(x[i], y[i]));
 }
 
 TEST_CASE("triangulation covers the polygon (holes excluded)") {

@@ -14,16 +14,20 @@ using namespace sw;
 namespace {
 std::map<std::string, std::uint64_t> reasons(const FileReport& r) {
     std::map<std::string, std::uint64_t> m;
-    for (const auto& x : r.rejected.reasons()) m[x.reason] = x.count;
+    for (const auto& x : r.rejected.reasons())
+        m[x.reason] = x.count;
     return m;
 }
 
 std::string policeRows() {
     std::string s = test::kPoliceHeader;
-    s += "abc123,2022-01,Kent Police,Kent Police,0.521000,51.380000,On or near High Street,E01016000,Medway 001A,Drugs,Under investigation,\r\n";
-    s += ",2022-01,Kent Police,Kent Police,0.522000,51.381000,On or near Park Road,E01016000,Medway 001A,Anti-social behaviour,,\r\n";
+    s += "abc123,2022-01,Kent Police,Kent Police,0.521000,51.380000,On or near High "
+         "Street,E01016000,Medway 001A,Drugs,Under investigation,\r\n";
+    s += ",2022-01,Kent Police,Kent Police,0.522000,51.381000,On or near Park "
+         "Road,E01016000,Medway 001A,Anti-social behaviour,,\r\n";
     s += "def456,2022-01,Kent Police,Kent Police,,,No Location,,,Burglary,Under investigation,\r\n";
-    s += "ghi789,2022-01,Kent Police,Kent Police,0.523000,51.382000,\"On or near Rose, Lane\",E01016001,Medway 001B,Robbery,Under investigation,Suspect had a knife\r\n";
+    s += "ghi789,2022-01,Kent Police,Kent Police,0.523000,51.382000,\"On or near Rose, "
+         "Lane\",E01016001,Medway 001B,Robbery,Under investigation,Suspect had a knife\r\n";
     return s;
 }
 } // namespace
@@ -59,8 +63,10 @@ TEST_CASE("large files parse the same across read blocks and thread counts") {
         }
         char row[400];
         std::snprintf(row, sizeof row,
-                      "%064d,2022-02,Kent Police,Kent Police,%.6f,%.6f,\"On or near Street %d, Chatham\",E0101%04d,Medway %03d,Drugs,Under investigation,\r\n",
-                      i, 0.5 + (i % 500) * 1e-4, 51.3 + (i % 300) * 1e-4, i % 97, i % 9999, i % 100);
+                      "%064d,2022-02,Kent Police,Kent Police,%.6f,%.6f,\"On or near Street %d, "
+                      "Chatham\",E0101%04d,Medway %03d,Drugs,Under investigation,\r\n",
+                      i, 0.5 + (i % 500) * 1e-4, 51.3 + (i % 300) * 1e-4, i % 97, i % 9999,
+                      i % 100);
         s += row;
     }
     const auto path = test::writeFile(dir.file("big.csv"), s);
@@ -78,7 +84,8 @@ TEST_CASE("large files parse the same across read blocks and thread counts") {
     CHECK(a.report.rejected.reasons()[0].first_lines.front() == 9); // row i=7 is line 9
     CHECK(a.report.rejected.reasons()[0].first_lines == b.report.rejected.reasons()[0].first_lines);
     const auto loc = *a.table.textColumn("Location");
-    CHECK(a.table.text[loc].at(a.table.size() - 1) == "On or near Street " + std::to_string((n - 1) % 97) + ", Chatham");
+    CHECK(a.table.text[loc].at(a.table.size() - 1) ==
+          "On or near Street " + std::to_string((n - 1) % 97) + ", Chatham");
 }
 
 TEST_CASE("partner CSV with easting/northing and dates") {
@@ -99,7 +106,8 @@ TEST_CASE("partner CSV with easting/northing and dates") {
 
 TEST_CASE("GDAL vector points (GeoJSON) load with attributes") {
     test::TempDir dir;
-    const auto path = test::writeFile(dir.file("points.geojson"), R"({"type":"FeatureCollection","features":[
+    const auto path =
+        test::writeFile(dir.file("points.geojson"), R"({"type":"FeatureCollection","features":[
 {"type":"Feature","properties":{"month":"2022-04","category":"Drugs"},"geometry":{"type":"Point","coordinates":[0.52,51.38]}},
 {"type":"Feature","properties":{"month":"2022-04","category":"Robbery"},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}},
 {"type":"Feature","properties":{"month":"2022-05","category":"Robbery"},"geometry":null}]})");
@@ -145,20 +153,27 @@ TEST_CASE("bad input gives one clear line naming the file") {
     auto empty = io::readIncidentFile(test::writeFile(dir.file("empty.csv"), ""), {});
     CHECK(empty.report.error == dir.file("empty.csv") + ": the file is empty");
 
-    auto header_only = io::readIncidentFile(test::writeFile(dir.file("header.csv"), test::kPoliceHeader), {});
+    auto header_only =
+        io::readIncidentFile(test::writeFile(dir.file("header.csv"), test::kPoliceHeader), {});
     CHECK(header_only.report.error.empty());
     CHECK(header_only.table.empty());
     REQUIRE(header_only.report.warnings.size() == 1);
     CHECK(header_only.report.warnings[0].find("header but no data rows") != std::string::npos);
 
-    auto no_coords = io::readIncidentFile(test::writeFile(dir.file("names.csv"), "name,address\nA,B\n"), {});
-    CHECK(no_coords.report.error.find(dir.file("names.csv") + ": line 1: no usable coordinate columns") == 0);
+    auto no_coords =
+        io::readIncidentFile(test::writeFile(dir.file("names.csv"), "name,address\nA,B\n"), {});
+    CHECK(no_coords.report.error.find(dir.file("names.csv") +
+                                      ": line 1: no usable coordinate columns") == 0);
 
-    auto garbage = io::readIncidentFile(test::writeFile(dir.file("data.xyz"), "\x01\x02garbage"), {});
+    auto garbage =
+        io::readIncidentFile(test::writeFile(dir.file("data.xyz"), "\x01\x02garbage"), {});
     CHECK(garbage.report.error.find(dir.file("data.xyz") + ": not a readable vector file") == 0);
 
     auto nan = io::readIncidentFile(
-        test::writeFile(dir.file("nan.csv"), "Month,Longitude,Latitude\n2022-01,NaN,51\n2022-01,0.5,inf\n2022-01,0.5,51.3\n"), {});
+        test::writeFile(
+            dir.file("nan.csv"),
+            "Month,Longitude,Latitude\n2022-01,NaN,51\n2022-01,0.5,inf\n2022-01,0.5,51.3\n"),
+        {});
     CHECK(nan.table.size() == 1);
     CHECK(reasons(nan.report)["coordinate not finite (NaN or infinity)"] == 2);
 }

@@ -11,15 +11,18 @@
 using namespace sw;
 
 TEST_CASE("ward fields are detected from ONS-style names") {
-    CHECK(io::detectWardFields({"OBJECTID", "WD13CD", "WD13NM", "WD13NMW"}) == std::make_pair(std::string("WD13CD"), std::string("WD13NM")));
+    CHECK(io::detectWardFields({"OBJECTID", "WD13CD", "WD13NM", "WD13NMW"}) ==
+          std::make_pair(std::string("WD13CD"), std::string("WD13NM")));
     CHECK(io::detectWardFields({"LSOA21CD", "LSOA21NM"}).first == "LSOA21CD");
-    CHECK(io::detectWardFields({"code", "name"}) == std::make_pair(std::string("code"), std::string("name")));
+    CHECK(io::detectWardFields({"code", "name"}) ==
+          std::make_pair(std::string("code"), std::string("name")));
     CHECK(io::detectWardFields({"foo", "bar"}).first.empty());
 }
 
 TEST_CASE("ward file: polygons kept, other geometries rejected by feature number") {
     test::TempDir dir;
-    const auto path = test::writeFile(dir.file("wards.geojson"), R"({"type":"FeatureCollection","features":[
+    const auto path =
+        test::writeFile(dir.file("wards.geojson"), R"({"type":"FeatureCollection","features":[
 {"type":"Feature","properties":{"WD22CD":"E1","WD22NM":"Square"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}},
 {"type":"Feature","properties":{"WD22CD":"E2","WD22NM":"Road"},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}},
 {"type":"Feature","properties":{"WD22CD":"E3","WD22NM":"Nothing"},"geometry":null},
@@ -40,13 +43,15 @@ TEST_CASE("ward file: polygons kept, other geometries rejected by feature number
     auto missing_field = io::readWardFile(path, {"WARD_ID", ""});
     CHECK(missing_field.report.error.find("no field named 'WARD_ID'") != std::string::npos);
     auto not_a_file = io::readWardFile(dir.file("absent.shp"), {});
-    CHECK(not_a_file.report.error.find(dir.file("absent.shp") + ": not a readable vector file") == 0);
+    CHECK(not_a_file.report.error.find(dir.file("absent.shp") + ": not a readable vector file") ==
+          0);
 }
 
 TEST_CASE("population table: matched by code or name, footers and strangers reported") {
     test::TempDir dir;
     WardSet wards;
-    for (auto [c, n] : {std::pair{"E05000001", "West"}, std::pair{"E05000002", "East"}, std::pair{"E05000003", "North"}}) {
+    for (auto [c, n] : {std::pair{"E05000001", "West"}, std::pair{"E05000002", "East"},
+                        std::pair{"E05000003", "North"}}) {
         Ward w;
         w.code = c;
         w.name = n;
@@ -71,7 +76,8 @@ TEST_CASE("population table: matched by code or name, footers and strangers repo
     REQUIRE(p.report.warnings.size() == 1);
     CHECK(p.report.warnings[0].find("North") != std::string::npos);
 
-    auto lsoa = io::readPopulation(test::writeFile(dir.file("lsoa.csv"), "LSOA21CD,Population\nE01000001,1500\n"), wards);
+    auto lsoa = io::readPopulation(
+        test::writeFile(dir.file("lsoa.csv"), "LSOA21CD,Population\nE01000001,1500\n"), wards);
     CHECK(lsoa.report.error.find("no column matches the ward codes") != std::string::npos);
 }
 
@@ -79,11 +85,13 @@ TEST_CASE("vector output: shapefile round trip with .prj; replacing a file is at
     test::TempDir dir;
     using T = io::FieldSpec::Type;
     Polygon p;
-    p.outer() = {{570000, 160000}, {570000, 161000}, {571000, 161000}, {571000, 160000}, {570000, 160000}};
+    p.outer() = {
+        {570000, 160000}, {570000, 161000}, {571000, 161000}, {571000, 160000}, {570000, 160000}};
     const MultiPolygon shape{p};
     for (int round = 0; round < 2; ++round) {
-        auto w = io::VectorWriter::create(dir.file("out.shp"), "wards", {{"ward_code", T::Text}, {"count", T::Integer}, {"rate", T::Real}},
-                                          true, "EPSG:27700");
+        auto w = io::VectorWriter::create(
+            dir.file("out.shp"), "wards",
+            {{"ward_code", T::Text}, {"count", T::Integer}, {"rate", T::Real}}, true, "EPSG:27700");
         REQUIRE(w);
         CHECK(w.value()->add({std::string("E1"), std::int64_t(41 + round), 2.5}, &shape));
         CHECK(w.value()->add({std::string("E2"), std::int64_t(7), std::monostate{}}, &shape));
@@ -101,7 +109,8 @@ TEST_CASE("vector output: shapefile round trip with .prj; replacing a file is at
     std::unique_ptr<OGRFeature> f(layer->GetNextFeature());
     CHECK(std::string(f->GetFieldAsString("ward_code")) == "E1");
     CHECK(f->GetFieldAsInteger("count") == 42);
-    CHECK(OGR_G_Area(OGRGeometry::ToHandle(f->GetGeometryRef())) == doctest::Approx(1e6)); // shapefiles read back single parts as Polygon
+    CHECK(OGR_G_Area(OGRGeometry::ToHandle(f->GetGeometryRef())) ==
+          doctest::Approx(1e6)); // shapefiles read back single parts as Polygon
     std::unique_ptr<OGRFeature> g(layer->GetNextFeature());
     CHECK_FALSE(g->IsFieldSetAndNotNull(g->GetFieldIndex("rate")));
 

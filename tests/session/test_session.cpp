@@ -16,9 +16,12 @@ std::string rowAt(double e, double n, const char* month, const char* type, bool 
     auto t = geo::CrsTransform::create("EPSG:27700", "EPSG:4326");
     double lon = e, lat = n;
     t.value().transform(&lon, &lat, 1);
-    if (swap) std::swap(lon, lat);
+    if (swap)
+        std::swap(lon, lat);
     char buf[300];
-    std::snprintf(buf, sizeof buf, "x,%s,Kent Police,Kent Police,%.6f,%.6f,On or near Here,E01,Medway 001A,%s,,\r\n", month, lon, lat, type);
+    std::snprintf(buf, sizeof buf,
+                  "x,%s,Kent Police,Kent Police,%.6f,%.6f,On or near Here,E01,Medway 001A,%s,,\r\n",
+                  month, lon, lat, type);
     return buf;
 }
 
@@ -59,7 +62,8 @@ TEST_CASE("load: project, assign wards, count outside, choose BNG") {
 TEST_CASE("swapped longitude/latitude is warned about") {
     test::TempDir dir;
     std::string csv = test::kPoliceHeader;
-    for (int i = 0; i < 20; ++i) csv += rowAt(570100 + i * 10, 160100, "2022-01", "Drugs", true);
+    for (int i = 0; i < 20; ++i)
+        csv += rowAt(570100 + i * 10, 160100, "2022-01", "Drugs", true);
     test::writeFile(dir.file("incidents.csv"), csv);
     Session s;
     REQUIRE(s.load(request(dir)));
@@ -70,15 +74,19 @@ TEST_CASE("swapped longitude/latitude is warned about") {
 
 TEST_CASE("an invalid ward is repaired and reported; a failed load keeps the old data") {
     test::TempDir dir;
-    test::writeFile(dir.file("incidents.csv"), std::string(test::kPoliceHeader) + rowAt(570100, 160100, "2022-01", "Drugs"));
-    test::writeFile(dir.file("bowtie.geojson"), R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::27700"}},"features":[
+    test::writeFile(dir.file("incidents.csv"),
+                    std::string(test::kPoliceHeader) + rowAt(570100, 160100, "2022-01", "Drugs"));
+    test::writeFile(
+        dir.file("bowtie.geojson"),
+        R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::27700"}},"features":[
 {"type":"Feature","properties":{"code":"E1","name":"Bow tie"},"geometry":{"type":"Polygon","coordinates":[[[570000,160000],[571000,161000],[571000,160000],[570000,161000],[570000,160000]]]}}]})");
     LoadRequest r = request(dir);
     r.wards_path = dir.file("bowtie.geojson");
     Session s;
     REQUIRE(s.load(r));
     REQUIRE(s.report().ward_repairs.size() == 1);
-    CHECK(s.report().ward_repairs[0].find("feature 1 (Bow tie): invalid polygon (Self-intersection") != std::string::npos);
+    CHECK(s.report().ward_repairs[0].find(
+              "feature 1 (Bow tie): invalid polygon (Self-intersection") != std::string::npos);
     CHECK(s.wards().wards[0].area_km2 == doctest::Approx(0.5));
 
     LoadRequest bad = r;
@@ -101,7 +109,8 @@ TEST_CASE("the synthetic sample: 22 named wards, ~4,000 incidents a month, deter
     REQUIRE(writeSyntheticSample(p, b.path().string(), false));
     const std::string f = "incidents/2022-02-synthetic-medway-street.csv";
     CHECK(test::readFile(a.file(f)) == test::readFile(b.file(f)));
-    CHECK(test::readFile(a.file("SYNTHETIC_README.txt")).find("NOT REAL CRIME DATA") != std::string::npos);
+    CHECK(test::readFile(a.file("SYNTHETIC_README.txt")).find("NOT REAL CRIME DATA") !=
+          std::string::npos);
 
     LoadRequest r;
     r.wards_path = out.value().wards_path;
@@ -111,17 +120,20 @@ TEST_CASE("the synthetic sample: 22 named wards, ~4,000 incidents a month, deter
     REQUIRE(s.load(r));
     CHECK(s.synthetic());
     REQUIRE(s.wards().size() == 22);
-    for (const auto& w : s.wards().wards) CHECK(w.area_km2 > 1.0);
+    for (const auto& w : s.wards().wards)
+        CHECK(w.area_km2 > 1.0);
     CHECK(s.wards().areaKm2() == doctest::Approx(185).epsilon(0.15));
     CHECK(s.wards().find("Chatham Central") >= 0);
     std::size_t types = 0;
-    for (const auto& v : s.incidents().crime_type.values()) types += v.empty() ? 0 : 1;
+    for (const auto& v : s.incidents().crime_type.values())
+        types += v.empty() ? 0 : 1;
     CHECK(types == 14);
     // Nearly everything lands in a ward; ~1% of rows have no location and are rejected.
     CHECK(s.report().outside_wards * 100 < s.incidents().size());
     std::uint64_t no_coords = 0;
     for (const auto& f2 : s.report().incidents)
-        for (const auto& reason : f2.rejected.reasons()) no_coords += reason.reason == "no coordinates" ? reason.count : 0;
+        for (const auto& reason : f2.rejected.reasons())
+            no_coords += reason.reason == "no coordinates" ? reason.count : 0;
     CHECK(no_coords > 0);
     CHECK(no_coords * 50 < out.value().rows);
     // Chatham Central is a designed hotspot: it out-ranks a quiet rural ward.
@@ -129,8 +141,10 @@ TEST_CASE("the synthetic sample: 22 named wards, ~4,000 incidents a month, deter
     REQUIRE(prof);
     int chatham_rank = 0, cuxton_rank = 0;
     for (const auto& row : prof.value().rows) {
-        if (row.name == "Chatham Central") chatham_rank = row.rank;
-        if (row.name == "Cuxton and Halling") cuxton_rank = row.rank;
+        if (row.name == "Chatham Central")
+            chatham_rank = row.rank;
+        if (row.name == "Cuxton and Halling")
+            cuxton_rank = row.rank;
         CHECK(row.population.has_value());
     }
     CHECK(chatham_rank < cuxton_rank);
