@@ -16,6 +16,8 @@ const char* kUsage =
     "  gui      the map (default; with no arguments it opens the bundled synthetic sample)\n"
     "  info     what was loaded and rejected from wards and incident files\n"
     "  wards    ward profile: counts per layer, rate per 1,000, rank, change -> .csv/.gpkg/.shp\n"
+    "  kde      kernel density of chosen incidents -> Float32 GeoTIFF\n"
+    "  hotspots hotspot areas (KDE above a threshold) with PAI and wards -> .gpkg/.shp/.geojson\n"
     "  sample   write the synthetic sample (or a large one for benchmarks)\n\n"
     "Run 'streetweek COMMAND --help' for a command's options.\n";
 
@@ -44,6 +46,10 @@ int runCli(int argc, char** argv) {
             return runWards(argc, argv);
         if (cmd == "sample")
             return runSample(argc, argv);
+        if (cmd == "kde")
+            return runKde(argc, argv);
+        if (cmd == "hotspots")
+            return runHotspots(argc, argv);
         std::cerr << "streetweek: unknown command '" << cmd << "'\n\n" << kUsage;
         return kExitUsage;
     } catch (const std::bad_alloc&) {

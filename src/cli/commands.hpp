@@ -12,6 +12,8 @@ int runCli(int argc, char** argv); // dispatches on argv[1]; no subcommand: the 
 int runInfo(int argc, char** argv);
 int runWards(int argc, char** argv);
 int runSample(int argc, char** argv);
+int runKde(int argc, char** argv);
+int runHotspots(int argc, char** argv);
 int runGuiCommand(int argc, char** argv);
 
 // What `streetweek gui` hands to the app (src/app implements runGui).

@@ -295,6 +295,25 @@ Status KdeParams::validate(const Box& e) const {
     return okStatus();
 }
 
+double suggestedCellSize(const Box& study) {
+    const double side = std::min(boxWidth(study), boxHeight(study)) / 150.0;
+    if (!(side > 0) || !std::isfinite(side))
+        return 25.0;
+    const double p10 = std::pow(10.0, std::floor(std::log10(side)));
+    double best = p10;
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (std::abs(m * p10 - side) < std::abs(best - side))
+            best = m * p10;
+    return best;
+}
+
+Box alignToCells(const Box& b, double cell) {
+    return Box(Point(std::floor(b.min_corner().x() / cell) * cell,
+                     std::floor(b.min_corner().y() / cell) * cell),
+               Point(std::ceil(b.max_corner().x() / cell) * cell,
+                     std::ceil(b.max_corner().y() / cell) * cell));
+}
+
 double kernelValue(KernelShape k, double d, double r, DensityUnits units) {
     if (d > r)
         return 0.0;

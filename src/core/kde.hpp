@@ -51,6 +51,12 @@ struct Grid {
 // (xmin, ymax). Throws nothing; validate() first.
 Grid makeGrid(const Box& extent, double cell_size_m);
 
+// Chainey's guidance: the shorter side of the study area / 150, rounded to 1, 2, 2.5 or 5
+// times a power of ten (metres).
+double suggestedCellSize(const Box& study);
+// The box grown outwards to whole multiples of the cell size (tidy grid origins).
+Box alignToCells(const Box& b, double cell);
+
 // Kernel value at distance d (0 <= d <= r) for the units: 1 at d = 0 for Raw, normalised to
 // integrate to 1 over the disc (per m^2) for Density.
 double kernelValue(KernelShape k, double d, double r, DensityUnits units);

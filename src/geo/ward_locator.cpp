@@ -96,6 +96,28 @@ void WardLocator::assign(const double* x, const double* y, std::int32_t* ward, s
     });
 }
 
+std::vector<std::int32_t> WardLocator::wardsIntersecting(const MultiPolygon& shape) const {
+    std::vector<std::int32_t> out;
+    Box b;
+    bg::envelope(shape, b);
+    std::vector<BoxEntry> hits;
+    index_->tree.query(bgi::intersects(b), std::back_inserter(hits));
+    if (hits.empty())
+        return out;
+    GeosContext ctx;
+    GeomPtr g = toGeos(ctx, shape);
+    for (const auto& h : hits) {
+        if (std::find(out.begin(), out.end(), h.second) != out.end())
+            continue;
+        GeomPtr w = toGeos(ctx, wards_.wards[static_cast<std::size_t>(h.second)].shape);
+        // Interiors must meet: a hotspot that only shares an edge with a ward does not touch it.
+        if (g && w && GEOSRelatePattern_r(ctx.handle(), g.get(), w.get(), "T********") == 1)
+            out.push_back(h.second);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 std::int32_t WardLocator::locate(double x, double y) const {
     ThreadGeometry st(wards_);
     std::vector<BoxEntry> hits;

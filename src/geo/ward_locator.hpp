@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 namespace sw::geo {
 
@@ -21,6 +22,8 @@ class WardLocator {
                 unsigned threads, Progress* progress = nullptr) const;
     // One point (slow path for UI hover and tests).
     std::int32_t locate(double x, double y) const;
+    // Indices of the wards whose interior a shape overlaps (a shared edge alone does not count).
+    std::vector<std::int32_t> wardsIntersecting(const MultiPolygon& shape) const;
 
   private:
     struct Index;

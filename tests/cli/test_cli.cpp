@@ -8,6 +8,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <cmath>
 #include <map>
 
 using namespace sw;
@@ -200,4 +201,97 @@ TEST_CASE("the bundled sample loads: 22 synthetic wards and two years of inciden
     CHECK(r.output.find("\"ward_count\": 22") != std::string::npos);
     CHECK(r.output.find("\"first_month\": \"2022-01\"") != std::string::npos);
     CHECK(r.output.find("\"last_month\": \"2023-12\"") != std::string::npos);
+}
+
+TEST_CASE("kde: GeoTIFF with the extent's grid, nodata, CRS and the single-point peak") {
+    test::TempDir dir;
+    const std::string wards =
+        test::writeFile(dir.file("wards.geojson"), test::twoSquareWardsGeoJson());
+    const std::string pts = test::writeFile(
+        dir.file("pts.csv"), "Month,Easting,Northing,Crime type\n2022-01,570505,160505,Drugs\n");
+    const std::string out = dir.file("d.tif");
+    const auto r =
+        run("kde --wards " + quote(wards) + " --incidents " + quote(pts) +
+            " --radius 100 --cell 10 --units raw --extent 570000,160000,571005,161000 --out " +
+            quote(out));
+    INFO(r.output);
+    REQUIRE(r.code == 0);
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(out.c_str(), GDAL_OF_RASTER));
+    REQUIRE(ds);
+    CHECK(ds->GetRasterXSize() == 101); // ceil(1005 / 10)
+    CHECK(ds->GetRasterYSize() == 100);
+    double gt[6];
+    ds->GetGeoTransform(gt);
+    CHECK(gt[0] == 570000);
+    CHECK(gt[3] == 161000);
+    CHECK(gt[1] == 10);
+    CHECK(std::string(ds->GetSpatialRef()->GetAuthorityCode(nullptr)) == "27700");
+    GDALRasterBand* b = ds->GetRasterBand(1);
+    int has_nodata = 0;
+    CHECK(b->GetNoDataValue(&has_nodata) == -9999);
+    CHECK(has_nodata);
+    float v[3];
+    // The point sits at the centre of column 50, row 49.
+    CHECK(b->RasterIO(GF_Read, 49, 49, 3, 1, v, 3, 1, GDT_Float32, 0, 0) == CE_None);
+    CHECK(v[1] == 1.0f);
+    CHECK(v[0] == doctest::Approx(std::pow(1 - 0.01, 2)));
+    float corner = 0;
+    CHECK(b->RasterIO(GF_Read, 0, 0, 1, 1, &corner, 1, 1, GDT_Float32, 0, 0) == CE_None);
+    CHECK(corner == -9999.0f); // no incident reaches it
+    CHECK(std::string(ds->GetMetadataItem("STREETWEEK_KERNEL")) == "quartic");
+
+    const auto bad =
+        run("kde --incidents " + quote(pts) + " --radius -5 --out " + quote(dir.file("x.tif")));
+    CHECK(bad.code == 2);
+    CHECK(bad.output.find("--radius must be a positive number") != std::string::npos);
+    const auto huge = run("kde --incidents " + quote(pts) +
+                          " --radius 100 --cell 0.01 --extent 0,0,100000,100000 --out " +
+                          quote(dir.file("x.tif")));
+    CHECK(huge.code == 2);
+    CHECK(huge.output.find("over the limit") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir.file("x.tif")));
+    const auto empty = run("kde --wards " + quote(wards) + " --incidents " + quote(pts) +
+                           " --radius 100 --cell 10 --layer asb --out " + quote(dir.file("e.tif")));
+    CHECK(empty.code == 0);
+    CHECK(empty.output.find("matches no incidents") != std::string::npos);
+    CHECK(empty.output.find("all zero") != std::string::npos);
+}
+
+TEST_CASE("hotspots: two clusters become two ranked polygons with counts, PAI and wards") {
+    test::TempDir dir;
+    const std::string wards =
+        test::writeFile(dir.file("wards.geojson"), test::twoSquareWardsGeoJson());
+    std::string csv = "Month,Easting,Northing,Crime type\n";
+    for (int i = 0; i < 30; ++i)
+        csv += "2022-01," + std::to_string(570250 + i % 5) + ",160500,Drugs\n"; // West
+    for (int i = 0; i < 12; ++i)
+        csv += "2022-01," + std::to_string(571700 + i % 3) + ",160300,Robbery\n"; // East
+    const std::string pts = test::writeFile(dir.file("pts.csv"), csv);
+    const std::string out = dir.file("hot.gpkg");
+    const auto r =
+        run("hotspots --wards " + quote(wards) + " --incidents " + quote(pts) +
+            " --radius 100 --cell 10 --threshold value:5 --units raw --out " + quote(out));
+    INFO(r.output);
+    REQUIRE(r.code == 0);
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(out.c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    OGRLayer* layer = ds->GetLayer(0);
+    REQUIRE(layer->GetFeatureCount() == 2);
+    std::unique_ptr<OGRFeature> first(layer->GetNextFeature());
+    CHECK(first->GetFieldAsInteger("rank") == 1);
+    CHECK(first->GetFieldAsInteger("incidents") == 30);
+    CHECK(std::string(first->GetFieldAsString("wards")) == "West");
+    const double area = OGR_G_Area(OGRGeometry::ToHandle(first->GetGeometryRef()));
+    CHECK(first->GetFieldAsDouble("area_km2") == doctest::Approx(area / 1e6).epsilon(1e-3));
+    // PAI = (30/42) / (area / 2 km^2)
+    CHECK(first->GetFieldAsDouble("pai") ==
+          doctest::Approx((30.0 / 42.0) / (area / 1e6 / 2.0)).epsilon(1e-3));
+    std::unique_ptr<OGRFeature> second(layer->GetNextFeature());
+    CHECK(second->GetFieldAsInteger("incidents") == 12);
+    CHECK(std::string(second->GetFieldAsString("wards")) == "East");
+    CHECK(run("hotspots --wards " + quote(wards) + " --incidents " + quote(pts) +
+              " --radius 100 --threshold top:200% --out " + quote(dir.file("h.gpkg")))
+              .code == 2);
 }

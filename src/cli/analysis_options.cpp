@@ -1,0 +1,159 @@
+// Shared analysis options.
+#include "cli/analysis_options.hpp"
+
+#include "cli/load_options.hpp"
+
+#include <sstream>
+
+namespace sw::cli {
+
+std::vector<OptionSpec> selectionOptionSpecs() {
+    auto specs = layerOptionSpecs();
+    specs.push_back({"from", "YYYY-MM", "first month (default: first in the data)", false});
+    specs.push_back({"to", "YYYY-MM", "last month (default: last in the data)", false});
+    specs.push_back({"layer-weight", "NAME=W",
+                     "weight of a layer's incidents (default 1; the largest applies)", true});
+    specs.push_back({"weight-field", "COLUMN",
+                     "multiply each incident's weight by this column's number", false});
+    return specs;
+}
+
+Result<SelectionParams> selectionFrom(const Args& a, Session& session) {
+    SelectionParams p;
+    for (const char* key : {"from", "to"}) {
+        if (!a.has(key))
+            continue;
+        const auto m = parseMonth(a.get(key));
+        if (!m)
+            return Error{std::string("--") + key + " must be YYYY-MM, got '" + a.get(key) + "'"};
+        (std::string(key) == "from" ? p.from : p.to) = *m;
+    }
+    auto layers = selectLayers(a, session.layers());
+    if (!layers)
+        return Error{layers.error()};
+    p.layers = layers.value();
+    const auto weights = a.all("layer-weight");
+    if (!weights.empty()) {
+        if (p.layers.empty())
+            return Error{"--layer-weight needs --layer"};
+        p.layer_weights.assign(p.layers.size(), 1.0);
+        for (const auto& w : weights) {
+            const auto eq = w.find('=');
+            const auto value =
+                eq == std::string::npos ? std::nullopt : parseDouble(w.substr(eq + 1));
+            if (!value)
+                return Error{"--layer-weight must be NAME=NUMBER, got '" + w + "'"};
+            bool found = false;
+            for (std::size_t l = 0; l < p.layers.size(); ++l)
+                if (equalsIgnoreCase(p.layers[l].name, w.substr(0, eq)) ||
+                    equalsIgnoreCase(p.layers[l].key, w.substr(0, eq))) {
+                    p.layer_weights[l] = *value;
+                    found = true;
+                }
+            if (!found)
+                return Error{"--layer-weight: '" + w.substr(0, eq) +
+                             "' is not one of the --layer layers"};
+        }
+    }
+    p.weight_column = a.get("weight-field");
+    if (auto st = p.validate(); !st)
+        return Error{st.error()};
+    return p;
+}
+
+Result<Box> parseExtent(const std::string& text) {
+    std::stringstream ss(text);
+    std::string part;
+    std::vector<double> v;
+    while (std::getline(ss, part, ',')) {
+        const auto d = parseDouble(part);
+        if (!d)
+            return Error{"--extent must be xmin,ymin,xmax,ymax in metres, got '" + text + "'"};
+        v.push_back(*d);
+    }
+    if (v.size() != 4)
+        return Error{"--extent must be xmin,ymin,xmax,ymax in metres, got '" + text + "'"};
+    if (!(v[2] > v[0]) || !(v[3] > v[1]))
+        return Error{"--extent: xmax must exceed xmin and ymax must exceed ymin"};
+    return Box(Point(v[0], v[1]), Point(v[2], v[3]));
+}
+
+Box defaultExtent(const Session& s, double cell) {
+    Box b = s.wards().bounds();
+    if (boxIsEmpty(b))
+        b = s.incidents().bounds();
+    if (boxIsEmpty(b))
+        return b;
+    return alignToCells(b, cell);
+}
+
+// Fills KdeParams from --radius, --cell, --kernel, --units, --extent, --threads. The extent
+// needs the loaded data when not given, so it is resolved by the caller.
+Result<KdeParams> kdeParamsFrom(const Args& a) {
+    KdeParams k;
+    if (!a.has("radius"))
+        return Error{"--radius is required (the bandwidth in metres, e.g. 250)"};
+    const auto r = parseDouble(a.get("radius"));
+    if (!r)
+        return Error{"--radius must be a number of metres, got '" + a.get("radius") + "'"};
+    k.radius_m = *r;
+    if (a.has("cell")) {
+        const auto c = parseDouble(a.get("cell"));
+        if (!c)
+            return Error{"--cell must be a number of metres, got '" + a.get("cell") + "'"};
+        k.cell_size_m = *c;
+    } else {
+        k.cell_size_m = 0; // resolved from the study area
+    }
+    if (a.has("kernel")) {
+        const auto kernel = parseKernel(a.get("kernel"));
+        if (!kernel)
+            return Error{"--kernel must be quartic, triweight, epanechnikov, triangular, uniform "
+                         "or gaussian"};
+        k.kernel = *kernel;
+    }
+    const std::string units = a.get("units", "density");
+    if (units == "raw")
+        k.units = DensityUnits::Raw;
+    else if (units == "density")
+        k.units = DensityUnits::Density;
+    else
+        return Error{"--units must be raw or density"};
+    if (a.has("extent")) {
+        auto e = parseExtent(a.get("extent"));
+        if (!e)
+            return Error{e.error()};
+        k.extent = e.value();
+    }
+    if (a.has("threads"))
+        k.threads = static_cast<int>(parseInteger(a.get("threads")).value_or(0));
+    if (k.cell_size_m != 0 && k.extent)
+        if (auto st = k.validate(*k.extent); !st)
+            return Error{st.error()};
+    if (!std::isfinite(k.radius_m) || k.radius_m <= 0)
+        return Error{"--radius must be a positive number of metres"};
+    if (a.has("cell") && (!std::isfinite(k.cell_size_m) || k.cell_size_m <= 0))
+        return Error{"--cell must be a positive number of metres"};
+    return k;
+}
+
+std::vector<OptionSpec> kdeOptionSpecs() {
+    return {
+        {"radius", "M", "bandwidth (search radius) in metres (required)", false},
+        {"cell", "M", "cell size in metres (default: shorter side of the study area / 150)", false},
+        {"kernel", "NAME",
+         "quartic (default), triweight, epanechnikov, triangular, uniform, gaussian", false},
+        {"units", "U", "density (incidents per km^2, default) or raw (kernels peak at each weight)",
+         false},
+        {"extent", "X0,Y0,X1,Y1", "grid extent in working-CRS metres (default: the wards' bounds)",
+         false},
+    };
+}
+
+Box resolveGrid(const Session& s, KdeParams& k) {
+    if (k.cell_size_m == 0)
+        k.cell_size_m = suggestedCellSize(k.extent ? *k.extent : defaultExtent(s, 1.0));
+    return k.extent ? *k.extent : defaultExtent(s, k.cell_size_m);
+}
+
+} // namespace sw::cli

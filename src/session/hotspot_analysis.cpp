@@ -1,0 +1,84 @@
+// Hotspot delineation pipeline.
+#include "session/hotspot_analysis.hpp"
+
+#include "core/parallel.hpp"
+#include "geo/ward_locator.hpp"
+#include "io/region_polygons.hpp"
+
+namespace sw {
+
+Result<HotspotResult> findHotspots(const Session& session, const HotspotParams& p,
+                                   Progress* progress) {
+    if (auto st = p.threshold.validate(); !st)
+        return Error{st.error()};
+    auto sel = selectIncidents(session.incidents(), p.selection);
+    if (!sel)
+        return Error{sel.error()};
+    HotspotResult out;
+    out.notes = sel.value().notes;
+    Box extent = p.kde.extent ? *p.kde.extent : session.wards().bounds();
+    if (boxIsEmpty(extent))
+        extent = session.incidents().bounds();
+    if (!p.kde.extent && !boxIsEmpty(extent))
+        extent = alignToCells(extent, p.kde.cell_size_m);
+    auto kde = computeKde(sel.value().points, p.kde, extent, progress);
+    if (!kde)
+        return Error{kde.error()};
+    out.density = std::move(kde.value());
+    const Grid& g = out.density.grid;
+    out.incidents = sel.value().points.x.size();
+    if (out.density.empty_input)
+        out.notes.push_back("no incidents selected: no hotspots");
+
+    // The study area: cells whose centre lies in a ward.
+    std::vector<std::uint8_t> in_study;
+    std::optional<geo::WardLocator> locator;
+    if (!session.wards().empty()) {
+        locator.emplace(session.wards());
+        std::vector<double> cx(g.values.size()), cy(g.values.size());
+        for (std::size_t r = 0; r < g.rows; ++r)
+            for (std::size_t c = 0; c < g.cols; ++c) {
+                cx[r * g.cols + c] = g.cellCentreX(c);
+                cy[r * g.cols + c] = g.cellCentreY(r);
+            }
+        std::vector<std::int32_t> ward(g.values.size());
+        locator->assign(cx.data(), cy.data(), ward.data(), ward.size(),
+                        resolveThreads(p.kde.threads));
+        in_study.resize(ward.size());
+        for (std::size_t i = 0; i < ward.size(); ++i)
+            in_study[i] = ward[i] >= 0 ? 1 : 0;
+        out.study_area_km2 = session.wards().areaKm2();
+    } else {
+        out.study_area_km2 = boxWidth(g.bounds()) * boxHeight(g.bounds()) / 1e6;
+    }
+    out.threshold_value = thresholdValue(g, in_study, p.threshold);
+    const RegionLabels regions = labelRegions(g, out.threshold_value, in_study);
+
+    const auto& t = session.incidents();
+    std::vector<std::int64_t> cells;
+    std::vector<std::uint32_t> masks;
+    const auto all_masks = p.selection.layers.empty() ? std::vector<std::uint32_t>{}
+                                                      : layerMasks(p.selection.layers, t);
+    for (auto row : sel.value().rows) {
+        cells.push_back(cellIndex(g, t.x[row], t.y[row]));
+        if (!all_masks.empty())
+            masks.push_back(all_masks[row]);
+    }
+    const auto stats =
+        hotspotStats(g, regions, cells, masks, p.selection.layers.size(), out.study_area_km2);
+    auto shapes = io::polygonizeRegions(g, regions);
+    if (!shapes)
+        return Error{shapes.error()};
+    for (const auto& s : stats) {
+        Hotspot h;
+        h.stats = s;
+        h.shape = std::move(shapes.value()[static_cast<std::size_t>(s.region - 1)]);
+        if (locator)
+            for (auto w : locator->wardsIntersecting(h.shape))
+                h.wards.push_back(session.wards().wards[static_cast<std::size_t>(w)].name);
+        out.hotspots.push_back(std::move(h));
+    }
+    return out;
+}
+
+} // namespace sw

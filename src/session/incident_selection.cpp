@@ -1,0 +1,77 @@
+// Incident selection for analyses.
+#include "session/incident_selection.hpp"
+
+#include "core/incident_rows.hpp"
+
+#include <cmath>
+
+namespace sw {
+
+Status SelectionParams::validate() const {
+    if (from != kNoMonth && to != kNoMonth && from > to)
+        return Error{"the period ends (" + formatMonth(to) + ") before it starts (" +
+                     formatMonth(from) + ")"};
+    if (layers.size() > 32)
+        return Error{"at most 32 layers at once"};
+    if (!layer_weights.empty() && layer_weights.size() != layers.size())
+        return Error{"one weight per layer is needed"};
+    for (double w : layer_weights)
+        if (!std::isfinite(w) || w < 0)
+            return Error{"layer weights must be zero or positive numbers"};
+    return okStatus();
+}
+
+Result<Selection> selectIncidents(const IncidentTable& t, const SelectionParams& p) {
+    if (auto st = p.validate(); !st)
+        return Error{st.error()};
+    Selection sel;
+    std::optional<std::size_t> wcol;
+    if (!p.weight_column.empty()) {
+        wcol = t.textColumn(p.weight_column);
+        if (!wcol)
+            return Error{"no column named '" + p.weight_column + "' in the incidents"};
+    }
+    const auto masks = p.layers.empty() ? std::vector<std::uint32_t>{} : layerMasks(p.layers, t);
+    std::vector<std::size_t> per_layer(p.layers.size(), 0);
+    std::size_t bad_weights = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const MonthIndex m = t.month[i];
+        if (p.from != kNoMonth && (m == kNoMonth || m < p.from))
+            continue;
+        if (p.to != kNoMonth && (m == kNoMonth || m > p.to))
+            continue;
+        double w = 1.0;
+        if (!p.layers.empty()) {
+            if (!masks[i])
+                continue;
+            w = 0.0;
+            for (std::size_t l = 0; l < p.layers.size(); ++l)
+                if (masks[i] & (1u << l)) {
+                    ++per_layer[l];
+                    w = std::max(w, p.layer_weights.empty() ? 1.0 : p.layer_weights[l]);
+                }
+        }
+        if (wcol) {
+            const auto v = parseNumber(t.text[*wcol].at(i));
+            if (!v || !std::isfinite(*v) || *v < 0) {
+                ++bad_weights;
+                continue;
+            }
+            w *= *v;
+        }
+        sel.points.x.push_back(t.x[i]);
+        sel.points.y.push_back(t.y[i]);
+        sel.points.w.push_back(w);
+        sel.rows.push_back(static_cast<std::uint32_t>(i));
+    }
+    for (std::size_t l = 0; l < p.layers.size(); ++l)
+        if (per_layer[l] == 0)
+            sel.notes.push_back("layer '" + p.layers[l].name +
+                                "' matches no incidents in the period");
+    if (bad_weights)
+        sel.notes.push_back(std::to_string(bad_weights) + " incidents left out: their '" +
+                            p.weight_column + "' value is not a non-negative number");
+    return sel;
+}
+
+} // namespace sw
