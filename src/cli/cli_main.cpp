@@ -18,6 +18,7 @@ const char* kUsage =
     "  wards    ward profile: counts per layer, rate per 1,000, rank, change -> .csv/.gpkg/.shp\n"
     "  kde      kernel density of chosen incidents -> Float32 GeoTIFF\n"
     "  hotspots hotspot areas (KDE above a threshold) with PAI and wards -> .gpkg/.shp/.geojson\n"
+    "  gistar   Getis-Ord Gi* hot and cold spots with FDR correction -> .gpkg/.shp/.geojson\n"
     "  sample   write the synthetic sample (or a large one for benchmarks)\n\n"
     "Run 'streetweek COMMAND --help' for a command's options.\n";
 
@@ -50,6 +51,8 @@ int runCli(int argc, char** argv) {
             return runKde(argc, argv);
         if (cmd == "hotspots")
             return runHotspots(argc, argv);
+        if (cmd == "gistar")
+            return runGiStar(argc, argv);
         std::cerr << "streetweek: unknown command '" << cmd << "'\n\n" << kUsage;
         return kExitUsage;
     } catch (const std::bad_alloc&) {

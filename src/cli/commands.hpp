@@ -14,6 +14,7 @@ int runWards(int argc, char** argv);
 int runSample(int argc, char** argv);
 int runKde(int argc, char** argv);
 int runHotspots(int argc, char** argv);
+int runGiStar(int argc, char** argv);
 int runGuiCommand(int argc, char** argv);
 
 // What `streetweek gui` hands to the app (src/app implements runGui).

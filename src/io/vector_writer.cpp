@@ -58,6 +58,7 @@ struct VectorWriter::Impl {
     OGRLayer* layer = nullptr;
     std::vector<FieldSpec> fields;
     OGRSpatialReference srs;
+    bool in_transaction = false;
     ~Impl() {
         ds.reset();
         if (!temp_dir.empty()) {
@@ -121,6 +122,9 @@ Result<std::unique_ptr<VectorWriter>> VectorWriter::create(const std::string& pa
     CSLDestroy(lco);
     if (!im.layer)
         return Error{path + ": cannot create the layer (" + lastGdalError() + ")"};
+    // One transaction for the whole file (GeoPackage is slow without); formats without
+    // transactions ignore it.
+    im.in_transaction = im.ds->StartTransaction() == OGRERR_NONE;
     for (const auto& f : fields) {
         const OGRFieldType t = f.type == FieldSpec::Type::Integer ? OFTInteger
                                : f.type == FieldSpec::Type::Real  ? OFTReal
@@ -176,6 +180,8 @@ void VectorWriter::setDescription(const std::string& text) {
 
 Status VectorWriter::commit() {
     Impl& im = *impl_;
+    if (im.in_transaction && im.ds->CommitTransaction() != OGRERR_NONE)
+        return Error{im.target + ": cannot commit (" + lastGdalError() + ")"};
     im.layer = nullptr;
     GDALClose(GDALDataset::ToHandle(im.ds.release()));
     std::error_code ec;

@@ -4,6 +4,7 @@
 #include "core/parallel.hpp"
 #include "geo/ward_locator.hpp"
 #include "io/region_polygons.hpp"
+#include "session/study_area.hpp"
 
 namespace sw {
 
@@ -31,22 +32,11 @@ Result<HotspotResult> findHotspots(const Session& session, const HotspotParams& 
         out.notes.push_back("no incidents selected: no hotspots");
 
     // The study area: cells whose centre lies in a ward.
-    std::vector<std::uint8_t> in_study;
+    const std::vector<std::uint8_t> in_study =
+        studyCells(session.wards(), g, resolveThreads(p.kde.threads));
     std::optional<geo::WardLocator> locator;
     if (!session.wards().empty()) {
         locator.emplace(session.wards());
-        std::vector<double> cx(g.values.size()), cy(g.values.size());
-        for (std::size_t r = 0; r < g.rows; ++r)
-            for (std::size_t c = 0; c < g.cols; ++c) {
-                cx[r * g.cols + c] = g.cellCentreX(c);
-                cy[r * g.cols + c] = g.cellCentreY(r);
-            }
-        std::vector<std::int32_t> ward(g.values.size());
-        locator->assign(cx.data(), cy.data(), ward.data(), ward.size(),
-                        resolveThreads(p.kde.threads));
-        in_study.resize(ward.size());
-        for (std::size_t i = 0; i < ward.size(); ++i)
-            in_study[i] = ward[i] >= 0 ? 1 : 0;
         out.study_area_km2 = session.wards().areaKm2();
     } else {
         out.study_area_km2 = boxWidth(g.bounds()) * boxHeight(g.bounds()) / 1e6;

@@ -295,3 +295,40 @@ TEST_CASE("hotspots: two clusters become two ranked polygons with counts, PAI an
               " --radius 100 --threshold top:200% --out " + quote(dir.file("h.gpkg")))
               .code == 2);
 }
+
+TEST_CASE("gistar: a dense cluster is a 99% hot spot; every study cell is written") {
+    test::TempDir dir;
+    const std::string wards =
+        test::writeFile(dir.file("wards.geojson"), test::twoSquareWardsGeoJson());
+    std::string csv = "Month,Easting,Northing,Crime type\n";
+    for (int i = 0; i < 60; ++i)
+        csv += "2022-01,570455,160455,Drugs\n"; // one cell in West
+    for (int i = 0; i < 40; ++i)
+        csv += "2022-01," + std::to_string(570005 + (i * 137) % 2000) + "," +
+               std::to_string(160005 + (i * 71) % 1000) + ",Drugs\n";
+    const std::string pts = test::writeFile(dir.file("pts.csv"), csv);
+    const std::string out = dir.file("gi.gpkg");
+    const auto r = run("gistar --wards " + quote(wards) + " --incidents " + quote(pts) +
+                       " --cell 50 --distance 125 --out " + quote(out));
+    INFO(r.output);
+    REQUIRE(r.code == 0);
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(out.c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    OGRLayer* layer = ds->GetLayer(0);
+    CHECK(layer->GetFeatureCount() == 40 * 20); // 2 km x 1 km of 50 m cells
+    int hot = 0, cold = 0;
+    double total = 0;
+    for (auto& f : *layer) {
+        total += f->GetFieldAsDouble("count");
+        if (f->GetFieldAsInteger("gi_bin") == 3) {
+            ++hot;
+            CHECK(f->GetFieldAsDouble("gi_z") > 2.58);
+        }
+        if (f->GetFieldAsInteger("gi_bin") < 0)
+            ++cold;
+    }
+    CHECK(total == 100);
+    CHECK(hot >= 1);
+    CHECK(cold == 0);
+}

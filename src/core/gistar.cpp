@@ -1,0 +1,142 @@
+// Getis-Ord Gi* and Benjamini-Hochberg.
+#include "core/gistar.hpp"
+
+#include "core/hotspots.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sw {
+
+Status GiStarParams::validate(const Box& e) const {
+    if (!std::isfinite(cell_size_m) || cell_size_m <= 0)
+        return Error{"the Gi* cell size must be a positive number of metres"};
+    if (!std::isfinite(distance_m) || distance_m < cell_size_m)
+        return Error{"the Gi* neighbourhood distance must be at least one cell size"};
+    if (distance_m / cell_size_m > 50)
+        return Error{"the Gi* neighbourhood is more than 50 cells across: use larger cells"};
+    if (boxIsEmpty(e) || boxWidth(e) <= 0 || boxHeight(e) <= 0)
+        return Error{"the Gi* extent is empty"};
+    const double cells =
+        std::ceil(boxWidth(e) / cell_size_m) * std::ceil(boxHeight(e) / cell_size_m);
+    if (cells > static_cast<double>(max_cells))
+        return Error{"the Gi* grid would exceed " + std::to_string(max_cells) +
+                     " cells: use larger cells"};
+    return okStatus();
+}
+
+double twoSidedP(double z) {
+    return std::erfc(std::abs(z) / std::sqrt(2.0));
+}
+
+double benjaminiHochbergCutoff(std::vector<double> p, double alpha) {
+    std::sort(p.begin(), p.end());
+    const double m = static_cast<double>(p.size());
+    double cutoff = 0;
+    for (std::size_t k = 0; k < p.size(); ++k)
+        if (p[k] <= static_cast<double>(k + 1) / m * alpha)
+            cutoff = p[k];
+    return cutoff;
+}
+
+Result<GiStarResult> computeGiStar(const WeightedPoints& pts, const Box& extent,
+                                   const GiStarParams& params,
+                                   const std::vector<std::uint8_t>& in_study_given) {
+    GiStarParams p = params;
+    if (p.cell_size_m == 0)
+        p.cell_size_m = suggestedCellSize(extent);
+    if (p.distance_m == 0)
+        p.distance_m = 2.5 * p.cell_size_m;
+    if (auto st = p.validate(extent); !st)
+        return Error{st.error()};
+    GiStarResult r;
+    r.cell_size_m = p.cell_size_m;
+    r.distance_m = p.distance_m;
+    r.counts = makeGrid(extent, p.cell_size_m);
+    Grid& g = r.counts;
+    const std::size_t cells = g.rows * g.cols;
+    g.values.assign(cells, 0.0);
+    if (!in_study_given.empty() && in_study_given.size() != cells)
+        return Error{"internal: study mask does not match the Gi* grid"};
+    r.in_study = in_study_given.empty() ? std::vector<std::uint8_t>(cells, 1) : in_study_given;
+    for (std::size_t i = 0; i < pts.x.size(); ++i) {
+        const auto c = cellIndex(g, pts.x[i], pts.y[i]);
+        if (c >= 0)
+            g.values[static_cast<std::size_t>(c)] += pts.w.empty() ? 1.0 : pts.w[i];
+    }
+    // Neighbourhood offsets: cells whose centres lie within the distance.
+    const auto reach = static_cast<std::ptrdiff_t>(std::floor(p.distance_m / p.cell_size_m));
+    std::vector<std::pair<std::ptrdiff_t, std::ptrdiff_t>> offsets;
+    for (std::ptrdiff_t dr = -reach; dr <= reach; ++dr)
+        for (std::ptrdiff_t dc = -reach; dc <= reach; ++dc)
+            if (static_cast<double>(dr * dr + dc * dc) * p.cell_size_m * p.cell_size_m <=
+                p.distance_m * p.distance_m + 1e-9)
+                offsets.emplace_back(dr, dc);
+    r.neighbours = offsets.size();
+    // Global mean and standard deviation over the study cells.
+    double sum = 0, sum2 = 0;
+    for (std::size_t i = 0; i < cells; ++i)
+        if (r.in_study[i]) {
+            ++r.n;
+            sum += g.values[i];
+            sum2 += g.values[i] * g.values[i];
+        }
+    r.z.assign(cells, 0.0);
+    r.p.assign(cells, 1.0);
+    r.bin.assign(cells, 0);
+    if (r.n < 3)
+        return r;
+    const double n = static_cast<double>(r.n);
+    const double mean = sum / n;
+    const double s = std::sqrt(std::max(0.0, sum2 / n - mean * mean));
+    if (s == 0)
+        return r; // every cell equal: no hot or cold spots
+    const auto rows = static_cast<std::ptrdiff_t>(g.rows),
+               cols = static_cast<std::ptrdiff_t>(g.cols);
+    for (std::ptrdiff_t row = 0; row < rows; ++row)
+        for (std::ptrdiff_t col = 0; col < cols; ++col) {
+            const auto i = static_cast<std::size_t>(row * cols + col);
+            if (!r.in_study[i])
+                continue;
+            double wx = 0, wsum = 0;
+            for (const auto& [dr, dc] : offsets) {
+                const auto rr = row + dr, cc = col + dc;
+                if (rr < 0 || cc < 0 || rr >= rows || cc >= cols)
+                    continue;
+                const auto j = static_cast<std::size_t>(rr * cols + cc);
+                if (!r.in_study[j])
+                    continue;
+                wx += g.values[j];
+                wsum += 1.0; // binary weights: sum of w = sum of w^2
+            }
+            const double denom = s * std::sqrt((n * wsum - wsum * wsum) / (n - 1));
+            if (denom <= 0)
+                continue;
+            r.z[i] = (wx - mean * wsum) / denom;
+            r.p[i] = twoSidedP(r.z[i]);
+        }
+    // Gi_Bin: the strongest confidence level at which the cell is significant.
+    std::vector<double> study_p;
+    for (std::size_t i = 0; i < cells; ++i)
+        if (r.in_study[i])
+            study_p.push_back(r.p[i]);
+    const double levels[3] = {0.01, 0.05, 0.10};
+    double cut[3];
+    for (int k = 0; k < 3; ++k)
+        cut[k] = p.fdr ? benjaminiHochbergCutoff(study_p, levels[k]) : levels[k];
+    for (std::size_t i = 0; i < cells; ++i) {
+        if (!r.in_study[i])
+            continue;
+        int level = 0;
+        if (r.p[i] <= cut[2] && cut[2] > 0)
+            level = 1;
+        if (r.p[i] <= cut[1] && cut[1] > 0)
+            level = 2;
+        if (r.p[i] <= cut[0] && cut[0] > 0)
+            level = 3;
+        r.bin[i] = static_cast<std::int8_t>(r.z[i] > 0 ? level : -level);
+    }
+    return r;
+}
+
+} // namespace sw
