@@ -2,6 +2,9 @@
 #include "cli/analysis_options.hpp"
 
 #include "cli/load_options.hpp"
+#include "core/bandwidth.hpp"
+
+#include <cmath>
 
 #include <sstream>
 
@@ -92,11 +95,16 @@ Box defaultExtent(const Session& s, double cell) {
 Result<KdeParams> kdeParamsFrom(const Args& a) {
     KdeParams k;
     if (!a.has("radius"))
-        return Error{"--radius is required (the bandwidth in metres, e.g. 250)"};
-    const auto r = parseDouble(a.get("radius"));
-    if (!r)
-        return Error{"--radius must be a number of metres, got '" + a.get("radius") + "'"};
-    k.radius_m = *r;
+        return Error{"--radius is required (metres, e.g. 250, or arcgis, scott or cv)"};
+    if (radiusRule(a)) {
+        k.radius_m = 0; // chosen from the selected incidents by resolveRadius
+    } else {
+        const auto r = parseDouble(a.get("radius"));
+        if (!r)
+            return Error{"--radius must be metres or arcgis, scott or cv, got '" + a.get("radius") +
+                         "'"};
+        k.radius_m = *r;
+    }
     if (a.has("cell")) {
         const auto c = parseDouble(a.get("cell"));
         if (!c)
@@ -127,11 +135,11 @@ Result<KdeParams> kdeParamsFrom(const Args& a) {
     }
     if (a.has("threads"))
         k.threads = static_cast<int>(parseInteger(a.get("threads")).value_or(0));
-    if (k.cell_size_m != 0 && k.extent)
+    if (!radiusRule(a) && (!std::isfinite(k.radius_m) || k.radius_m <= 0))
+        return Error{"--radius must be a positive number of metres"};
+    if (k.cell_size_m != 0 && k.extent && k.radius_m > 0)
         if (auto st = k.validate(*k.extent); !st)
             return Error{st.error()};
-    if (!std::isfinite(k.radius_m) || k.radius_m <= 0)
-        return Error{"--radius must be a positive number of metres"};
     if (a.has("cell") && (!std::isfinite(k.cell_size_m) || k.cell_size_m <= 0))
         return Error{"--cell must be a positive number of metres"};
     return k;
@@ -139,7 +147,10 @@ Result<KdeParams> kdeParamsFrom(const Args& a) {
 
 std::vector<OptionSpec> kdeOptionSpecs() {
     return {
-        {"radius", "M", "bandwidth (search radius) in metres (required)", false},
+        {"radius", "M",
+         "bandwidth in metres, or a rule: arcgis (ArcGIS default), scott (Scott's rule), cv "
+         "(likelihood cross-validation) (required)",
+         false},
         {"cell", "M", "cell size in metres (default: shorter side of the study area / 150)", false},
         {"kernel", "NAME",
          "quartic (default), triweight, epanechnikov, triangular, uniform, gaussian", false},
@@ -154,6 +165,43 @@ Box resolveGrid(const Session& s, KdeParams& k) {
     if (k.cell_size_m == 0)
         k.cell_size_m = suggestedCellSize(k.extent ? *k.extent : defaultExtent(s, 1.0));
     return k.extent ? *k.extent : defaultExtent(s, k.cell_size_m);
+}
+
+std::optional<BandwidthRule> radiusRule(const Args& a) {
+    const std::string r = a.get("radius");
+    if (r == "arcgis")
+        return BandwidthRule::ArcGis;
+    if (r == "scott")
+        return BandwidthRule::Scott;
+    if (r == "cv")
+        return BandwidthRule::LikelihoodCv;
+    return std::nullopt;
+}
+
+Result<std::string> resolveRadius(const Args& a, KdeParams& k, const WeightedPoints& points) {
+    const auto rule = radiusRule(a);
+    if (!rule)
+        return std::string();
+    if (points.x.empty())
+        return Error{"--radius " + a.get("radius") + " needs incidents to work from"};
+    std::string name;
+    if (*rule == BandwidthRule::ArcGis) {
+        k.radius_m = arcgisDefaultRadius(points);
+        name = "ArcGIS default";
+    } else if (*rule == BandwidthRule::Scott) {
+        k.radius_m = scottRadius(points, k.kernel);
+        name = "Scott's rule";
+    } else {
+        auto r = likelihoodCvRadius(points, k.kernel);
+        if (!r)
+            return Error{r.error()};
+        k.radius_m = r.value();
+        name = "likelihood cross-validation";
+    }
+    k.radius_m = std::round(k.radius_m);
+    if (!(k.radius_m > 0))
+        return Error{"the " + name + " radius came out as zero (are all incidents at one place?)"};
+    return name + " radius: " + std::to_string(static_cast<long long>(k.radius_m)) + " m";
 }
 
 } // namespace sw::cli

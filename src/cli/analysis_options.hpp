@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cli/cli_args.hpp"
+#include "core/bandwidth.hpp"
 #include "core/geometry.hpp"
 #include "session/incident_selection.hpp"
 #include "session/session.hpp"
@@ -20,6 +21,13 @@ Result<SelectionParams> selectionFrom(const Args& args, Session& session);
 std::vector<OptionSpec> kdeOptionSpecs();
 // KdeParams from them; cell_size_m is 0 when --cell is not given (resolve it from the data).
 Result<KdeParams> kdeParamsFrom(const Args& args);
+
+// The bandwidth rule named by --radius (arcgis, scott, cv), if any.
+std::optional<BandwidthRule> radiusRule(const Args& args);
+// Sets params.radius_m from the rule and the selected points; returns a line saying what was
+// chosen (empty for a fixed radius).
+Result<std::string> resolveRadius(const Args& args, KdeParams& params,
+                                  const WeightedPoints& points);
 
 // Resolves a zero cell size from the study area, and the extent (explicit or default).
 Box resolveGrid(const Session& session, KdeParams& params);

@@ -66,6 +66,15 @@ int runHotspots(int argc, char** argv) {
     p.kde = kde.value();
     p.kde.extent = resolveGrid(session, p.kde);
     p.threshold = threshold.value();
+    if (radiusRule(args)) {
+        auto sel = selectIncidents(session.incidents(), p.selection);
+        if (!sel)
+            return fail("hotspots", sel.error(), kExitUsage);
+        auto note = resolveRadius(args, p.kde, sel.value().points);
+        if (!note)
+            return fail("hotspots", note.error(), kExitFailure);
+        std::cout << note.value() << "\n";
+    }
     auto res = findHotspots(session, p);
     if (!res)
         return fail("hotspots", res.error(), kExitFailure);

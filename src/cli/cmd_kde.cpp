@@ -57,11 +57,14 @@ int runKde(int argc, char** argv) {
         return fail("kde", st.error(), kExitFailure);
     KdeParams k = params.value();
     const Box extent = resolveGrid(session, k);
-    if (auto st = k.validate(extent); !st)
-        return fail("kde", st.error(), kExitUsage);
     auto sel = selectIncidents(session.incidents(), selection_params.value());
     if (!sel)
         return fail("kde", sel.error(), kExitUsage);
+    auto radius_note = resolveRadius(args, k, sel.value().points);
+    if (!radius_note)
+        return fail("kde", radius_note.error(), kExitFailure);
+    if (auto st = k.validate(extent); !st)
+        return fail("kde", st.error(), kExitUsage);
 
     const auto t0 = std::chrono::steady_clock::now();
     auto res = computeKde(sel.value().points, k, extent);
@@ -105,6 +108,8 @@ int runKde(int argc, char** argv) {
         std::cout << "SYNTHETIC SAMPLE DATA (not real crime data)\n";
     for (const auto& n : sel.value().notes)
         std::cout << "note: " << n << "\n";
+    if (!radius_note.value().empty())
+        std::cout << radius_note.value() << "\n";
     std::printf("KDE %s, radius %g m, cell %g m: %zu x %zu cells from (%.1f, %.1f), %s\n",
                 kernelName(k.kernel), k.radius_m, k.cell_size_m, g.cols, g.rows, g.xmin, g.ymax,
                 k.units == DensityUnits::Raw ? "raw units" : "incidents per km^2");
