@@ -7,9 +7,14 @@
 #include "core/kde.hpp"
 #include "session/data_loader.hpp"
 
+#include <gdal_priv.h>
+
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <memory>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -60,9 +65,52 @@ double timeKde(const sw::WeightedPoints& p, const sw::KdeParams& k, const sw::Bo
     return times[1];
 }
 
+// Cell-by-cell difference of two single-band rasters of the same size (nodata read as 0).
+int compare(const char* a_path, const char* b_path) {
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> a(GDALDataset::Open(a_path, GDAL_OF_RASTER)),
+        b(GDALDataset::Open(b_path, GDAL_OF_RASTER));
+    if (!a || !b) {
+        std::fprintf(stderr, "cannot open the rasters\n");
+        return 1;
+    }
+    const int w = a->GetRasterXSize(), h = a->GetRasterYSize();
+    if (w != b->GetRasterXSize() || h != b->GetRasterYSize()) {
+        std::printf("compare: grids differ (%dx%d vs %dx%d)\n", w, h, b->GetRasterXSize(),
+                    b->GetRasterYSize());
+        return 1;
+    }
+    auto read = [&](GDALDataset* d) {
+        std::vector<double> v(static_cast<std::size_t>(w) * static_cast<std::size_t>(h));
+        int has = 0;
+        const double nd = d->GetRasterBand(1)->GetNoDataValue(&has);
+        if (d->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, w, h, v.data(), w, h, GDT_Float64, 0, 0) !=
+            CE_None)
+            v.clear();
+        for (auto& x : v)
+            if ((has && x == nd) || !std::isfinite(x))
+                x = 0;
+        return v;
+    };
+    const auto va = read(a.get()), vb = read(b.get());
+    double max_abs = 0, max_val = 0, sa = 0, sb = 0;
+    for (std::size_t i = 0; i < va.size(); ++i) {
+        max_abs = std::max(max_abs, std::abs(va[i] - vb[i]));
+        max_val = std::max(max_val, std::abs(vb[i]));
+        sa += va[i];
+        sb += vb[i];
+    }
+    std::printf("streetweek vs QGIS raster: largest cell difference %.3g (of values up to %.6g); "
+                "sums %.6g vs %.6g\n",
+                max_abs, max_val, sa, sb);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 4 && std::string(argv[1]) == "compare")
+        return compare(argv[2], argv[3]);
     if (argc < 3) {
         std::fprintf(stderr, "usage: bench_kde CSV WARDS\n");
         return 2;

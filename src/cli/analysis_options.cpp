@@ -135,6 +135,7 @@ Result<KdeParams> kdeParamsFrom(const Args& a) {
     }
     if (a.has("threads"))
         k.threads = static_cast<int>(parseInteger(a.get("threads")).value_or(0));
+    k.edge_correct = a.has("edge-correct");
     if (!radiusRule(a) && (!std::isfinite(k.radius_m) || k.radius_m <= 0))
         return Error{"--radius must be a positive number of metres"};
     if (k.cell_size_m != 0 && k.extent && k.radius_m > 0)
@@ -157,6 +158,9 @@ std::vector<OptionSpec> kdeOptionSpecs() {
         {"units", "U", "density (incidents per km^2, default) or raw (kernels peak at each weight)",
          false},
         {"extent", "X0,Y0,X1,Y1", "grid extent in working-CRS metres (default: the wards' bounds)",
+         false},
+        {"edge-correct", "",
+         "divide by the kernel's share inside the wards, so boundary hotspots are not understated",
          false},
     };
 }
@@ -194,7 +198,7 @@ Result<std::string> resolveRadius(const Args& a, KdeParams& k, const WeightedPoi
     } else {
         auto r = likelihoodCvRadius(points, k.kernel);
         if (!r)
-            return Error{r.error()};
+            return Error{"--radius cv: " + r.error()};
         k.radius_m = r.value();
         name = "likelihood cross-validation";
     }

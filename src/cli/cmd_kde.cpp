@@ -2,9 +2,11 @@
 #include "cli/analysis_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/load_options.hpp"
+#include "core/parallel.hpp"
 #include "geo/crs_transform.hpp"
 #include "io/raster_writer.hpp"
 #include "session/session.hpp"
+#include "session/study_area.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -19,6 +21,13 @@ int runKde(int argc, char** argv) {
         specs.push_back(s);
     for (auto& s : kdeOptionSpecs())
         specs.push_back(s);
+    specs.push_back(
+        {"dual", "MODE", "difference or ratio against a second surface (--compare-...)", false});
+    specs.push_back(
+        {"compare-from", "YYYY-MM", "second surface: the same layers from this month", false});
+    specs.push_back({"compare-to", "YYYY-MM", "second surface: ... to this month", false});
+    specs.push_back(
+        {"compare-layer", "NAME", "second surface: this layer in the same period", false});
     specs.push_back({"out", "FILE.tif", "output GeoTIFF (required)", false});
     Args args(
         "kde",
@@ -70,6 +79,61 @@ int runKde(int argc, char** argv) {
     auto res = computeKde(sel.value().points, k, extent);
     if (!res)
         return fail("kde", res.error(), kExitFailure);
+    std::vector<std::uint8_t> study;
+    if (k.edge_correct) {
+        if (session.wards().empty())
+            return fail("kde", "--edge-correct needs --wards (the study area)", kExitUsage);
+        study = studyCells(session.wards(), res.value().grid, resolveThreads(k.threads));
+        if (auto st = applyEdgeCorrection(res.value().grid, study, k); !st)
+            return fail("kde", st.error(), kExitFailure);
+    }
+    std::string dual_note;
+    if (args.has("dual")) {
+        const std::string mode = args.get("dual");
+        if (mode != "difference" && mode != "ratio")
+            return fail("kde", "--dual must be difference or ratio", kExitUsage);
+        SelectionParams b = selection_params.value();
+        if (args.has("compare-layer")) {
+            const LayerRule* l = session.findLayer(args.get("compare-layer"));
+            if (!l)
+                return fail("kde",
+                            "--compare-layer: no layer named '" + args.get("compare-layer") + "'",
+                            kExitUsage);
+            b.layers = {*l};
+            b.layer_weights.clear();
+            dual_note = "layer " + l->name;
+        }
+        for (const char* key : {"compare-from", "compare-to"}) {
+            if (!args.has(key))
+                continue;
+            const auto m = parseMonth(args.get(key));
+            if (!m)
+                return fail("kde", std::string("--") + key + " must be YYYY-MM", kExitUsage);
+            (std::string(key) == "compare-from" ? b.from : b.to) = *m;
+        }
+        if (args.has("compare-from") || args.has("compare-to"))
+            dual_note += (dual_note.empty() ? "" : ", ") + std::string("period ") +
+                         formatMonth(b.from) + ".." + formatMonth(b.to);
+        if (dual_note.empty())
+            return fail("kde", "--dual needs --compare-from/--compare-to or --compare-layer",
+                        kExitUsage);
+        auto sel_b = selectIncidents(session.incidents(), b);
+        if (!sel_b)
+            return fail("kde", sel_b.error(), kExitUsage);
+        auto res_b = computeKde(sel_b.value().points, k, extent);
+        if (!res_b)
+            return fail("kde", res_b.error(), kExitFailure);
+        if (k.edge_correct)
+            if (auto st = applyEdgeCorrection(res_b.value().grid, study, k); !st)
+                return fail("kde", st.error(), kExitFailure);
+        auto dual = dualSurface(res.value().grid, res_b.value().grid,
+                                mode == "ratio" ? DualMode::Ratio : DualMode::Difference);
+        if (!dual)
+            return fail("kde", dual.error(), kExitFailure);
+        res.value().grid = std::move(dual.value());
+        dual_note = mode + " against " + dual_note + " (" +
+                    std::to_string(sel_b.value().points.x.size()) + " incidents)";
+    }
     const double secs =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const Grid& g = res.value().grid;
@@ -100,7 +164,8 @@ int runKde(int argc, char** argv) {
     md.emplace_back("STREETWEEK_ATTRIBUTION",
                     "Contains police.uk data, Open Government Licence v3.0");
     if (auto st = io::writeGeoTiff(out, g, session.data().working_crs, md,
-                                   std::string(kernelName(k.kernel)) + " density");
+                                   std::string(kernelName(k.kernel)) + " density",
+                                   /*zero_is_value=*/!dual_note.empty());
         !st)
         return fail("kde", st.error(), kExitFailure);
 
@@ -110,6 +175,10 @@ int runKde(int argc, char** argv) {
         std::cout << "note: " << n << "\n";
     if (!radius_note.value().empty())
         std::cout << radius_note.value() << "\n";
+    if (!dual_note.empty())
+        std::cout << "Dual KDE: " << dual_note << "\n";
+    if (k.edge_correct)
+        std::cout << "Edge-corrected within the wards\n";
     std::printf("KDE %s, radius %g m, cell %g m: %zu x %zu cells from (%.1f, %.1f), %s\n",
                 kernelName(k.kernel), k.radius_m, k.cell_size_m, g.cols, g.rows, g.xmin, g.ymax,
                 k.units == DensityUnits::Raw ? "raw units" : "incidents per km^2");
@@ -119,7 +188,9 @@ int runKde(int argc, char** argv) {
         std::printf("No incidents selected: the grid is all zero (written as nodata)\n");
     } else {
         std::printf("Peak %.6g; ", g.max());
-        if (k.units == DensityUnits::Density)
+        if (!dual_note.empty())
+            std::printf("minimum %.6g (a dual surface has no mass balance)\n", g.min());
+        else if (k.units == DensityUnits::Density)
             std::printf("grid sum x cell area = %.6g (the weight within reach of the extent)\n",
                         g.sum() * k.cell_size_m * k.cell_size_m / 1e6);
         else

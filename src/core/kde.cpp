@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <numeric>
 
 namespace sw {
@@ -254,12 +255,25 @@ Box Grid::bounds() const {
 double Grid::sum() const {
     double s = 0;
     for (double v : values)
-        s += v;
+        if (!std::isnan(v))
+            s += v;
     return s;
 }
 
 double Grid::max() const {
-    return values.empty() ? 0.0 : *std::max_element(values.begin(), values.end());
+    double m = -std::numeric_limits<double>::infinity();
+    for (double v : values)
+        if (v > m)
+            m = v;
+    return std::isinf(m) ? 0.0 : m;
+}
+
+double Grid::min() const {
+    double m = std::numeric_limits<double>::infinity();
+    for (double v : values)
+        if (v < m)
+            m = v;
+    return std::isinf(m) ? 0.0 : m;
 }
 
 Grid makeGrid(const Box& e, double cell) {
@@ -368,6 +382,60 @@ std::optional<KernelShape> parseKernel(std::string_view name) {
     if (equalsIgnoreCase(name, "biweight"))
         return KernelShape::Quartic;
     return std::nullopt;
+}
+
+Status applyEdgeCorrection(Grid& g, const std::vector<std::uint8_t>& in_study, const KdeParams& p,
+                           Progress* progress) {
+    if (in_study.size() != g.values.size())
+        return Error{"the study-area mask does not match the grid"};
+    WeightedPoints cells;
+    for (std::size_t r = 0; r < g.rows; ++r)
+        for (std::size_t c = 0; c < g.cols; ++c)
+            if (in_study[r * g.cols + c]) {
+                cells.x.push_back(g.cellCentreX(c));
+                cells.y.push_back(g.cellCentreY(r));
+            }
+    if (cells.x.empty())
+        return okStatus();
+    KdeParams shape_params = p;
+    shape_params.units = DensityUnits::Raw;
+    shape_params.extent = g.bounds();
+    auto inside = computeKde(cells, shape_params, g.bounds(), progress);
+    if (!inside)
+        return Error{inside.error()};
+    // The whole disc on the same lattice: one point at a cell centre of a grid large enough.
+    const double span = std::ceil(p.radius_m / g.cell) * g.cell + g.cell;
+    const WeightedPoints centre{{g.cell / 2}, {g.cell / 2}, {}};
+    KdeParams disc_params = shape_params;
+    disc_params.extent = Box(Point(-span + g.cell, -span + g.cell), Point(span, span));
+    auto disc = computeKde(centre, disc_params, *disc_params.extent);
+    if (!disc)
+        return Error{disc.error()};
+    const double full = disc.value().grid.sum();
+    for (std::size_t i = 0; i < g.values.size(); ++i) {
+        if (!in_study[i])
+            continue;
+        const double share = inside.value().grid.values[i] / full;
+        if (share > 0)
+            g.values[i] /= share;
+    }
+    return okStatus();
+}
+
+Result<Grid> dualSurface(const Grid& a, const Grid& b, DualMode mode) {
+    if (a.cols != b.cols || a.rows != b.rows || a.xmin != b.xmin || a.ymax != b.ymax ||
+        a.cell != b.cell)
+        return Error{"the two surfaces are on different grids"};
+    Grid out = a;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t i = 0; i < out.values.size(); ++i) {
+        const double va = a.values[i], vb = b.values[i];
+        if (mode == DualMode::Difference)
+            out.values[i] = (va == 0 && vb == 0) ? nan : va - vb;
+        else
+            out.values[i] = vb != 0 ? va / vb : nan;
+    }
+    return out;
 }
 
 Result<KdeResult> computeKde(const WeightedPoints& points, const KdeParams& p,

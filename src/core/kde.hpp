@@ -26,7 +26,8 @@ struct KdeParams {
     double cell_size_m = 25.0;                 // grid cell side, metres
     std::optional<Box> extent;                 // default: the study area's bounds
     DensityUnits units = DensityUnits::Density;
-    int threads = 0;                       // 0 = all cores
+    int threads = 0;           // 0 = all cores
+    bool edge_correct = false; // applied by callers that know the study area (applyEdgeCorrection)
     std::uint64_t max_cells = 200'000'000; // refuse larger grids before any work starts
 
     // One clear message when the parameters cannot be used (extent = the one in use).
@@ -45,6 +46,7 @@ struct Grid {
     Box bounds() const;
     double sum() const;
     double max() const;
+    double min() const;
 };
 
 // The grid for an extent: ceil(width / cell) columns and ceil(height / cell) rows from
@@ -75,6 +77,19 @@ struct KdeResult {
     std::size_t points = 0;
     bool empty_input = false; // no points (or all zero weight): the grid is all zero
 };
+
+// Uniform edge correction (as spatstat's): each study-area cell's value is divided by the
+// share of its kernel's mass that falls inside the study area, so hotspots on the district
+// boundary are not understated. The share is the same kernel summed over the study cells,
+// relative to a whole disc. Cells outside the study area are left as they are.
+Status applyEdgeCorrection(Grid& grid, const std::vector<std::uint8_t>& in_study,
+                           const KdeParams& params, Progress* progress = nullptr);
+
+// The difference (a - b) or ratio (a / b) of two surfaces on one grid. Cells neither surface
+// reaches, and ratio cells whose denominator is 0, are NaN (no value); Grid's sum, min and
+// max skip NaN.
+enum class DualMode { Difference, Ratio };
+Result<Grid> dualSurface(const Grid& a, const Grid& b, DualMode mode);
 
 // Returns an error for bad parameters or when cancelled (no partial result is returned).
 Result<KdeResult> computeKde(const WeightedPoints& points, const KdeParams& params,

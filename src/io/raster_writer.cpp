@@ -7,6 +7,7 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
+#include <cmath>
 #include <filesystem>
 #include <unistd.h>
 
@@ -14,7 +15,7 @@ namespace sw::io {
 
 Status writeGeoTiff(const std::string& path, const Grid& g, const std::string& crs,
                     const std::vector<std::pair<std::string, std::string>>& metadata,
-                    const std::string& band_description) {
+                    const std::string& band_description, bool zero_is_value) {
     ensureGdal();
     namespace fs = std::filesystem;
     const fs::path target = fs::absolute(path);
@@ -58,7 +59,8 @@ Status writeGeoTiff(const std::string& path, const Grid& g, const std::string& c
     for (std::size_t r = 0; r < g.rows; ++r) {
         for (std::size_t c = 0; c < g.cols; ++c) {
             const double v = g.values[r * g.cols + c];
-            row[c] = v == 0.0 ? static_cast<float>(kNoData) : static_cast<float>(v);
+            const bool none = std::isnan(v) || (v == 0.0 && !zero_is_value);
+            row[c] = none ? static_cast<float>(kNoData) : static_cast<float>(v);
         }
         if (band->RasterIO(GF_Write, 0, static_cast<int>(r), static_cast<int>(g.cols), 1,
                            row.data(), static_cast<int>(g.cols), 1, GDT_Float32, 0, 0) != CE_None)

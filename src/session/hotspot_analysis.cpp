@@ -41,6 +41,12 @@ Result<HotspotResult> findHotspots(const Session& session, const HotspotParams& 
     } else {
         out.study_area_km2 = boxWidth(g.bounds()) * boxHeight(g.bounds()) / 1e6;
     }
+    if (p.kde.edge_correct) {
+        if (in_study.empty())
+            out.notes.push_back("edge correction needs wards: not applied");
+        else if (auto st = applyEdgeCorrection(out.density.grid, in_study, p.kde, progress); !st)
+            return Error{st.error()};
+    }
     out.threshold_value = thresholdValue(g, in_study, p.threshold);
     const RegionLabels regions = labelRegions(g, out.threshold_value, in_study);
 

@@ -332,3 +332,91 @@ TEST_CASE("gistar: a dense cluster is a 99% hot spot; every study cell is writte
     CHECK(hot >= 1);
     CHECK(cold == 0);
 }
+
+namespace {
+float readCell(const std::string& tif, int col, int row) {
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(tif.c_str(), GDAL_OF_RASTER));
+    REQUIRE(ds);
+    float v = 0;
+    REQUIRE(ds->GetRasterBand(1)->RasterIO(GF_Read, col, row, 1, 1, &v, 1, 1, GDT_Float32, 0, 0) ==
+            CE_None);
+    return v;
+}
+} // namespace
+
+TEST_CASE("kde: edge correction, dual surfaces and named bandwidth rules") {
+    test::TempDir dir;
+    const std::string wards =
+        test::writeFile(dir.file("wards.geojson"), test::twoSquareWardsGeoJson());
+    // Two incidents in February and one in January at the West ward's western edge.
+    const std::string pts =
+        test::writeFile(dir.file("pts.csv"), "Month,Easting,Northing,Crime type\n"
+                                             "2022-02,570005,160505,Drugs\n"
+                                             "2022-02,570005,160505,Drugs\n"
+                                             "2022-01,570005,160505,Drugs\n");
+    const std::string base = "kde --wards " + quote(wards) + " --incidents " + quote(pts) +
+                             " --radius 100 --cell 10 --extent 570000,160000,572000,161000";
+    // Cell (0, 49) is centred on the incidents, 5 m inside the study area's edge.
+    const auto plain = run(base + " --units density --out " + quote(dir.file("p.tif")));
+    REQUIRE(plain.code == 0);
+    const auto edge =
+        run(base + " --units density --edge-correct --out " + quote(dir.file("e.tif")));
+    INFO(edge.output);
+    REQUIRE(edge.code == 0);
+    CHECK(edge.output.find("Edge-corrected") != std::string::npos);
+    const double ratio = readCell(dir.file("e.tif"), 0, 49) / readCell(dir.file("p.tif"), 0, 49);
+    CHECK(ratio > 1.7); // a little over half the kernel's mass lies inside the wards
+    CHECK(ratio < 2.0);
+    CHECK(readCell(dir.file("e.tif"), 30, 49) == -9999.0f); // still nothing out of reach
+
+    const auto diff = run(base +
+                          " --units raw --from 2022-02 --to 2022-02 --dual difference "
+                          "--compare-from 2022-01 --compare-to 2022-01 --out " +
+                          quote(dir.file("d.tif")));
+    INFO(diff.output);
+    REQUIRE(diff.code == 0);
+    CHECK(diff.output.find("Dual KDE: difference") != std::string::npos);
+    CHECK(readCell(dir.file("d.tif"), 0, 49) == 1.0f); // 2 - 1 at the peak
+    CHECK(readCell(dir.file("d.tif"), 100, 49) == -9999.0f);
+    const auto ratio_run = run(base +
+                               " --units raw --from 2022-02 --to 2022-02 --dual ratio "
+                               "--compare-from 2022-01 --compare-to 2022-01 --out " +
+                               quote(dir.file("r.tif")));
+    REQUIRE(ratio_run.code == 0);
+    CHECK(readCell(dir.file("r.tif"), 3, 49) == doctest::Approx(2.0)); // 2 / 1 everywhere in reach
+    CHECK(run(base + " --dual ratio --out " + quote(dir.file("x.tif"))).code == 2);
+    CHECK(run(base + " --dual sideways --compare-from 2022-01 --out " + quote(dir.file("x.tif")))
+              .code == 2);
+
+    for (const char* rule : {"arcgis", "scott", "cv"}) {
+        const auto r =
+            run("kde --wards " + quote(wards) + " --incidents " + quote(dir.file("pts.csv")) +
+                " --radius " + rule + " --cell 10 --out " + quote(dir.file("b.tif")));
+        INFO(std::string(rule), r.output);
+        // Three incidents at one place have no spread: each rule says so rather than guess.
+        CHECK(r.code != 0);
+        CHECK(r.output.find("radius") != std::string::npos);
+    }
+    std::string spread = "Month,Easting,Northing,Crime type\n";
+    for (int i = 0; i < 60; ++i)
+        spread += "2022-01," + std::to_string(570100 + (i * 37) % 800) + "," +
+                  std::to_string(160100 + (i * 53) % 800) + ",Drugs\n";
+    test::writeFile(dir.file("spread.csv"), spread);
+    for (const char* rule : {"arcgis", "scott", "cv"}) {
+        const auto r =
+            run("kde --wards " + quote(wards) + " --incidents " + quote(dir.file("spread.csv")) +
+                " --radius " + rule + " --cell 10 --out " + quote(dir.file("b.tif")));
+        INFO(std::string(rule), r.output);
+        REQUIRE(r.code == 0);
+        const auto at = r.output.find("radius: ");
+        REQUIRE(at != std::string::npos);
+        const double radius = std::stod(r.output.substr(at + 8));
+        CHECK(radius > 20);
+        CHECK(radius < 2000);
+        std::unique_ptr<GDALDataset> ds(
+            GDALDataset::Open(dir.file("b.tif").c_str(), GDAL_OF_RASTER));
+        REQUIRE(ds);
+        CHECK(std::stod(ds->GetMetadataItem("STREETWEEK_RADIUS_M")) == radius);
+    }
+}

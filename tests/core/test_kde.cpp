@@ -178,3 +178,53 @@ TEST_CASE("cancelling returns an error, not a partial grid") {
     REQUIRE_FALSE(r);
     CHECK(r.error() == "cancelled");
 }
+
+TEST_CASE("edge correction: a uniform layout reads the same at the edge as in the middle") {
+    // Study area: the left 60 x 40 cells of an 80 x 40 grid; one point at every study cell centre.
+    const Box e = box(0, 0, 800, 400);
+    KdeParams k;
+    k.radius_m = 55;
+    k.cell_size_m = 10;
+    k.units = DensityUnits::Raw;
+    Grid shape = makeGrid(e, 10);
+    std::vector<std::uint8_t> study(shape.rows * shape.cols, 0);
+    WeightedPoints p;
+    for (std::size_t r = 0; r < shape.rows; ++r)
+        for (std::size_t c = 0; c < 60; ++c) {
+            study[r * shape.cols + c] = 1;
+            p.x.push_back(shape.cellCentreX(c));
+            p.y.push_back(shape.cellCentreY(r));
+        }
+    auto res = computeKde(p, k, e);
+    REQUIRE(res);
+    Grid g = res.value().grid;
+    const double interior = g.at(20, 30);
+    CHECK(g.at(0, 0) < interior * 0.5); // a corner sees about a quarter of the disc
+    REQUIRE(applyEdgeCorrection(g, study, k));
+    for (std::size_t r = 0; r < g.rows; ++r)
+        for (std::size_t c = 0; c < 60; ++c)
+            CHECK(g.at(r, c) == doctest::Approx(interior).epsilon(1e-9));
+    CHECK(g.at(20, 70) == res.value().grid.at(20, 70)); // outside the study area: unchanged
+}
+
+TEST_CASE("dual surfaces: difference and ratio on one grid") {
+    Grid a = makeGrid(box(0, 0, 30, 10), 10), b = a;
+    a.values = {4, 0, 6};
+    b.values = {2, 0, 0};
+    const Grid d = dualSurface(a, b, DualMode::Difference).value();
+    CHECK(d.values[0] == 2);
+    CHECK(std::isnan(d.values[1])); // neither surface reaches: no value
+    CHECK(d.values[2] == 6);
+    CHECK(d.sum() == 8);
+    CHECK(d.min() == 2);
+    const Grid q = dualSurface(a, b, DualMode::Ratio).value();
+    CHECK(q.values[0] == 2);
+    CHECK(std::isnan(q.values[1]));
+    CHECK(std::isnan(q.values[2])); // denominator 0: undefined, not 0
+    CHECK(q.max() == 2);
+    b.values = {4, 0, 6};
+    CHECK(dualSurface(a, b, DualMode::Difference).value().values[0] == 0); // equal: a real 0
+    Grid c = makeGrid(box(0, 0, 40, 10), 10);
+    c.values.assign(4, 1);
+    CHECK_FALSE(dualSurface(a, c, DualMode::Ratio));
+}
