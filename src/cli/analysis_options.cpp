@@ -208,4 +208,57 @@ Result<std::string> resolveRadius(const Args& a, KdeParams& k, const WeightedPoi
     return name + " radius: " + std::to_string(static_cast<long long>(k.radius_m)) + " m";
 }
 
+std::vector<OptionSpec> giStarOptionSpecs() {
+    return {
+        {"cell", "M", "cell size of the count grid (default: shorter side of the study area / 150)",
+         false},
+        {"distance", "M",
+         "neighbourhood distance (default 2.5 cells: each cell and its 20 nearest)", false},
+        {"extent", "X0,Y0,X1,Y1", "grid extent in working-CRS metres (default: the wards' bounds)",
+         false},
+        {"no-fdr", "", "classify on raw p-values, without the false discovery rate correction",
+         false},
+    };
+}
+
+Result<GiStarParams> giStarParamsFrom(const Args& args) {
+    GiStarParams gp;
+    gp.fdr = !args.has("no-fdr");
+    for (const char* key : {"cell", "distance"}) {
+        if (!args.has(key))
+            continue;
+        const auto v = parseDouble(args.get(key));
+        if (!v || !(*v > 0))
+            return Error{std::string("--") + key + " must be a positive number of metres"};
+        (std::string(key) == "cell" ? gp.cell_size_m : gp.distance_m) = *v;
+    }
+    if (args.has("extent")) {
+        auto e = parseExtent(args.get("extent"));
+        if (!e)
+            return Error{e.error()};
+        gp.extent = e.value();
+    }
+    return gp;
+}
+
+Box resolveGiStarGrid(const Session& session, GiStarParams& gp) {
+    if (gp.cell_size_m == 0)
+        gp.cell_size_m = suggestedCellSize(gp.extent ? *gp.extent : defaultExtent(session, 1.0));
+    if (gp.distance_m == 0)
+        gp.distance_m = 2.5 * gp.cell_size_m;
+    return gp.extent ? *gp.extent : defaultExtent(session, gp.cell_size_m);
+}
+
+MultiPolygon cellSquare(const Grid& g, std::size_t row, std::size_t col) {
+    const double x0 = g.xmin + static_cast<double>(col) * g.cell,
+                 y1 = g.ymax - static_cast<double>(row) * g.cell;
+    Polygon sq;
+    sq.outer() = {{x0, y1 - g.cell},
+                  {x0, y1},
+                  {x0 + g.cell, y1},
+                  {x0 + g.cell, y1 - g.cell},
+                  {x0, y1 - g.cell}};
+    return MultiPolygon{sq};
+}
+
 } // namespace sw::cli

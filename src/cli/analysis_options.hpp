@@ -5,6 +5,7 @@
 #include "cli/cli_args.hpp"
 #include "core/bandwidth.hpp"
 #include "core/geometry.hpp"
+#include "core/gistar.hpp"
 #include "session/incident_selection.hpp"
 #include "session/session.hpp"
 
@@ -31,6 +32,15 @@ Result<std::string> resolveRadius(const Args& args, KdeParams& params,
 
 // Resolves a zero cell size from the study area, and the extent (explicit or default).
 Box resolveGrid(const Session& session, KdeParams& params);
+
+// Gi* grid options shared by gistar and emerging: --cell, --distance, --extent, --no-fdr.
+std::vector<OptionSpec> giStarOptionSpecs();
+Result<GiStarParams> giStarParamsFrom(const Args& args);
+// Fills a zero cell size and distance from the study area; returns the grid extent.
+Box resolveGiStarGrid(const Session& session, GiStarParams& params);
+
+// The square of a grid cell, for writing cells as polygons.
+MultiPolygon cellSquare(const Grid& grid, std::size_t row, std::size_t col);
 
 // "xmin,ymin,xmax,ymax" in working-CRS metres.
 Result<Box> parseExtent(const std::string& text);

@@ -19,6 +19,8 @@ const char* kUsage =
     "  kde      kernel density of chosen incidents -> Float32 GeoTIFF\n"
     "  hotspots hotspot areas (KDE above a threshold) with PAI and wards -> .gpkg/.shp/.geojson\n"
     "  gistar   Getis-Ord Gi* hot and cold spots with FDR correction -> .gpkg/.shp/.geojson\n"
+    "  emerging emerging hot spots over months (new, intensifying, persistent, ...) -> "
+    ".gpkg/.shp/.geojson\n"
     "  sample   write the synthetic sample (or a large one for benchmarks)\n\n"
     "Run 'streetweek COMMAND --help' for a command's options.\n";
 
@@ -53,6 +55,8 @@ int runCli(int argc, char** argv) {
             return runHotspots(argc, argv);
         if (cmd == "gistar")
             return runGiStar(argc, argv);
+        if (cmd == "emerging")
+            return runEmerging(argc, argv);
         std::cerr << "streetweek: unknown command '" << cmd << "'\n\n" << kUsage;
         return kExitUsage;
     } catch (const std::bad_alloc&) {

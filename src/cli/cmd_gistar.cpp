@@ -19,17 +19,8 @@ int runGiStar(int argc, char** argv) {
     auto specs = loadOptionSpecs(false);
     for (auto& s : selectionOptionSpecs())
         specs.push_back(s);
-    specs.push_back({"cell", "M",
-                     "cell size of the count grid (default: shorter side of the study area / 150)",
-                     false});
-    specs.push_back({"distance", "M",
-                     "neighbourhood distance (default 2.5 cells: each cell and its 20 nearest)",
-                     false});
-    specs.push_back({"extent", "X0,Y0,X1,Y1",
-                     "grid extent in working-CRS metres (default: the wards' bounds)", false});
-    specs.push_back({"no-fdr", "",
-                     "classify on raw p-values, without the false discovery rate correction",
-                     false});
+    for (auto& s : giStarOptionSpecs())
+        specs.push_back(s);
     specs.push_back({"out", "FILE", "output .gpkg, .shp or .geojson (required)", false});
     Args args(
         "gistar",
@@ -55,23 +46,10 @@ int runGiStar(int argc, char** argv) {
     const std::string ext = std::filesystem::path(out).extension().string();
     if (out.empty() || (ext != ".gpkg" && ext != ".shp" && ext != ".geojson"))
         return fail("gistar", "--out FILE.gpkg|.shp|.geojson is required", kExitUsage);
-    GiStarParams gp;
-    gp.fdr = !args.has("no-fdr");
-    for (const char* key : {"cell", "distance"}) {
-        if (!args.has(key))
-            continue;
-        const auto v = parseDouble(args.get(key));
-        if (!v || !(*v > 0))
-            return fail("gistar", std::string("--") + key + " must be a positive number of metres",
-                        kExitUsage);
-        (std::string(key) == "cell" ? gp.cell_size_m : gp.distance_m) = *v;
-    }
-    if (args.has("extent")) {
-        auto e = parseExtent(args.get("extent"));
-        if (!e)
-            return fail("gistar", e.error(), kExitUsage);
-        gp.extent = e.value();
-    }
+    auto gi_params = giStarParamsFrom(args);
+    if (!gi_params)
+        return fail("gistar", gi_params.error(), kExitUsage);
+    GiStarParams gp = gi_params.value();
     Session session;
     auto selection = selectionFrom(args, session);
     if (!selection)
@@ -82,11 +60,7 @@ int runGiStar(int argc, char** argv) {
     if (!sel)
         return fail("gistar", sel.error(), kExitUsage);
 
-    if (gp.cell_size_m == 0)
-        gp.cell_size_m = suggestedCellSize(gp.extent ? *gp.extent : defaultExtent(session, 1.0));
-    if (gp.distance_m == 0)
-        gp.distance_m = 2.5 * gp.cell_size_m;
-    const Box extent = gp.extent ? *gp.extent : defaultExtent(session, gp.cell_size_m);
+    const Box extent = resolveGiStarGrid(session, gp);
     if (auto st = gp.validate(extent); !st)
         return fail("gistar", st.error(), kExitUsage);
     const Grid shape = makeGrid(extent, gp.cell_size_m);
@@ -114,15 +88,7 @@ int runGiStar(int argc, char** argv) {
             if (!r.in_study[i])
                 continue;
             ++bins[r.bin[i] + 3];
-            const double x0 = g.xmin + static_cast<double>(col) * g.cell,
-                         y1 = g.ymax - static_cast<double>(row) * g.cell;
-            Polygon sq;
-            sq.outer() = {{x0, y1 - g.cell},
-                          {x0, y1},
-                          {x0 + g.cell, y1},
-                          {x0 + g.cell, y1 - g.cell},
-                          {x0, y1 - g.cell}};
-            const MultiPolygon mp{sq};
+            const MultiPolygon mp = cellSquare(g, row, col);
             if (auto st = writer.value()->add(
                     {g.values[i], std::round(r.z[i] * 1e4) / 1e4, r.p[i], std::int64_t(r.bin[i])},
                     &mp);

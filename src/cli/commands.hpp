@@ -15,6 +15,7 @@ int runSample(int argc, char** argv);
 int runKde(int argc, char** argv);
 int runHotspots(int argc, char** argv);
 int runGiStar(int argc, char** argv);
+int runEmerging(int argc, char** argv);
 int runGuiCommand(int argc, char** argv);
 
 // What `streetweek gui` hands to the app (src/app implements runGui).

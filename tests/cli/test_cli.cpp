@@ -420,3 +420,50 @@ TEST_CASE("kde: edge correction, dual surfaces and named bandwidth rules") {
         CHECK(std::stod(ds->GetMetadataItem("STREETWEEK_RADIUS_M")) == radius);
     }
 }
+
+TEST_CASE("emerging: a steady cluster is persistent and one that appears last month is new") {
+    test::TempDir dir;
+    const std::string wards =
+        test::writeFile(dir.file("wards.geojson"), test::twoSquareWardsGeoJson());
+    std::string csv = "Month,Easting,Northing,Crime type\n";
+    for (int m = 1; m <= 10; ++m) {
+        char month[8];
+        std::snprintf(month, sizeof month, "2022-%02d", m);
+        for (int i = 0; i < 40; ++i) // background across both wards
+            csv += std::string(month) + "," + std::to_string(570025 + (i * 137 + m * 50) % 2000) +
+                   "," + std::to_string(160025 + (i * 71 + m * 30) % 1000) + ",Drugs\n";
+        for (int i = 0; i < 25; ++i)
+            csv += std::string(month) + ",570455,160455,Drugs\n"; // West, every month
+        if (m == 10)
+            for (int i = 0; i < 25; ++i)
+                csv += std::string(month) + ",571555,160555,Drugs\n"; // East, the last month
+    }
+    const std::string pts = test::writeFile(dir.file("pts.csv"), csv);
+    const std::string out = dir.file("em.gpkg");
+    const auto r = run("emerging --wards " + quote(wards) + " --incidents " + quote(pts) +
+                       " --cell 50 --distance 75 --out " + quote(out));
+    INFO(r.output);
+    REQUIRE(r.code == 0);
+    CHECK(r.output.find("10 months (2022-01..2022-10") != std::string::npos);
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(out.c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    OGRLayer* layer = ds->GetLayer(0);
+    CHECK(layer->GetFeatureCount() == 40 * 20);
+    auto patternAt = [&](double x, double y) {
+        layer->SetSpatialFilterRect(x, y, x, y);
+        layer->ResetReading();
+        std::unique_ptr<OGRFeature> f(layer->GetNextFeature());
+        layer->SetSpatialFilter(nullptr);
+        return f ? std::string(f->GetFieldAsString("pattern")) : std::string("(no cell)");
+    };
+    CHECK(patternAt(570455, 160455) == "persistent");
+    CHECK(patternAt(571555, 160555) == "new");
+    CHECK(patternAt(571955, 160955) == "none");
+    CHECK(run("emerging --wards " + quote(wards) + " --incidents " + quote(pts) +
+              " --confidence 80 --out " + quote(dir.file("x.gpkg")))
+              .code == 2);
+    CHECK(run("emerging --wards " + quote(wards) + " --incidents " + quote(pts) +
+              " --from 2022-03 --to 2022-03 --out " + quote(dir.file("x.gpkg")))
+              .code == 2); // one month is no trend
+}
