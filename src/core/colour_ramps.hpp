@@ -1,0 +1,28 @@
+// Colour ramps for the map: perceptual ramps for the density surface (viridis, magma) and
+// ColorBrewer schemes for density and ward choropleths (YlOrRd, Blues, Purples sequential;
+// RdBu diverging for change). Pure data and interpolation, no GL.
+#pragma once
+
+#include "core/layer_rules.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace sw {
+
+enum class Ramp : std::uint8_t { Viridis, Magma, YlOrRd, Blues, Purples, RdBu };
+const char* rampName(Ramp r);
+std::optional<Ramp> parseRamp(std::string_view name);
+inline constexpr Ramp kAllRamps[] = {Ramp::Viridis, Ramp::Magma,   Ramp::YlOrRd,
+                                     Ramp::Blues,   Ramp::Purples, Ramp::RdBu};
+
+// The ramp's colour at t in [0, 1] (clamped), interpolated linearly between its stops.
+Rgba sampleRamp(Ramp ramp, double t);
+// n colours evenly spread over the ramp (n >= 2), e.g. for n choropleth classes.
+std::vector<Rgba> rampClasses(Ramp ramp, int n);
+// n x 1 RGBA8 texels (a lookup texture for the density shader).
+std::vector<std::uint8_t> rampTexels(Ramp ramp, int n = 256);
+
+} // namespace sw
