@@ -3,6 +3,8 @@
 
 #include "geo/triangulate.hpp"
 
+#include <algorithm>
+
 #include <boost/geometry/algorithms/point_on_surface.hpp>
 
 namespace sw {
@@ -61,8 +63,11 @@ MapGeometry buildMapGeometry(const WardSet& wards, const IncidentTable& incident
     for (std::size_t w = 0; w < wards.size(); ++w) {
         const Ward& ward = wards.wards[w];
         const Rgba c = wardPaletteColour(g.ward_colour_index[w]);
+        g.ward_fill_first.push_back(static_cast<std::uint32_t>(g.fill_vertices.size() / 6));
         for (const auto& p : geo::triangulate(ward.shape))
             pushVertex(g.fill_vertices, p, g.origin, c, 1.0f);
+        g.ward_fill_count.push_back(static_cast<std::uint32_t>(g.fill_vertices.size() / 6) -
+                                    g.ward_fill_first.back());
         for (const auto& poly : ward.shape) {
             pushRing(g.outline_vertices, poly.outer(), g.origin);
             for (const auto& in : poly.inners())
@@ -79,18 +84,48 @@ MapGeometry buildMapGeometry(const WardSet& wards, const IncidentTable& incident
         g.ward_label_anchors.push_back(anchor);
     }
     const auto masks = layerMasks(layers, incidents);
-    g.layer_points.resize(std::min<std::size_t>(layers.size(), 32));
-    for (std::size_t l = 0; l < g.layer_points.size(); ++l) {
+    // Incidents in month order (stable: file order within a month).
+    std::vector<std::uint32_t> order(incidents.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = static_cast<std::uint32_t>(i);
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t i, std::uint32_t j) {
+        return incidents.month[i] < incidents.month[j];
+    });
+    const std::size_t nl = std::min<std::size_t>(layers.size(), 32);
+    g.layer_points.resize(nl);
+    g.layer_months.resize(nl);
+    for (std::size_t l = 0; l < nl; ++l) {
         auto& pts = g.layer_points[l];
+        auto& months = g.layer_months[l];
         const std::uint32_t bit = 1u << l;
-        for (std::size_t i = 0; i < incidents.size(); ++i)
+        for (std::uint32_t i : order)
             if (masks[i] & bit) {
                 pts.push_back(static_cast<float>(incidents.x[i] - g.origin.x()));
                 pts.push_back(static_cast<float>(incidents.y[i] - g.origin.y()));
+                months.push_back(incidents.month[i]);
             }
         g.layer_counts.push_back(pts.size() / 2);
     }
     return g;
+}
+
+PointRange monthRange(const std::vector<MonthIndex>& m, MonthIndex from, MonthIndex to) {
+    auto lo = from == kNoMonth ? m.begin() : std::lower_bound(m.begin(), m.end(), from);
+    auto hi = to == kNoMonth ? m.end() : std::upper_bound(m.begin(), m.end(), to);
+    if (hi < lo)
+        hi = lo;
+    return {static_cast<std::size_t>(lo - m.begin()), static_cast<std::size_t>(hi - lo)};
+}
+
+void recolourWardFills(MapGeometry& g, const std::vector<Rgba>& colours, float alpha) {
+    for (std::size_t w = 0; w < g.ward_fill_first.size() && w < colours.size(); ++w)
+        for (std::uint32_t v = 0; v < g.ward_fill_count[w]; ++v) {
+            float* p = &g.fill_vertices[(g.ward_fill_first[w] + v) * 6];
+            p[2] = colours[w].r / 255.0f;
+            p[3] = colours[w].g / 255.0f;
+            p[4] = colours[w].b / 255.0f;
+            p[5] = alpha;
+        }
 }
 
 } // namespace sw

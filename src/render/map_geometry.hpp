@@ -15,11 +15,23 @@ struct MapGeometry {
     Point origin{0, 0};                           // world point float positions are relative to
     std::vector<float> fill_vertices;             // x, y, r, g, b, a per vertex (triangles)
     std::vector<float> outline_vertices;          // x, y, r, g, b, a per vertex (line segments)
-    std::vector<std::vector<float>> layer_points; // per layer: x, y per point
-    std::vector<std::size_t> layer_counts;        // points per layer
-    std::vector<Point> ward_label_anchors;        // a point inside each ward, for labels
-    std::vector<int> ward_colour_index;           // palette index per ward (neighbours differ)
+    std::vector<std::vector<float>> layer_points; // per layer: x, y per point, sorted by month
+    std::vector<std::vector<MonthIndex>> layer_months; // per layer: each point's month, sorted
+    std::vector<std::size_t> layer_counts;             // points per layer
+    std::vector<std::uint32_t> ward_fill_first, ward_fill_count; // fill vertices per ward
+    std::vector<Point> ward_label_anchors; // a point inside each ward, for labels
+    std::vector<int> ward_colour_index;    // palette index per ward (neighbours differ)
 };
+
+// The points of layer l in months from..to (inclusive; kNoMonth = open): [first, first + count)
+// of its sorted buffer, so the renderer draws a period with one call and no per-point work.
+struct PointRange {
+    std::size_t first = 0, count = 0;
+};
+PointRange monthRange(const std::vector<MonthIndex>& sorted_months, MonthIndex from, MonthIndex to);
+
+// Rewrites the fill colour of every ward's triangles (e.g. for a choropleth).
+void recolourWardFills(MapGeometry& g, const std::vector<Rgba>& ward_colours, float alpha = 1);
 
 // A soft categorical palette for ward fills (ColorBrewer Pastel1-like).
 Rgba wardPaletteColour(int index);

@@ -87,7 +87,7 @@ TEST_CASE("map geometry: triangles per ward, one point list per layer") {
         t.file.push_back(0);
         t.crime_type.push(type);
     }
-    const auto g = buildMapGeometry(wards, t, defaultLayers());
+    auto g = buildMapGeometry(wards, t, defaultLayers());
     CHECK(g.origin.x() == 50);
     CHECK(g.fill_vertices.size() == 2 * 3 * 6); // two triangles
     CHECK(g.outline_vertices.size() == 4 * 2 * 6);
@@ -95,4 +95,41 @@ TEST_CASE("map geometry: triangles per ward, one point list per layer") {
     CHECK(g.layer_points[4][0] == 0.0f); // relative to the origin
     REQUIRE(g.ward_label_anchors.size() == 1);
     CHECK(bg::within(g.ward_label_anchors[0], p));
+    CHECK(g.ward_fill_first == std::vector<std::uint32_t>{0});
+    CHECK(g.ward_fill_count == std::vector<std::uint32_t>{6});
+    recolourWardFills(g, {Rgba{255, 0, 0, 255}}, 0.5f);
+    for (std::size_t v = 0; v < 6; ++v) {
+        CHECK(g.fill_vertices[v * 6 + 2] == 1.0f);
+        CHECK(g.fill_vertices[v * 6 + 3] == 0.0f);
+        CHECK(g.fill_vertices[v * 6 + 5] == 0.5f);
+    }
+}
+
+TEST_CASE("layer points are sorted by month so a period is one contiguous range") {
+    WardSet wards;
+    IncidentTable t;
+    const int months[] = {3, 1, 2, 1, 3, 2};
+    for (int i = 0; i < 6; ++i) {
+        t.x.push_back(i);
+        t.y.push_back(0);
+        t.month.push_back(makeMonth(2022, months[i]));
+        t.ward.push_back(-1);
+        t.line.push_back(static_cast<std::uint32_t>(i + 2));
+        t.file.push_back(0);
+        t.crime_type.push("Drugs");
+    }
+    auto g = buildMapGeometry(wards, t, defaultLayers());
+    const auto& m = g.layer_months[0];
+    CHECK(std::is_sorted(m.begin(), m.end()));
+    // Stable within a month: incidents 1 and 3 are January, in file order.
+    CHECK(g.layer_points[0][0] - g.layer_points[0][2] == doctest::Approx(-2.0f));
+    const auto feb = monthRange(m, makeMonth(2022, 2), makeMonth(2022, 2));
+    CHECK(feb.first == 2);
+    CHECK(feb.count == 2);
+    const auto all = monthRange(m, kNoMonth, kNoMonth);
+    CHECK(all.count == 6);
+    const auto none = monthRange(m, makeMonth(2023, 1), makeMonth(2023, 5));
+    CHECK(none.count == 0);
+    const auto upto = monthRange(m, kNoMonth, makeMonth(2022, 1));
+    CHECK(upto.count == 2);
 }

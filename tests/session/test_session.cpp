@@ -1,12 +1,15 @@
 // The load action end to end on files the test writes, with known ward counts.
 #include "geo/crs_transform.hpp"
+#include "session/live_analysis.hpp"
 #include "session/sample_writer.hpp"
 #include "session/session.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <cstdio>
+#include <thread>
 
 using namespace sw;
 
@@ -148,4 +151,61 @@ TEST_CASE("the synthetic sample: 22 named wards, ~4,000 incidents a month, deter
         CHECK(row.population.has_value());
     }
     CHECK(chatham_rank < cuxton_rank);
+}
+
+TEST_CASE("live analysis: debounced, recomputes on a new period, latest request wins") {
+    test::TempDir dir;
+    std::string csv = test::kPoliceHeader;
+    for (int i = 0; i < 20; ++i)
+        csv += rowAt(570300 + i, 160300, "2022-01", "Drugs");
+    for (int i = 0; i < 5; ++i)
+        csv += rowAt(571600 + i, 160600, "2022-02", "Drugs");
+    test::writeFile(dir.file("incidents.csv"), csv);
+    Session s;
+    REQUIRE(s.load(request(dir)));
+
+    MapAnalysisParams p;
+    p.hotspots.kde.radius_m = 100;
+    p.hotspots.kde.cell_size_m = 10;
+    p.hotspots.kde.units = DensityUnits::Density;
+    p.hotspots.threshold.mode = HotspotThreshold::Mode::TopPercent;
+    p.hotspots.threshold.amount = 2;
+    // Direct: the density integrates to the incidents, the profile counts them per ward.
+    auto direct = runMapAnalysis(s, p);
+    REQUIRE(direct);
+    const Grid& g = direct.value().hotspots.density.grid;
+    CHECK(g.sum() * 1e-4 == doctest::Approx(25).epsilon(1e-3));
+    REQUIRE(direct.value().profile);
+    CHECK(direct.value().profile->rows[0].count == 20);
+    CHECK(direct.value().hotspots.hotspots.size() == 2);
+    CHECK(direct.value().bandwidths.size() == 2);
+
+    LiveAnalysis live;
+    live.request(p, 0.0);
+    CHECK_FALSE(live.poll(s, 0.05)); // still inside the debounce interval: nothing started
+    CHECK(live.running());
+    auto waitResult = [&](double now) {
+        for (int i = 0; i < 2000; ++i) {
+            if (live.poll(s, now))
+                return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        return false;
+    };
+    REQUIRE(waitResult(1.0));
+    CHECK(live.result()->hotspots.incidents == 25);
+    // Two quick changes: only the last one is computed.
+    MapAnalysisParams feb = p;
+    feb.hotspots.selection.from = feb.hotspots.selection.to = makeMonth(2022, 2);
+    MapAnalysisParams jan = p;
+    jan.hotspots.selection.from = jan.hotspots.selection.to = makeMonth(2022, 1);
+    live.request(feb, 2.0);
+    live.request(jan, 2.05);
+    CHECK_FALSE(live.poll(s, 2.1));
+    REQUIRE(waitResult(2.3));
+    CHECK(live.result()->hotspots.incidents == 20);
+    CHECK(live.result()->profile->total_in_period == 20);
+    live.request(jan, 3.0); // unchanged: no new work
+    CHECK_FALSE(live.running());
+    live.stop();
 }

@@ -1,0 +1,62 @@
+// The map's live analysis: on every change of period, layers or hotspot settings, a debounced
+// background job recomputes the density surface, the hotspots and the ward profile for what
+// the map shows. The UI thread only sets parameters and reads finished results; a running job
+// is cancelled when a newer request arrives, so the UI never blocks.
+#pragma once
+
+#include "core/bandwidth.hpp"
+#include "core/ward_profile.hpp"
+#include "session/background_job.hpp"
+#include "session/hotspot_analysis.hpp"
+#include "session/session.hpp"
+
+#include <optional>
+#include <string>
+
+namespace sw {
+
+struct MapAnalysisParams {
+    HotspotParams hotspots; // selection (period, layers, weights), KDE and threshold
+    bool operator==(const MapAnalysisParams& o) const;
+};
+
+struct MapAnalysis {
+    MapAnalysisParams params;
+    HotspotResult hotspots;                      // density grid, threshold and hotspots
+    std::optional<WardProfile> profile;          // counts per ward in the period and layers
+    std::vector<BandwidthSuggestion> bandwidths; // fixed, ArcGIS default, Scott
+    double seconds = 0;                          // compute time
+};
+
+// The analysis itself (also used by tests and benchmarks without the debounce).
+Result<MapAnalysis> runMapAnalysis(const Session& session, const MapAnalysisParams& params,
+                                   Progress* progress = nullptr);
+
+class LiveAnalysis {
+  public:
+    static constexpr double kDebounceSeconds = 0.15;
+
+    // Asks for a recomputation with these parameters (ignored when nothing changed). The job
+    // starts once the parameters have been still for the debounce interval.
+    void request(const MapAnalysisParams& params, double now_s);
+    // Starts due work and collects finished results; true when a new result was installed.
+    // The session must not change while a job runs (call stop() before loading new data).
+    bool poll(const Session& session, double now_s);
+    void stop();
+    void cancel() { job_.cancel(); }
+
+    const std::optional<MapAnalysis>& result() const { return result_; }
+    bool running() const { return job_.running() || pending_; }
+    double fraction() const { return job_.fraction(); }
+    const std::string& error() const { return error_; }
+
+  private:
+    BackgroundJob<MapAnalysis> job_;
+    std::optional<MapAnalysisParams> wanted_, started_;
+    bool pending_ = false;
+    double requested_at_ = 0;
+    std::optional<MapAnalysis> result_;
+    std::string error_;
+};
+
+} // namespace sw
