@@ -7,10 +7,16 @@
 #include "render/map_geometry.hpp"
 #include "render/map_renderer.hpp"
 #include "session/background_job.hpp"
+#include "session/live_analysis.hpp"
 #include "session/session.hpp"
+#include "ui/help_panel.hpp"
+#include "ui/hotspots_panel.hpp"
 #include "ui/layers_panel.hpp"
 #include "ui/load_report_panel.hpp"
+#include "ui/map_ui_state.hpp"
 #include "ui/map_view.hpp"
+#include "ui/period_panel.hpp"
+#include "ui/wards_panel.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -62,6 +68,102 @@ Status writePng(const std::string& path, int w, int h) {
     if (ec)
         return Error{path + ": cannot move the PNG into place (" + ec.message() + ")"};
     return okStatus();
+}
+
+ui::MapUiState initialUiState(const GuiOptions& o) {
+    ui::MapUiState ui;
+    ui.from = o.from;
+    ui.to = o.to;
+    ui.density.visible = o.density;
+    ui.hotspots_visible = o.hotspots;
+    ui.points_visible = o.points;
+    ui.hide_panels = o.hide_panels;
+    ui.show_help = o.show_help;
+    if (auto r = parseRamp(o.ramp))
+        ui.density.ramp = *r;
+    if (o.radius_m > 0)
+        ui.radius_m = o.radius_m;
+    if (o.cell_m > 0)
+        ui.cell_m = o.cell_m;
+    if (!o.choropleth.empty()) {
+        ui.choropleth.on = true;
+        ui.choropleth.stat = o.choropleth == "rate"         ? ui::WardStat::Rate
+                             : o.choropleth == "change"     ? ui::WardStat::Change
+                             : o.choropleth == "change_pct" ? ui::WardStat::ChangePct
+                                                            : ui::WardStat::Count;
+        ui.choropleth.ramp = (ui.choropleth.stat == ui::WardStat::Change ||
+                              ui.choropleth.stat == ui::WardStat::ChangePct)
+                                 ? Ramp::RdBu
+                                 : Ramp::Blues;
+    }
+    if (o.breaks == "quantiles")
+        ui.choropleth.method = BreakMethod::Quantiles;
+    return ui;
+}
+
+// The map title: the shown layers and the period.
+std::string mapTitle(const Session& s, const ui::MapUiState& ui) {
+    std::string layers;
+    for (const auto& l : s.layers())
+        if (l.visible)
+            layers += (layers.empty() ? "" : " + ") + l.name;
+    if (layers.empty())
+        layers = "No layers shown";
+    if (ui.from == kNoMonth)
+        return layers;
+    return layers + ", " + formatMonth(ui.from) +
+           (ui.to != ui.from ? " to " + formatMonth(ui.to) : "");
+}
+
+// Density range from the result: the floor a share of the peak, the top the 99.5th percentile
+// of the non-zero cells (so one extreme cell does not wash out the rest).
+void autoDensityRange(ui::MapUiState& ui, const Grid& g) {
+    std::vector<double> v;
+    for (double x : g.values)
+        if (x > 0)
+            v.push_back(x);
+    if (v.empty())
+        return;
+    const auto k = static_cast<std::size_t>(0.995 * static_cast<double>(v.size() - 1));
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
+    const double top = v[k];
+    ui.density.floor = static_cast<float>(ui.floor_fraction * top);
+    ui.density.min = ui.density.floor;
+    ui.density.max = static_cast<float>(top);
+}
+
+// Ward fill colours for the choropleth (grey where the statistic is unknown), and the legend.
+void applyChoropleth(const Session& s, const ui::MapUiState& ui, const MapAnalysis* a,
+                     MapGeometry& geometry, ui::MapOverlayInfo& info) {
+    info.breaks = {};
+    info.class_colours.clear();
+    std::vector<Rgba> colours;
+    if (ui.choropleth.on && a && a->profile) {
+        const auto values = ui::wardStatValues(*a->profile, s.wards().size(), ui.choropleth);
+        std::vector<double> known;
+        for (const auto& v : values)
+            if (v)
+                known.push_back(*v);
+        info.breaks = computeBreaks(known, ui.choropleth.classes, ui.choropleth.method);
+        info.class_colours =
+            rampClasses(ui.choropleth.ramp, std::max<int>(2, static_cast<int>(info.breaks.size())));
+        if (info.breaks.size() == 1)
+            info.class_colours.resize(1);
+        info.choropleth_title = std::string("Wards: ") + ui::wardStatName(ui.choropleth.stat) +
+                                " (" + breakMethodName(ui.choropleth.method) + ")";
+        if (ui.choropleth.stat == ui::WardStat::Layer &&
+            ui.choropleth.layer < a->profile->layer_names.size())
+            info.choropleth_title = "Wards: " + a->profile->layer_names[ui.choropleth.layer];
+        for (const auto& v : values)
+            colours.push_back(
+                v && info.breaks.size() > 0
+                    ? info.class_colours[static_cast<std::size_t>(info.breaks.classOf(*v))]
+                    : Rgba{200, 200, 200, 255});
+    } else {
+        for (std::size_t w = 0; w < s.wards().size(); ++w)
+            colours.push_back(wardPaletteColour(geometry.ward_colour_index[w]));
+    }
+    recolourWardFills(geometry, colours);
 }
 
 std::string windowTitle(const Session& s) {
@@ -124,10 +226,15 @@ int runGui(const GuiOptions& o) {
                         l.visible = true;
             }
         ui::MapViewState view;
+        ui::MapUiState ui = initialUiState(o);
         MapGeometry geometry;
         std::vector<LayerDrawStyle> styles;
         std::optional<geo::CrsTransform> to_lonlat;
-        std::string last_error;
+        std::string last_error, status_line;
+        LiveAnalysis live;
+        ui::MapOverlayInfo overlay;
+        std::string choropleth_key; // what the ward fills were last coloured for
+        const MapAnalysis* coloured_for = nullptr;
 
         BackgroundJob<LoadedScene> job;
         const LoadRequest request = o.request;
@@ -155,21 +262,25 @@ int runGui(const GuiOptions& o) {
             }
         }
         int frames_after_load = 0;
+        bool save_image = false;
         while (exit_code == kExitOk && !glfwWindowShouldClose(window)) {
             glfwPollEvents();
+            const double now = glfwGetTime();
             if (auto r = job.take()) {
                 if (r->ok()) {
                     LoadedScene& scene = r->value();
+                    live.stop(); // the analysis reads the session: stop it before replacing
                     geometry = std::move(scene.geometry);
                     session.install(std::move(scene.data), request);
                     renderer.upload(geometry);
-                    geometry.fill_vertices.clear();
                     geometry.outline_vertices.clear();
                     geometry.layer_points.clear();
                     auto t = geo::CrsTransform::create(session.data().working_crs, "EPSG:4326");
                     if (t)
                         to_lonlat.emplace(std::move(t.value()));
                     view.fit_requested = true;
+                    ui::clampPeriod(ui, session);
+                    choropleth_key.clear();
                     glfwSetWindowTitle(window, windowTitle(session).c_str());
                 } else {
                     last_error = r->error();
@@ -180,18 +291,119 @@ int runGui(const GuiOptions& o) {
                     }
                 }
             }
+            // The analysis follows the period, layers and settings; results come back here.
+            if (session.loaded()) {
+                ui::advancePlay(ui, session, now);
+                live.request(ui::analysisParams(ui, session), now);
+                if (live.poll(session, now)) {
+                    const MapAnalysis& a = *live.result();
+                    renderer.uploadDensity(a.hotspots.density.grid);
+                    std::vector<MultiPolygon> shapes;
+                    for (const auto& h : a.hotspots.hotspots)
+                        shapes.push_back(h.shape);
+                    renderer.uploadHotspotOutlines(
+                        outlineVertices(shapes, renderer.origin(), {150, 0, 40, 255}));
+                    if (ui.auto_range)
+                        autoDensityRange(ui, a.hotspots.density.grid);
+                }
+            }
+            renderer.setRamp(ui.density.ramp);
+            const MapAnalysis* analysis = live.result() ? &*live.result() : nullptr;
+            const std::string key = std::to_string(ui.choropleth.on) +
+                                    std::to_string(static_cast<int>(ui.choropleth.stat)) + "/" +
+                                    std::to_string(ui.choropleth.layer) + "/" +
+                                    std::to_string(ui.choropleth.classes) +
+                                    std::to_string(static_cast<int>(ui.choropleth.method)) +
+                                    std::to_string(static_cast<int>(ui.choropleth.ramp));
+            if (session.loaded() && (key != choropleth_key || analysis != coloured_for)) {
+                applyChoropleth(session, ui, analysis, geometry, overlay);
+                renderer.updateWardFills(geometry);
+                choropleth_key = key;
+                coloured_for = analysis;
+            }
+
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
             Box bounds = session.wards().bounds();
             if (boxIsEmpty(bounds) && !session.incidents().empty())
                 bounds = session.incidents().bounds();
+            if (view.fit_requested && o.view && session.loaded()) {
+                bounds = *o.view;
+            }
             ui::handleMapInput(view, bounds);
-            ui::drawLayersPanel(session, styles, geometry.layer_counts, view.ward_fill_opacity,
-                                view.show_labels);
-            ui::drawLoadReportPanel(session, last_error, job.running(), job.fraction());
+            if (ui::handleShortcuts(ui, session, now))
+                save_image = true;
+
+            // Points drawn: each layer's range for the period.
+            styles.resize(session.layers().size());
+            overlay.layer_counts.assign(styles.size(), 0);
+            for (std::size_t l = 0; l < styles.size(); ++l) {
+                styles[l].colour = session.layers()[l].colour;
+                styles[l].visible = session.layers()[l].visible && ui.points_visible;
+            }
+            for (std::size_t l = 0; l < styles.size() && l < geometry.layer_months.size(); ++l) {
+                styles[l].range = monthRange(geometry.layer_months[l], ui.from, ui.to);
+                overlay.layer_counts[l] = styles[l].range.count;
+            }
+            std::optional<Box> zoom;
+            if (!ui.hide_panels) {
+                ui::drawLayersPanel(session, styles, geometry.layer_counts, view.ward_fill_opacity,
+                                    view.show_labels);
+                ui::drawLoadReportPanel(session, last_error, job.running(), job.fraction());
+                if (session.loaded()) {
+                    ui::drawPeriodPanel(ui, session, now);
+                    if (auto z = ui::drawHotspotsPanel(ui, session, live))
+                        zoom = z;
+                    if (auto z = ui::drawWardsPanel(
+                            ui, session,
+                            analysis && analysis->profile ? &*analysis->profile : nullptr))
+                        zoom = z;
+                }
+                ui::drawHelpPanel(ui.show_help);
+                if (ImGui::BeginMainMenuBar()) {
+                    if (ImGui::BeginMenu("File")) {
+                        if (ImGui::MenuItem("Save map image (PNG)", "Ctrl+S"))
+                            save_image = true;
+                        if (ImGui::MenuItem("Quit"))
+                            glfwSetWindowShouldClose(window, GLFW_TRUE);
+                        ImGui::EndMenu();
+                    }
+                    if (ImGui::BeginMenu("View")) {
+                        ImGui::MenuItem("Density surface", "D", &ui.density.visible);
+                        ImGui::MenuItem("Hotspot outlines", "H", &ui.hotspots_visible);
+                        ImGui::MenuItem("Incident points", "I", &ui.points_visible);
+                        ImGui::MenuItem("Ward choropleth", "C", &ui.choropleth.on);
+                        ImGui::MenuItem("Ward labels", nullptr, &view.show_labels);
+                        if (ImGui::MenuItem("Hide panels", "P"))
+                            ui.hide_panels = true;
+                        if (ImGui::MenuItem("Fit study area", "F"))
+                            view.fit_requested = true;
+                        ImGui::EndMenu();
+                    }
+                    if (ImGui::BeginMenu("Help")) {
+                        ImGui::MenuItem("Shortcuts and help", "F1", &ui.show_help);
+                        ImGui::EndMenu();
+                    }
+                    if (job.running())
+                        ImGui::Text("   Loading... %.0f%%", job.fraction() * 100);
+                    else if (live.running())
+                        ImGui::Text("   Computing density... %.0f%%", live.fraction() * 100);
+                    if (!status_line.empty())
+                        ImGui::Text("   %s", status_line.c_str());
+                    ImGui::EndMainMenuBar();
+                }
+            }
+            if (zoom)
+                view.camera.fit(*zoom, 0.15);
+            overlay.ui = &ui;
+            overlay.analysis = analysis;
+            overlay.styles = &styles;
+            overlay.title = session.loaded() ? mapTitle(session, ui) : "";
+            overlay.top_margin = ui.hide_panels ? 0.0f : ImGui::GetFrameHeight();
             if (session.loaded())
-                ui::drawMapOverlays(view, session, geometry, to_lonlat ? &*to_lonlat : nullptr);
+                ui::drawMapOverlays(view, session, geometry, to_lonlat ? &*to_lonlat : nullptr,
+                                    overlay);
             ImGui::Render();
 
             int fw = 0, fh = 0;
@@ -201,12 +413,33 @@ int runGui(const GuiOptions& o) {
             glViewport(0, 0, fw, fh);
             glClearColor(0.90f, 0.93f, 0.96f, 1.0f);
             glClear(GL_COLOR_BUFFER_BIT);
-            if (renderer.hasData())
-                renderer.draw(view.camera, styles, view.ward_fill_opacity);
+            if (renderer.hasData()) {
+                MapDrawOptions opts;
+                opts.ward_fill_opacity = ui.choropleth.on ? std::max(view.ward_fill_opacity, 0.8f)
+                                                          : view.ward_fill_opacity;
+                opts.density = ui.density;
+                opts.hotspots_visible = ui.hotspots_visible;
+                renderer.draw(view.camera, styles, opts);
+            }
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
+            if (save_image && !offscreen) {
+                // The back buffer holds this frame: save it as the map image.
+                char name[64];
+                std::snprintf(name, sizeof name, "streetweek_map_%s_%s.png",
+                              formatMonth(ui.from).c_str(), formatMonth(ui.to).c_str());
+                glReadBuffer(GL_BACK);
+                const auto st = writePng(name, fw, fh);
+                status_line = st ? std::string("Saved ") + name : st.error();
+                save_image = false;
+            }
             if (offscreen) {
-                if (session.loaded() && ++frames_after_load >= o.frames) {
+                // Wait for the data and the first analysis before counting frames.
+                const bool ready =
+                    session.loaded() &&
+                    (session.incidents().empty() ||
+                     (!live.running() && live.result().has_value()) || !live.error().empty());
+                if (ready && ++frames_after_load >= o.frames) {
                     if (auto st = writePng(o.screenshot, fw, fh); !st) {
                         std::cerr << "streetweek gui: " << st.error() << "\n";
                         exit_code = kExitFailure;
@@ -215,13 +448,14 @@ int runGui(const GuiOptions& o) {
                     }
                     break;
                 }
-                if (!session.loaded())
+                if (!ready)
                     std::this_thread::sleep_for(std::chrono::milliseconds(5));
                 glBindFramebuffer(GL_FRAMEBUFFER, 0);
             } else {
                 glfwSwapBuffers(window);
             }
         }
+        live.stop();
         job.stop();
     }
     ImGui_ImplOpenGL3_Shutdown();

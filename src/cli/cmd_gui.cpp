@@ -1,6 +1,8 @@
 // `streetweek gui` (and no arguments): the map, on the given data or the bundled sample.
+#include "cli/analysis_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/load_options.hpp"
+#include "core/colour_ramps.hpp"
 #include "session/bundled_sample.hpp"
 
 #include <cstdio>
@@ -14,6 +16,22 @@ int runGuiCommand(int argc, char** argv) {
     specs.push_back({"screenshot", "PNG", "render offscreen, save the map as PNG and exit", false});
     specs.push_back({"frames", "N", "frames to render before the screenshot (default 3)", false});
     specs.push_back({"size", "WxH", "window or screenshot size (default 1280x800)", false});
+    specs.push_back({"from", "YYYY-MM", "first month shown (default: the data's first)", false});
+    specs.push_back({"to", "YYYY-MM", "last month shown (default: the data's last)", false});
+    specs.push_back({"no-density", "", "start with the density surface off", false});
+    specs.push_back({"no-hotspots", "", "start with the hotspot outlines off", false});
+    specs.push_back({"no-points", "", "start with the incident points hidden", false});
+    specs.push_back({"ramp", "NAME", "density ramp: YlOrRd (default), viridis, magma", false});
+    specs.push_back({"radius", "M", "KDE radius in metres (default 250)", false});
+    specs.push_back(
+        {"cell", "M", "KDE cell size (default: study area's shorter side / 150)", false});
+    specs.push_back(
+        {"choropleth", "STAT", "colour wards by count, rate, change or change_pct", false});
+    specs.push_back(
+        {"breaks", "METHOD", "choropleth classes: jenks (default) or quantiles", false});
+    specs.push_back({"view", "X0,Y0,X1,Y1", "show this box (working-CRS metres)", false});
+    specs.push_back({"hide-panels", "", "map only: title, legend, scale bar, attribution", false});
+    specs.push_back({"help-panel", "", "open the help panel", false});
     Args args("gui", "Opens the map on the given data, or on the bundled synthetic sample.", specs);
     if (auto err = args.parse(argc, argv, 2))
         return fail("gui", *err, kExitUsage);
@@ -52,6 +70,44 @@ int runGuiCommand(int argc, char** argv) {
             return fail("gui", "--size must be WIDTHxHEIGHT, e.g. 1600x900", kExitUsage);
         o.width = w;
         o.height = h;
+    }
+    for (const char* key : {"from", "to"}) {
+        if (!args.has(key))
+            continue;
+        const auto m = parseMonth(args.get(key));
+        if (!m)
+            return fail("gui", std::string("--") + key + " must be YYYY-MM", kExitUsage);
+        (std::string(key) == "from" ? o.from : o.to) = *m;
+    }
+    o.density = !args.has("no-density");
+    o.hotspots = !args.has("no-hotspots");
+    o.points = !args.has("no-points");
+    o.hide_panels = args.has("hide-panels");
+    o.show_help = args.has("help-panel");
+    o.ramp = args.get("ramp");
+    if (!o.ramp.empty() && !parseRamp(o.ramp))
+        return fail("gui", "--ramp must be YlOrRd, viridis or magma", kExitUsage);
+    for (const char* key : {"radius", "cell"}) {
+        if (!args.has(key))
+            continue;
+        const auto v = parseDouble(args.get(key));
+        if (!v || !(*v > 0))
+            return fail("gui", std::string("--") + key + " must be a positive number of metres",
+                        kExitUsage);
+        (std::string(key) == "radius" ? o.radius_m : o.cell_m) = *v;
+    }
+    o.choropleth = args.get("choropleth");
+    if (!o.choropleth.empty() && o.choropleth != "count" && o.choropleth != "rate" &&
+        o.choropleth != "change" && o.choropleth != "change_pct")
+        return fail("gui", "--choropleth must be count, rate, change or change_pct", kExitUsage);
+    o.breaks = args.get("breaks");
+    if (!o.breaks.empty() && o.breaks != "jenks" && o.breaks != "quantiles")
+        return fail("gui", "--breaks must be jenks or quantiles", kExitUsage);
+    if (args.has("view")) {
+        auto b = parseExtent(args.get("view"));
+        if (!b)
+            return fail("gui", "--view: " + b.error(), kExitUsage);
+        o.view = b.value();
     }
     return runGui(o);
 }

@@ -1,8 +1,11 @@
 // Subcommand entry points: each parses its own options and returns the exit code.
 #pragma once
 
+#include "core/geometry.hpp"
+#include "core/month.hpp"
 #include "session/data_loader.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +28,15 @@ struct GuiOptions {
     std::string screenshot;                  // render offscreen, save PNG and exit
     int frames = 3;
     int width = 1280, height = 800;
+    // Initial map state (screenshot tests and scripted board images set what they need).
+    MonthIndex from = kNoMonth, to = kNoMonth;
+    bool density = true, hotspots = true, points = true, hide_panels = false, show_help = false;
+    std::string ramp;       // density ramp name (default YlOrRd)
+    double radius_m = 0;    // 0: default
+    double cell_m = -1;     // -1: default (auto)
+    std::string choropleth; // ward statistic: count, rate, change, change_pct (empty: off)
+    std::string breaks;     // quantiles or jenks
+    std::optional<Box> view;
 };
 int runGui(const GuiOptions& options);
 

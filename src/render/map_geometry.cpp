@@ -20,8 +20,8 @@ void pushVertex(std::vector<float>& v, const Point& p, const Point& o, const Rgb
                        c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, alpha});
 }
 
-void pushRing(std::vector<float>& v, const Ring& r, const Point& o) {
-    const Rgba outline{60, 60, 70, 255};
+void pushRing(std::vector<float>& v, const Ring& r, const Point& o,
+              const Rgba& outline = {60, 60, 70, 255}) {
     for (std::size_t i = 0; i + 1 < r.size(); ++i) {
         pushVertex(v, r[i], o, outline, 0.9f);
         pushVertex(v, r[i + 1], o, outline, 0.9f);
@@ -107,6 +107,18 @@ MapGeometry buildMapGeometry(const WardSet& wards, const IncidentTable& incident
         g.layer_counts.push_back(pts.size() / 2);
     }
     return g;
+}
+
+std::vector<float> outlineVertices(const std::vector<MultiPolygon>& shapes, const Point& origin,
+                                   const Rgba& colour) {
+    std::vector<float> v;
+    for (const auto& mp : shapes)
+        for (const auto& poly : mp) {
+            pushRing(v, poly.outer(), origin, colour);
+            for (const auto& in : poly.inners())
+                pushRing(v, in, origin, colour);
+        }
+    return v;
 }
 
 PointRange monthRange(const std::vector<MonthIndex>& m, MonthIndex from, MonthIndex to) {

@@ -33,6 +33,11 @@ PointRange monthRange(const std::vector<MonthIndex>& sorted_months, MonthIndex f
 // Rewrites the fill colour of every ward's triangles (e.g. for a choropleth).
 void recolourWardFills(MapGeometry& g, const std::vector<Rgba>& ward_colours, float alpha = 1);
 
+// Outline segments of shapes (e.g. hotspots), as x, y, r, g, b, a vertex pairs relative to
+// the origin.
+std::vector<float> outlineVertices(const std::vector<MultiPolygon>& shapes, const Point& origin,
+                                   const Rgba& colour);
+
 // A soft categorical palette for ward fills (ColorBrewer Pastel1-like).
 Rgba wardPaletteColour(int index);
 

@@ -4,6 +4,7 @@
 #include "render/embedded_shaders.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace sw {
 namespace {
@@ -40,7 +41,111 @@ Status MapRenderer::init() {
     if (!pts)
         return Error{pts.error()};
     point_program_ = std::move(pts.value());
+    auto dens = gl::buildProgram("density", shaders::kDensityVert, shaders::kDensityFrag);
+    if (!dens)
+        return Error{dens.error()};
+    density_program_ = std::move(dens.value());
     return okStatus();
+}
+
+void MapRenderer::updateWardFills(const MapGeometry& g) {
+    if (!fill_vbo_ || g.fill_vertices.size() / 6 != static_cast<std::size_t>(fill_count_))
+        return;
+    glBindBuffer(GL_ARRAY_BUFFER, fill_vbo_.get());
+    glBufferSubData(GL_ARRAY_BUFFER, 0,
+                    static_cast<GLsizeiptr>(g.fill_vertices.size() * sizeof(float)),
+                    g.fill_vertices.data());
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+}
+
+void MapRenderer::uploadHotspotOutlines(const std::vector<float>& v) {
+    uploadColoured(hotspot_vao_, hotspot_vbo_, v);
+    hotspot_count_ = static_cast<GLsizei>(v.size() / 6);
+}
+
+void MapRenderer::setRamp(Ramp ramp) {
+    if (ramp_uploaded_ && ramp == ramp_)
+        return;
+    ramp_ = ramp;
+    ramp_uploaded_ = true;
+    if (!ramp_tex_) {
+        GLuint t = 0;
+        glGenTextures(1, &t);
+        ramp_tex_ = gl::Texture(t);
+    }
+    const auto texels = rampTexels(ramp, 256);
+    glBindTexture(GL_TEXTURE_2D, ramp_tex_.get());
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 256, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, texels.data());
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+void MapRenderer::uploadDensity(const Grid& g) {
+    have_density_ = g.rows > 0 && g.cols > 0 && g.values.size() == g.rows * g.cols;
+    if (!have_density_)
+        return;
+    if (!density_tex_) {
+        GLuint t = 0;
+        glGenTextures(1, &t);
+        density_tex_ = gl::Texture(t);
+    }
+    std::vector<float> values(g.values.size());
+    for (std::size_t i = 0; i < values.size(); ++i)
+        values[i] = std::isnan(g.values[i]) ? 0.0f : static_cast<float>(g.values[i]);
+    glBindTexture(GL_TEXTURE_2D, density_tex_.get());
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, static_cast<GLsizei>(g.cols),
+                 static_cast<GLsizei>(g.rows), 0, GL_RED, GL_FLOAT, values.data());
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    // The quad: x, y relative to the origin, u, v (v = 0 at the top row).
+    const float x0 = static_cast<float>(g.xmin - origin_.x());
+    const float y1 = static_cast<float>(g.ymax - origin_.y());
+    const float x1 = x0 + static_cast<float>(static_cast<double>(g.cols) * g.cell);
+    const float y0 = y1 - static_cast<float>(static_cast<double>(g.rows) * g.cell);
+    const float quad[] = {x0, y0, 0, 1, x1, y0, 1, 1, x1, y1, 1, 0,
+                          x0, y0, 0, 1, x1, y1, 1, 0, x0, y1, 0, 0};
+    if (!density_vao_)
+        density_vao_ = gl::makeVertexArray();
+    if (!density_vbo_)
+        density_vbo_ = gl::makeBuffer();
+    glBindVertexArray(density_vao_.get());
+    glBindBuffer(GL_ARRAY_BUFFER, density_vbo_.get());
+    glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float), nullptr);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float),
+                          reinterpret_cast<const void*>(2 * sizeof(float)));
+    glBindVertexArray(0);
+}
+
+void MapRenderer::drawDensity(const std::array<float, 16>& m, const DensityStyle& s) const {
+    if (!have_density_ || !s.visible || !ramp_tex_)
+        return;
+    const GLuint p = density_program_.get();
+    glUseProgram(p);
+    glUniformMatrix4fv(glGetUniformLocation(p, "u_clip_from_world"), 1, GL_FALSE, m.data());
+    glUniform1f(glGetUniformLocation(p, "u_min"), s.min);
+    glUniform1f(glGetUniformLocation(p, "u_max"), s.max);
+    glUniform1f(glGetUniformLocation(p, "u_floor"), s.floor);
+    glUniform1f(glGetUniformLocation(p, "u_opacity"), s.opacity);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, density_tex_.get());
+    glUniform1i(glGetUniformLocation(p, "u_values"), 0);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, ramp_tex_.get());
+    glUniform1i(glGetUniformLocation(p, "u_ramp"), 1);
+    glBindVertexArray(density_vao_.get());
+    glDrawArrays(GL_TRIANGLES, 0, 6);
+    glActiveTexture(GL_TEXTURE0);
 }
 
 void MapRenderer::upload(const MapGeometry& g) {
@@ -67,7 +172,8 @@ void MapRenderer::upload(const MapGeometry& g) {
 }
 
 void MapRenderer::draw(const MapCamera& camera, const std::vector<LayerDrawStyle>& styles,
-                       float ward_fill_opacity) const {
+                       const MapDrawOptions& options) const {
+    const float ward_fill_opacity = options.ward_fill_opacity;
     const auto m = camera.clipFromWorld(origin_);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
@@ -81,6 +187,7 @@ void MapRenderer::draw(const MapCamera& camera, const std::vector<LayerDrawStyle
         glDrawArrays(GL_TRIANGLES, 0, fill_count_);
         glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     }
+    drawDensity(m, options.density);
     glUseProgram(point_program_.get());
     glEnable(GL_PROGRAM_POINT_SIZE);
     glUniformMatrix4fv(glGetUniformLocation(point_program_.get(), "u_clip_from_world"), 1, GL_FALSE,
@@ -101,11 +208,20 @@ void MapRenderer::draw(const MapCamera& camera, const std::vector<LayerDrawStyle
         glUniform1f(size_loc, s.size_px);
         glUniform4f(colour_loc, s.colour.r / 255.0f, s.colour.g / 255.0f, s.colour.b / 255.0f,
                     s.opacity);
+        const auto total = static_cast<std::size_t>(layers_[i].count);
+        const std::size_t first = std::min(s.range.first, total);
+        const std::size_t count = std::min(s.range.count, total - first);
+        if (count == 0)
+            continue;
         glBindVertexArray(layers_[i].vao.get());
-        glDrawArrays(GL_POINTS, 0, layers_[i].count);
+        glDrawArrays(GL_POINTS, static_cast<GLint>(first), static_cast<GLsizei>(count));
     }
-    // Outlines over the points, so ward edges stay visible in dense areas.
+    // Outlines over the points, so ward edges and hotspots stay visible in dense areas.
     glUseProgram(fill_program_.get());
+    if (options.hotspots_visible && hotspot_count_ > 0) {
+        glBindVertexArray(hotspot_vao_.get());
+        glDrawArrays(GL_LINES, 0, hotspot_count_);
+    }
     if (outline_count_ > 0) {
         glBindVertexArray(outline_vao_.get());
         glDrawArrays(GL_LINES, 0, outline_count_);

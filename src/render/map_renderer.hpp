@@ -1,8 +1,12 @@
-// Draws the map with OpenGL: ward fills (triangles) and outlines, and incident points from
-// one GPU buffer per layer. No per-frame CPU work per point.
+// Draws the map with OpenGL: ward fills (triangles) and outlines, the density surface as a
+// float texture coloured in a shader, hotspot outlines, and incident points from one GPU
+// buffer per layer (sorted by month, so a period is one draw range). No per-frame CPU work
+// per point.
 #pragma once
 
+#include "core/colour_ramps.hpp"
 #include "core/geometry.hpp"
+#include "core/kde.hpp"
 #include "core/layer_rules.hpp"
 #include "core/result.hpp"
 #include "render/gl_objects.hpp"
@@ -18,15 +22,38 @@ struct LayerDrawStyle {
     float size_px = 4.0f;
     float opacity = 0.85f;
     bool visible = true;
+    PointRange range{0, SIZE_MAX}; // the points drawn (the period); clamped to the layer
+};
+
+struct DensityStyle {
+    bool visible = true;
+    Ramp ramp = Ramp::YlOrRd;
+    float opacity = 0.75f;
+    float min = 0, max = 1; // the ramp's range
+    float floor = 0;        // values at or below are transparent
+};
+
+struct MapDrawOptions {
+    float ward_fill_opacity = 0.55f;
+    DensityStyle density;
+    bool hotspots_visible = true;
 };
 
 class MapRenderer {
   public:
     Status init();
     void upload(const MapGeometry& geometry);
+    // Replaces the ward fill colours (same triangles) after recolourWardFills.
+    void updateWardFills(const MapGeometry& geometry);
+    // The density surface (values as float texture) and the hotspot outline segments
+    // (x, y, r, g, b, a per vertex, relative to the geometry's origin).
+    void uploadDensity(const Grid& grid);
+    void uploadHotspotOutlines(const std::vector<float>& vertices);
+    void setRamp(Ramp ramp);
     void draw(const MapCamera& camera, const std::vector<LayerDrawStyle>& layers,
-              float ward_fill_opacity) const;
+              const MapDrawOptions& options) const;
     bool hasData() const { return fill_count_ > 0 || !layers_.empty(); }
+    const Point& origin() const { return origin_; }
 
   private:
     struct LayerBuffer {
@@ -34,10 +61,15 @@ class MapRenderer {
         gl::Buffer vbo;
         GLsizei count = 0;
     };
-    gl::Program fill_program_, point_program_;
-    gl::VertexArray fill_vao_, outline_vao_;
-    gl::Buffer fill_vbo_, outline_vbo_;
-    GLsizei fill_count_ = 0, outline_count_ = 0;
+    void drawDensity(const std::array<float, 16>& m, const DensityStyle& s) const;
+    gl::Program fill_program_, point_program_, density_program_;
+    gl::VertexArray fill_vao_, outline_vao_, hotspot_vao_, density_vao_;
+    gl::Buffer fill_vbo_, outline_vbo_, hotspot_vbo_, density_vbo_;
+    gl::Texture density_tex_, ramp_tex_;
+    GLsizei fill_count_ = 0, outline_count_ = 0, hotspot_count_ = 0;
+    bool have_density_ = false;
+    Ramp ramp_ = Ramp::YlOrRd;
+    bool ramp_uploaded_ = false;
     std::vector<LayerBuffer> layers_;
     Point origin_{0, 0};
 };

@@ -1,9 +1,12 @@
 // Session state and actions.
 #include "session/session.hpp"
 
+#include "geo/ward_locator.hpp"
+
 namespace sw {
 
 Session::Session() : layers_(defaultLayers()) {}
+Session::~Session() = default;
 
 Status Session::load(const LoadRequest& request, Progress* progress) {
     auto loaded = loadData(request, progress);
@@ -14,8 +17,15 @@ Status Session::load(const LoadRequest& request, Progress* progress) {
 }
 
 void Session::install(LoadedData data, LoadRequest request) {
+    locator_.reset();
     data_ = std::move(data);
     request_ = std::move(request);
+    if (!data_.wards.empty())
+        locator_ = std::make_unique<geo::WardLocator>(data_.wards);
+}
+
+std::int32_t Session::wardAt(const Point& p) const {
+    return locator_ ? locator_->locate(p.x(), p.y()) : kOutsideWards;
 }
 
 const LayerRule* Session::findLayer(std::string_view name) const {

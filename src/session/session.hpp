@@ -8,10 +8,16 @@
 #include <memory>
 
 namespace sw {
+namespace geo {
+class WardLocator;
+}
 
 class Session {
   public:
     Session();
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
 
     // Loads new data; on failure the session keeps what it had and the error is returned.
     Status load(const LoadRequest& request, Progress* progress = nullptr);
@@ -31,6 +37,8 @@ class Session {
     const LayerRule* findLayer(std::string_view name_or_key) const;
 
     Result<WardProfile> wardProfile(const ProfileParams& params) const;
+    // The index of the ward holding a working-CRS point, or kOutsideWards.
+    std::int32_t wardAt(const Point& p) const;
 
     // True when any loaded source is the bundled synthetic sample.
     bool synthetic() const;
@@ -39,6 +47,7 @@ class Session {
     LoadedData data_;
     LoadRequest request_;
     std::vector<LayerRule> layers_;
+    std::unique_ptr<geo::WardLocator> locator_;
 };
 
 } // namespace sw

@@ -8,7 +8,7 @@ namespace sw::ui {
 void drawLayersPanel(Session& session, std::vector<LayerDrawStyle>& styles,
                      const std::vector<std::size_t>& counts, float& ward_fill_opacity,
                      bool& show_labels) {
-    ImGui::SetNextWindowPos(ImVec2(10, 40), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(330, 0), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Layers")) {
         ImGui::End();

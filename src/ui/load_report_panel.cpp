@@ -7,8 +7,11 @@ namespace sw::ui {
 
 void drawLoadReportPanel(const Session& session, const std::string& last_error, bool loading,
                          double fraction) {
-    const ImVec2 size = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(size.x - 530, 40), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(10, 460), ImGuiCond_FirstUseEver);
+    // Collapsed at first (the menu bar shows loading progress); open when something failed.
+    if (!last_error.empty())
+        ImGui::SetNextWindowCollapsed(false, ImGuiCond_Appearing);
+    ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(520, 260), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Load report")) {
         ImGui::End();

@@ -6,8 +6,12 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "core/hotspots.hpp"
+
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <vector>
 
 namespace sw::ui {
@@ -54,7 +58,164 @@ void drawNorthArrow(ImDrawList* dl, ImVec2 c) {
     dl->AddText(ImVec2(c.x - 4, c.y - 34), rgba(30, 30, 30), "N");
 }
 
+void swatch(ImDrawList* dl, ImVec2 p, Rgba c, bool disc = false) {
+    const ImU32 col = rgba(c.r, c.g, c.b, 255);
+    if (disc)
+        dl->AddCircleFilled(ImVec2(p.x + 7, p.y + 7), 5, col);
+    else
+        dl->AddRectFilled(p, ImVec2(p.x + 14, p.y + 14), col);
+    if (!disc)
+        dl->AddRect(p, ImVec2(p.x + 14, p.y + 14), rgba(60, 60, 70, 200));
+}
+
+// The legend for every visible layer: points, density ramp, hotspots, choropleth classes.
+void drawLegend(ImDrawList* dl, ImVec2 at, const Session& session, const MapOverlayInfo& info) {
+    const float line = ImGui::GetTextLineHeightWithSpacing() + 2;
+    std::vector<std::pair<std::string, std::function<void(ImVec2)>>> rows;
+    const MapUiState* ui = info.ui;
+    const auto& layers = session.layers();
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        if (!layers[i].visible)
+            continue;
+        const std::size_t n = i < info.layer_counts.size() ? info.layer_counts[i] : 0;
+        const Rgba c = layers[i].colour;
+        rows.emplace_back(layers[i].name + " (" + std::to_string(n) + ")",
+                          [dl, c](ImVec2 p) { swatch(dl, p, c, true); });
+    }
+    const MapAnalysis* a = info.analysis;
+    if (ui && a && ui->density.visible && !a->hotspots.density.empty_input) {
+        const Ramp ramp = ui->density.ramp;
+        char label[128];
+        std::snprintf(label, sizeof label, "Density %.3g - %.3g %s", ui->density.min,
+                      ui->density.max,
+                      a->params.hotspots.kde.units == DensityUnits::Density ? "per km2" : "(raw)");
+        rows.emplace_back(label, [dl, ramp](ImVec2 p) {
+            for (int k = 0; k < 14; ++k) {
+                const Rgba c = sampleRamp(ramp, k / 13.0);
+                dl->AddRectFilled(ImVec2(p.x + static_cast<float>(k), p.y),
+                                  ImVec2(p.x + static_cast<float>(k) + 1, p.y + 14),
+                                  rgba(c.r, c.g, c.b));
+            }
+        });
+    }
+    if (ui && a && ui->hotspots_visible && !a->hotspots.hotspots.empty()) {
+        char label[128];
+        std::snprintf(label, sizeof label, "Hotspots: %zu (%s)", a->hotspots.hotspots.size(),
+                      a->params.hotspots.threshold.describe().c_str());
+        rows.emplace_back(label, [dl](ImVec2 p) {
+            dl->AddRect(p, ImVec2(p.x + 14, p.y + 14), rgba(150, 0, 40), 0, 0, 2);
+        });
+    }
+    if (info.breaks.size() > 0) {
+        rows.emplace_back(info.choropleth_title, nullptr);
+        for (std::size_t k = 0; k < info.breaks.size(); ++k) {
+            char label[96];
+            std::snprintf(label, sizeof label, "%.4g - %.4g", info.breaks.lower[k],
+                          info.breaks.upper[k]);
+            const Rgba c = info.class_colours[k];
+            rows.emplace_back(label, [dl, c](ImVec2 p) { swatch(dl, p, c); });
+        }
+    }
+    if (rows.empty())
+        return;
+    float width = 0;
+    for (const auto& r : rows)
+        width = std::max(width, ImGui::CalcTextSize(r.first.c_str()).x);
+    const float h = line * static_cast<float>(rows.size()) + 8;
+    const ImVec2 top(at.x, at.y - h);
+    dl->AddRectFilled(ImVec2(top.x - 6, top.y - 4), ImVec2(top.x + width + 30, at.y),
+                      rgba(255, 255, 255, 215), 4);
+    float y = top.y;
+    for (const auto& [text, draw] : rows) {
+        if (draw)
+            draw(ImVec2(top.x, y + 1));
+        dl->AddText(ImVec2(top.x + (draw ? 20.0f : 0.0f), y), rgba(25, 25, 35), text.c_str());
+        y += line;
+    }
+}
+
+// Ward name, its counts in the period for the shown layers, and the density under the cursor.
+void drawTooltip(const MapViewState& view, const Session& session, const MapOverlayInfo& info) {
+    if (!view.hover_world || ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+        return;
+    const Point p = *view.hover_world;
+    const std::int32_t w = session.wardAt(p);
+    double density = 0;
+    bool have_density = false;
+    if (info.analysis) {
+        const Grid& g = info.analysis->hotspots.density.grid;
+        const auto c = cellIndex(g, p.x(), p.y());
+        if (c >= 0 && !info.analysis->hotspots.density.empty_input) {
+            density = g.values[static_cast<std::size_t>(c)];
+            have_density = true;
+        }
+    }
+    if (w < 0 && !have_density)
+        return;
+    ImGui::BeginTooltip();
+    if (w >= 0) {
+        const Ward& ward = session.wards().wards[static_cast<std::size_t>(w)];
+        ImGui::Text("%s (%s)", ward.name.c_str(), ward.code.c_str());
+        const WardRow* row = nullptr;
+        if (info.analysis && info.analysis->profile)
+            for (const auto& r : info.analysis->profile->rows)
+                if (r.ward == static_cast<std::size_t>(w))
+                    row = &r;
+        if (row) {
+            const auto& prof = *info.analysis->profile;
+            ImGui::Text("%s to %s: %lld incidents", formatMonth(prof.from).c_str(),
+                        formatMonth(prof.to).c_str(), static_cast<long long>(row->count));
+            for (std::size_t l = 0; l < prof.layer_names.size() && l < row->layer_counts.size();
+                 ++l)
+                ImGui::BulletText("%s: %lld", prof.layer_names[l].c_str(),
+                                  static_cast<long long>(row->layer_counts[l]));
+            if (row->rate_per_1000)
+                ImGui::Text("Rate per 1,000 residents: %.1f", *row->rate_per_1000);
+        }
+    } else {
+        ImGui::TextDisabled("Outside the wards");
+    }
+    if (have_density)
+        ImGui::Text("Density: %.4g %s", density,
+                    info.analysis->params.hotspots.kde.units == DensityUnits::Density
+                        ? "incidents per km2"
+                        : "(raw)");
+    ImGui::EndTooltip();
+}
+
 } // namespace
+
+bool handleShortcuts(MapUiState& ui, const Session& session, double now_s) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantCaptureKeyboard)
+        return false;
+    const auto range = session.incidents().monthRange();
+    if (ImGui::IsKeyPressed(GLFW_KEY_SPACE)) {
+        ui.playing = !ui.playing;
+        ui.last_step_s = now_s;
+    }
+    if (range && ImGui::IsKeyPressed(GLFW_KEY_LEFT) && ui.from > range->first) {
+        --ui.from;
+        --ui.to;
+    }
+    if (range && ImGui::IsKeyPressed(GLFW_KEY_RIGHT) && ui.to < range->second) {
+        ++ui.from;
+        ++ui.to;
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_D))
+        ui.density.visible = !ui.density.visible;
+    if (ImGui::IsKeyPressed(GLFW_KEY_H))
+        ui.hotspots_visible = !ui.hotspots_visible;
+    if (ImGui::IsKeyPressed(GLFW_KEY_I))
+        ui.points_visible = !ui.points_visible;
+    if (ImGui::IsKeyPressed(GLFW_KEY_C))
+        ui.choropleth.on = !ui.choropleth.on;
+    if (ImGui::IsKeyPressed(GLFW_KEY_P))
+        ui.hide_panels = !ui.hide_panels;
+    if (ImGui::IsKeyPressed(GLFW_KEY_F1))
+        ui.show_help = !ui.show_help;
+    return io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S);
+}
 
 void handleMapInput(MapViewState& view, const Box& data_bounds) {
     ImGuiIO& io = ImGui::GetIO();
@@ -86,7 +247,7 @@ void handleMapInput(MapViewState& view, const Box& data_bounds) {
 }
 
 void drawMapOverlays(const MapViewState& view, const Session& session, const MapGeometry& geometry,
-                     const geo::CrsTransform* to_lonlat) {
+                     const geo::CrsTransform* to_lonlat, const MapOverlayInfo& info) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     const auto& wards = session.wards();
@@ -115,11 +276,20 @@ void drawMapOverlays(const MapViewState& view, const Session& session, const Map
     if (session.synthetic()) {
         const char* banner = "SYNTHETIC SAMPLE DATA - not real crime data";
         const ImVec2 ts = ImGui::CalcTextSize(banner);
-        const ImVec2 p((size.x - ts.x) / 2, 8);
+        const ImVec2 p((size.x - ts.x) / 2, 8 + info.top_margin);
         dl->AddRectFilled(ImVec2(p.x - 10, p.y - 4), ImVec2(p.x + ts.x + 10, p.y + ts.y + 4),
                           rgba(200, 30, 30, 230), 4);
         dl->AddText(p, rgba(255, 255, 255), banner);
     }
+    if (!info.title.empty()) {
+        const ImVec2 ts = ImGui::CalcTextSize(info.title.c_str());
+        const float y = (session.synthetic() ? 34.0f : 8.0f) + info.top_margin;
+        const ImVec2 p((size.x - ts.x) / 2, y);
+        dl->AddRectFilled(ImVec2(p.x - 8, p.y - 3), ImVec2(p.x + ts.x + 8, p.y + ts.y + 3),
+                          rgba(255, 255, 255, 215), 4);
+        dl->AddText(p, rgba(20, 20, 30), info.title.c_str());
+    }
+    drawLegend(dl, ImVec2(20, size.y - 50), session, info);
     drawScaleBar(dl, view.camera, ImVec2(20, size.y - 24));
     drawNorthArrow(dl, ImVec2(size.x - 30, size.y - 80));
     const char* attribution =
@@ -143,6 +313,7 @@ void drawMapOverlays(const MapViewState& view, const Session& session, const Map
                           ImVec2(size.x, size.y - as.y - 8), rgba(255, 255, 255, 200));
         dl->AddText(ImVec2(size.x - ts.x - 6, size.y - as.y - ts.y - 11), rgba(40, 40, 40), buf);
     }
+    drawTooltip(view, session, info);
 }
 
 } // namespace sw::ui

@@ -4,7 +4,9 @@
 
 #include "render/map_camera.hpp"
 #include "render/map_geometry.hpp"
+#include "session/live_analysis.hpp"
 #include "session/session.hpp"
+#include "ui/map_ui_state.hpp"
 
 #include <optional>
 #include <string>
@@ -26,8 +28,26 @@ struct MapViewState {
 // Reads mouse/keyboard input for the map when ImGui does not want it.
 void handleMapInput(MapViewState& view, const Box& data_bounds);
 
-// Draws labels and the map furniture on ImGui's background draw list.
+// Keyboard shortcuts for the map state (see the help panel); true when Ctrl+S asked for a map
+// image.
+bool handleShortcuts(MapUiState& ui, const Session& session, double now_s);
+
+// What the legend and the hover tooltip show besides the session.
+struct MapOverlayInfo {
+    const MapUiState* ui = nullptr;
+    const MapAnalysis* analysis = nullptr; // latest live analysis, if any
+    const std::vector<LayerDrawStyle>* styles = nullptr;
+    std::vector<std::size_t> layer_counts; // points per layer in the period
+    ClassBreaks breaks;                    // choropleth classes (empty: off)
+    std::vector<Rgba> class_colours;
+    std::string choropleth_title;
+    std::string title;    // map title (layers and period)
+    float top_margin = 0; // pixels taken by the menu bar
+};
+
+// Draws labels and the map furniture (title, legend, scale bar, north arrow, attribution,
+// cursor position, hover tooltip) on ImGui's background draw list.
 void drawMapOverlays(const MapViewState& view, const Session& session, const MapGeometry& geometry,
-                     const geo::CrsTransform* to_lonlat);
+                     const geo::CrsTransform* to_lonlat, const MapOverlayInfo& info);
 
 } // namespace sw::ui

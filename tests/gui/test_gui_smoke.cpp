@@ -1,6 +1,9 @@
-// GUI smoke test: renders the bundled sample offscreen under Xvfb through
-// `streetweek gui --screenshot` and checks the picture shows ward fills, not a blank frame.
+// GUI screenshot tests: render the bundled sample offscreen under Xvfb through
+// `streetweek gui --screenshot` with the state each test needs, and check pixels: ward fills,
+// the density ramp's hot colour over the sample's known hotspot and not over a quiet ward,
+// the choropleth's darkest class on the busiest ward, every panel drawn without a crash.
 #include "../cli/cli_runner.hpp"
+#include "render/map_camera.hpp"
 #include "test_support.hpp"
 
 #define DOCTEST_CONFIG_IMPLEMENT
@@ -9,6 +12,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <vector>
 
 namespace {
 
@@ -32,7 +36,115 @@ bool looksLikeWardFill(const unsigned char* p) {
     return false;
 }
 
+struct Image {
+    int w = 0, h = 0;
+    std::vector<unsigned char> px;
+    const unsigned char* at(int x, int y) const {
+        return &px[3 * (static_cast<std::size_t>(y) * w + x)];
+    }
+};
+
+// Runs `streetweek gui --screenshot` with the options; returns the picture.
+Image screenshot(const std::string& options, int w, int h) {
+    sw::test::TempDir dir;
+    const std::string png = dir.file("map.png");
+    const std::string prefix =
+        std::getenv("DISPLAY") ? "" : "xvfb-run -a -s '-screen 0 1280x1024x24' ";
+    const std::string cmd = prefix + STREETWEEK_BIN + std::string(" gui --screenshot ") + png +
+                            " --size " + std::to_string(w) + "x" + std::to_string(h) + " " +
+                            options + " 2>&1";
+    Image img;
+    if (std::system(cmd.c_str()) != 0)
+        return img;
+    int n = 0;
+    unsigned char* data = stbi_load(png.c_str(), &img.w, &img.h, &n, 3);
+    if (!data)
+        return img;
+    img.px.assign(data, data + 3 * img.w * img.h);
+    stbi_image_free(data);
+    return img;
+}
+
+// Where a BNG point lands for `--view` box at this picture size (the app fits the view box
+// with the camera's default margin).
+sw::Point screenOf(double x, double y, const sw::Box& view, int w, int h) {
+    sw::MapCamera cam;
+    cam.setViewport(w, h);
+    cam.fit(view);
+    return cam.worldToScreen(sw::Point(x, y));
+}
+
+// The YlOrRd ramp's hot end (dark red), blended at the default opacity over a ward fill.
+bool hot(const unsigned char* p) {
+    return p[0] > 110 && p[1] < 80 && p[2] < 100 && p[0] > 1.5 * p[2];
+}
+
+int countNear(const Image& img, sw::Point s, int radius, bool (*pred)(const unsigned char*)) {
+    int n = 0;
+    for (int dy = -radius; dy <= radius; ++dy)
+        for (int dx = -radius; dx <= radius; ++dx) {
+            const int x = static_cast<int>(s.x()) + dx, y = static_cast<int>(s.y()) + dy;
+            if (x >= 0 && y >= 0 && x < img.w && y < img.h && pred(img.at(x, y)))
+                ++n;
+        }
+    return n;
+}
+
 } // namespace
+
+TEST_CASE("the density ramp's hot colour lies over the sample's known hotspot, not a quiet ward") {
+    // Chatham town centre is the sample's strongest hotspot (579000 - 200, 169000 - 2000);
+    // the north-west of Strood Rural has only background incidents.
+    const sw::Box view(sw::Point(572000, 163000), sw::Point(586000, 175000));
+    const int w = 800, h = 700;
+    const Image img = screenshot("--view 572000,163000,586000,175000 --layer asb --from 2023-01 "
+                                 "--to 2023-12 --cell 25 --no-points --no-hotspots --hide-panels",
+                                 w, h);
+    REQUIRE(img.w == w);
+    const sw::Point centre = screenOf(578800, 167000, view, w, h);
+    const sw::Point quiet = screenOf(574000, 173500, view, w, h);
+    const int hot_centre = countNear(img, centre, 6, hot);
+    const int hot_quiet = countNear(img, quiet, 6, hot);
+    MESSAGE("hot pixels near Chatham " << hot_centre << ", near Strood Rural " << hot_quiet);
+    CHECK(hot_centre > 100); // of 169
+    CHECK(hot_quiet == 0);
+    // With the density off, the same place shows no ramp colour at all.
+    const Image off = screenshot("--view 572000,163000,586000,175000 --layer asb --no-density "
+                                 "--no-points --no-hotspots --hide-panels",
+                                 w, h);
+    REQUIRE(off.w == w);
+    CHECK(countNear(off, centre, 6, hot) == 0);
+}
+
+TEST_CASE("the ward choropleth gives the busiest ward the darkest class") {
+    const sw::Box view(sw::Point(572000, 163000), sw::Point(586000, 175000));
+    const int w = 800, h = 700;
+    const Image img = screenshot("--view 572000,163000,586000,175000 --choropleth count "
+                                 "--no-density --no-points --no-hotspots --hide-panels",
+                                 w, h);
+    REQUIRE(img.w == w);
+    auto darkness = [&](double x, double y) {
+        const sw::Point s = screenOf(x, y, view, w, h);
+        const unsigned char* p = img.at(static_cast<int>(s.x()), static_cast<int>(s.y()));
+        return 3 * 255 - (p[0] + p[1] + p[2]);
+    };
+    // Chatham Central (the most incidents) against the north-west of Strood Rural (few).
+    const int busy = darkness(578800, 167000), quiet = darkness(574000, 173500);
+    MESSAGE("darkness busy " << busy << ", quiet " << quiet);
+    CHECK(busy > quiet + 150);
+    const sw::Point s = screenOf(578800, 167000, view, w, h);
+    const unsigned char* p = img.at(static_cast<int>(s.x()), static_cast<int>(s.y()));
+    CHECK(p[2] > p[0]); // Blues
+}
+
+TEST_CASE("every panel and the help are drawn for several frames without a crash") {
+    const Image img = screenshot("--help-panel --frames 8 --choropleth rate", 1280, 800);
+    REQUIRE(img.w == 1280);
+    // The menu bar across the top is ImGui's light style grey.
+    const unsigned char* p = img.at(640, 5);
+    CHECK(std::abs(p[0] - p[2]) < 20);
+    CHECK(p[0] > 180);
+}
 
 TEST_CASE("the map screenshot shows ward fills and points") {
     sw::test::TempDir dir;

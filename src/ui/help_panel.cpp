@@ -1,0 +1,48 @@
+// Help panel.
+#include "ui/help_panel.hpp"
+
+#include <imgui.h>
+
+namespace sw::ui {
+
+void drawHelpPanel(bool& open) {
+    if (!open)
+        return;
+    ImGui::SetNextWindowPos(ImVec2(400, 120), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(430, 0), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Help", &open)) {
+        ImGui::End();
+        return;
+    }
+    const char* keys[][2] = {
+        {"Drag", "pan"},
+        {"Wheel, + / -", "zoom at the cursor / the centre"},
+        {"F or Home", "fit the study area"},
+        {"Space", "play / pause the months"},
+        {"Left / Right", "previous / next month window"},
+        {"D", "density surface on / off"},
+        {"H", "hotspot outlines on / off"},
+        {"I", "incident points on / off"},
+        {"C", "ward choropleth on / off"},
+        {"P", "hide / show the panels"},
+        {"Ctrl+S", "save the map image (PNG)"},
+        {"F1", "this help"},
+    };
+    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
+        for (const auto& k : keys) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(k[0]);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(k[1]);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::TextWrapped(
+        "The density and hotspots follow the shown layers and the period; they are recomputed "
+        "in the background on every change. Hover the map for the ward, its counts and the "
+        "density under the cursor. Click a ward or hotspot in its list to zoom to it.");
+    ImGui::End();
+}
+
+} // namespace sw::ui

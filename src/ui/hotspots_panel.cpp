@@ -1,0 +1,189 @@
+// Hotspots panel.
+#include "ui/hotspots_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace sw::ui {
+namespace {
+
+constexpr KernelShape kKernels[] = {KernelShape::Quartic,      KernelShape::Triweight,
+                                    KernelShape::Epanechnikov, KernelShape::Triangular,
+                                    KernelShape::Uniform,      KernelShape::Gaussian};
+
+void settings(MapUiState& ui, const Session& session, const MapAnalysis* result) {
+    if (ImGui::BeginCombo("Kernel", kernelName(ui.kernel))) {
+        for (KernelShape k : kKernels)
+            if (ImGui::Selectable(kernelName(k), k == ui.kernel))
+                ui.kernel = k;
+        ImGui::EndCombo();
+    }
+    float radius = static_cast<float>(ui.radius_m);
+    if (ImGui::SliderFloat("Radius", &radius, 25.0f, 2000.0f, "%.0f m",
+                           ImGuiSliderFlags_Logarithmic))
+        ui.radius_m = std::round(radius);
+    if (result)
+        for (const auto& b : result->bandwidths) {
+            char label[96];
+            std::snprintf(label, sizeof label, "%s: %.0f m", b.name.c_str(), b.radius_m);
+            if (ImGui::SmallButton(label))
+                ui.radius_m = b.radius_m;
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", b.explanation.c_str());
+            ImGui::SameLine();
+        }
+    ImGui::NewLine();
+    bool auto_cell = ui.cell_m == 0;
+    if (ImGui::Checkbox("Auto cell", &auto_cell))
+        ui.cell_m = auto_cell ? 0 : 25;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The study area's shorter side / 150, rounded (Chainey's guidance)");
+    if (!auto_cell) {
+        ImGui::SameLine();
+        float cell = static_cast<float>(ui.cell_m);
+        ImGui::SetNextItemWidth(120);
+        if (ImGui::SliderFloat("Cell", &cell, 5.0f, 250.0f, "%.0f m", ImGuiSliderFlags_Logarithmic))
+            ui.cell_m = std::round(cell);
+    }
+    int units = ui.units == DensityUnits::Density ? 1 : 0;
+    ImGui::RadioButton("incidents per km2", &units, 1);
+    ImGui::SameLine();
+    ImGui::RadioButton("raw", &units, 0);
+    ui.units = units == 1 ? DensityUnits::Density : DensityUnits::Raw;
+    ImGui::Checkbox("Edge correction", &ui.edge_correct);
+
+    const char* modes[] = {"Top % of cells", "Mean + k SD", "Value"};
+    int mode = static_cast<int>(ui.threshold.mode);
+    if (ImGui::Combo("Threshold", &mode, modes, 3)) {
+        ui.threshold.mode = static_cast<HotspotThreshold::Mode>(mode);
+        ui.threshold.amount = mode == 0 ? 5.0 : (mode == 1 ? 2.0 : 100.0);
+    }
+    float amount = static_cast<float>(ui.threshold.amount);
+    const bool changed = mode == 0   ? ImGui::SliderFloat("Top %", &amount, 0.5f, 25.0f, "%.1f %%")
+                         : mode == 1 ? ImGui::SliderFloat("k", &amount, 0.5f, 5.0f, "%.1f SD")
+                                     : ImGui::InputFloat("Value", &amount, 0, 0, "%.3g");
+    if (changed && amount > 0)
+        ui.threshold.amount = amount;
+
+    const auto& layers = session.layers();
+    ui.layer_weights.resize(layers.size(), 1.0f);
+    if (ImGui::TreeNode("Layer weights")) {
+        for (std::size_t i = 0; i < layers.size(); ++i) {
+            if (!layers[i].visible)
+                continue;
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::SliderFloat(layers[i].name.c_str(), &ui.layer_weights[i], 0.0f, 5.0f, "%.1f");
+            ImGui::PopID();
+        }
+        ImGui::TextDisabled("Shown layers drive the density; an incident in several takes the "
+                            "largest weight.");
+        ImGui::TreePop();
+    }
+}
+
+void style(MapUiState& ui) {
+    ImGui::Checkbox("Density surface", &ui.density.visible);
+    ImGui::SameLine();
+    ImGui::Checkbox("Hotspot outlines", &ui.hotspots_visible);
+    if (ImGui::BeginCombo("Ramp", rampName(ui.density.ramp))) {
+        for (Ramp r : {Ramp::YlOrRd, Ramp::Viridis, Ramp::Magma})
+            if (ImGui::Selectable(rampName(r), r == ui.density.ramp))
+                ui.density.ramp = r;
+        ImGui::EndCombo();
+    }
+    ImGui::SliderFloat("Opacity", &ui.density.opacity, 0.05f, 1.0f, "%.2f");
+    ImGui::Checkbox("Auto range", &ui.auto_range);
+    if (ui.auto_range) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(120);
+        float pct = ui.floor_fraction * 100;
+        if (ImGui::SliderFloat("Floor", &pct, 0.0f, 50.0f, "%.0f %% of peak"))
+            ui.floor_fraction = pct / 100;
+    } else {
+        ImGui::DragFloatRange2("Range", &ui.density.min, &ui.density.max, 1.0f, 0.0f, 1e9f, "%.4g",
+                               "%.4g");
+        ImGui::DragFloat("Floor", &ui.density.floor, 1.0f, 0.0f, 1e9f, "%.4g");
+    }
+}
+
+} // namespace
+
+std::optional<Box> drawHotspotsPanel(MapUiState& ui, const Session& session, LiveAnalysis& live) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x - 370, 30), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(360, std::min(460.0f, display.y * 0.55f)),
+                             ImGuiCond_FirstUseEver);
+    std::optional<Box> zoom;
+    if (!ImGui::Begin("Hotspots")) {
+        ImGui::End();
+        return zoom;
+    }
+    const MapAnalysis* result = live.result() ? &*live.result() : nullptr;
+    style(ui);
+    ImGui::Separator();
+    settings(ui, session, result);
+    ImGui::Separator();
+    if (live.running()) {
+        ImGui::ProgressBar(static_cast<float>(live.fraction()), ImVec2(-80, 0));
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel"))
+            live.cancel();
+    } else if (!live.error().empty()) {
+        ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", live.error().c_str());
+    }
+    if (result) {
+        const auto& h = result->hotspots;
+        const Grid& g = h.density.grid;
+        ImGui::TextWrapped("%zu incidents, %zu x %zu cells of %g m, radius %g m: peak %.4g, "
+                           "threshold %.4g (%.0f ms)",
+                           h.incidents, g.cols, g.rows, g.cell,
+                           result->params.hotspots.kde.radius_m, g.max(), h.threshold_value,
+                           result->seconds * 1000);
+        for (const auto& n : h.notes)
+            ImGui::TextColored(ImVec4(0.8f, 0.4f, 0.1f, 1), "%s", n.c_str());
+        if (ImGui::BeginTable("hotspots", 5,
+                              ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable,
+                              ImVec2(0, 170))) {
+            ImGui::TableSetupScrollFreeze(0, 1);
+            ImGui::TableSetupColumn("#");
+            ImGui::TableSetupColumn("Incidents");
+            ImGui::TableSetupColumn("km2");
+            ImGui::TableSetupColumn("PAI");
+            ImGui::TableSetupColumn("Wards");
+            ImGui::TableHeadersRow();
+            for (std::size_t i = 0; i < h.hotspots.size(); ++i) {
+                const auto& s = h.hotspots[i];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                char label[16];
+                std::snprintf(label, sizeof label, "%d", s.stats.rank);
+                if (ImGui::Selectable(label, ui.selected_hotspot == static_cast<int>(i),
+                                      ImGuiSelectableFlags_SpanAllColumns)) {
+                    ui.selected_hotspot = static_cast<int>(i);
+                    Box b;
+                    bg::envelope(s.shape, b);
+                    zoom = b;
+                }
+                ImGui::TableNextColumn();
+                ImGui::Text("%lld", static_cast<long long>(s.stats.incidents));
+                ImGui::TableNextColumn();
+                ImGui::Text("%.3f", s.stats.area_km2);
+                ImGui::TableNextColumn();
+                ImGui::Text("%.1f", s.stats.pai);
+                ImGui::TableNextColumn();
+                std::string wards;
+                for (const auto& w : s.wards)
+                    wards += (wards.empty() ? "" : ", ") + w;
+                ImGui::TextUnformatted(wards.c_str());
+            }
+            ImGui::EndTable();
+        }
+    }
+    ImGui::End();
+    return zoom;
+}
+
+} // namespace sw::ui

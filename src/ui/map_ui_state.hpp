@@ -1,0 +1,76 @@
+// What the map's panels control, in one plain struct (no ImGui, no GL): the period, the
+// hotspot settings, the density and choropleth styles. The app turns it into the live
+// analysis' parameters; screenshot tests set it from `streetweek gui` options.
+#pragma once
+
+#include "core/class_breaks.hpp"
+#include "core/colour_ramps.hpp"
+#include "core/hotspots.hpp"
+#include "core/kde.hpp"
+#include "core/month.hpp"
+#include "render/map_renderer.hpp"
+#include "session/live_analysis.hpp"
+#include "session/session.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sw::ui {
+
+enum class WardStat { Count, Rate, Change, ChangePct, Layer };
+
+struct ChoroplethState {
+    bool on = false;
+    WardStat stat = WardStat::Count;
+    std::size_t layer = 0; // for WardStat::Layer: index into the profile's layers
+    int classes = 5;
+    BreakMethod method = BreakMethod::NaturalBreaks;
+    Ramp ramp = Ramp::Blues; // distinct from the density's YlOrRd
+};
+
+struct MapUiState {
+    // Period: inclusive month range over the data's months; play steps a one-month window.
+    MonthIndex from = kNoMonth, to = kNoMonth;
+    bool playing = false;
+    double play_seconds_per_month = 1.0;
+    double last_step_s = 0;
+
+    // Hotspots.
+    KernelShape kernel = KernelShape::Quartic;
+    double radius_m = 250;
+    double cell_m = 0; // 0: the study area's suggested size (shorter side / 150)
+    DensityUnits units = DensityUnits::Density;
+    HotspotThreshold threshold;
+    std::vector<float> layer_weights; // per session layer (default 1)
+    bool edge_correct = false;
+
+    // Drawing.
+    DensityStyle density;
+    bool auto_range = true;
+    float floor_fraction = 0.05f; // transparent below this share of the peak (auto range)
+    bool hotspots_visible = true;
+    bool points_visible = true;
+    ChoroplethState choropleth;
+    int selected_hotspot = -1;
+
+    // Panels.
+    bool show_help = false;
+    bool hide_panels = false; // for map images
+};
+
+// Sets the period to the data's whole month range when unset or out of range.
+void clampPeriod(MapUiState& ui, const Session& session);
+
+// The live analysis parameters for what the map shows: visible layers (weights), period, KDE.
+MapAnalysisParams analysisParams(const MapUiState& ui, const Session& session);
+
+// The ward statistic the choropleth shows, per ward index (nullopt where unknown).
+std::vector<std::optional<double>> wardStatValues(const WardProfile& profile, std::size_t wards,
+                                                  const ChoroplethState& c);
+const char* wardStatName(WardStat s);
+
+// Steps the period one month on while playing (wrapping to the first month); true on a step.
+bool advancePlay(MapUiState& ui, const Session& session, double now_s);
+
+} // namespace sw::ui

@@ -1,0 +1,60 @@
+// Period panel.
+#include "ui/period_panel.hpp"
+
+#include <imgui.h>
+
+namespace sw::ui {
+
+void drawPeriodPanel(MapUiState& ui, const Session& session, double now_s) {
+    ImGui::SetNextWindowPos(ImVec2(10, 300), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(330, 0), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Period")) {
+        ImGui::End();
+        return;
+    }
+    const auto range = session.incidents().monthRange();
+    if (!range) {
+        ImGui::TextDisabled("The incidents carry no months.");
+        ImGui::End();
+        return;
+    }
+    const int n = range->second - range->first;
+    int a = ui.from - range->first, b = ui.to - range->first;
+    const std::string fa = formatMonth(ui.from), fb = formatMonth(ui.to);
+    if (ImGui::SliderInt("From", &a, 0, n, fa.c_str())) {
+        ui.from = range->first + a;
+        if (ui.to < ui.from)
+            ui.to = ui.from;
+    }
+    if (ImGui::SliderInt("To", &b, 0, n, fb.c_str())) {
+        ui.to = range->first + b;
+        if (ui.from > ui.to)
+            ui.from = ui.to;
+    }
+    if (ImGui::Button(ui.playing ? "Pause" : "Play")) {
+        ui.playing = !ui.playing;
+        ui.last_step_s = now_s;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("<") && ui.from > range->first) {
+        --ui.from;
+        --ui.to;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(">") && ui.to < range->second) {
+        ++ui.from;
+        ++ui.to;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("All months")) {
+        ui.from = range->first;
+        ui.to = range->second;
+    }
+    float secs = static_cast<float>(ui.play_seconds_per_month);
+    if (ImGui::SliderFloat("s / month", &secs, 0.2f, 5.0f, "%.1f"))
+        ui.play_seconds_per_month = secs;
+    ImGui::TextDisabled("%d month(s): %s to %s", ui.to - ui.from + 1, fa.c_str(), fb.c_str());
+    ImGui::End();
+}
+
+} // namespace sw::ui
