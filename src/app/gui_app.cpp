@@ -24,6 +24,7 @@
 #include <imgui_impl_opengl3.h>
 #include <stb/stb_image_write.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -263,9 +264,11 @@ int runGui(const GuiOptions& o) {
         }
         int frames_after_load = 0;
         bool save_image = false;
+        std::vector<double> frame_ms;
         while (exit_code == kExitOk && !glfwWindowShouldClose(window)) {
             glfwPollEvents();
             const double now = glfwGetTime();
+            const auto frame_start = std::chrono::steady_clock::now();
             if (auto r = job.take()) {
                 if (r->ok()) {
                     LoadedScene& scene = r->value();
@@ -342,9 +345,29 @@ int runGui(const GuiOptions& o) {
                 styles[l].colour = session.layers()[l].colour;
                 styles[l].visible = session.layers()[l].visible && ui.points_visible;
             }
+            std::size_t drawn = 0;
             for (std::size_t l = 0; l < styles.size() && l < geometry.layer_months.size(); ++l) {
                 styles[l].range = monthRange(geometry.layer_months[l], ui.from, ui.to);
                 overlay.layer_counts[l] = styles[l].range.count;
+                if (styles[l].visible)
+                    drawn += styles[l].range.count;
+            }
+            {
+                // Level of detail: the share of the data's box in view decides the stride.
+                double share = 1;
+                const Box vis = view.camera.visibleWorld();
+                if (!boxIsEmpty(bounds) && boxWidth(bounds) > 0 && boxHeight(bounds) > 0) {
+                    Box both;
+                    share = bg::intersection(vis, bounds, both)
+                                ? boxWidth(both) * boxHeight(both) /
+                                      (boxWidth(bounds) * boxHeight(bounds))
+                                : 0;
+                }
+                const std::size_t k =
+                    pointStride(drawn, share, static_cast<std::size_t>(ui.point_budget));
+                for (auto& st : styles)
+                    st.stride = k;
+                overlay.point_stride = k;
             }
             std::optional<Box> zoom;
             if (!ui.hide_panels) {
@@ -373,6 +396,10 @@ int runGui(const GuiOptions& o) {
                         ImGui::MenuItem("Density surface", "D", &ui.density.visible);
                         ImGui::MenuItem("Hotspot outlines", "H", &ui.hotspots_visible);
                         ImGui::MenuItem("Incident points", "I", &ui.points_visible);
+                        bool every = ui.point_budget == 0;
+                        if (ImGui::MenuItem("Draw every point (slow on software GL)", nullptr,
+                                            &every))
+                            ui.point_budget = every ? 0 : 100000;
                         ImGui::MenuItem("Ward choropleth", "C", &ui.choropleth.on);
                         ImGui::MenuItem("Ward labels", nullptr, &view.show_labels);
                         if (ImGui::MenuItem("Hide panels", "P"))
@@ -439,7 +466,26 @@ int runGui(const GuiOptions& o) {
                     session.loaded() &&
                     (session.incidents().empty() ||
                      (!live.running() && live.result().has_value()) || !live.error().empty());
+                if (ready && o.frame_stats) {
+                    glFinish(); // the whole frame, CPU and (software) GPU work
+                    frame_ms.push_back(std::chrono::duration<double, std::milli>(
+                                           std::chrono::steady_clock::now() - frame_start)
+                                           .count());
+                }
                 if (ready && ++frames_after_load >= o.frames) {
+                    if (o.frame_stats && !frame_ms.empty()) {
+                        std::size_t points = 0;
+                        for (const auto& st : styles)
+                            if (st.visible)
+                                points += (st.range.count + st.stride - 1) / st.stride;
+                        std::vector<double> sorted = frame_ms;
+                        std::sort(sorted.begin(), sorted.end());
+                        std::printf("Frame time at %dx%d: median %.1f ms, min %.1f, max %.1f over "
+                                    "%zu frames (%zu points drawn, density %s, %zu wards)\n",
+                                    fw, fh, sorted[sorted.size() / 2], sorted.front(),
+                                    sorted.back(), sorted.size(), points,
+                                    ui.density.visible ? "on" : "off", session.wards().size());
+                    }
                     if (auto st = writePng(o.screenshot, fw, fh); !st) {
                         std::cerr << "streetweek gui: " << st.error() << "\n";
                         exit_code = kExitFailure;

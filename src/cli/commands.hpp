@@ -37,6 +37,7 @@ struct GuiOptions {
     std::string choropleth; // ward statistic: count, rate, change, change_pct (empty: off)
     std::string breaks;     // quantiles or jenks
     std::optional<Box> view;
+    bool frame_stats = false; // print frame times (benchmarks)
 };
 int runGui(const GuiOptions& options);
 

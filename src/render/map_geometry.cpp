@@ -121,6 +121,14 @@ std::vector<float> outlineVertices(const std::vector<MultiPolygon>& shapes, cons
     return v;
 }
 
+std::size_t pointStride(std::size_t points, double share, std::size_t budget) {
+    if (budget == 0)
+        return 1;
+    const double on_screen = static_cast<double>(points) * std::clamp(share, 0.0, 1.0);
+    const double k = std::ceil(on_screen / static_cast<double>(budget));
+    return static_cast<std::size_t>(std::clamp(k, 1.0, 255.0));
+}
+
 PointRange monthRange(const std::vector<MonthIndex>& m, MonthIndex from, MonthIndex to) {
     auto lo = from == kNoMonth ? m.begin() : std::lower_bound(m.begin(), m.end(), from);
     auto hi = to == kNoMonth ? m.end() : std::upper_bound(m.begin(), m.end(), to);

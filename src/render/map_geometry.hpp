@@ -30,6 +30,11 @@ struct PointRange {
 };
 PointRange monthRange(const std::vector<MonthIndex>& sorted_months, MonthIndex from, MonthIndex to);
 
+// Level of detail for points: the stride that keeps about `budget` points on screen, from the
+// points in the period and the share of the data's box that the view shows (1 = every point).
+// Capped at 255 (the vertex attribute stride limit).
+std::size_t pointStride(std::size_t points_in_period, double visible_share, std::size_t budget);
+
 // Rewrites the fill colour of every ward's triangles (e.g. for a choropleth).
 void recolourWardFills(MapGeometry& g, const std::vector<Rgba>& ward_colours, float alpha = 1);
 

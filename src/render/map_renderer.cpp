@@ -213,8 +213,15 @@ void MapRenderer::draw(const MapCamera& camera, const std::vector<LayerDrawStyle
         const std::size_t count = std::min(s.range.count, total - first);
         if (count == 0)
             continue;
+        // Every stride-th point from `first`: the attribute's stride and offset pick them, so
+        // there is still no CPU work per point.
+        const std::size_t stride = std::max<std::size_t>(1, s.stride);
         glBindVertexArray(layers_[i].vao.get());
-        glDrawArrays(GL_POINTS, static_cast<GLint>(first), static_cast<GLsizei>(count));
+        glBindBuffer(GL_ARRAY_BUFFER, layers_[i].vbo.get());
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE,
+                              static_cast<GLsizei>(stride * 2 * sizeof(float)),
+                              reinterpret_cast<const void*>(first * 2 * sizeof(float)));
+        glDrawArrays(GL_POINTS, 0, static_cast<GLsizei>((count + stride - 1) / stride));
     }
     // Outlines over the points, so ward edges and hotspots stay visible in dense areas.
     glUseProgram(fill_program_.get());

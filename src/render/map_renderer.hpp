@@ -23,6 +23,7 @@ struct LayerDrawStyle {
     float opacity = 0.85f;
     bool visible = true;
     PointRange range{0, SIZE_MAX}; // the points drawn (the period); clamped to the layer
+    std::size_t stride = 1;        // draw every stride-th point of the range (level of detail)
 };
 
 struct DensityStyle {

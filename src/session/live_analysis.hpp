@@ -34,7 +34,7 @@ Result<MapAnalysis> runMapAnalysis(const Session& session, const MapAnalysisPara
 
 class LiveAnalysis {
   public:
-    static constexpr double kDebounceSeconds = 0.15;
+    static constexpr double kDebounceSeconds = 0.03; // about two frames
 
     // Asks for a recomputation with these parameters (ignored when nothing changed). The job
     // starts once the parameters have been still for the debounce interval.

@@ -18,7 +18,6 @@ void drawLayersPanel(Session& session, std::vector<LayerDrawStyle>& styles,
     styles.resize(layers.size());
     for (std::size_t i = 0; i < layers.size(); ++i) {
         LayerRule& l = layers[i];
-        LayerDrawStyle& s = styles[i];
         ImGui::PushID(static_cast<int>(i));
         ImGui::Checkbox("##visible", &l.visible);
         ImGui::SameLine();
@@ -35,8 +34,6 @@ void drawLayersPanel(Session& session, std::vector<LayerDrawStyle>& styles,
             ImGui::SameLine();
             ImGui::TextColored(ImVec4(0.8f, 0.4f, 0.1f, 1), "matches nothing");
         }
-        s.colour = l.colour;
-        s.visible = l.visible;
         ImGui::PopID();
     }
     ImGui::Separator();

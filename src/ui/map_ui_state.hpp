@@ -51,6 +51,8 @@ struct MapUiState {
     float floor_fraction = 0.05f; // transparent below this share of the peak (auto range)
     bool hotspots_visible = true;
     bool points_visible = true;
+    // Points drawn at most (about) per frame; more are thinned evenly (0: draw every point).
+    int point_budget = 100000;
     ChoroplethState choropleth;
     int selected_hotspot = -1;
 

@@ -82,6 +82,10 @@ void drawLegend(ImDrawList* dl, ImVec2 at, const Session& session, const MapOver
         rows.emplace_back(layers[i].name + " (" + std::to_string(n) + ")",
                           [dl, c](ImVec2 p) { swatch(dl, p, c, true); });
     }
+    if (info.point_stride > 1 && ui && ui->points_visible)
+        rows.emplace_back("(1 in " + std::to_string(info.point_stride) +
+                              " points drawn at this zoom; zoom in for all)",
+                          nullptr);
     const MapAnalysis* a = info.analysis;
     if (ui && a && ui->density.visible && !a->hotspots.density.empty_input) {
         const Ramp ramp = ui->density.ramp;

@@ -41,8 +41,9 @@ struct MapOverlayInfo {
     ClassBreaks breaks;                    // choropleth classes (empty: off)
     std::vector<Rgba> class_colours;
     std::string choropleth_title;
-    std::string title;    // map title (layers and period)
-    float top_margin = 0; // pixels taken by the menu bar
+    std::string title;            // map title (layers and period)
+    float top_margin = 0;         // pixels taken by the menu bar
+    std::size_t point_stride = 1; // 1 in k points drawn (level of detail)
 };
 
 // Draws labels and the map furniture (title, legend, scale bar, north arrow, attribution,

@@ -105,6 +105,15 @@ TEST_CASE("map geometry: triangles per ward, one point list per layer") {
     }
 }
 
+TEST_CASE("point level of detail: about the budget on screen, every point when zoomed in") {
+    CHECK(pointStride(50000, 1.0, 100000) == 1);
+    CHECK(pointStride(1000000, 1.0, 100000) == 10);
+    CHECK(pointStride(1000000, 0.05, 100000) == 1); // zoomed in: few on screen
+    CHECK(pointStride(1000000, 0.5, 100000) == 5);
+    CHECK(pointStride(1000000000, 1.0, 1000) == 255); // the attribute stride limit
+    CHECK(pointStride(1000000, 1.0, 0) == 1);         // budget 0: every point
+}
+
 TEST_CASE("layer points are sorted by month so a period is one contiguous range") {
     WardSet wards;
     IncidentTable t;

@@ -182,7 +182,7 @@ TEST_CASE("live analysis: debounced, recomputes on a new period, latest request 
 
     LiveAnalysis live;
     live.request(p, 0.0);
-    CHECK_FALSE(live.poll(s, 0.05)); // still inside the debounce interval: nothing started
+    CHECK_FALSE(live.poll(s, 0.01)); // still inside the debounce interval: nothing started
     CHECK(live.running());
     auto waitResult = [&](double now) {
         for (int i = 0; i < 2000; ++i) {
@@ -200,8 +200,8 @@ TEST_CASE("live analysis: debounced, recomputes on a new period, latest request 
     MapAnalysisParams jan = p;
     jan.hotspots.selection.from = jan.hotspots.selection.to = makeMonth(2022, 1);
     live.request(feb, 2.0);
-    live.request(jan, 2.05);
-    CHECK_FALSE(live.poll(s, 2.1));
+    live.request(jan, 2.02);
+    CHECK_FALSE(live.poll(s, 2.03));
     REQUIRE(waitResult(2.3));
     CHECK(live.result()->hotspots.incidents == 20);
     CHECK(live.result()->profile->total_in_period == 20);
