@@ -16,6 +16,7 @@
 #include "ui/map_ui_state.hpp"
 #include "ui/map_view.hpp"
 #include "ui/period_panel.hpp"
+#include "ui/settings_file.hpp"
 #include "ui/wards_panel.hpp"
 
 #include <GLFW/glfw3.h>
@@ -71,13 +72,13 @@ Status writePng(const std::string& path, int w, int h) {
     return okStatus();
 }
 
-ui::MapUiState initialUiState(const GuiOptions& o) {
-    ui::MapUiState ui;
+// Command-line options on top of the saved settings: only what was given changes.
+void applyOptions(const GuiOptions& o, ui::MapUiState& ui) {
     ui.from = o.from;
     ui.to = o.to;
-    ui.density.visible = o.density;
-    ui.hotspots_visible = o.hotspots;
-    ui.points_visible = o.points;
+    ui.density.visible = ui.density.visible && o.density;
+    ui.hotspots_visible = ui.hotspots_visible && o.hotspots;
+    ui.points_visible = ui.points_visible && o.points;
     ui.hide_panels = o.hide_panels;
     ui.show_help = o.show_help;
     if (auto r = parseRamp(o.ramp))
@@ -99,7 +100,8 @@ ui::MapUiState initialUiState(const GuiOptions& o) {
     }
     if (o.breaks == "quantiles")
         ui.choropleth.method = BreakMethod::Quantiles;
-    return ui;
+    else if (o.breaks == "jenks")
+        ui.choropleth.method = BreakMethod::NaturalBreaks;
 }
 
 // The map title: the shown layers and the period.
@@ -206,7 +208,11 @@ int runGui(const GuiOptions& o) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = offscreen ? nullptr : "streetweek_layout.ini";
+    // Window layout and settings persist in the user's config folder (not for screenshots).
+    const std::string settings_dir = offscreen ? std::string() : ui::settingsDir();
+    const std::string ini_path = settings_dir.empty() ? "" : settings_dir + "/layout.ini";
+    const std::string settings_path = settings_dir.empty() ? "" : settings_dir + "/settings.ini";
+    io.IniFilename = ini_path.empty() ? nullptr : ini_path.c_str();
     ImGui::StyleColorsLight();
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -219,6 +225,12 @@ int runGui(const GuiOptions& o) {
             exit_code = kExitFailure;
         }
         Session session;
+        ui::MapViewState view;
+        ui::MapUiState ui;
+        std::vector<LayerDrawStyle> styles;
+        if (!settings_path.empty())
+            ui::loadSettings(settings_path, ui, session, styles);
+        applyOptions(o, ui);
         if (!o.visible_layers.empty())
             for (auto& l : session.layers()) {
                 l.visible = false;
@@ -226,10 +238,7 @@ int runGui(const GuiOptions& o) {
                     if (equalsIgnoreCase(l.name, name) || equalsIgnoreCase(l.key, name))
                         l.visible = true;
             }
-        ui::MapViewState view;
-        ui::MapUiState ui = initialUiState(o);
         MapGeometry geometry;
-        std::vector<LayerDrawStyle> styles;
         std::optional<geo::CrsTransform> to_lonlat;
         std::string last_error, status_line;
         LiveAnalysis live;
@@ -264,6 +273,8 @@ int runGui(const GuiOptions& o) {
         }
         int frames_after_load = 0;
         bool save_image = false;
+        int save_frames = 0;         // frames drawn since the save was asked for
+        bool restore_panels = false; // panels are hidden for the saved image only
         std::vector<double> frame_ms;
         while (exit_code == kExitOk && !glfwWindowShouldClose(window)) {
             glfwPollEvents();
@@ -450,8 +461,12 @@ int runGui(const GuiOptions& o) {
             }
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-            if (save_image && !offscreen) {
-                // The back buffer holds this frame: save it as the map image.
+            if (save_image && !offscreen && save_frames == 0 && !ui.hide_panels) {
+                ui.hide_panels = true; // the next frame is the map alone: title, legend, scale
+                restore_panels = true;
+            }
+            if (save_image && !offscreen && save_frames++ >= 1) {
+                // The back buffer holds this frame (no panels): save it as the map image.
                 char name[64];
                 std::snprintf(name, sizeof name, "streetweek_map_%s_%s.png",
                               formatMonth(ui.from).c_str(), formatMonth(ui.to).c_str());
@@ -459,6 +474,10 @@ int runGui(const GuiOptions& o) {
                 const auto st = writePng(name, fw, fh);
                 status_line = st ? std::string("Saved ") + name : st.error();
                 save_image = false;
+                save_frames = 0;
+                if (restore_panels)
+                    ui.hide_panels = false;
+                restore_panels = false;
             }
             if (offscreen) {
                 // Wait for the data and the first analysis before counting frames.
@@ -503,6 +522,8 @@ int runGui(const GuiOptions& o) {
         }
         live.stop();
         job.stop();
+        if (!settings_path.empty())
+            ui::saveSettings(settings_path, ui, session, styles);
     }
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
