@@ -9,6 +9,7 @@
 #include "session/background_job.hpp"
 #include "session/live_analysis.hpp"
 #include "session/session.hpp"
+#include "ui/data_panel.hpp"
 #include "ui/help_panel.hpp"
 #include "ui/hotspots_panel.hpp"
 #include "ui/layers_panel.hpp"
@@ -228,8 +229,9 @@ int runGui(const GuiOptions& o) {
         ui::MapViewState view;
         ui::MapUiState ui;
         std::vector<LayerDrawStyle> styles;
+        ui::DataPanelState data_panel;
         if (!settings_path.empty())
-            ui::loadSettings(settings_path, ui, session, styles);
+            ui::loadSettings(settings_path, ui, session, styles, &data_panel.recent);
         applyOptions(o, ui);
         if (!o.visible_layers.empty())
             for (auto& l : session.layers()) {
@@ -247,17 +249,27 @@ int runGui(const GuiOptions& o) {
         const MapAnalysis* coloured_for = nullptr;
 
         BackgroundJob<LoadedScene> job;
-        const LoadRequest request = o.request;
-        const std::vector<LayerRule> layers = session.layers();
-        job.start([request, layers](Progress& progress) -> Result<LoadedScene> {
-            auto data = loadData(request, &progress);
-            if (!data)
-                return Error{data.error()};
-            LoadedScene scene;
-            scene.geometry = buildMapGeometry(data.value().wards, data.value().incidents, layers);
-            scene.data = std::move(data.value());
-            return scene;
-        });
+        LoadRequest request = o.request; // what is loaded (or loading)
+        LoadRequest pending_request;     // a Data panel load, installed only if it succeeds
+        auto startLoad = [&job, &session](const LoadRequest& req) {
+            const std::vector<LayerRule> layer_rules = session.layers();
+            job.start([req, layer_rules](Progress& progress) -> Result<LoadedScene> {
+                auto data = loadData(req, &progress);
+                if (!data)
+                    return Error{data.error()};
+                LoadedScene scene;
+                scene.geometry =
+                    buildMapGeometry(data.value().wards, data.value().incidents, layer_rules);
+                scene.data = std::move(data.value());
+                return scene;
+            });
+        };
+        pending_request = request;
+        startLoad(request);
+        data_panel.open = o.show_data;
+        data_panel.wards = request.wards_path;
+        data_panel.incidents = request.incident_paths;
+        data_panel.population = request.population_path;
 
         std::optional<gl::RenderTarget> target;
         if (offscreen && exit_code == kExitOk) {
@@ -285,6 +297,7 @@ int runGui(const GuiOptions& o) {
                     LoadedScene& scene = r->value();
                     live.stop(); // the analysis reads the session: stop it before replacing
                     geometry = std::move(scene.geometry);
+                    request = pending_request;
                     session.install(std::move(scene.data), request);
                     renderer.upload(geometry);
                     geometry.outline_vertices.clear();
@@ -297,6 +310,7 @@ int runGui(const GuiOptions& o) {
                     choropleth_key.clear();
                     glfwSetWindowTitle(window, windowTitle(session).c_str());
                 } else {
+                    // The session keeps what it had; the message shows in the Load report.
                     last_error = r->error();
                     if (offscreen) {
                         std::cerr << "streetweek gui: " << last_error << "\n";
@@ -348,6 +362,8 @@ int runGui(const GuiOptions& o) {
             ui::handleMapInput(view, bounds);
             if (ui::handleShortcuts(ui, session, now))
                 save_image = true;
+            if (!io.WantCaptureKeyboard && io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O))
+                data_panel.open = true;
 
             // Points drawn: each layer's range for the period.
             styles.resize(session.layers().size());
@@ -395,8 +411,15 @@ int runGui(const GuiOptions& o) {
                         zoom = z;
                 }
                 ui::drawHelpPanel(ui.show_help);
+                if (auto req = ui::drawDataPanel(data_panel, session, job.running())) {
+                    req->threads = request.threads;
+                    pending_request = *req;
+                    last_error.clear();
+                    startLoad(*req);
+                }
                 if (ImGui::BeginMainMenuBar()) {
                     if (ImGui::BeginMenu("File")) {
+                        ImGui::MenuItem("Open data...", "Ctrl+O", &data_panel.open);
                         if (ImGui::MenuItem("Save map image (PNG)", "Ctrl+S"))
                             save_image = true;
                         if (ImGui::MenuItem("Quit"))
@@ -523,7 +546,7 @@ int runGui(const GuiOptions& o) {
         live.stop();
         job.stop();
         if (!settings_path.empty())
-            ui::saveSettings(settings_path, ui, session, styles);
+            ui::saveSettings(settings_path, ui, session, styles, &data_panel.recent);
     }
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

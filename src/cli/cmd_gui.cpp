@@ -32,6 +32,7 @@ int runGuiCommand(int argc, char** argv) {
     specs.push_back({"view", "X0,Y0,X1,Y1", "show this box (working-CRS metres)", false});
     specs.push_back({"hide-panels", "", "map only: title, legend, scale bar, attribution", false});
     specs.push_back({"help-panel", "", "open the help panel", false});
+    specs.push_back({"data-panel", "", "open the Data panel (file browser)", false});
     specs.push_back(
         {"frame-stats", "", "with --screenshot: print the frame times (benchmarks)", false});
     Args args("gui", "Opens the map on the given data, or on the bundled synthetic sample.", specs);
@@ -86,6 +87,7 @@ int runGuiCommand(int argc, char** argv) {
     o.points = !args.has("no-points");
     o.hide_panels = args.has("hide-panels");
     o.show_help = args.has("help-panel");
+    o.show_data = args.has("data-panel");
     o.frame_stats = args.has("frame-stats");
     o.ramp = args.get("ramp");
     if (!o.ramp.empty() && !parseRamp(o.ramp))

@@ -30,7 +30,8 @@ struct GuiOptions {
     int width = 1280, height = 800;
     // Initial map state (screenshot tests and scripted board images set what they need).
     MonthIndex from = kNoMonth, to = kNoMonth;
-    bool density = true, hotspots = true, points = true, hide_panels = false, show_help = false;
+    bool density = true, hotspots = true, points = true, hide_panels = false, show_help = false,
+         show_data = false;
     std::string ramp;       // density ramp name (default YlOrRd)
     double radius_m = 0;    // 0: default
     double cell_m = -1;     // -1: default (auto)

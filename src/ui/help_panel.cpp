@@ -26,6 +26,7 @@ void drawHelpPanel(bool& open) {
         {"C", "ward choropleth on / off"},
         {"P", "hide / show the panels"},
         {"Ctrl+S", "save the map image (PNG)"},
+        {"Ctrl+O", "open data (the Data panel)"},
         {"F1", "this help"},
     };
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {

@@ -38,14 +38,18 @@ std::string hex(Rgba c) {
 } // namespace
 
 void loadSettings(const std::string& path, MapUiState& ui, Session& session,
-                  std::vector<LayerDrawStyle>& styles) {
+                  std::vector<LayerDrawStyle>& styles, std::vector<std::string>* recent) {
     std::ifstream in(path);
     if (!in)
         return;
     std::map<std::string, std::string> kv;
     for (std::string line; std::getline(in, line);) {
         const auto eq = line.find('=');
-        if (eq != std::string::npos && !line.empty() && line[0] != '#')
+        if (eq == std::string::npos || line.empty() || line[0] == '#')
+            continue;
+        if (recent && line.compare(0, eq, "recent") == 0)
+            recent->push_back(line.substr(eq + 1));
+        else
             kv[line.substr(0, eq)] = line.substr(eq + 1);
     }
     auto num = [&](const char* k, double fallback) {
@@ -99,7 +103,8 @@ void loadSettings(const std::string& path, MapUiState& ui, Session& session,
 }
 
 bool saveSettings(const std::string& path, const MapUiState& ui, const Session& session,
-                  const std::vector<LayerDrawStyle>& styles) {
+                  const std::vector<LayerDrawStyle>& styles,
+                  const std::vector<std::string>* recent) {
     std::ostringstream o;
     o << "# streetweek map settings (written on exit)\n";
     o << "radius_m=" << ui.radius_m << "\ncell_m=" << ui.cell_m
@@ -123,6 +128,10 @@ bool saveSettings(const std::string& path, const MapUiState& ui, const Session& 
     for (const auto& l : session.layers())
         o << "layer." << l.key << ".visible=" << (l.visible ? 1 : 0) << "\nlayer." << l.key
           << ".colour=" << hex(l.colour) << "\n";
+    if (recent)
+        for (const auto& r : *recent)
+            if (r.find('\n') == std::string::npos)
+                o << "recent=" << r << "\n";
     // Written under a temporary name and moved into place: a crash never leaves half a file.
     const std::string tmp = path + ".tmp";
     {

@@ -16,9 +16,11 @@ namespace sw::ui {
 // The settings folder (created if missing); empty when there is no home folder.
 std::string settingsDir();
 
+// `recent`: the Data panel's recent files (optional).
 void loadSettings(const std::string& path, MapUiState& ui, Session& session,
-                  std::vector<LayerDrawStyle>& styles);
+                  std::vector<LayerDrawStyle>& styles, std::vector<std::string>* recent = nullptr);
 bool saveSettings(const std::string& path, const MapUiState& ui, const Session& session,
-                  const std::vector<LayerDrawStyle>& styles);
+                  const std::vector<LayerDrawStyle>& styles,
+                  const std::vector<std::string>* recent = nullptr);
 
 } // namespace sw::ui

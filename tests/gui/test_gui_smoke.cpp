@@ -138,7 +138,7 @@ TEST_CASE("the ward choropleth gives the busiest ward the darkest class") {
 }
 
 TEST_CASE("every panel and the help are drawn for several frames without a crash") {
-    const Image img = screenshot("--help-panel --frames 8 --choropleth rate", 1280, 800);
+    const Image img = screenshot("--help-panel --data-panel --frames 8 --choropleth rate", 1280, 800);
     REQUIRE(img.w == 1280);
     // The menu bar across the top is ImGui's light style grey.
     const unsigned char* p = img.at(640, 5);

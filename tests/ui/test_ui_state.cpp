@@ -108,12 +108,15 @@ TEST_CASE("settings survive a round trip through the file; a bad file changes no
     for (auto& st : styles)
         st.size_px = 7;
     const std::string path = dir.file("settings.ini");
-    REQUIRE(ui::saveSettings(path, u, s, styles));
+    const std::vector<std::string> recent{"/data/wards.geojson", "/data/crime"};
+    REQUIRE(ui::saveSettings(path, u, s, styles, &recent));
 
     Session s2;
     ui::MapUiState v;
     std::vector<LayerDrawStyle> styles2;
-    ui::loadSettings(path, v, s2, styles2);
+    std::vector<std::string> recent2;
+    ui::loadSettings(path, v, s2, styles2, &recent2);
+    CHECK(recent2 == recent);
     CHECK(v.radius_m == 333);
     CHECK(v.kernel == KernelShape::Epanechnikov);
     CHECK(v.units == DensityUnits::Raw);
