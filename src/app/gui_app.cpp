@@ -245,8 +245,10 @@ int runGui(const GuiOptions& o) {
         std::string last_error, status_line;
         LiveAnalysis live;
         ui::MapOverlayInfo overlay;
-        std::string choropleth_key; // what the ward fills were last coloured for
-        const MapAnalysis* coloured_for = nullptr;
+        // What the ward fills were last coloured for (none: recolour on the next frame).
+        std::optional<ui::ChoroplethState> coloured_state;
+        std::uint64_t coloured_generation = 0;
+        std::optional<Box> initial_view = o.view; // --view: the first fit only
 
         BackgroundJob<LoadedScene> job;
         LoadRequest request = o.request; // what is loaded (or loading)
@@ -307,7 +309,7 @@ int runGui(const GuiOptions& o) {
                         to_lonlat.emplace(std::move(t.value()));
                     view.fit_requested = true;
                     ui::clampPeriod(ui, session);
-                    choropleth_key.clear();
+                    coloured_state.reset();
                     glfwSetWindowTitle(window, windowTitle(session).c_str());
                 } else {
                     // The session keeps what it had; the message shows in the Load report.
@@ -337,17 +339,12 @@ int runGui(const GuiOptions& o) {
             }
             renderer.setRamp(ui.density.ramp);
             const MapAnalysis* analysis = live.result() ? &*live.result() : nullptr;
-            const std::string key = std::to_string(ui.choropleth.on) +
-                                    std::to_string(static_cast<int>(ui.choropleth.stat)) + "/" +
-                                    std::to_string(ui.choropleth.layer) + "/" +
-                                    std::to_string(ui.choropleth.classes) +
-                                    std::to_string(static_cast<int>(ui.choropleth.method)) +
-                                    std::to_string(static_cast<int>(ui.choropleth.ramp));
-            if (session.loaded() && (key != choropleth_key || analysis != coloured_for)) {
+            if (session.loaded() &&
+                (coloured_state != ui.choropleth || live.generation() != coloured_generation)) {
                 applyChoropleth(session, ui, analysis, geometry, overlay);
                 renderer.updateWardFills(geometry);
-                choropleth_key = key;
-                coloured_for = analysis;
+                coloured_state = ui.choropleth;
+                coloured_generation = live.generation();
             }
 
             ImGui_ImplOpenGL3_NewFrame();
@@ -356,10 +353,12 @@ int runGui(const GuiOptions& o) {
             Box bounds = session.wards().bounds();
             if (boxIsEmpty(bounds) && !session.incidents().empty())
                 bounds = session.incidents().bounds();
-            if (view.fit_requested && o.view && session.loaded()) {
-                bounds = *o.view;
+            Box fit_box = bounds;
+            if (view.fit_requested && initial_view && session.loaded()) {
+                fit_box = *initial_view; // later fits (F, Home) show the study area
+                initial_view.reset();
             }
-            ui::handleMapInput(view, bounds);
+            ui::handleMapInput(view, fit_box);
             if (ui::handleShortcuts(ui, session, now))
                 save_image = true;
             if (!io.WantCaptureKeyboard && io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O))

@@ -5,6 +5,7 @@
 #include "core/bandwidth.hpp"
 
 #include <cmath>
+#include <filesystem>
 
 #include <sstream>
 
@@ -247,6 +248,20 @@ Box resolveGiStarGrid(const Session& session, GiStarParams& gp) {
     if (gp.distance_m == 0)
         gp.distance_m = 2.5 * gp.cell_size_m;
     return gp.extent ? *gp.extent : defaultExtent(session, gp.cell_size_m);
+}
+
+OptionSpec vectorOutSpec() {
+    return {"out", "FILE", "output .gpkg, .shp or .geojson (required)", false};
+}
+
+Result<std::string> vectorOutPath(const Args& args) {
+    const std::string out = args.get("out");
+    if (out.empty())
+        return Error{"--out is required"};
+    const std::string ext = std::filesystem::path(out).extension().string();
+    if (ext != ".gpkg" && ext != ".shp" && ext != ".geojson")
+        return Error{"--out must end in .gpkg, .shp or .geojson"};
+    return out;
 }
 
 MultiPolygon cellSquare(const Grid& g, std::size_t row, std::size_t col) {

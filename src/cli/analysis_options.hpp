@@ -39,6 +39,11 @@ Result<GiStarParams> giStarParamsFrom(const Args& args);
 // Fills a zero cell size and distance from the study area; returns the grid extent.
 Box resolveGiStarGrid(const Session& session, GiStarParams& params);
 
+// --out for the vector outputs (hotspots, gistar, emerging): its spec, and the path when it
+// names a .gpkg, .shp or .geojson file.
+OptionSpec vectorOutSpec();
+Result<std::string> vectorOutPath(const Args& args);
+
 // The square of a grid cell, for writing cells as polygons.
 MultiPolygon cellSquare(const Grid& grid, std::size_t row, std::size_t col);
 

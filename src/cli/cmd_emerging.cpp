@@ -10,7 +10,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -25,7 +24,7 @@ int runEmerging(int argc, char** argv) {
     specs.push_back({"confidence", "90|95|99",
                      "a month is hot for a cell when Gi* says hot at this confidence (default 95)",
                      false});
-    specs.push_back({"out", "FILE", "output .gpkg, .shp or .geojson (required)", false});
+    specs.push_back(vectorOutSpec());
     Args args(
         "emerging",
         "Emerging hot spots over months: Getis-Ord Gi* on each month's count grid, then for each\n"
@@ -53,10 +52,10 @@ int runEmerging(int argc, char** argv) {
         return fail("emerging", req.error(), kExitUsage);
     if (req.value().incident_paths.empty())
         return fail("emerging", "--incidents is required", kExitUsage);
-    const std::string out = args.get("out");
-    const std::string ext = std::filesystem::path(out).extension().string();
-    if (out.empty() || (ext != ".gpkg" && ext != ".shp" && ext != ".geojson"))
-        return fail("emerging", "--out FILE.gpkg|.shp|.geojson is required", kExitUsage);
+    const auto out_path = vectorOutPath(args);
+    if (!out_path)
+        return fail("emerging", out_path.error(), kExitUsage);
+    const std::string& out = out_path.value();
     auto gi_params = giStarParamsFrom(args);
     if (!gi_params)
         return fail("emerging", gi_params.error(), kExitUsage);

@@ -10,7 +10,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 
 namespace sw::cli {
@@ -21,7 +20,7 @@ int runGiStar(int argc, char** argv) {
         specs.push_back(s);
     for (auto& s : giStarOptionSpecs())
         specs.push_back(s);
-    specs.push_back({"out", "FILE", "output .gpkg, .shp or .geojson (required)", false});
+    specs.push_back(vectorOutSpec());
     Args args(
         "gistar",
         "Getis-Ord Gi* on a grid of incident counts (binary weights within the distance, the cell\n"
@@ -42,10 +41,10 @@ int runGiStar(int argc, char** argv) {
         return fail("gistar", req.error(), kExitUsage);
     if (req.value().incident_paths.empty())
         return fail("gistar", "--incidents is required", kExitUsage);
-    const std::string out = args.get("out");
-    const std::string ext = std::filesystem::path(out).extension().string();
-    if (out.empty() || (ext != ".gpkg" && ext != ".shp" && ext != ".geojson"))
-        return fail("gistar", "--out FILE.gpkg|.shp|.geojson is required", kExitUsage);
+    const auto out_path = vectorOutPath(args);
+    if (!out_path)
+        return fail("gistar", out_path.error(), kExitUsage);
+    const std::string& out = out_path.value();
     auto gi_params = giStarParamsFrom(args);
     if (!gi_params)
         return fail("gistar", gi_params.error(), kExitUsage);

@@ -8,7 +8,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 
 namespace sw::cli {
@@ -23,7 +22,7 @@ int runHotspots(int argc, char** argv) {
                      "top:P% of the study area's cells (default top:5%), sd:K (mean + K SD of "
                      "non-zero cells), value:V",
                      false});
-    specs.push_back({"out", "FILE", "output .gpkg, .shp or .geojson (required)", false});
+    specs.push_back(vectorOutSpec());
     Args args(
         "hotspots",
         "Hotspot areas: cells of the kernel density above a threshold, as polygons (GDAL "
@@ -42,12 +41,10 @@ int runHotspots(int argc, char** argv) {
         return fail("hotspots", req.error(), kExitUsage);
     if (req.value().incident_paths.empty())
         return fail("hotspots", "--incidents is required", kExitUsage);
-    const std::string out = args.get("out");
-    if (out.empty())
-        return fail("hotspots", "--out is required", kExitUsage);
-    const std::string ext = std::filesystem::path(out).extension().string();
-    if (ext != ".gpkg" && ext != ".shp" && ext != ".geojson")
-        return fail("hotspots", "--out must end in .gpkg, .shp or .geojson", kExitUsage);
+    const auto out_path = vectorOutPath(args);
+    if (!out_path)
+        return fail("hotspots", out_path.error(), kExitUsage);
+    const std::string& out = out_path.value();
     auto kde = kdeParamsFrom(args);
     if (!kde)
         return fail("hotspots", kde.error(), kExitUsage);

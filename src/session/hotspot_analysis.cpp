@@ -10,24 +10,29 @@ namespace sw {
 
 Result<HotspotResult> findHotspots(const Session& session, const HotspotParams& p,
                                    Progress* progress) {
-    if (auto st = p.threshold.validate(); !st)
-        return Error{st.error()};
     auto sel = selectIncidents(session.incidents(), p.selection);
     if (!sel)
         return Error{sel.error()};
+    return findHotspots(session, p, sel.value(), progress);
+}
+
+Result<HotspotResult> findHotspots(const Session& session, const HotspotParams& p,
+                                   const Selection& selection, Progress* progress) {
+    if (auto st = p.threshold.validate(); !st)
+        return Error{st.error()};
     HotspotResult out;
-    out.notes = sel.value().notes;
+    out.notes = selection.notes;
     Box extent = p.kde.extent ? *p.kde.extent : session.wards().bounds();
     if (boxIsEmpty(extent))
         extent = session.incidents().bounds();
     if (!p.kde.extent && !boxIsEmpty(extent))
         extent = alignToCells(extent, p.kde.cell_size_m);
-    auto kde = computeKde(sel.value().points, p.kde, extent, progress);
+    auto kde = computeKde(selection.points, p.kde, extent, progress);
     if (!kde)
         return Error{kde.error()};
     out.density = std::move(kde.value());
     const Grid& g = out.density.grid;
-    out.incidents = sel.value().points.x.size();
+    out.incidents = selection.points.x.size();
     if (out.density.empty_input)
         out.notes.push_back("no incidents selected: no hotspots");
 
@@ -55,7 +60,7 @@ Result<HotspotResult> findHotspots(const Session& session, const HotspotParams& 
     std::vector<std::uint32_t> masks;
     const auto all_masks = p.selection.layers.empty() ? std::vector<std::uint32_t>{}
                                                       : layerMasks(p.selection.layers, t);
-    for (auto row : sel.value().rows) {
+    for (auto row : selection.rows) {
         cells.push_back(cellIndex(g, t.x[row], t.y[row]));
         if (!all_masks.empty())
             masks.push_back(all_masks[row]);

@@ -34,5 +34,9 @@ struct HotspotResult {
 // The extent defaults to the wards' bounds aligned to the cell size.
 Result<HotspotResult> findHotspots(const Session& session, const HotspotParams& params,
                                    Progress* progress = nullptr);
+// The same on incidents already selected with params.selection (callers that need the
+// selection for more than the hotspots select once).
+Result<HotspotResult> findHotspots(const Session& session, const HotspotParams& params,
+                                   const Selection& selection, Progress* progress = nullptr);
 
 } // namespace sw

@@ -45,7 +45,10 @@ Result<MapAnalysis> runMapAnalysis(const Session& session, const MapAnalysisPara
     const auto t0 = std::chrono::steady_clock::now();
     MapAnalysis out;
     out.params = params;
-    auto hot = findHotspots(session, params.hotspots, progress);
+    auto sel = selectIncidents(session.incidents(), params.hotspots.selection);
+    if (!sel)
+        return Error{sel.error()};
+    auto hot = findHotspots(session, params.hotspots, sel.value(), progress);
     if (!hot)
         return Error{hot.error()};
     out.hotspots = std::move(hot.value());
@@ -60,8 +63,7 @@ Result<MapAnalysis> runMapAnalysis(const Session& session, const MapAnalysisPara
         if (prof)
             out.profile = std::move(prof.value());
     }
-    auto sel = selectIncidents(session.incidents(), params.hotspots.selection);
-    if (sel && !sel.value().points.x.empty()) {
+    if (!sel.value().points.x.empty()) {
         const auto& pts = sel.value().points;
         const KernelShape k = params.hotspots.kde.kernel;
         out.bandwidths.push_back({BandwidthRule::ArcGis, std::round(arcgisDefaultRadius(pts)),
@@ -90,6 +92,7 @@ bool LiveAnalysis::poll(const Session& session, double now_s) {
     if (auto r = job_.take()) {
         if (r->ok()) {
             result_ = std::move(r->value());
+            ++generation_;
             error_.clear();
             installed = true;
         } else if (r->error() != "cancelled") {
@@ -98,7 +101,6 @@ bool LiveAnalysis::poll(const Session& session, double now_s) {
     }
     if (pending_ && now_s - requested_at_ >= kDebounceSeconds) {
         pending_ = false;
-        started_ = wanted_;
         const MapAnalysisParams p = *wanted_;
         const Session* s = &session;
         job_.start([s, p](Progress& progress) { return runMapAnalysis(*s, p, &progress); });

@@ -10,6 +10,7 @@
 #include "session/hotspot_analysis.hpp"
 #include "session/session.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -46,16 +47,20 @@ class LiveAnalysis {
     void cancel() { job_.cancel(); }
 
     const std::optional<MapAnalysis>& result() const { return result_; }
+    // Counts installed results, so views can tell a new result from the one they drew
+    // (result() keeps its address across results).
+    std::uint64_t generation() const { return generation_; }
     bool running() const { return job_.running() || pending_; }
     double fraction() const { return job_.fraction(); }
     const std::string& error() const { return error_; }
 
   private:
     BackgroundJob<MapAnalysis> job_;
-    std::optional<MapAnalysisParams> wanted_, started_;
+    std::optional<MapAnalysisParams> wanted_;
     bool pending_ = false;
     double requested_at_ = 0;
     std::optional<MapAnalysis> result_;
+    std::uint64_t generation_ = 0;
     std::string error_;
 };
 

@@ -27,6 +27,7 @@ struct ChoroplethState {
     int classes = 5;
     BreakMethod method = BreakMethod::NaturalBreaks;
     Ramp ramp = Ramp::Blues; // distinct from the density's YlOrRd
+    bool operator==(const ChoroplethState&) const = default;
 };
 
 struct MapUiState {

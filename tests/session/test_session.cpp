@@ -194,6 +194,7 @@ TEST_CASE("live analysis: debounced, recomputes on a new period, latest request 
     };
     REQUIRE(waitResult(1.0));
     CHECK(live.result()->hotspots.incidents == 25);
+    CHECK(live.generation() == 1);
     // Two quick changes: only the last one is computed.
     MapAnalysisParams feb = p;
     feb.hotspots.selection.from = feb.hotspots.selection.to = makeMonth(2022, 2);
@@ -204,6 +205,7 @@ TEST_CASE("live analysis: debounced, recomputes on a new period, latest request 
     CHECK_FALSE(live.poll(s, 2.03));
     REQUIRE(waitResult(2.3));
     CHECK(live.result()->hotspots.incidents == 20);
+    CHECK(live.generation() == 2); // the cancelled February job installed nothing
     CHECK(live.result()->profile->total_in_period == 20);
     live.request(jan, 3.0); // unchanged: no new work
     CHECK_FALSE(live.running());
