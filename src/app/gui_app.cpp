@@ -12,6 +12,7 @@
 #include "ui/data_panel.hpp"
 #include "ui/help_panel.hpp"
 #include "ui/hotspots_panel.hpp"
+#include "ui/layer_editor_panel.hpp"
 #include "ui/layers_panel.hpp"
 #include "ui/load_report_panel.hpp"
 #include "ui/map_ui_state.hpp"
@@ -233,6 +234,13 @@ int runGui(const GuiOptions& o) {
         if (!settings_path.empty())
             ui::loadSettings(settings_path, ui, session, styles, &data_panel.recent);
         applyOptions(o, ui);
+        if (!o.layer_rules.empty())
+            session.layers() = o.layer_rules;
+        for (std::size_t i = 0; i < session.layers().size(); ++i)
+            if (!o.edit_layer.empty() &&
+                (equalsIgnoreCase(session.layers()[i].name, o.edit_layer) ||
+                 equalsIgnoreCase(session.layers()[i].key, o.edit_layer)))
+                ui.layer_draft = ui::draftFor(session.layers(), i);
         if (!o.visible_layers.empty())
             for (auto& l : session.layers()) {
                 l.visible = false;
@@ -251,8 +259,9 @@ int runGui(const GuiOptions& o) {
         std::optional<Box> initial_view = o.view; // --view: the first fit only
 
         BackgroundJob<LoadedScene> job;
-        LoadRequest request = o.request; // what is loaded (or loading)
-        LoadRequest pending_request;     // a Data panel load, installed only if it succeeds
+        BackgroundJob<LayerPoints> points_job; // rebuilds layer points after a rule edit
+        LoadRequest request = o.request;       // what is loaded (or loading)
+        LoadRequest pending_request;           // a Data panel load, installed only if it succeeds
         auto startLoad = [&job, &session](const LoadRequest& req) {
             const std::vector<LayerRule> layer_rules = session.layers();
             job.start([req, layer_rules](Progress& progress) -> Result<LoadedScene> {
@@ -298,6 +307,7 @@ int runGui(const GuiOptions& o) {
                 if (r->ok()) {
                     LoadedScene& scene = r->value();
                     live.stop(); // the analysis reads the session: stop it before replacing
+                    points_job.stop();
                     geometry = std::move(scene.geometry);
                     request = pending_request;
                     session.install(std::move(scene.data), request);
@@ -320,6 +330,22 @@ int runGui(const GuiOptions& o) {
                         break;
                     }
                 }
+            }
+            // Layer rules edited since the points were built: rebuild them off the UI thread.
+            if (auto r = points_job.take();
+                r && r->ok() && r->value().signature == layerSignatures(session.layers())) {
+                setLayerPoints(geometry, std::move(r->value()));
+                renderer.uploadLayerPoints(geometry);
+                geometry.layer_points.clear();
+            }
+            if (session.loaded() && !job.running() && !points_job.running() &&
+                layerSignatures(session.layers()) != geometry.layer_signature) {
+                const std::vector<LayerRule> rules = session.layers();
+                const Session* s = &session;
+                const Point origin = geometry.origin;
+                points_job.start([s, rules, origin](Progress&) -> Result<LayerPoints> {
+                    return buildLayerPoints(s->incidents(), rules, origin);
+                });
             }
             // The analysis follows the period, layers and settings; results come back here.
             if (session.loaded()) {
@@ -397,8 +423,9 @@ int runGui(const GuiOptions& o) {
             }
             std::optional<Box> zoom;
             if (!ui.hide_panels) {
-                ui::drawLayersPanel(session, styles, geometry.layer_counts, view.ward_fill_opacity,
-                                    view.show_labels);
+                ui::drawLayersPanel(session, ui, styles, geometry.layer_counts,
+                                    view.ward_fill_opacity, view.show_labels);
+                ui::drawLayerEditorPanel(session, ui);
                 ui::drawLoadReportPanel(session, last_error, job.running(), job.fraction());
                 if (session.loaded()) {
                     ui::drawPeriodPanel(ui, session, now);
@@ -504,7 +531,7 @@ int runGui(const GuiOptions& o) {
             if (offscreen) {
                 // Wait for the data and the first analysis before counting frames.
                 const bool ready =
-                    session.loaded() &&
+                    session.loaded() && !points_job.running() &&
                     (session.incidents().empty() ||
                      (!live.running() && live.result().has_value()) || !live.error().empty());
                 if (ready && o.frame_stats) {
@@ -544,6 +571,7 @@ int runGui(const GuiOptions& o) {
         }
         live.stop();
         job.stop();
+        points_job.stop();
         if (!settings_path.empty())
             ui::saveSettings(settings_path, ui, session, styles, &data_panel.recent);
     }

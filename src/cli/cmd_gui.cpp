@@ -13,6 +13,10 @@ namespace sw::cli {
 int runGuiCommand(int argc, char** argv) {
     auto specs = loadOptionSpecs(false);
     specs.push_back({"layer", "NAME", "show this layer (default: the standard layers)", true});
+    specs.push_back({"layer-rule", "RULE",
+                     "add and show a layer: 'Name: types=A|B; terms=knife; colour=#rrggbb'", true});
+    specs.push_back(
+        {"layers", "FILE", "layer rules, one per line in the --layer-rule form", false});
     specs.push_back({"screenshot", "PNG", "render offscreen, save the map as PNG and exit", false});
     specs.push_back({"frames", "N", "frames to render before the screenshot (default 3)", false});
     specs.push_back({"size", "WxH", "window or screenshot size (default 1280x800)", false});
@@ -33,6 +37,7 @@ int runGuiCommand(int argc, char** argv) {
     specs.push_back({"hide-panels", "", "map only: title, legend, scale bar, attribution", false});
     specs.push_back({"help-panel", "", "open the help panel", false});
     specs.push_back({"data-panel", "", "open the Data panel (file browser)", false});
+    specs.push_back({"edit-layer", "NAME", "open the layer rule editor on this layer", false});
     specs.push_back(
         {"frame-stats", "", "with --screenshot: print the frame times (benchmarks)", false});
     Args args("gui", "Opens the map on the given data, or on the bundled synthetic sample.", specs);
@@ -58,6 +63,17 @@ int runGuiCommand(int argc, char** argv) {
                 static_cast<unsigned>(parseInteger(args.get("threads")).value_or(0));
     }
     o.visible_layers = args.all("layer");
+    o.edit_layer = args.get("edit-layer");
+    if (args.has("layer-rule") || args.has("layers")) {
+        std::vector<LayerRule> layers = defaultLayers();
+        auto shown = selectLayers(args, layers);
+        if (!shown)
+            return fail("gui", shown.error(), kExitUsage);
+        o.layer_rules = std::move(layers);
+        o.visible_layers.clear();
+        for (const auto& l : shown.value())
+            o.visible_layers.push_back(l.name);
+    }
     o.screenshot = args.get("screenshot");
     if (args.has("frames")) {
         const auto n = parseInteger(args.get("frames"));

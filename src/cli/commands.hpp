@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/geometry.hpp"
+#include "core/layer_rules.hpp"
 #include "core/month.hpp"
 #include "session/data_loader.hpp"
 
@@ -25,6 +26,7 @@ int runGuiCommand(int argc, char** argv);
 struct GuiOptions {
     LoadRequest request;
     std::vector<std::string> visible_layers; // empty: the defaults
+    std::vector<LayerRule> layer_rules;      // --layer-rule/--layers (empty: saved or defaults)
     std::string screenshot;                  // render offscreen, save PNG and exit
     int frames = 3;
     int width = 1280, height = 800;
@@ -38,6 +40,7 @@ struct GuiOptions {
     std::string choropleth; // ward statistic: count, rate, change, change_pct (empty: off)
     std::string breaks;     // quantiles or jenks
     std::optional<Box> view;
+    std::string edit_layer;   // open the layer rule editor on this layer
     bool frame_stats = false; // print frame times (benchmarks)
 };
 int runGui(const GuiOptions& options);

@@ -83,6 +83,13 @@ MapGeometry buildMapGeometry(const WardSet& wards, const IncidentTable& incident
             bg::point_on_surface(ward.shape[largest], anchor);
         g.ward_label_anchors.push_back(anchor);
     }
+    setLayerPoints(g, buildLayerPoints(incidents, layers, g.origin));
+    return g;
+}
+
+LayerPoints buildLayerPoints(const IncidentTable& incidents, const std::vector<LayerRule>& layers,
+                             const Point& origin) {
+    LayerPoints out;
     const auto masks = layerMasks(layers, incidents);
     // Incidents in month order (stable: file order within a month).
     std::vector<std::uint32_t> order(incidents.size());
@@ -91,22 +98,45 @@ MapGeometry buildMapGeometry(const WardSet& wards, const IncidentTable& incident
     std::stable_sort(order.begin(), order.end(), [&](std::uint32_t i, std::uint32_t j) {
         return incidents.month[i] < incidents.month[j];
     });
-    const std::size_t nl = std::min<std::size_t>(layers.size(), 32);
-    g.layer_points.resize(nl);
-    g.layer_months.resize(nl);
+    const std::size_t nl = std::min<std::size_t>(layers.size(), kMaxLayers);
+    out.points.resize(nl);
+    out.months.resize(nl);
     for (std::size_t l = 0; l < nl; ++l) {
-        auto& pts = g.layer_points[l];
-        auto& months = g.layer_months[l];
+        auto& pts = out.points[l];
+        auto& months = out.months[l];
         const std::uint32_t bit = 1u << l;
         for (std::uint32_t i : order)
             if (masks[i] & bit) {
-                pts.push_back(static_cast<float>(incidents.x[i] - g.origin.x()));
-                pts.push_back(static_cast<float>(incidents.y[i] - g.origin.y()));
+                pts.push_back(static_cast<float>(incidents.x[i] - origin.x()));
+                pts.push_back(static_cast<float>(incidents.y[i] - origin.y()));
                 months.push_back(incidents.month[i]);
             }
-        g.layer_counts.push_back(pts.size() / 2);
+        out.counts.push_back(pts.size() / 2);
     }
-    return g;
+    for (const auto& l : layers)
+        out.signature.push_back(layerMatchSignature(l));
+    return out;
+}
+
+void setLayerPoints(MapGeometry& g, LayerPoints&& p) {
+    g.layer_points = std::move(p.points);
+    g.layer_months = std::move(p.months);
+    g.layer_counts = std::move(p.counts);
+    g.layer_signature = std::move(p.signature);
+}
+
+std::vector<std::string> layerSignatures(const std::vector<LayerRule>& layers) {
+    std::vector<std::string> s;
+    for (const auto& l : layers)
+        s.push_back(layerMatchSignature(l));
+    return s;
+}
+
+std::string layerMatchSignature(const LayerRule& rule) {
+    LayerRule r = rule; // colour and visibility do not change which points a layer holds
+    r.colour = {};
+    r.name.clear();
+    return formatLayerRule(r);
 }
 
 std::vector<float> outlineVertices(const std::vector<MultiPolygon>& shapes, const Point& origin,

@@ -7,6 +7,7 @@
 #include "core/layer_rules.hpp"
 #include "core/wards.hpp"
 
+#include <string>
 #include <vector>
 
 namespace sw {
@@ -18,6 +19,7 @@ struct MapGeometry {
     std::vector<std::vector<float>> layer_points; // per layer: x, y per point, sorted by month
     std::vector<std::vector<MonthIndex>> layer_months; // per layer: each point's month, sorted
     std::vector<std::size_t> layer_counts;             // points per layer
+    std::vector<std::string> layer_signature;          // the rules the points were built for
     std::vector<std::uint32_t> ward_fill_first, ward_fill_count; // fill vertices per ward
     std::vector<Point> ward_label_anchors; // a point inside each ward, for labels
     std::vector<int> ward_colour_index;    // palette index per ward (neighbours differ)
@@ -45,6 +47,26 @@ std::vector<float> outlineVertices(const std::vector<MultiPolygon>& shapes, cons
 
 // A soft categorical palette for ward fills (ColorBrewer Pastel1-like).
 Rgba wardPaletteColour(int index);
+
+// Layers with points (layer masks are 32-bit).
+constexpr std::size_t kMaxLayers = 32;
+
+// Incident positions per layer, sorted by month, relative to `origin`; rebuilt (off the UI
+// thread) when the user edits a layer rule.
+struct LayerPoints {
+    std::vector<std::vector<float>> points;
+    std::vector<std::vector<MonthIndex>> months;
+    std::vector<std::size_t> counts;
+    std::vector<std::string> signature; // layerMatchSignature of each rule
+};
+LayerPoints buildLayerPoints(const IncidentTable& incidents, const std::vector<LayerRule>& layers,
+                             const Point& origin);
+void setLayerPoints(MapGeometry& g, LayerPoints&& points);
+
+// What decides a layer's points (its rule without name, colour and visibility): when these
+// differ from the geometry's, the points need rebuilding.
+std::string layerMatchSignature(const LayerRule& rule);
+std::vector<std::string> layerSignatures(const std::vector<LayerRule>& layers);
 
 MapGeometry buildMapGeometry(const WardSet& wards, const IncidentTable& incidents,
                              const std::vector<LayerRule>& layers);

@@ -154,6 +154,10 @@ void MapRenderer::upload(const MapGeometry& g) {
     fill_count_ = static_cast<GLsizei>(g.fill_vertices.size() / 6);
     uploadColoured(outline_vao_, outline_vbo_, g.outline_vertices);
     outline_count_ = static_cast<GLsizei>(g.outline_vertices.size() / 6);
+    uploadLayerPoints(g);
+}
+
+void MapRenderer::uploadLayerPoints(const MapGeometry& g) {
     layers_.clear();
     for (const auto& pts : g.layer_points) {
         LayerBuffer lb;

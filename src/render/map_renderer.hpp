@@ -44,6 +44,8 @@ class MapRenderer {
   public:
     Status init();
     void upload(const MapGeometry& geometry);
+    // Replaces the incident points (after a layer rule changed).
+    void uploadLayerPoints(const MapGeometry& geometry);
     // Replaces the ward fill colours (same triangles) after recolourWardFills.
     void updateWardFills(const MapGeometry& geometry);
     // The density surface (values as float texture) and the hotspot outline segments

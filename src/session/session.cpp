@@ -20,6 +20,7 @@ void Session::install(LoadedData data, LoadRequest request) {
     locator_.reset();
     data_ = std::move(data);
     request_ = std::move(request);
+    ++generation_;
     if (!data_.wards.empty())
         locator_ = std::make_unique<geo::WardLocator>(data_.wards);
 }

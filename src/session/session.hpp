@@ -29,6 +29,8 @@ class Session {
     const IncidentTable& incidents() const { return data_.incidents; }
     const LoadReport& report() const { return data_.report; }
     const LoadRequest& request() const { return request_; }
+    // Counts installed loads, so views can tell new data from the data they last read.
+    std::uint64_t generation() const { return generation_; }
     bool loaded() const { return !data_.wards.empty() || !data_.incidents.empty(); }
 
     std::vector<LayerRule>& layers() { return layers_; }
@@ -48,6 +50,7 @@ class Session {
     LoadRequest request_;
     std::vector<LayerRule> layers_;
     std::unique_ptr<geo::WardLocator> locator_;
+    std::uint64_t generation_ = 0;
 };
 
 } // namespace sw

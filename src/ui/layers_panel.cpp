@@ -1,15 +1,21 @@
-// Layers panel.
+// Layers panel: visibility, colour and counts per layer; Edit and Add open the rule editor.
 #include "ui/layers_panel.hpp"
+
+#include "ui/layer_draft.hpp"
+#include "ui/layer_editor_panel.hpp"
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace sw::ui {
 
-void drawLayersPanel(Session& session, std::vector<LayerDrawStyle>& styles,
+void drawLayersPanel(Session& session, MapUiState& ui, std::vector<LayerDrawStyle>& styles,
                      const std::vector<std::size_t>& counts, float& ward_fill_opacity,
                      bool& show_labels) {
     ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(330, 0), ImGuiCond_FirstUseEver);
+    // A fixed height (the Period panel sits below); more layers scroll.
+    ImGui::SetNextWindowSize(ImVec2(330, 262), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Layers")) {
         ImGui::End();
         return;
@@ -21,22 +27,25 @@ void drawLayersPanel(Session& session, std::vector<LayerDrawStyle>& styles,
         ImGui::PushID(static_cast<int>(i));
         ImGui::Checkbox("##visible", &l.visible);
         ImGui::SameLine();
-        float c[3] = {l.colour.r / 255.0f, l.colour.g / 255.0f, l.colour.b / 255.0f};
-        if (ImGui::ColorEdit3("##colour", c,
-                              ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_NoLabel))
-            l.colour = {static_cast<std::uint8_t>(c[0] * 255),
-                        static_cast<std::uint8_t>(c[1] * 255),
-                        static_cast<std::uint8_t>(c[2] * 255), 255};
+        colourButton("##colour", l.colour);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Edit"))
+            ui.layer_draft = draftFor(layers, i);
         ImGui::SameLine();
         const std::size_t n = i < counts.size() ? counts[i] : 0;
         ImGui::Text("%s (%zu)", l.name.c_str(), n);
-        if (n == 0) {
+        if (n == 0 && i < counts.size()) {
             ImGui::SameLine();
             ImGui::TextColored(ImVec4(0.8f, 0.4f, 0.1f, 1), "matches nothing");
         }
         ImGui::PopID();
     }
-    ImGui::Separator();
+    if (layers.size() < kMaxLayers && ImGui::Button("Add layer..."))
+        ui.layer_draft = draftFor(layers, layers.size());
+    if (!ImGui::CollapsingHeader("Point and ward style")) {
+        ImGui::End();
+        return;
+    }
     if (!styles.empty()) {
         float size = styles.front().size_px;
         if (ImGui::SliderFloat("Point size", &size, 1.0f, 12.0f, "%.0f px"))

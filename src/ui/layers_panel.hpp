@@ -1,15 +1,18 @@
-// The Layers panel: one row per layer rule with visibility, colour, point size and count.
+// The Layers panel: one row per layer rule with visibility, colour and count, point size and
+// opacity, and the rule editor (add, edit, delete layers).
 #pragma once
 
 #include "render/map_renderer.hpp"
 #include "session/session.hpp"
+#include "ui/map_ui_state.hpp"
 
 #include <vector>
 
 namespace sw::ui {
 
-// Edits layer visibility and colour in the session's rules and sizes in `styles`.
-void drawLayersPanel(Session& session, std::vector<LayerDrawStyle>& styles,
+// Edits layer visibility, colour and rules in the session and sizes in `styles`; `counts` are
+// the points each layer holds. Edit and Add layer open ui.layer_draft in the rule editor.
+void drawLayersPanel(Session& session, MapUiState& ui, std::vector<LayerDrawStyle>& styles,
                      const std::vector<std::size_t>& counts, float& ward_fill_opacity,
                      bool& show_labels);
 

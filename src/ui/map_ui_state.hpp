@@ -11,6 +11,7 @@
 #include "render/map_renderer.hpp"
 #include "session/live_analysis.hpp"
 #include "session/session.hpp"
+#include "ui/layer_draft.hpp"
 
 #include <optional>
 #include <string>
@@ -58,6 +59,7 @@ struct MapUiState {
     int selected_hotspot = -1;
 
     // Panels.
+    LayerDraft layer_draft; // the Layers panel's rule editor
     bool show_help = false;
     bool hide_panels = false; // for map images
 };

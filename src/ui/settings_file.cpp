@@ -43,13 +43,18 @@ void loadSettings(const std::string& path, MapUiState& ui, Session& session,
     if (!in)
         return;
     std::map<std::string, std::string> kv;
+    std::vector<LayerRule> rules; // the user's layer rules, when saved
     for (std::string line; std::getline(in, line);) {
         const auto eq = line.find('=');
         if (eq == std::string::npos || line.empty() || line[0] == '#')
             continue;
-        if (recent && line.compare(0, eq, "recent") == 0)
+        if (recent && line.compare(0, eq, "recent") == 0) {
             recent->push_back(line.substr(eq + 1));
-        else
+        } else if (line.compare(0, eq, "rule") == 0) {
+            // A rule that no longer parses is left out; the others still load.
+            if (auto r = parseLayerRule(line.substr(eq + 1)); r && rules.size() < 32)
+                rules.push_back(std::move(r.value()));
+        } else
             kv[line.substr(0, eq)] = line.substr(eq + 1);
     }
     auto num = [&](const char* k, double fallback) {
@@ -84,6 +89,8 @@ void loadSettings(const std::string& path, MapUiState& ui, Session& session,
                                                                   : BreakMethod::NaturalBreaks;
     if (auto r = parseRamp(kv["choropleth_ramp"]))
         ui.choropleth.ramp = *r;
+    if (!rules.empty())
+        session.layers() = std::move(rules);
     const float size = static_cast<float>(num("point_size", 4));
     const float opacity = static_cast<float>(num("point_opacity", 0.85));
     styles.resize(session.layers().size());
@@ -125,6 +132,8 @@ bool saveSettings(const std::string& path, const MapUiState& ui, const Session& 
     if (!styles.empty())
         o << "point_size=" << styles.front().size_px << "\npoint_opacity=" << styles.front().opacity
           << "\n";
+    for (const auto& l : session.layers())
+        o << "rule=" << formatLayerRule(l) << "\n";
     for (const auto& l : session.layers())
         o << "layer." << l.key << ".visible=" << (l.visible ? 1 : 0) << "\nlayer." << l.key
           << ".colour=" << hex(l.colour) << "\n";

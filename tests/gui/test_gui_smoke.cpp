@@ -137,8 +137,32 @@ TEST_CASE("the ward choropleth gives the busiest ward the darkest class") {
     CHECK(p[2] > p[0]); // Blues
 }
 
+TEST_CASE("a layer rule given on the command line draws its incidents in its colour") {
+    // Robbery in pure cyan, the only layer shown; a rule that matches nothing draws none.
+    auto cyan = [](const Image& img) {
+        int n = 0;
+        for (int i = 0; i < img.w * img.h; ++i) {
+            const unsigned char* p = &img.px[3 * static_cast<std::size_t>(i)];
+            n += p[0] < 60 && p[1] > 150 && p[2] > 200 ? 1 : 0;
+        }
+        return n;
+    };
+    const std::string common = "--no-density --no-hotspots --hide-panels ";
+    const Image img =
+        screenshot(common + "--layer-rule 'Robbery: types=Robbery; colour=#00c8ff'", 800, 700);
+    REQUIRE(img.w == 800);
+    const Image none = screenshot(
+        common + "--layer-rule 'Robbery: types=Robbery; terms=zzzz; combine=and; colour=#00c8ff'",
+        800, 700);
+    REQUIRE(none.w == 800);
+    MESSAGE("cyan pixels " << cyan(img) << ", with a rule that matches nothing " << cyan(none));
+    CHECK(cyan(img) > 300);
+    CHECK(cyan(none) < 150); // the legend swatch only (about 70)
+}
+
 TEST_CASE("every panel and the help are drawn for several frames without a crash") {
-    const Image img = screenshot("--help-panel --data-panel --frames 8 --choropleth rate", 1280, 800);
+    const Image img = screenshot(
+        "--help-panel --data-panel --edit-layer weapons --frames 8 --choropleth rate", 1280, 800);
     REQUIRE(img.w == 1280);
     // The menu bar across the top is ImGui's light style grey.
     const unsigned char* p = img.at(640, 5);

@@ -97,6 +97,23 @@ TEST_CASE("map geometry: triangles per ward, one point list per layer") {
     CHECK(bg::within(g.ward_label_anchors[0], p));
     CHECK(g.ward_fill_first == std::vector<std::uint32_t>{0});
     CHECK(g.ward_fill_count == std::vector<std::uint32_t>{6});
+    CHECK(g.layer_signature == layerSignatures(defaultLayers()));
+
+    // An edited rule changes the signature (not a colour or visibility change) and the
+    // rebuilt points follow the new rule.
+    auto layers = defaultLayers();
+    layers[0].colour = {1, 2, 3, 255};
+    layers[0].visible = false;
+    CHECK(layerSignatures(layers) == g.layer_signature);
+    layers[4].crime_types = {"Robbery"};
+    CHECK(layerSignatures(layers) != g.layer_signature);
+    auto rebuilt = buildLayerPoints(t, layers, g.origin);
+    CHECK(rebuilt.counts == std::vector<std::size_t>{3, 0, 0, 0, 1});
+    CHECK(rebuilt.signature == layerSignatures(layers));
+    setLayerPoints(g, std::move(rebuilt));
+    CHECK(g.layer_counts[4] == 1);
+    CHECK(g.layer_months[4].size() == 1);
+
     recolourWardFills(g, {Rgba{255, 0, 0, 255}}, 0.5f);
     for (std::size_t v = 0; v < 6; ++v) {
         CHECK(g.fill_vertices[v * 6 + 2] == 1.0f);

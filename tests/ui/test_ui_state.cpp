@@ -130,10 +130,103 @@ TEST_CASE("settings survive a round trip through the file; a bad file changes no
     CHECK(s2.layers()[2].colour == Rgba{1, 2, 3, 255});
     REQUIRE(styles2.size() == s2.layers().size());
     CHECK(styles2[0].size_px == 7);
+    // The rules themselves persist: an edited and an added layer come back.
+    s.layers()[2].text_terms = {"machete"};
+    LayerRule extra;
+    extra.name = "Night ASB";
+    extra.key = "night";
+    extra.crime_types = {"Anti-social behaviour"};
+    extra.colour = {9, 8, 7, 255};
+    s.layers().push_back(extra);
+    REQUIRE(ui::saveSettings(path, u, s, styles, &recent));
+    Session s3;
+    ui::loadSettings(path, v, s3, styles2);
+    REQUIRE(s3.layers().size() == s.layers().size());
+    CHECK(s3.layers()[2].text_terms == std::vector<std::string>{"machete"});
+    CHECK(s3.layers().back().name == "Night ASB");
+    CHECK(s3.layers().back().crime_types == std::vector<std::string>{"Anti-social behaviour"});
+    CHECK(s3.layers().back().colour == Rgba{9, 8, 7, 255});
+    CHECK(styles2.size() == s3.layers().size());
 
     test::writeFile(dir.file("bad.ini"), "radius_m=banana\nkernel=wobbly\n\x01\x02\n");
     ui::MapUiState w;
     ui::loadSettings(dir.file("bad.ini"), w, s2, styles2);
     CHECK(w.radius_m == ui::MapUiState{}.radius_m);
     CHECK(w.kernel == KernelShape::Quartic);
+}
+
+TEST_CASE("layer rule editor: preview counts, apply, add with a unique key, delete") {
+    test::TempDir dir;
+    Session s;
+    LoadRequest r;
+    r.incident_paths = {test::writeFile(dir.file("pts.csv"),
+                                        "Month,Easting,Northing,Crime type,Context\n"
+                                        "2022-01,570100,160100,Drugs,\n"
+                                        "2022-02,570200,160200,Anti-social behaviour,youths\n"
+                                        "2022-02,570250,160200,Anti-social behaviour,\n"
+                                        "2022-03,570300,160300,Robbery,knife seen\n"
+                                        "2022-03,570310,160300,Burglary,bladed article\n")};
+    REQUIRE(s.load(r));
+
+    const auto types = ui::crimeTypeCounts(s.incidents());
+    REQUIRE(types.size() == 4);
+    CHECK(types[0].type == "Anti-social behaviour");
+    CHECK(types[0].count == 2);
+
+    // Edit the Weapons layer: its terms find the robbery only ("bladed" dropped).
+    std::size_t weapons = 0;
+    while (s.layers()[weapons].key != "weapons")
+        ++weapons;
+    ui::LayerDraft d = ui::draftFor(s.layers(), weapons);
+    CHECK(d.name == "Weapons");
+    CHECK(d.terms == "knife, knives, blade, bladed");
+    ui::refreshPreview(d, s.layers(), s.incidents());
+    CHECK(d.preview_count == 2);
+    d.terms = "knife";
+    ui::refreshPreview(d, s.layers(), s.incidents());
+    CHECK(d.preview_count == 1);
+    REQUIRE(ui::applyDraft(d, s.layers()));
+    CHECK(s.layers()[weapons].text_terms == std::vector<std::string>{"knife"});
+    CHECK(s.layers()[weapons].key == "weapons");
+    CHECK(ui::countMatches(s.layers()[weapons], s.incidents()) == 1);
+
+    // A rule matching nothing says so; a duplicate name is refused.
+    ui::LayerDraft n = ui::draftFor(s.layers(), s.layers().size());
+    n.name = "Weapons";
+    ui::refreshPreview(n, s.layers(), s.incidents());
+    CHECK(n.preview_message.find("already called") != std::string::npos);
+    CHECK_FALSE(ui::applyDraft(n, s.layers()));
+    n.name = "Shoplifting";
+    n.crime_types = {"Shoplifting"};
+    ui::refreshPreview(n, s.layers(), s.incidents());
+    CHECK(n.preview_count == 0);
+    CHECK(n.preview_message.find("matches nothing") != std::string::npos);
+    CHECK(n.preview_message.find("not in the data: Shoplifting") != std::string::npos);
+
+    // A new layer: types and terms combined with AND; key unique.
+    const std::size_t before = s.layers().size();
+    n.name = "Drugs"; // taken
+    n.name = "Drugs and youths";
+    n.crime_types = {"Anti-social behaviour"};
+    n.terms = "youths";
+    n.combine_and = true;
+    ui::refreshPreview(n, s.layers(), s.incidents());
+    CHECK(n.preview_count == 1);
+    REQUIRE(ui::applyDraft(n, s.layers()));
+    REQUIRE(s.layers().size() == before + 1);
+    CHECK(s.layers().back().key == "drugs_and");
+    n = ui::draftFor(s.layers(), s.layers().size());
+    n.name = "Drugs and youth zone";
+    REQUIRE(ui::applyDraft(n, s.layers()));
+    CHECK(s.layers().back().key == "drugs_and2");
+
+    std::vector<float> weights(s.layers().size(), 1.0f);
+    weights[weapons] = 3;
+    ui::removeLayer(s.layers(), weights, weapons);
+    CHECK(s.layers().size() == before + 1);
+    CHECK(weights.size() == s.layers().size());
+    for (const auto& l : s.layers())
+        CHECK(l.key != "weapons");
+    for (float w : weights)
+        CHECK(w == 1.0f);
 }
