@@ -100,6 +100,8 @@ void applyOptions(const GuiOptions& o, ui::MapUiState& ui) {
                                  ? Ramp::RdBu
                                  : Ramp::Blues;
     }
+    if (o.gistar)
+        ui.gistar_visible = true;
     if (o.breaks == "quantiles")
         ui.choropleth.method = BreakMethod::Quantiles;
     else if (o.breaks == "jenks")
@@ -361,6 +363,12 @@ int runGui(const GuiOptions& o) {
                         outlineVertices(shapes, renderer.origin(), {150, 0, 40, 255}));
                     if (ui.auto_range)
                         autoDensityRange(ui, a.hotspots.density.grid);
+                    if (a.gistar) {
+                        std::vector<Rgba> palette;
+                        for (int bin = -3; bin <= 3; ++bin)
+                            palette.push_back(giBinColour(bin));
+                        renderer.uploadClassGrid(a.gistar->counts, a.gistar->bin, -3, palette);
+                    }
                 }
             }
             renderer.setRamp(ui.density.ramp);
@@ -506,6 +514,8 @@ int runGui(const GuiOptions& o) {
                                                           : view.ward_fill_opacity;
                 opts.density = ui.density;
                 opts.hotspots_visible = ui.hotspots_visible;
+                opts.classes_visible = ui.gistar_visible && analysis && analysis->gistar;
+                opts.classes_opacity = ui.gistar_opacity;
                 renderer.draw(view.camera, styles, opts);
             }
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

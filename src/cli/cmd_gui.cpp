@@ -25,6 +25,7 @@ int runGuiCommand(int argc, char** argv) {
     specs.push_back({"no-density", "", "start with the density surface off", false});
     specs.push_back({"no-hotspots", "", "start with the hotspot outlines off", false});
     specs.push_back({"no-points", "", "start with the incident points hidden", false});
+    specs.push_back({"gistar", "", "show Gi* hot and cold spots (90/95/99%, FDR)", false});
     specs.push_back({"ramp", "NAME", "density ramp: YlOrRd (default), viridis, magma", false});
     specs.push_back({"radius", "M", "KDE radius in metres (default 250)", false});
     specs.push_back(
@@ -101,6 +102,7 @@ int runGuiCommand(int argc, char** argv) {
     o.density = !args.has("no-density");
     o.hotspots = !args.has("no-hotspots");
     o.points = !args.has("no-points");
+    o.gistar = args.has("gistar");
     o.hide_panels = args.has("hide-panels");
     o.show_help = args.has("help-panel");
     o.show_data = args.has("data-panel");

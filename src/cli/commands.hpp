@@ -42,6 +42,7 @@ struct GuiOptions {
     std::optional<Box> view;
     std::string edit_layer;   // open the layer rule editor on this layer
     bool frame_stats = false; // print frame times (benchmarks)
+    bool gistar = false;      // show Gi* hot and cold spots
 };
 int runGui(const GuiOptions& options);
 

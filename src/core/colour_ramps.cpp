@@ -109,4 +109,30 @@ std::vector<std::uint8_t> rampTexels(Ramp ramp, int n) {
     return out;
 }
 
+Rgba giBinColour(int bin) {
+    static constexpr Rgba kBins[] = {
+        {69, 117, 181, 255},  {145, 191, 219, 255}, {224, 243, 248, 255}, {255, 255, 191, 0},
+        {254, 224, 144, 255}, {252, 141, 89, 255},  {215, 48, 39, 255}};
+    return kBins[std::clamp(bin, -3, 3) + 3];
+}
+
+const char* giBinLabel(int bin) {
+    switch (std::clamp(bin, -3, 3)) {
+    case 3:
+        return "Hot spot, 99% confidence";
+    case 2:
+        return "Hot spot, 95% confidence";
+    case 1:
+        return "Hot spot, 90% confidence";
+    case -1:
+        return "Cold spot, 90% confidence";
+    case -2:
+        return "Cold spot, 95% confidence";
+    case -3:
+        return "Cold spot, 99% confidence";
+    default:
+        return "Not significant";
+    }
+}
+
 } // namespace sw

@@ -25,4 +25,9 @@ std::vector<Rgba> rampClasses(Ramp ramp, int n);
 // n x 1 RGBA8 texels (a lookup texture for the density shader).
 std::vector<std::uint8_t> rampTexels(Ramp ramp, int n = 256);
 
+// Gi* classes (Gi_Bin -3..3) in ArcGIS Hot Spot Analysis' colours: reds for hot spots at
+// 90/95/99% confidence, blues for cold; 0 (not significant) is transparent (alpha 0).
+Rgba giBinColour(int bin);
+const char* giBinLabel(int bin); // e.g. "Hot spot, 99% confidence"
+
 } // namespace sw

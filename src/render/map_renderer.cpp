@@ -45,6 +45,10 @@ Status MapRenderer::init() {
     if (!dens)
         return Error{dens.error()};
     density_program_ = std::move(dens.value());
+    auto classes = gl::buildProgram("classes", shaders::kDensityVert, shaders::kClassesFrag);
+    if (!classes)
+        return Error{classes.error()};
+    class_program_ = std::move(classes.value());
     return okStatus();
 }
 
@@ -84,40 +88,38 @@ void MapRenderer::setRamp(Ramp ramp) {
     glBindTexture(GL_TEXTURE_2D, 0);
 }
 
-void MapRenderer::uploadDensity(const Grid& g) {
-    have_density_ = g.rows > 0 && g.cols > 0 && g.values.size() == g.rows * g.cols;
-    if (!have_density_)
-        return;
-    if (!density_tex_) {
+// A float texture of the grid's cells (row 0 at the top), and the quad it covers, relative to
+// the origin: x, y, u, v per vertex.
+void MapRenderer::uploadGridTexture(const Grid& g, const std::vector<float>& values,
+                                    gl::Texture& tex, gl::VertexArray& vao, gl::Buffer& vbo,
+                                    bool smooth) {
+    if (!tex) {
         GLuint t = 0;
         glGenTextures(1, &t);
-        density_tex_ = gl::Texture(t);
+        tex = gl::Texture(t);
     }
-    std::vector<float> values(g.values.size());
-    for (std::size_t i = 0; i < values.size(); ++i)
-        values[i] = std::isnan(g.values[i]) ? 0.0f : static_cast<float>(g.values[i]);
-    glBindTexture(GL_TEXTURE_2D, density_tex_.get());
+    const GLint filter = smooth ? GL_LINEAR : GL_NEAREST;
+    glBindTexture(GL_TEXTURE_2D, tex.get());
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, static_cast<GLsizei>(g.cols),
                  static_cast<GLsizei>(g.rows), 0, GL_RED, GL_FLOAT, values.data());
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glBindTexture(GL_TEXTURE_2D, 0);
-    // The quad: x, y relative to the origin, u, v (v = 0 at the top row).
     const float x0 = static_cast<float>(g.xmin - origin_.x());
     const float y1 = static_cast<float>(g.ymax - origin_.y());
     const float x1 = x0 + static_cast<float>(static_cast<double>(g.cols) * g.cell);
     const float y0 = y1 - static_cast<float>(static_cast<double>(g.rows) * g.cell);
     const float quad[] = {x0, y0, 0, 1, x1, y0, 1, 1, x1, y1, 1, 0,
                           x0, y0, 0, 1, x1, y1, 1, 0, x0, y1, 0, 0};
-    if (!density_vao_)
-        density_vao_ = gl::makeVertexArray();
-    if (!density_vbo_)
-        density_vbo_ = gl::makeBuffer();
-    glBindVertexArray(density_vao_.get());
-    glBindBuffer(GL_ARRAY_BUFFER, density_vbo_.get());
+    if (!vao)
+        vao = gl::makeVertexArray();
+    if (!vbo)
+        vbo = gl::makeBuffer();
+    glBindVertexArray(vao.get());
+    glBindBuffer(GL_ARRAY_BUFFER, vbo.get());
     glBufferData(GL_ARRAY_BUFFER, sizeof quad, quad, GL_STATIC_DRAW);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float), nullptr);
@@ -125,6 +127,65 @@ void MapRenderer::uploadDensity(const Grid& g) {
     glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float),
                           reinterpret_cast<const void*>(2 * sizeof(float)));
     glBindVertexArray(0);
+}
+
+void MapRenderer::uploadDensity(const Grid& g) {
+    have_density_ = g.rows > 0 && g.cols > 0 && g.values.size() == g.rows * g.cols;
+    if (!have_density_)
+        return;
+    std::vector<float> values(g.values.size());
+    for (std::size_t i = 0; i < values.size(); ++i)
+        values[i] = std::isnan(g.values[i]) ? 0.0f : static_cast<float>(g.values[i]);
+    uploadGridTexture(g, values, density_tex_, density_vao_, density_vbo_, true);
+}
+
+void MapRenderer::uploadClassGrid(const Grid& g, const std::vector<std::int8_t>& classes,
+                                  int first_class, const std::vector<Rgba>& palette) {
+    class_count_ = static_cast<int>(palette.size());
+    have_classes_ =
+        g.rows > 0 && g.cols > 0 && classes.size() == g.rows * g.cols && !palette.empty();
+    if (!have_classes_)
+        return;
+    std::vector<float> values(classes.size());
+    for (std::size_t i = 0; i < values.size(); ++i)
+        values[i] = static_cast<float>(classes[i] - first_class);
+    uploadGridTexture(g, values, class_tex_, class_vao_, class_vbo_, false);
+    if (!palette_tex_) {
+        GLuint t = 0;
+        glGenTextures(1, &t);
+        palette_tex_ = gl::Texture(t);
+    }
+    std::vector<std::uint8_t> texels;
+    for (const auto& c : palette)
+        texels.insert(texels.end(), {c.r, c.g, c.b, c.a});
+    glBindTexture(GL_TEXTURE_2D, palette_tex_.get());
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, class_count_, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                 texels.data());
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+void MapRenderer::drawClasses(const std::array<float, 16>& m, float opacity) const {
+    if (!have_classes_)
+        return;
+    const GLuint p = class_program_.get();
+    glUseProgram(p);
+    glUniformMatrix4fv(glGetUniformLocation(p, "u_clip_from_world"), 1, GL_FALSE, m.data());
+    glUniform1f(glGetUniformLocation(p, "u_count"), static_cast<float>(class_count_));
+    glUniform1f(glGetUniformLocation(p, "u_opacity"), opacity);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, class_tex_.get());
+    glUniform1i(glGetUniformLocation(p, "u_classes"), 0);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, palette_tex_.get());
+    glUniform1i(glGetUniformLocation(p, "u_palette"), 1);
+    glBindVertexArray(class_vao_.get());
+    glDrawArrays(GL_TRIANGLES, 0, 6);
+    glActiveTexture(GL_TEXTURE0);
 }
 
 void MapRenderer::drawDensity(const std::array<float, 16>& m, const DensityStyle& s) const {
@@ -192,6 +253,8 @@ void MapRenderer::draw(const MapCamera& camera, const std::vector<LayerDrawStyle
         glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     }
     drawDensity(m, options.density);
+    if (options.classes_visible)
+        drawClasses(m, options.classes_opacity);
     glUseProgram(point_program_.get());
     glEnable(GL_PROGRAM_POINT_SIZE);
     glUniformMatrix4fv(glGetUniformLocation(point_program_.get(), "u_clip_from_world"), 1, GL_FALSE,

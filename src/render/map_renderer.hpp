@@ -38,6 +38,8 @@ struct MapDrawOptions {
     float ward_fill_opacity = 0.55f;
     DensityStyle density;
     bool hotspots_visible = true;
+    bool classes_visible = false; // the classed grid (Gi* hot and cold spots)
+    float classes_opacity = 0.7f;
 };
 
 class MapRenderer {
@@ -52,6 +54,10 @@ class MapRenderer {
     // (x, y, r, g, b, a per vertex, relative to the geometry's origin).
     void uploadDensity(const Grid& grid);
     void uploadHotspotOutlines(const std::vector<float>& vertices);
+    // A classed grid (e.g. Gi_Bin -3..3 with first_class -3): palette[k] colours class
+    // first_class + k; a palette alpha of 0 leaves that class undrawn.
+    void uploadClassGrid(const Grid& shape, const std::vector<std::int8_t>& classes,
+                         int first_class, const std::vector<Rgba>& palette);
     void setRamp(Ramp ramp);
     void draw(const MapCamera& camera, const std::vector<LayerDrawStyle>& layers,
               const MapDrawOptions& options) const;
@@ -65,10 +71,15 @@ class MapRenderer {
         GLsizei count = 0;
     };
     void drawDensity(const std::array<float, 16>& m, const DensityStyle& s) const;
-    gl::Program fill_program_, point_program_, density_program_;
-    gl::VertexArray fill_vao_, outline_vao_, hotspot_vao_, density_vao_;
-    gl::Buffer fill_vbo_, outline_vbo_, hotspot_vbo_, density_vbo_;
-    gl::Texture density_tex_, ramp_tex_;
+    void drawClasses(const std::array<float, 16>& m, float opacity) const;
+    void uploadGridTexture(const Grid& g, const std::vector<float>& values, gl::Texture& tex,
+                           gl::VertexArray& vao, gl::Buffer& vbo, bool smooth);
+    gl::Program fill_program_, point_program_, density_program_, class_program_;
+    gl::VertexArray fill_vao_, outline_vao_, hotspot_vao_, density_vao_, class_vao_;
+    gl::Buffer fill_vbo_, outline_vbo_, hotspot_vbo_, density_vbo_, class_vbo_;
+    gl::Texture density_tex_, ramp_tex_, class_tex_, palette_tex_;
+    bool have_classes_ = false;
+    int class_count_ = 0;
     GLsizei fill_count_ = 0, outline_count_ = 0, hotspot_count_ = 0;
     bool have_density_ = false;
     Ramp ramp_ = Ramp::YlOrRd;

@@ -1,6 +1,9 @@
 // Live analysis for the map: debounce, background job, latest result.
 #include "session/live_analysis.hpp"
 
+#include "core/parallel.hpp"
+#include "session/study_area.hpp"
+
 #include <chrono>
 
 namespace sw {
@@ -28,6 +31,32 @@ bool sameKde(const KdeParams& a, const KdeParams& b) {
            a.threads == b.threads;
 }
 
+bool sameGiStar(const std::optional<GiStarParams>& a, const std::optional<GiStarParams>& b) {
+    if (!a || !b)
+        return !a && !b;
+    return a->cell_size_m == b->cell_size_m && a->distance_m == b->distance_m && a->fdr == b->fdr &&
+           sameBox(a->extent, b->extent);
+}
+
+// Gi* on the selected incidents over the study area (cells whose centre is in a ward).
+Result<GiStarResult> mapGiStar(const Session& session, GiStarParams gp,
+                               const WeightedPoints& points, unsigned threads) {
+    Box b = session.wards().bounds();
+    if (boxIsEmpty(b))
+        b = session.incidents().bounds();
+    if (boxIsEmpty(b))
+        return Error{"Gi*: no data"};
+    if (gp.cell_size_m == 0)
+        gp.cell_size_m = suggestedCellSize(b);
+    if (gp.distance_m == 0)
+        gp.distance_m = 2.5 * gp.cell_size_m;
+    const Box extent = gp.extent ? *gp.extent : alignToCells(b, gp.cell_size_m);
+    if (auto st = gp.validate(extent); !st)
+        return Error{st.error()};
+    const auto study = studyCells(session.wards(), makeGrid(extent, gp.cell_size_m), threads);
+    return computeGiStar(points, extent, gp, study);
+}
+
 } // namespace
 
 bool MapAnalysisParams::operator==(const MapAnalysisParams& o) const {
@@ -37,7 +66,7 @@ bool MapAnalysisParams::operator==(const MapAnalysisParams& o) const {
            a.layer_weights == b.layer_weights && a.weight_column == b.weight_column &&
            sameKde(hotspots.kde, o.hotspots.kde) &&
            hotspots.threshold.mode == o.hotspots.threshold.mode &&
-           hotspots.threshold.amount == o.hotspots.threshold.amount;
+           hotspots.threshold.amount == o.hotspots.threshold.amount && sameGiStar(gistar, o.gistar);
 }
 
 Result<MapAnalysis> runMapAnalysis(const Session& session, const MapAnalysisParams& params,
@@ -54,6 +83,13 @@ Result<MapAnalysis> runMapAnalysis(const Session& session, const MapAnalysisPara
     out.hotspots = std::move(hot.value());
     if (progress && progress->cancelled())
         return Error{"cancelled"};
+    if (params.gistar) {
+        auto gi = mapGiStar(session, *params.gistar, sel.value().points,
+                            resolveThreads(params.hotspots.kde.threads));
+        if (!gi)
+            return Error{gi.error()};
+        out.gistar = std::move(gi.value());
+    }
     if (!session.wards().empty()) {
         ProfileParams pp;
         pp.from = params.hotspots.selection.from;

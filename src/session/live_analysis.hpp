@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/bandwidth.hpp"
+#include "core/gistar.hpp"
 #include "core/ward_profile.hpp"
 #include "session/background_job.hpp"
 #include "session/hotspot_analysis.hpp"
@@ -18,6 +19,9 @@ namespace sw {
 
 struct MapAnalysisParams {
     HotspotParams hotspots; // selection (period, layers, weights), KDE and threshold
+    // Gi* hot and cold spots on the same selection (cell 0: the study area's suggested size;
+    // distance 0: 2.5 cells). Not computed when unset.
+    std::optional<GiStarParams> gistar;
     bool operator==(const MapAnalysisParams& o) const;
 };
 
@@ -25,6 +29,7 @@ struct MapAnalysis {
     MapAnalysisParams params;
     HotspotResult hotspots;                      // density grid, threshold and hotspots
     std::optional<WardProfile> profile;          // counts per ward in the period and layers
+    std::optional<GiStarResult> gistar;          // when asked for
     std::vector<BandwidthSuggestion> bandwidths; // fixed, ArcGIS default, Scott
     double seconds = 0;                          // compute time
 };

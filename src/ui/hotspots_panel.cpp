@@ -108,6 +108,37 @@ void style(MapUiState& ui) {
     }
 }
 
+// Gi* hot and cold spots: on/off, cell, neighbourhood distance, FDR, and the class counts.
+void giStar(MapUiState& ui, const MapAnalysis* result) {
+    ImGui::Checkbox("Gi* hot and cold spots", &ui.gistar_visible);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Getis-Ord Gi* on a grid of counts of the shown layers in the period: "
+                          "cells significantly hotter (red) or colder (blue) than the study area, "
+                          "at 90/95/99%% confidence, as ArcGIS Hot Spot Analysis reports them.");
+    if (!ui.gistar_visible)
+        return;
+    float cell = static_cast<float>(ui.gistar_cell_m);
+    if (ImGui::SliderFloat("Gi* cell", &cell, 0.0f, 500.0f, cell == 0 ? "auto" : "%.0f m"))
+        ui.gistar_cell_m = std::round(cell);
+    float dist = static_cast<float>(ui.gistar_distance_m);
+    if (ImGui::SliderFloat("Gi* distance", &dist, 0.0f, 2000.0f,
+                           dist == 0 ? "auto (2.5 cells)" : "%.0f m"))
+        ui.gistar_distance_m = std::round(dist);
+    ImGui::Checkbox("False discovery rate correction", &ui.gistar_fdr);
+    ImGui::SliderFloat("Gi* opacity", &ui.gistar_opacity, 0.1f, 1.0f, "%.2f");
+    if (result && result->gistar) {
+        const GiStarResult& g = *result->gistar;
+        int bins[7] = {0};
+        for (std::size_t i = 0; i < g.bin.size(); ++i)
+            if (g.in_study.empty() || g.in_study[i])
+                ++bins[g.bin[i] + 3];
+        ImGui::TextWrapped("%zu cells of %g m, neighbourhood %g m: hot %d/%d/%d, cold %d/%d/%d "
+                           "(99/95/90%%)",
+                           g.n, g.cell_size_m, g.distance_m, bins[6], bins[5], bins[4], bins[0],
+                           bins[1], bins[2]);
+    }
+}
+
 } // namespace
 
 std::optional<Box> drawHotspotsPanel(MapUiState& ui, const Session& session, LiveAnalysis& live) {
@@ -124,6 +155,8 @@ std::optional<Box> drawHotspotsPanel(MapUiState& ui, const Session& session, Liv
     style(ui);
     ImGui::Separator();
     settings(ui, session, result);
+    ImGui::Separator();
+    giStar(ui, result);
     ImGui::Separator();
     if (live.running()) {
         ImGui::ProgressBar(static_cast<float>(live.fraction()), ImVec2(-80, 0));

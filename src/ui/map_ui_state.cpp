@@ -39,6 +39,13 @@ MapAnalysisParams analysisParams(const MapUiState& ui, const Session& session) {
     k.cell_size_m =
         ui.cell_m > 0 ? ui.cell_m : (boxIsEmpty(study) ? 100 : suggestedCellSize(study));
     p.hotspots.threshold = ui.threshold;
+    if (ui.gistar_visible) {
+        GiStarParams g;
+        g.cell_size_m = ui.gistar_cell_m;
+        g.distance_m = ui.gistar_distance_m;
+        g.fdr = ui.gistar_fdr;
+        p.gistar = g;
+    }
     return p;
 }
 

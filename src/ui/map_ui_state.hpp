@@ -47,6 +47,13 @@ struct MapUiState {
     std::vector<float> layer_weights; // per session layer (default 1)
     bool edge_correct = false;
 
+    // Gi* hot and cold spots on the map (computed only while shown).
+    bool gistar_visible = false;
+    double gistar_cell_m = 0;     // 0: the study area's suggested cell size
+    double gistar_distance_m = 0; // 0: 2.5 cells
+    bool gistar_fdr = true;
+    float gistar_opacity = 0.7f;
+
     // Drawing.
     DensityStyle density;
     bool auto_range = true;

@@ -110,6 +110,27 @@ void drawLegend(ImDrawList* dl, ImVec2 at, const Session& session, const MapOver
             dl->AddRect(p, ImVec2(p.x + 14, p.y + 14), rgba(150, 0, 40), 0, 0, 2);
         });
     }
+    if (ui && a && ui->gistar_visible && a->gistar) {
+        const GiStarResult& g = *a->gistar;
+        int bins[7] = {0};
+        for (std::size_t i = 0; i < g.bin.size(); ++i)
+            if (g.in_study.empty() || g.in_study[i])
+                ++bins[g.bin[i] + 3];
+        char title[128];
+        std::snprintf(title, sizeof title, "Gi* (%g m cells, %g m%s)", g.cell_size_m, g.distance_m,
+                      a->params.gistar && a->params.gistar->fdr ? ", FDR" : "");
+        rows.emplace_back(title, nullptr);
+        for (int bin : {3, 2, 1, -1, -2, -3}) {
+            if (bins[bin + 3] == 0)
+                continue;
+            const Rgba c = giBinColour(bin);
+            rows.emplace_back(std::string(giBinLabel(bin)) + " (" + std::to_string(bins[bin + 3]) +
+                                  " cells)",
+                              [dl, c](ImVec2 p) { swatch(dl, p, c); });
+        }
+        if (bins[0] + bins[1] + bins[2] + bins[4] + bins[5] + bins[6] == 0)
+            rows.emplace_back("No significant hot or cold spots", nullptr);
+    }
     if (info.breaks.size() > 0) {
         rows.emplace_back(info.choropleth_title, nullptr);
         for (std::size_t k = 0; k < info.breaks.size(); ++k) {
@@ -184,6 +205,15 @@ void drawTooltip(const MapViewState& view, const Session& session, const MapOver
                     info.analysis->params.hotspots.kde.units == DensityUnits::Density
                         ? "incidents per km2"
                         : "(raw)");
+    if (info.ui && info.ui->gistar_visible && info.analysis && info.analysis->gistar) {
+        const GiStarResult& gi = *info.analysis->gistar;
+        const auto c = cellIndex(gi.counts, p.x(), p.y());
+        if (c >= 0 && (gi.in_study.empty() || gi.in_study[static_cast<std::size_t>(c)])) {
+            const auto i = static_cast<std::size_t>(c);
+            ImGui::Text("Gi*: %s (z %.2f, p %.3g, %g incidents in the cell)", giBinLabel(gi.bin[i]),
+                        gi.z[i], gi.p[i], gi.counts.values[i]);
+        }
+    }
     ImGui::EndTooltip();
 }
 

@@ -80,6 +80,10 @@ void loadSettings(const std::string& path, MapUiState& ui, Session& session,
     ui.hotspots_visible = num("hotspots_visible", ui.hotspots_visible) != 0;
     ui.points_visible = num("points_visible", ui.points_visible) != 0;
     ui.point_budget = static_cast<int>(num("point_budget", ui.point_budget));
+    ui.gistar_visible = num("gistar", ui.gistar_visible) != 0;
+    ui.gistar_cell_m = std::max(0.0, num("gistar_cell_m", ui.gistar_cell_m));
+    ui.gistar_distance_m = std::max(0.0, num("gistar_distance_m", ui.gistar_distance_m));
+    ui.gistar_fdr = num("gistar_fdr", ui.gistar_fdr) != 0;
     ui.choropleth.on = num("choropleth", ui.choropleth.on) != 0;
     ui.choropleth.stat =
         static_cast<WardStat>(std::clamp<int>(static_cast<int>(num("choropleth_stat", 0)), 0, 4));
@@ -124,6 +128,8 @@ bool saveSettings(const std::string& path, const MapUiState& ui, const Session& 
       << "\ndensity_opacity=" << ui.density.opacity << "\ndensity_floor=" << ui.floor_fraction
       << "\ndensity_visible=" << ui.density.visible << "\nhotspots_visible=" << ui.hotspots_visible
       << "\npoints_visible=" << ui.points_visible << "\npoint_budget=" << ui.point_budget
+      << "\ngistar=" << ui.gistar_visible << "\ngistar_cell_m=" << ui.gistar_cell_m
+      << "\ngistar_distance_m=" << ui.gistar_distance_m << "\ngistar_fdr=" << ui.gistar_fdr
       << "\nchoropleth=" << ui.choropleth.on
       << "\nchoropleth_stat=" << static_cast<int>(ui.choropleth.stat)
       << "\nchoropleth_classes=" << ui.choropleth.classes << "\nchoropleth_breaks="

@@ -72,3 +72,17 @@ TEST_CASE("ramps: end stops, interpolation, names and lookup texels") {
     CHECK(tex[1023] == 255);
     CHECK(rampClasses(Ramp::RdBu, 5).size() == 5);
 }
+
+TEST_CASE("Gi* classes: ArcGIS hot and cold colours, not significant transparent") {
+    CHECK(giBinColour(3) == Rgba{215, 48, 39, 255});
+    CHECK(giBinColour(-3) == Rgba{69, 117, 181, 255});
+    CHECK(giBinColour(0).a == 0);
+    for (int b = 1; b <= 3; ++b) {
+        CHECK(giBinColour(b).r > giBinColour(b).b);   // hot: red
+        CHECK(giBinColour(-b).b > giBinColour(-b).r); // cold: blue
+    }
+    CHECK(giBinColour(9) == giBinColour(3)); // clamped
+    CHECK(std::string(giBinLabel(2)) == "Hot spot, 95% confidence");
+    CHECK(std::string(giBinLabel(-1)) == "Cold spot, 90% confidence");
+    CHECK(std::string(giBinLabel(0)) == "Not significant");
+}

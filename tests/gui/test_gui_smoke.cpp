@@ -116,6 +116,22 @@ TEST_CASE("the density ramp's hot colour lies over the sample's known hotspot, n
     CHECK(countNear(off, centre, 6, hot) == 0);
 }
 
+TEST_CASE("Gi* hot spots are drawn in their class colour over the hotspot, not a quiet ward") {
+    const sw::Box view(sw::Point(572000, 163000), sw::Point(586000, 175000));
+    const int w = 800, h = 700;
+    const Image img = screenshot("--view 572000,163000,586000,175000 --layer asb --gistar "
+                                 "--no-density --no-points --no-hotspots --hide-panels",
+                                 w, h);
+    REQUIRE(img.w == w);
+    // The 99% class (215, 48, 39) at 0.7 opacity over a ward fill.
+    auto gi_hot = [](const unsigned char* p) { return p[0] > 180 && p[1] < 120 && p[2] < 110; };
+    const int centre = countNear(img, screenOf(578800, 167000, view, w, h), 6, gi_hot);
+    const int quiet = countNear(img, screenOf(574000, 173500, view, w, h), 6, gi_hot);
+    MESSAGE("Gi* 99% pixels near Chatham " << centre << ", near Strood Rural " << quiet);
+    CHECK(centre > 150); // of 169
+    CHECK(quiet == 0);
+}
+
 TEST_CASE("the ward choropleth gives the busiest ward the darkest class") {
     const sw::Box view(sw::Point(572000, 163000), sw::Point(586000, 175000));
     const int w = 800, h = 700;

@@ -179,6 +179,39 @@ TEST_CASE("live analysis: debounced, recomputes on a new period, latest request 
     CHECK(direct.value().profile->rows[0].count == 20);
     CHECK(direct.value().hotspots.hotspots.size() == 2);
     CHECK(direct.value().bandwidths.size() == 2);
+    CHECK_FALSE(direct.value().gistar);
+
+    // Gi* on the map's selection: the cluster of 20 is a 99% hot spot, a far corner is not.
+    MapAnalysisParams gp = p;
+    gp.gistar = GiStarParams{};
+    gp.gistar->cell_size_m = 100;
+    CHECK_FALSE(gp == p);
+    auto with_gi = runMapAnalysis(s, gp);
+    REQUIRE(with_gi);
+    REQUIRE(with_gi.value().gistar);
+    const GiStarResult& gi = *with_gi.value().gistar;
+    CHECK(gi.n == 200); // two 1 km wards in 100 m cells
+    CHECK(gi.distance_m == 250);
+    // The cluster lies on a cell corner (570300, 160300 after the lon/lat round trip): its 20
+    // incidents fall around it, most in the cells east of it.
+    const auto above = cellIndex(gi.counts, 570305, 160305);
+    const auto below = cellIndex(gi.counts, 570305, 160295);
+    const auto corner = cellIndex(gi.counts, 571950, 160050);
+    REQUIRE(above >= 0);
+    REQUIRE(below >= 0);
+    REQUIRE(corner >= 0);
+    const auto a = static_cast<std::size_t>(above), b = static_cast<std::size_t>(below);
+    double around = 0;
+    for (double dx : {-5.0, 5.0})
+        for (double dy : {-5.0, 5.0})
+            around += gi.counts.values[static_cast<std::size_t>(
+                cellIndex(gi.counts, 570300 + dx, 160300 + dy))];
+    CHECK(around == 20);
+    CHECK(gi.counts.values[a] + gi.counts.values[b] >= 18);
+    CHECK(gi.counts.sum() == 25);
+    CHECK(gi.bin[a] == 3);
+    CHECK(gi.bin[b] == 3);
+    CHECK(gi.bin[static_cast<std::size_t>(corner)] <= 0);
 
     LiveAnalysis live;
     live.request(p, 0.0);

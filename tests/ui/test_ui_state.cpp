@@ -59,6 +59,14 @@ TEST_CASE("analysis parameters follow the shown layers, weights and settings") {
     CHECK(p.hotspots.selection.layer_weights == std::vector<double>{1.0, 3.0});
     CHECK(p.hotspots.kde.radius_m == 400);
     CHECK(p.hotspots.kde.cell_size_m > 0); // the suggested size from the incidents' box
+    CHECK_FALSE(p.gistar);                 // Gi* is computed only while shown
+    u.gistar_visible = true;
+    u.gistar_distance_m = 300;
+    const auto q = ui::analysisParams(u, s);
+    REQUIRE(q.gistar);
+    CHECK(q.gistar->distance_m == 300);
+    CHECK(q.gistar->fdr);
+    CHECK_FALSE(q == p);
 }
 
 TEST_CASE("ward statistics for the choropleth") {
@@ -102,6 +110,9 @@ TEST_CASE("settings survive a round trip through the file; a bad file changes no
     u.choropleth.on = true;
     u.choropleth.stat = ui::WardStat::Rate;
     u.choropleth.method = BreakMethod::Quantiles;
+    u.gistar_visible = true;
+    u.gistar_cell_m = 150;
+    u.gistar_fdr = false;
     s.layers()[1].visible = false;
     s.layers()[2].colour = {1, 2, 3, 255};
     std::vector<LayerDrawStyle> styles(s.layers().size());
@@ -126,6 +137,9 @@ TEST_CASE("settings survive a round trip through the file; a bad file changes no
     CHECK(v.choropleth.on);
     CHECK(v.choropleth.stat == ui::WardStat::Rate);
     CHECK(v.choropleth.method == BreakMethod::Quantiles);
+    CHECK(v.gistar_visible);
+    CHECK(v.gistar_cell_m == 150);
+    CHECK_FALSE(v.gistar_fdr);
     CHECK_FALSE(s2.layers()[1].visible);
     CHECK(s2.layers()[2].colour == Rgba{1, 2, 3, 255});
     REQUIRE(styles2.size() == s2.layers().size());
