@@ -7,6 +7,7 @@
 #include "render/map_geometry.hpp"
 #include "render/map_renderer.hpp"
 #include "session/background_job.hpp"
+#include "session/context_layers.hpp"
 #include "session/live_analysis.hpp"
 #include "session/session.hpp"
 #include "ui/data_panel.hpp"
@@ -261,9 +262,12 @@ int runGui(const GuiOptions& o) {
         std::optional<Box> initial_view = o.view; // --view: the first fit only
 
         BackgroundJob<LoadedScene> job;
-        BackgroundJob<LayerPoints> points_job; // rebuilds layer points after a rule edit
-        LoadRequest request = o.request;       // what is loaded (or loading)
-        LoadRequest pending_request;           // a Data panel load, installed only if it succeeds
+        BackgroundJob<LayerPoints> points_job;   // rebuilds layer points after a rule edit
+        BackgroundJob<ContextLayer> context_job; // reads and projects one context layer
+        std::vector<std::string> context_queue = o.context_paths;
+        std::optional<std::uint64_t> uploaded_context; // context generation on the GPU
+        LoadRequest request = o.request;               // what is loaded (or loading)
+        LoadRequest pending_request; // a Data panel load, installed only if it succeeds
         auto startLoad = [&job, &session](const LoadRequest& req) {
             const std::vector<LayerRule> layer_rules = session.layers();
             job.start([req, layer_rules](Progress& progress) -> Result<LoadedScene> {
@@ -314,6 +318,7 @@ int runGui(const GuiOptions& o) {
                     request = pending_request;
                     session.install(std::move(scene.data), request);
                     renderer.upload(geometry);
+                    uploaded_context.reset(); // a new origin: upload the context layers again
                     geometry.outline_vertices.clear();
                     geometry.layer_points.clear();
                     auto t = geo::CrsTransform::create(session.data().working_crs, "EPSG:4326");
@@ -332,6 +337,42 @@ int runGui(const GuiOptions& o) {
                         break;
                     }
                 }
+            }
+            // Context layers: one at a time off the UI thread, then onto the GPU.
+            context_queue.insert(context_queue.end(), data_panel.context_requests.begin(),
+                                 data_panel.context_requests.end());
+            data_panel.context_requests.clear();
+            if (auto r = context_job.take()) {
+                if (r->ok()) {
+                    const ContextLayer& c = r->value();
+                    data_panel.context_message =
+                        "Added " + c.name + ": " + std::to_string(c.report.rows_kept) +
+                        " features" +
+                        (c.report.rows_kept < c.report.rows_read
+                             ? " (" + std::to_string(c.report.rows_read - c.report.rows_kept) +
+                                   " skipped: hover its name in Layers)"
+                             : "");
+                    session.installContextLayer(std::move(r->value()));
+                } else {
+                    data_panel.context_message = r->error();
+                    status_line = r->error();
+                    if (offscreen) {
+                        std::cerr << "streetweek gui: " << r->error() << "\n";
+                        exit_code = kExitFailure;
+                        break;
+                    }
+                }
+            }
+            if (session.loaded() && !job.running() && !context_job.running() &&
+                !context_queue.empty()) {
+                const std::string path = context_queue.front();
+                context_queue.erase(context_queue.begin());
+                const std::string crs = session.data().working_crs;
+                context_job.start([path, crs](Progress&) { return loadContextLayer(path, crs); });
+            }
+            if (uploaded_context != session.contextGeneration()) {
+                renderer.uploadContext(session.contextLayers());
+                uploaded_context = session.contextGeneration();
             }
             // Layer rules edited since the points were built: rebuild them off the UI thread.
             if (auto r = points_job.take();
@@ -516,6 +557,8 @@ int runGui(const GuiOptions& o) {
                 opts.hotspots_visible = ui.hotspots_visible;
                 opts.classes_visible = ui.gistar_visible && analysis && analysis->gistar;
                 opts.classes_opacity = ui.gistar_opacity;
+                for (const auto& c : session.contextLayers())
+                    opts.context.push_back({c.colour, c.size_px, c.visible});
                 renderer.draw(view.camera, styles, opts);
             }
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -541,7 +584,8 @@ int runGui(const GuiOptions& o) {
             if (offscreen) {
                 // Wait for the data and the first analysis before counting frames.
                 const bool ready =
-                    session.loaded() && !points_job.running() &&
+                    session.loaded() && !points_job.running() && !context_job.running() &&
+                    context_queue.empty() &&
                     (session.incidents().empty() ||
                      (!live.running() && live.result().has_value()) || !live.error().empty());
                 if (ready && o.frame_stats) {
@@ -582,6 +626,7 @@ int runGui(const GuiOptions& o) {
         live.stop();
         job.stop();
         points_job.stop();
+        context_job.stop();
         if (!settings_path.empty())
             ui::saveSettings(settings_path, ui, session, styles, &data_panel.recent);
     }

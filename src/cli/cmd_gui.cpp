@@ -26,6 +26,8 @@ int runGuiCommand(int argc, char** argv) {
     specs.push_back({"no-hotspots", "", "start with the hotspot outlines off", false});
     specs.push_back({"no-points", "", "start with the incident points hidden", false});
     specs.push_back({"gistar", "", "show Gi* hot and cold spots (90/95/99%, FDR)", false});
+    specs.push_back(
+        {"context", "FILE", "add a context layer: any vector file (CCTV, schools, roads)", true});
     specs.push_back({"ramp", "NAME", "density ramp: YlOrRd (default), viridis, magma", false});
     specs.push_back({"radius", "M", "KDE radius in metres (default 250)", false});
     specs.push_back(
@@ -103,6 +105,7 @@ int runGuiCommand(int argc, char** argv) {
     o.hotspots = !args.has("no-hotspots");
     o.points = !args.has("no-points");
     o.gistar = args.has("gistar");
+    o.context_paths = args.all("context");
     o.hide_panels = args.has("hide-panels");
     o.show_help = args.has("help-panel");
     o.show_data = args.has("data-panel");

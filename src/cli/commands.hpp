@@ -40,9 +40,10 @@ struct GuiOptions {
     std::string choropleth; // ward statistic: count, rate, change, change_pct (empty: off)
     std::string breaks;     // quantiles or jenks
     std::optional<Box> view;
-    std::string edit_layer;   // open the layer rule editor on this layer
-    bool frame_stats = false; // print frame times (benchmarks)
-    bool gistar = false;      // show Gi* hot and cold spots
+    std::string edit_layer;                 // open the layer rule editor on this layer
+    bool frame_stats = false;               // print frame times (benchmarks)
+    bool gistar = false;                    // show Gi* hot and cold spots
+    std::vector<std::string> context_paths; // context layers over the map
 };
 int runGui(const GuiOptions& options);
 

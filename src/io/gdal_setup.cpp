@@ -4,6 +4,7 @@
 #include <cpl_error.h>
 #include <gdal.h>
 #include <ogr_api.h>
+#include <ogrsf_frmts.h>
 
 #include <mutex>
 
@@ -23,6 +24,30 @@ std::string lastGdalError() {
         if (c == '\n' || c == '\r')
             c = ' ';
     return s;
+}
+
+LayerCrs layerCrs(const OGRLayer& layer) {
+    LayerCrs out;
+    const OGRSpatialReference* srs = const_cast<OGRLayer&>(layer).GetSpatialRef();
+    if (!srs) {
+        out.crs = "EPSG:4326";
+        out.missing = true;
+        return out;
+    }
+    char* wkt = nullptr;
+    const char* wkt_opts[] = {"FORMAT=WKT2_2018", nullptr};
+    srs->exportToWkt(&wkt, wkt_opts);
+    out.crs = wkt ? wkt : "";
+    CPLFree(wkt);
+    out.geographic = srs->IsGeographic();
+    const char* auth = srs->GetAuthorityName(nullptr);
+    const char* code = srs->GetAuthorityCode(nullptr);
+    if (auth && code)
+        out.crs = std::string(auth) + ":" + code;
+    // OGC:CRS84 (GeoJSON) has lon/lat order; EPSG:4326 after normalisation is the same.
+    if (out.geographic && out.crs.find("CRS84") != std::string::npos)
+        out.crs = "EPSG:4326";
+    return out;
 }
 
 } // namespace sw::io

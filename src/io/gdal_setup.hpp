@@ -3,11 +3,22 @@
 
 #include <string>
 
+class OGRLayer;
+
 namespace sw::io {
 
 // Registers drivers once; safe to call from anywhere.
 void ensureGdal();
 // The last GDAL error message (CPLGetLastErrorMsg), trimmed to one line.
 std::string lastGdalError();
+
+// A layer's CRS as "AUTH:CODE" when it has one, else WKT2; EPSG:4326 (with `missing` set)
+// when the layer declares none. OGC:CRS84 (GeoJSON) is reported as EPSG:4326 (lon/lat order).
+struct LayerCrs {
+    std::string crs;
+    bool geographic = true;
+    bool missing = false;
+};
+LayerCrs layerCrs(const OGRLayer& layer);
 
 } // namespace sw::io

@@ -127,25 +127,12 @@ WardFile readWardFile(const std::string& path, const WardReadOptions& opt) {
     out.wards.code_field = code_i >= 0 ? code_f : "";
     out.wards.name_field = name_i >= 0 ? name_f : "";
 
-    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
-        char* wkt = nullptr;
-        const char* wkt_opts[] = {"FORMAT=WKT2_2018", nullptr};
-        srs->exportToWkt(&wkt, wkt_opts);
-        out.source_crs = wkt ? wkt : "";
-        CPLFree(wkt);
-        out.source_geographic = srs->IsGeographic();
-        const char* auth = srs->GetAuthorityName(nullptr);
-        const char* code = srs->GetAuthorityCode(nullptr);
-        if (auth && code)
-            out.source_crs = std::string(auth) + ":" + code;
-        // OGC:CRS84 (GeoJSON) has lon/lat order; EPSG:4326 after normalisation is the same.
-        if (out.source_geographic && out.source_crs.find("CRS84") != std::string::npos)
-            out.source_crs = "EPSG:4326";
-    } else {
-        out.source_crs = "EPSG:4326";
+    const LayerCrs crs = layerCrs(*layer);
+    out.source_crs = crs.crs;
+    out.source_geographic = crs.geographic;
+    if (crs.missing)
         out.report.warnings.push_back(path +
                                       ": the layer has no CRS; read as WGS84 longitude/latitude");
-    }
 
     std::uint64_t number = 0;
     layer->ResetReading();

@@ -151,6 +151,22 @@ std::vector<float> outlineVertices(const std::vector<MultiPolygon>& shapes, cons
     return v;
 }
 
+ContextVertices contextVertices(const ContextLayer& layer, const Point& o) {
+    ContextVertices v;
+    auto push = [&o](std::vector<float>& out, const Point& p) {
+        out.push_back(static_cast<float>(p.x() - o.x()));
+        out.push_back(static_cast<float>(p.y() - o.y()));
+    };
+    for (const auto& line : layer.lines)
+        for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+            push(v.segments, line[i]);
+            push(v.segments, line[i + 1]);
+        }
+    for (const auto& p : layer.points)
+        push(v.points, p);
+    return v;
+}
+
 std::size_t pointStride(std::size_t points, double share, std::size_t budget) {
     if (budget == 0)
         return 1;

@@ -2,6 +2,7 @@
 // incident positions per layer, as float offsets from an origin. Built off the UI thread.
 #pragma once
 
+#include "core/context_layer.hpp"
 #include "core/geometry.hpp"
 #include "core/incident_table.hpp"
 #include "core/layer_rules.hpp"
@@ -44,6 +45,14 @@ void recolourWardFills(MapGeometry& g, const std::vector<Rgba>& ward_colours, fl
 // the origin.
 std::vector<float> outlineVertices(const std::vector<MultiPolygon>& shapes, const Point& origin,
                                    const Rgba& colour);
+
+// A context layer as float vertices relative to the origin: line segment end points (x, y
+// pairs for GL_LINES, two per segment) and point markers (x, y).
+struct ContextVertices {
+    std::vector<float> segments;
+    std::vector<float> points;
+};
+ContextVertices contextVertices(const ContextLayer& layer, const Point& origin);
 
 // A soft categorical palette for ward fills (ColorBrewer Pastel1-like).
 Rgba wardPaletteColour(int index);

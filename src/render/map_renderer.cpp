@@ -30,6 +30,21 @@ void uploadColoured(gl::VertexArray& vao, gl::Buffer& vbo, const std::vector<flo
     glBindVertexArray(0);
 }
 
+// A buffer of x, y float pairs with attribute 0 only (colour comes from a uniform or from
+// glVertexAttrib4f on attribute 1).
+GLsizei uploadXy(gl::VertexArray& vao, gl::Buffer& vbo, const std::vector<float>& xy) {
+    vao = gl::makeVertexArray();
+    vbo = gl::makeBuffer();
+    glBindVertexArray(vao.get());
+    glBindBuffer(GL_ARRAY_BUFFER, vbo.get());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(xy.size() * sizeof(float)), xy.data(),
+                 GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+    glBindVertexArray(0);
+    return static_cast<GLsizei>(xy.size() / 2);
+}
+
 } // namespace
 
 Status MapRenderer::init() {
@@ -222,17 +237,42 @@ void MapRenderer::uploadLayerPoints(const MapGeometry& g) {
     layers_.clear();
     for (const auto& pts : g.layer_points) {
         LayerBuffer lb;
-        lb.vao = gl::makeVertexArray();
-        lb.vbo = gl::makeBuffer();
-        glBindVertexArray(lb.vao.get());
-        glBindBuffer(GL_ARRAY_BUFFER, lb.vbo.get());
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(pts.size() * sizeof(float)),
-                     pts.data(), GL_STATIC_DRAW);
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
-        glBindVertexArray(0);
-        lb.count = static_cast<GLsizei>(pts.size() / 2);
+        lb.count = uploadXy(lb.vao, lb.vbo, pts);
         layers_.push_back(std::move(lb));
+    }
+}
+
+void MapRenderer::uploadContext(const std::vector<ContextLayer>& layers) {
+    context_.clear();
+    for (const auto& l : layers) {
+        const ContextVertices v = contextVertices(l, origin_);
+        ContextBuffer b;
+        b.line_count = uploadXy(b.line_vao, b.line_vbo, v.segments);
+        b.point_count = uploadXy(b.point_vao, b.point_vbo, v.points);
+        context_.push_back(std::move(b));
+    }
+}
+
+// Context lines (fill program, colour from the constant attribute 1) or point markers (point
+// program, square sprites).
+void MapRenderer::drawContext(const MapDrawOptions& options, bool markers) const {
+    for (std::size_t i = 0; i < context_.size() && i < options.context.size(); ++i) {
+        const ContextDrawStyle& s = options.context[i];
+        const ContextBuffer& b = context_[i];
+        if (!s.visible)
+            continue;
+        const float r = s.colour.r / 255.0f, g = s.colour.g / 255.0f, bl = s.colour.b / 255.0f;
+        if (!markers && b.line_count > 0) {
+            glVertexAttrib4f(1, r, g, bl, 0.9f);
+            glBindVertexArray(b.line_vao.get());
+            glDrawArrays(GL_LINES, 0, b.line_count);
+        } else if (markers && b.point_count > 0) {
+            const GLuint p = point_program_.get();
+            glUniform1f(glGetUniformLocation(p, "u_size_px"), s.size_px);
+            glUniform4f(glGetUniformLocation(p, "u_colour"), r, g, bl, 1.0f);
+            glBindVertexArray(b.point_vao.get());
+            glDrawArrays(GL_POINTS, 0, b.point_count);
+        }
     }
 }
 
@@ -255,6 +295,8 @@ void MapRenderer::draw(const MapCamera& camera, const std::vector<LayerDrawStyle
     drawDensity(m, options.density);
     if (options.classes_visible)
         drawClasses(m, options.classes_opacity);
+    glUseProgram(fill_program_.get());
+    drawContext(options, false);
     glUseProgram(point_program_.get());
     glEnable(GL_PROGRAM_POINT_SIZE);
     glUniformMatrix4fv(glGetUniformLocation(point_program_.get(), "u_clip_from_world"), 1, GL_FALSE,
@@ -290,6 +332,9 @@ void MapRenderer::draw(const MapCamera& camera, const std::vector<LayerDrawStyle
                               reinterpret_cast<const void*>(first * 2 * sizeof(float)));
         glDrawArrays(GL_POINTS, 0, static_cast<GLsizei>((count + stride - 1) / stride));
     }
+    glUniform1i(glGetUniformLocation(point_program_.get(), "u_square"), 1);
+    drawContext(options, true);
+    glUniform1i(glGetUniformLocation(point_program_.get(), "u_square"), 0);
     // Outlines over the points, so ward edges and hotspots stay visible in dense areas.
     glUseProgram(fill_program_.get());
     if (options.hotspots_visible && hotspot_count_ > 0) {

@@ -34,18 +34,27 @@ struct DensityStyle {
     float floor = 0;        // values at or below are transparent
 };
 
+struct ContextDrawStyle {
+    Rgba colour;
+    float size_px = 7;
+    bool visible = true;
+};
+
 struct MapDrawOptions {
     float ward_fill_opacity = 0.55f;
     DensityStyle density;
     bool hotspots_visible = true;
     bool classes_visible = false; // the classed grid (Gi* hot and cold spots)
     float classes_opacity = 0.7f;
+    std::vector<ContextDrawStyle> context; // per context layer (as uploaded)
 };
 
 class MapRenderer {
   public:
     Status init();
     void upload(const MapGeometry& geometry);
+    // Replaces the context layers' buffers (lines and point markers).
+    void uploadContext(const std::vector<ContextLayer>& layers);
     // Replaces the incident points (after a layer rule changed).
     void uploadLayerPoints(const MapGeometry& geometry);
     // Replaces the ward fill colours (same triangles) after recolourWardFills.
@@ -85,6 +94,13 @@ class MapRenderer {
     Ramp ramp_ = Ramp::YlOrRd;
     bool ramp_uploaded_ = false;
     std::vector<LayerBuffer> layers_;
+    struct ContextBuffer {
+        gl::VertexArray line_vao, point_vao;
+        gl::Buffer line_vbo, point_vbo;
+        GLsizei line_count = 0, point_count = 0;
+    };
+    std::vector<ContextBuffer> context_;
+    void drawContext(const MapDrawOptions& options, bool markers) const;
     Point origin_{0, 0};
 };
 

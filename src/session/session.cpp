@@ -2,6 +2,7 @@
 #include "session/session.hpp"
 
 #include "geo/ward_locator.hpp"
+#include "session/context_layers.hpp"
 
 namespace sw {
 
@@ -18,11 +19,51 @@ Status Session::load(const LoadRequest& request, Progress* progress) {
 
 void Session::install(LoadedData data, LoadRequest request) {
     locator_.reset();
+    const bool crs_changed = data.working_crs != data_.working_crs;
     data_ = std::move(data);
     request_ = std::move(request);
     ++generation_;
+    if (crs_changed && !context_.empty())
+        ++context_generation_;
+    if (crs_changed)
+        for (auto& c : context_) {
+            // Context layers follow the new working CRS (a layer that no longer projects keeps
+            // its style, shows nothing and says why).
+            auto again = loadContextLayer(c.path, data_.working_crs);
+            ContextLayer fresh = again ? std::move(again.value()) : ContextLayer{};
+            if (!again) {
+                fresh.name = c.name;
+                fresh.path = c.path;
+                fresh.report.error = again.error();
+            }
+            fresh.colour = c.colour;
+            fresh.size_px = c.size_px;
+            fresh.visible = c.visible;
+            c = std::move(fresh);
+        }
     if (!data_.wards.empty())
         locator_ = std::make_unique<geo::WardLocator>(data_.wards);
+}
+
+Status Session::addContextLayer(const std::string& path) {
+    auto layer = loadContextLayer(path, data_.working_crs);
+    if (!layer)
+        return Error{layer.error()};
+    installContextLayer(std::move(layer.value()));
+    return okStatus();
+}
+
+void Session::installContextLayer(ContextLayer layer) {
+    layer.colour = contextColour(context_.size());
+    context_.push_back(std::move(layer));
+    ++context_generation_;
+}
+
+void Session::removeContextLayer(std::size_t index) {
+    if (index >= context_.size())
+        return;
+    context_.erase(context_.begin() + static_cast<std::ptrdiff_t>(index));
+    ++context_generation_;
 }
 
 std::int32_t Session::wardAt(const Point& p) const {

@@ -1,6 +1,7 @@
 // The one owner of loaded data and results. CLI and UI act through it; views only read it.
 #pragma once
 
+#include "core/context_layer.hpp"
 #include "core/layer_rules.hpp"
 #include "core/ward_profile.hpp"
 #include "session/data_loader.hpp"
@@ -38,6 +39,17 @@ class Session {
     // Layer by name or key (case-insensitive).
     const LayerRule* findLayer(std::string_view name_or_key) const;
 
+    // Context layers over the map (CCTV sites, schools, roads), in the working CRS.
+    const std::vector<ContextLayer>& contextLayers() const { return context_; }
+    std::vector<ContextLayer>& contextLayers() { return context_; }
+    // Reads and projects a vector file; on failure nothing changes and the message is returned.
+    Status addContextLayer(const std::string& path);
+    // Adds a layer loaded elsewhere (a background job) with the next context colour.
+    void installContextLayer(ContextLayer layer);
+    void removeContextLayer(std::size_t index);
+    // Counts changes to the context layers' geometry (added, removed, re-projected).
+    std::uint64_t contextGeneration() const { return context_generation_; }
+
     Result<WardProfile> wardProfile(const ProfileParams& params) const;
     // The index of the ward holding a working-CRS point, or kOutsideWards.
     std::int32_t wardAt(const Point& p) const;
@@ -49,8 +61,9 @@ class Session {
     LoadedData data_;
     LoadRequest request_;
     std::vector<LayerRule> layers_;
+    std::vector<ContextLayer> context_;
     std::unique_ptr<geo::WardLocator> locator_;
-    std::uint64_t generation_ = 0;
+    std::uint64_t generation_ = 0, context_generation_ = 0;
 };
 
 } // namespace sw

@@ -63,6 +63,13 @@ void useButtons(DataPanelState& s, const std::string& path, bool is_dir) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Population"))
             s.population = path;
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Context")) {
+            s.context_requests.push_back(path);
+            rememberRecent(s, path);
+        }
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Add over the map as a context layer (CCTV sites, schools, roads)");
     }
 }
 
@@ -169,6 +176,8 @@ std::optional<LoadRequest> drawDataPanel(DataPanelState& s, const Session& sessi
         out = r;
     }
     ImGui::EndDisabled();
+    if (!s.context_message.empty())
+        ImGui::TextWrapped("%s", s.context_message.c_str());
     if (!s.recent.empty() && ImGui::TreeNode("Recent files")) {
         for (const auto& p : s.recent) {
             ImGui::PushID(p.c_str());

@@ -1,6 +1,7 @@
 // Data panel: choose ward boundaries, incident files or folders, and a population table with a
 // small file browser (ImGui has none) and recent files, then load them in the background. A
-// load that fails leaves the session as it was; the message shows in the Load report.
+// load that fails leaves the session as it was; the message shows in the Load report. Context
+// layers (any vector file: CCTV sites, schools, roads) are added over the map.
 #pragma once
 
 #include "session/data_loader.hpp"
@@ -13,10 +14,12 @@
 namespace sw::ui {
 
 struct DataPanelState {
-    std::string dir;                    // the folder the browser shows
-    std::string wards, population;      // chosen files
-    std::vector<std::string> incidents; // chosen files or folders
-    std::vector<std::string> recent;    // most recent first (persisted with the settings)
+    std::string dir;                           // the folder the browser shows
+    std::string wards, population;             // chosen files
+    std::vector<std::string> incidents;        // chosen files or folders
+    std::vector<std::string> recent;           // most recent first (persisted with the settings)
+    std::vector<std::string> context_requests; // context layers to add (the app loads them)
+    std::string context_message;               // the last context layer's load result
     bool open = false;
 };
 

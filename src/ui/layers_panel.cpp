@@ -42,6 +42,38 @@ void drawLayersPanel(Session& session, MapUiState& ui, std::vector<LayerDrawStyl
     }
     if (layers.size() < kMaxLayers && ImGui::Button("Add layer..."))
         ui.layer_draft = draftFor(layers, layers.size());
+    auto& context = session.contextLayers();
+    if (!context.empty()) {
+        ImGui::Separator();
+        ImGui::TextDisabled("Context layers");
+        for (std::size_t i = 0; i < context.size(); ++i) {
+            ContextLayer& c = context[i];
+            ImGui::PushID(1000 + static_cast<int>(i));
+            ImGui::Checkbox("##cvisible", &c.visible);
+            ImGui::SameLine();
+            colourButton("##ccolour", c.colour);
+            ImGui::SameLine();
+            const bool remove = ImGui::SmallButton("x");
+            ImGui::SameLine();
+            ImGui::Text("%s (%llu features)", c.name.c_str(),
+                        static_cast<unsigned long long>(c.report.rows_kept));
+            if (ImGui::IsItemHovered()) {
+                std::string tip = c.path;
+                if (!c.report.error.empty())
+                    tip += "\n" + c.report.error;
+                for (const auto& r : c.report.rejected.reasons())
+                    tip += "\nskipped, " + describeReason(r, "feature");
+                for (const auto& w : c.report.warnings)
+                    tip += "\n" + w;
+                ImGui::SetTooltip("%s", tip.c_str());
+            }
+            ImGui::PopID();
+            if (remove) {
+                session.removeContextLayer(i);
+                break;
+            }
+        }
+    }
     if (!ImGui::CollapsingHeader("Point and ward style")) {
         ImGui::End();
         return;

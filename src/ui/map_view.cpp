@@ -82,6 +82,24 @@ void drawLegend(ImDrawList* dl, ImVec2 at, const Session& session, const MapOver
         rows.emplace_back(layers[i].name + " (" + std::to_string(n) + ")",
                           [dl, c](ImVec2 p) { swatch(dl, p, c, true); });
     }
+    for (const auto& c : session.contextLayers()) {
+        if (!c.visible)
+            continue;
+        const Rgba col = c.colour;
+        const bool markers = !c.points.empty(), lines = !c.lines.empty();
+        rows.emplace_back(
+            c.name + " (" + std::to_string(c.report.rows_kept) + ")",
+            [dl, col, markers, lines](ImVec2 p) {
+                const ImU32 ink = rgba(col.r, col.g, col.b);
+                if (lines)
+                    dl->AddLine(ImVec2(p.x, p.y + 10), ImVec2(p.x + 14, p.y + 4), ink, 2);
+                if (markers) {
+                    dl->AddRectFilled(ImVec2(p.x + 2, p.y + 2), ImVec2(p.x + 12, p.y + 12),
+                                      rgba(255, 255, 255));
+                    dl->AddRectFilled(ImVec2(p.x + 4, p.y + 4), ImVec2(p.x + 10, p.y + 10), ink);
+                }
+            });
+    }
     if (info.point_stride > 1 && ui && ui->points_visible)
         rows.emplace_back("(1 in " + std::to_string(info.point_stride) +
                               " points drawn at this zoom; zoom in for all)",

@@ -176,6 +176,42 @@ TEST_CASE("a layer rule given on the command line draws its incidents in its col
     CHECK(cyan(none) < 150); // the legend swatch only (about 70)
 }
 
+TEST_CASE("a context layer draws its line and markers over the map") {
+    sw::test::TempDir dir;
+    // A road across the view and three camera sites, in BNG, with a feature of no geometry.
+    const std::string path = sw::test::writeFile(
+        dir.file("context.geojson"),
+        R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::27700"}},"features":[
+{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[572000,166000],[586000,168000]]}},
+{"type":"Feature","properties":{},"geometry":{"type":"MultiPoint","coordinates":[[576000,169000],[581000,166000],[583000,172000]]}},
+{"type":"Feature","properties":{},"geometry":null}]})");
+    const sw::Box view(sw::Point(572000, 163000), sw::Point(586000, 175000));
+    const int w = 800, h = 700;
+    const std::string common = "--view 572000,163000,586000,175000 --no-density --no-hotspots "
+                               "--no-points --hide-panels ";
+    const Image img = screenshot(common + "--context " + path, w, h);
+    const Image plain = screenshot(common, w, h);
+    REQUIRE(img.w == w);
+    REQUIRE(plain.w == w);
+    // The first context colour is purple (120, 20, 160).
+    auto purple = [](const unsigned char* p) {
+        return std::abs(p[0] - 120) < 40 && p[1] < 80 && std::abs(p[2] - 160) < 40;
+    };
+    const int on_road = countNear(img, screenOf(579000, 167000, view, w, h), 3, purple);
+    const int marker = countNear(img, screenOf(583000, 172000, view, w, h), 2, purple);
+    const int without = countNear(plain, screenOf(579000, 167000, view, w, h), 3, purple);
+    MESSAGE("context pixels on the road " << on_road << ", marker " << marker << ", without "
+                                          << without);
+    CHECK(on_road >= 5);
+    CHECK(marker >= 9);
+    CHECK(without == 0);
+    // A file that cannot be read stops the screenshot with its name.
+    CHECK(std::system((std::string("xvfb-run -a ") + STREETWEEK_BIN + " gui --screenshot " +
+                       dir.file("x.png") + " --context " + dir.file("missing.geojson") +
+                       " >/dev/null 2>&1")
+                          .c_str()) != 0);
+}
+
 TEST_CASE("every panel and the help are drawn for several frames without a crash") {
     const Image img = screenshot(
         "--help-panel --data-panel --edit-layer weapons --frames 8 --choropleth rate", 1280, 800);

@@ -159,3 +159,19 @@ TEST_CASE("layer points are sorted by month so a period is one contiguous range"
     const auto upto = monthRange(m, kNoMonth, makeMonth(2022, 1));
     CHECK(upto.count == 2);
 }
+
+TEST_CASE("context layers become line segments and markers relative to the origin") {
+    ContextLayer c;
+    c.lines = {{Point(10, 10), Point(20, 10), Point(20, 30)}, {Point(0, 0), Point(1, 1)}};
+    c.points = {Point(5, 6)};
+    const auto v = contextVertices(c, Point(10, 10));
+    // Three segments (two from the first line, one from the second), two ends each.
+    REQUIRE(v.segments.size() == 3 * 2 * 2);
+    CHECK(v.segments[0] == 0.0f);
+    CHECK(v.segments[2] == 10.0f);
+    CHECK(v.segments[6] == 10.0f);
+    CHECK(v.segments[7] == 20.0f);
+    CHECK(v.points == std::vector<float>{-5.0f, -4.0f});
+    CHECK(boxWidth(c.bounds()) == 20.0);
+    CHECK(boxHeight(c.bounds()) == 30.0);
+}

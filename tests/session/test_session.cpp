@@ -244,3 +244,50 @@ TEST_CASE("live analysis: debounced, recomputes on a new period, latest request 
     CHECK_FALSE(live.running());
     live.stop();
 }
+
+TEST_CASE("context layers: points, lines and polygon rings projected to the working CRS") {
+    test::TempDir dir;
+    test::writeFile(dir.file("incidents.csv"),
+                    std::string(test::kPoliceHeader) + rowAt(570500, 160500, "2022-01", "Drugs"));
+    Session s;
+    CHECK_FALSE(s.addContextLayer(dir.file("none.geojson"))); // nothing loaded yet: no CRS
+    REQUIRE(s.load(request(dir)));
+    // A CCTV point, a road, a school polygon in lon/lat, and a feature with no geometry.
+    auto t = geo::CrsTransform::create("EPSG:27700", "EPSG:4326");
+    double lon = 570400, lat = 160600;
+    t.value().transform(&lon, &lat, 1);
+    char json[2000];
+    std::snprintf(json, sizeof json,
+                  R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"name":"cam 1"},"geometry":{"type":"Point","coordinates":[%.8f,%.8f]}},
+{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[0.50,51.35],[0.52,51.36],[0.54,51.36]]}},
+{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0.50,51.38],[0.51,51.38],[0.51,51.39],[0.50,51.38]]]}},
+{"type":"Feature","properties":{},"geometry":null}
+]})",
+                  lon, lat);
+    const std::string path = test::writeFile(dir.file("context.geojson"), json);
+    REQUIRE(s.addContextLayer(path));
+    REQUIRE(s.contextLayers().size() == 1);
+    const ContextLayer& c = s.contextLayers()[0];
+    CHECK(c.name == "context.geojson");
+    REQUIRE(c.points.size() == 1);
+    CHECK(c.points[0].x() == doctest::Approx(570400).epsilon(1e-7));
+    CHECK(c.points[0].y() == doctest::Approx(160600).epsilon(1e-7));
+    REQUIRE(c.lines.size() == 2);
+    CHECK(c.lines[0].size() == 3);
+    CHECK(c.lines[1].size() == 4);     // the polygon's ring
+    CHECK(c.lines[0][0].x() > 500000); // in metres now
+    CHECK(c.report.rows_read == 4);
+    CHECK(c.report.rows_kept == 3);
+    REQUIRE(c.report.rejected.reasons().size() == 1);
+    CHECK(c.report.rejected.reasons()[0].reason == "no geometry");
+
+    // A file that is not vector data leaves the layers as they were.
+    test::writeFile(dir.file("notes.txt"), "not a map\n");
+    const auto bad = s.addContextLayer(dir.file("notes.txt"));
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().find("notes.txt") != std::string::npos);
+    CHECK(s.contextLayers().size() == 1);
+    s.removeContextLayer(0);
+    CHECK(s.contextLayers().empty());
+}
