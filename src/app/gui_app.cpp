@@ -19,6 +19,7 @@
 #include "ui/map_ui_state.hpp"
 #include "ui/map_view.hpp"
 #include "ui/period_panel.hpp"
+#include "ui/save_image_panel.hpp"
 #include "ui/settings_file.hpp"
 #include "ui/wards_panel.hpp"
 
@@ -301,9 +302,19 @@ int runGui(const GuiOptions& o) {
             }
         }
         int frames_after_load = 0;
-        bool save_image = false;
-        int save_frames = 0;         // frames drawn since the save was asked for
-        bool restore_panels = false; // panels are hidden for the saved image only
+        ui::SaveImageState save; // File > Save map image, Ctrl+S
+        save.path = o.save_image;
+        save.open = o.show_save;
+        save.width = o.image_width;
+        save.height = o.image_height;
+        bool scripted_save_done = false; // --save-image: saved once ready, then the app exits
+        // Data loaded, layers and context built, and the first analysis in.
+        auto allReady = [&] {
+            return session.loaded() && !points_job.running() && !context_job.running() &&
+                   context_queue.empty() &&
+                   (session.incidents().empty() || (!live.running() && live.result().has_value()) ||
+                    !live.error().empty());
+        };
         std::vector<double> frame_ms;
         while (exit_code == kExitOk && !glfwWindowShouldClose(window)) {
             glfwPollEvents();
@@ -422,8 +433,34 @@ int runGui(const GuiOptions& o) {
                 coloured_generation = live.generation();
             }
 
+            // A map image at a chosen size: this frame is laid out and drawn at that size into
+            // an offscreen target, with the panels left out and the same view, then saved.
+            int fw = 0, fh = 0;
+            glfwGetFramebufferSize(window, &fw, &fh);
+            std::optional<gl::RenderTarget> image_target;
+            std::optional<MapCamera> window_camera;
+            const bool hide_panels_before = ui.hide_panels;
+            if (save.requested && !offscreen) {
+                save.requested = false;
+                const int iw = save.width > 0 ? save.width : fw;
+                const int ih = save.height > 0 ? save.height : fh;
+                if (auto st = ui::checkImageSize(iw, ih); !st) {
+                    save.message = st.error();
+                } else if (auto t = gl::makeRenderTarget(iw, ih); !t) {
+                    save.message = t.error();
+                } else {
+                    image_target = std::move(t.value());
+                    window_camera = view.camera;
+                    ui.hide_panels = true;
+                }
+            }
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
+            if (image_target) {
+                io.DisplaySize = ImVec2(static_cast<float>(image_target->width),
+                                        static_cast<float>(image_target->height));
+                io.DisplayFramebufferScale = ImVec2(1, 1);
+            }
             ImGui::NewFrame();
             Box bounds = session.wards().bounds();
             if (boxIsEmpty(bounds) && !session.incidents().empty())
@@ -433,9 +470,15 @@ int runGui(const GuiOptions& o) {
                 fit_box = *initial_view; // later fits (F, Home) show the study area
                 initial_view.reset();
             }
-            ui::handleMapInput(view, fit_box);
+            if (image_target) {
+                // At least what the window shows, in the image's shape.
+                view.camera.setViewport(image_target->width, image_target->height);
+                view.camera.fit(window_camera->visibleWorld(), 0.0);
+            } else {
+                ui::handleMapInput(view, fit_box);
+            }
             if (ui::handleShortcuts(ui, session, now))
-                save_image = true;
+                save.requested = true;
             if (!io.WantCaptureKeyboard && io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O))
                 data_panel.open = true;
 
@@ -486,6 +529,7 @@ int runGui(const GuiOptions& o) {
                         zoom = z;
                 }
                 ui::drawHelpPanel(ui.show_help);
+                ui::drawSaveImagePanel(save, fw, fh, ui.from, ui.to);
                 if (auto req = ui::drawDataPanel(data_panel, session, job.running())) {
                     req->threads = request.threads;
                     pending_request = *req;
@@ -496,7 +540,8 @@ int runGui(const GuiOptions& o) {
                     if (ImGui::BeginMenu("File")) {
                         ImGui::MenuItem("Open data...", "Ctrl+O", &data_panel.open);
                         if (ImGui::MenuItem("Save map image (PNG)", "Ctrl+S"))
-                            save_image = true;
+                            save.requested = true;
+                        ImGui::MenuItem("Save map image at a size...", nullptr, &save.open);
                         if (ImGui::MenuItem("Quit"))
                             glfwSetWindowShouldClose(window, GLFW_TRUE);
                         ImGui::EndMenu();
@@ -542,10 +587,13 @@ int runGui(const GuiOptions& o) {
                                     overlay);
             ImGui::Render();
 
-            int fw = 0, fh = 0;
-            glfwGetFramebufferSize(window, &fw, &fh);
-            if (target)
-                glBindFramebuffer(GL_FRAMEBUFFER, target->fbo.get());
+            if (image_target) {
+                fw = image_target->width;
+                fh = image_target->height;
+            }
+            if (target || image_target)
+                glBindFramebuffer(GL_FRAMEBUFFER,
+                                  image_target ? image_target->fbo.get() : target->fbo.get());
             glViewport(0, 0, fw, fh);
             glClearColor(0.90f, 0.93f, 0.96f, 1.0f);
             glClear(GL_COLOR_BUFFER_BIT);
@@ -563,31 +611,32 @@ int runGui(const GuiOptions& o) {
             }
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-            if (save_image && !offscreen && save_frames == 0 && !ui.hide_panels) {
-                ui.hide_panels = true; // the next frame is the map alone: title, legend, scale
-                restore_panels = true;
-            }
-            if (save_image && !offscreen && save_frames++ >= 1) {
-                // The back buffer holds this frame (no panels): save it as the map image.
-                char name[64];
-                std::snprintf(name, sizeof name, "streetweek_map_%s_%s.png",
-                              formatMonth(ui.from).c_str(), formatMonth(ui.to).c_str());
-                glReadBuffer(GL_BACK);
+            if (image_target) {
+                const std::string name =
+                    save.path.empty() ? ui::defaultImageName(ui.from, ui.to) : save.path;
                 const auto st = writePng(name, fw, fh);
-                status_line = st ? std::string("Saved ") + name : st.error();
-                save_image = false;
-                save_frames = 0;
-                if (restore_panels)
-                    ui.hide_panels = false;
-                restore_panels = false;
+                save.message = st ? "Saved " + name + " (" + std::to_string(fw) + " x " +
+                                        std::to_string(fh) + ")"
+                                  : st.error();
+                status_line = save.message;
+                glBindFramebuffer(GL_FRAMEBUFFER, 0);
+                view.camera = *window_camera;
+                ui.hide_panels = hide_panels_before;
+                if (!o.save_image.empty()) {
+                    std::cout << save.message << "\n";
+                    if (!st)
+                        exit_code = kExitFailure;
+                    break;
+                }
+                continue; // the window shows the next frame as before
+            }
+            if (!o.save_image.empty() && !scripted_save_done && allReady() && !view.fit_requested) {
+                save.requested = true; // the next frame is the image
+                scripted_save_done = true;
             }
             if (offscreen) {
                 // Wait for the data and the first analysis before counting frames.
-                const bool ready =
-                    session.loaded() && !points_job.running() && !context_job.running() &&
-                    context_queue.empty() &&
-                    (session.incidents().empty() ||
-                     (!live.running() && live.result().has_value()) || !live.error().empty());
+                const bool ready = allReady();
                 if (ready && o.frame_stats) {
                     glFinish(); // the whole frame, CPU and (software) GPU work
                     frame_ms.push_back(std::chrono::duration<double, std::milli>(

@@ -20,6 +20,11 @@ int runGuiCommand(int argc, char** argv) {
     specs.push_back({"screenshot", "PNG", "render offscreen, save the map as PNG and exit", false});
     specs.push_back({"frames", "N", "frames to render before the screenshot (default 3)", false});
     specs.push_back({"size", "WxH", "window or screenshot size (default 1280x800)", false});
+    specs.push_back({"save-image", "PNG",
+                     "open the window, save the map image as File > Save map image does, exit",
+                     false});
+    specs.push_back(
+        {"image-size", "WxH", "with --save-image: the image size (default: window)", false});
     specs.push_back({"from", "YYYY-MM", "first month shown (default: the data's first)", false});
     specs.push_back({"to", "YYYY-MM", "last month shown (default: the data's last)", false});
     specs.push_back({"no-density", "", "start with the density surface off", false});
@@ -40,6 +45,7 @@ int runGuiCommand(int argc, char** argv) {
     specs.push_back({"hide-panels", "", "map only: title, legend, scale bar, attribution", false});
     specs.push_back({"help-panel", "", "open the help panel", false});
     specs.push_back({"data-panel", "", "open the Data panel (file browser)", false});
+    specs.push_back({"save-panel", "", "open the Save map image panel", false});
     specs.push_back({"edit-layer", "NAME", "open the layer rule editor on this layer", false});
     specs.push_back(
         {"frame-stats", "", "with --screenshot: print the frame times (benchmarks)", false});
@@ -84,15 +90,20 @@ int runGuiCommand(int argc, char** argv) {
             return fail("gui", "--frames must be from 1 to 10000", kExitUsage);
         o.frames = static_cast<int>(*n);
     }
-    if (args.has("size")) {
-        int w = 0, h = 0;
+    auto parseSize = [&args](const char* key, int& w, int& h) {
+        if (!args.has(key))
+            return true;
         char extra = 0;
-        if (std::sscanf(args.get("size").c_str(), "%dx%d%c", &w, &h, &extra) != 2 || w < 64 ||
-            h < 64 || w > 16384 || h > 16384)
-            return fail("gui", "--size must be WIDTHxHEIGHT, e.g. 1600x900", kExitUsage);
-        o.width = w;
-        o.height = h;
-    }
+        return std::sscanf(args.get(key).c_str(), "%dx%d%c", &w, &h, &extra) == 2 && w >= 64 &&
+               h >= 64 && w <= 16384 && h <= 16384;
+    };
+    if (!parseSize("size", o.width, o.height))
+        return fail("gui", "--size must be WIDTHxHEIGHT, e.g. 1600x900", kExitUsage);
+    if (!parseSize("image-size", o.image_width, o.image_height))
+        return fail("gui", "--image-size must be WIDTHxHEIGHT, e.g. 3508x2480", kExitUsage);
+    o.save_image = args.get("save-image");
+    if (!o.save_image.empty() && !o.screenshot.empty())
+        return fail("gui", "give --screenshot or --save-image, not both", kExitUsage);
     for (const char* key : {"from", "to"}) {
         if (!args.has(key))
             continue;
@@ -109,6 +120,7 @@ int runGuiCommand(int argc, char** argv) {
     o.hide_panels = args.has("hide-panels");
     o.show_help = args.has("help-panel");
     o.show_data = args.has("data-panel");
+    o.show_save = args.has("save-panel");
     o.frame_stats = args.has("frame-stats");
     o.ramp = args.get("ramp");
     if (!o.ramp.empty() && !parseRamp(o.ramp))

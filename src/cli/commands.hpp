@@ -33,7 +33,7 @@ struct GuiOptions {
     // Initial map state (screenshot tests and scripted board images set what they need).
     MonthIndex from = kNoMonth, to = kNoMonth;
     bool density = true, hotspots = true, points = true, hide_panels = false, show_help = false,
-         show_data = false;
+         show_data = false, show_save = false;
     std::string ramp;       // density ramp name (default YlOrRd)
     double radius_m = 0;    // 0: default
     double cell_m = -1;     // -1: default (auto)
@@ -44,6 +44,9 @@ struct GuiOptions {
     bool frame_stats = false;               // print frame times (benchmarks)
     bool gistar = false;                    // show Gi* hot and cold spots
     std::vector<std::string> context_paths; // context layers over the map
+    // Open the window, save the map image (as File > Save map image does) and exit.
+    std::string save_image;
+    int image_width = 0, image_height = 0; // 0: the window's size
 };
 int runGui(const GuiOptions& options);
 

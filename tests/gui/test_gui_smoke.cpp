@@ -212,9 +212,40 @@ TEST_CASE("a context layer draws its line and markers over the map") {
                           .c_str()) != 0);
 }
 
+TEST_CASE("the map image is saved at the chosen size, without the panels") {
+    sw::test::TempDir dir;
+    const std::string png = dir.file("board.png");
+    const std::string prefix =
+        std::getenv("DISPLAY") ? "" : "xvfb-run -a -s '-screen 0 1280x1024x24' ";
+    // A window of 900 x 600; the image 1500 x 1100, as File > Save map image does it.
+    const std::string cmd = prefix + STREETWEEK_BIN + std::string(" gui --size 900x600 ") +
+                            "--save-image " + png +
+                            " --image-size 1500x1100 --layer asb --gistar --no-density 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    int w = 0, h = 0, n = 0;
+    unsigned char* img = stbi_load(png.c_str(), &w, &h, &n, 3);
+    REQUIRE(img != nullptr);
+    CHECK(w == 1500);
+    CHECK(h == 1100);
+    // No menu bar or panel: the top-left corner is the map's background colour.
+    CHECK(std::abs(img[0] - 230) <= 2);
+    CHECK(std::abs(img[2] - 245) <= 2);
+    // The Gi* 99% class is in the picture (the window's view, fitted into the image).
+    int gi_hot = 0;
+    for (int i = 0; i < w * h; ++i) {
+        const unsigned char* p = img + 3 * i;
+        gi_hot += p[0] > 180 && p[1] < 120 && p[2] < 110 ? 1 : 0;
+    }
+    stbi_image_free(img);
+    MESSAGE("Gi* 99% pixels in the saved image " << gi_hot);
+    CHECK(gi_hot > 2000);
+}
+
 TEST_CASE("every panel and the help are drawn for several frames without a crash") {
     const Image img = screenshot(
-        "--help-panel --data-panel --edit-layer weapons --frames 8 --choropleth rate", 1280, 800);
+        "--help-panel --data-panel --save-panel --edit-layer weapons --gistar --frames 8 "
+        "--choropleth rate",
+        1280, 800);
     REQUIRE(img.w == 1280);
     // The menu bar across the top is ImGui's light style grey.
     const unsigned char* p = img.at(640, 5);
