@@ -24,6 +24,7 @@ void drawHelpPanel(bool& open) {
         {"H", "hotspot outlines on / off"},
         {"I", "incident points on / off"},
         {"C", "ward choropleth on / off"},
+        {"G", "Gi* hot and cold spots on / off"},
         {"P", "hide / show the panels"},
         {"Ctrl+S", "save the map image (PNG)"},
         {"Ctrl+O", "open data (the Data panel)"},
@@ -42,7 +43,10 @@ void drawHelpPanel(bool& open) {
     ImGui::TextWrapped(
         "The density and hotspots follow the shown layers and the period; they are recomputed "
         "in the background on every change. Hover the map for the ward, its counts and the "
-        "density under the cursor. Click a ward or hotspot in its list to zoom to it.");
+        "density under the cursor. Click a ward or hotspot in its list to zoom to it. Edit or "
+        "add a layer's rule (crime types, words in the description) in Layers; add context "
+        "layers (CCTV sites, schools, roads: any vector file) with the Context button in Data. "
+        "File > Save map image at a size writes a board-report PNG without the panels.");
     ImGui::End();
 }
 

@@ -262,6 +262,8 @@ bool handleShortcuts(MapUiState& ui, const Session& session, double now_s) {
         ui.points_visible = !ui.points_visible;
     if (ImGui::IsKeyPressed(GLFW_KEY_C))
         ui.choropleth.on = !ui.choropleth.on;
+    if (ImGui::IsKeyPressed(GLFW_KEY_G))
+        ui.gistar_visible = !ui.gistar_visible;
     if (ImGui::IsKeyPressed(GLFW_KEY_P))
         ui.hide_panels = !ui.hide_panels;
     if (ImGui::IsKeyPressed(GLFW_KEY_F1))
