@@ -24,6 +24,8 @@ double reference(const Grid& g, std::size_t r, std::size_t c, const WeightedPoin
                  const KdeParams& k) {
     double v = 0;
     for (std::size_t i = 0; i < p.x.size(); ++i) {
+        if (!std::isfinite(p.x[i]) || !std::isfinite(p.y[i]))
+            continue; // reaches no cell
         const double d = std::hypot(g.cellCentreX(c) - p.x[i], g.cellCentreY(r) - p.y[i]);
         v += (p.w.empty() ? 1.0 : p.w[i]) * kernelValue(k.kernel, d, k.radius_m, k.units) *
              (k.units == DensityUnits::Density ? 1e6 : 1.0);
@@ -94,6 +96,16 @@ TEST_CASE("overlapping points, weights and grid edges match direct evaluation in
         p.y.push_back(rng.uniform(-150, 850));
         p.w.push_back(i % 5 == 0 ? 2.5 : 1.0);
     }
+    // Points exactly on cell edges and corners, at the radius from the grid's edges, far away,
+    // and one with no coordinates (it reaches nothing but still counts in the total weight).
+    const double extra[][2] = {{500, 500}, {500, 512.5}, {0, 0},         {1000, 700},
+                               {-130, 350}, {500, 830},  {1130, 700},    {1e7, 1e7},
+                               {std::nan(""), 100}};
+    for (const auto& e : extra) {
+        p.x.push_back(e[0]);
+        p.y.push_back(e[1]);
+        p.w.push_back(1.0);
+    }
     for (auto kernel : kAll) {
         for (auto units : {DensityUnits::Raw, DensityUnits::Density}) {
             const std::string kernel_name = kernelName(kernel);
@@ -114,7 +126,7 @@ TEST_CASE("overlapping points, weights and grid edges match direct evaluation in
                                      std::abs(g.at(row, c) - ref) / std::max(1.0, std::abs(ref)));
                 }
             CHECK(worst < 1e-12);
-            CHECK(r.value().total_weight == doctest::Approx(390.0)); // 240 x 1 + 60 x 2.5
+            CHECK(r.value().total_weight == doctest::Approx(399.0)); // 249 x 1 + 60 x 2.5
         }
     }
 }
