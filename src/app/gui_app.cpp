@@ -487,6 +487,8 @@ int runGui(const GuiOptions& o) {
             overlay.layer_counts.assign(styles.size(), 0);
             for (std::size_t l = 0; l < styles.size(); ++l) {
                 styles[l].colour = session.layers()[l].colour;
+                styles[l].size_px = session.layers()[l].point_size_px;
+                styles[l].opacity = session.layers()[l].point_opacity;
                 styles[l].visible = session.layers()[l].visible && ui.points_visible;
             }
             std::size_t drawn = 0;
@@ -515,8 +517,8 @@ int runGui(const GuiOptions& o) {
             }
             std::optional<Box> zoom;
             if (!ui.hide_panels) {
-                ui::drawLayersPanel(session, ui, styles, geometry.layer_counts,
-                                    view.ward_fill_opacity, view.show_labels);
+                ui::drawLayersPanel(session, ui, geometry.layer_counts, view.ward_fill_opacity,
+                                    view.show_labels);
                 ui::drawLayerEditorPanel(session, ui);
                 ui::drawLoadReportPanel(session, last_error, job.running(), job.fraction());
                 if (session.loaded()) {
@@ -677,7 +679,7 @@ int runGui(const GuiOptions& o) {
         points_job.stop();
         context_job.stop();
         if (!settings_path.empty())
-            ui::saveSettings(settings_path, ui, session, styles, &data_panel.recent);
+            ui::saveSettings(settings_path, ui, session, &data_panel.recent);
     }
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -28,6 +28,8 @@ struct LayerRule {
     // How crime types and text terms combine when both are given. Neither given: every row.
     Combine combine = Combine::Or;
     bool visible = true;
+    float point_size_px = 4.0f; // map drawing style
+    float point_opacity = 0.85f;
 
     // One-line message when the rule cannot be used.
     Status validate() const;

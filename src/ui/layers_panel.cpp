@@ -10,9 +10,8 @@
 
 namespace sw::ui {
 
-void drawLayersPanel(Session& session, MapUiState& ui, std::vector<LayerDrawStyle>& styles,
-                     const std::vector<std::size_t>& counts, float& ward_fill_opacity,
-                     bool& show_labels) {
+void drawLayersPanel(Session& session, MapUiState& ui, const std::vector<std::size_t>& counts,
+                     float& ward_fill_opacity, bool& show_labels) {
     ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
     // A fixed height (the Period panel sits below); more layers scroll.
     ImGui::SetNextWindowSize(ImVec2(330, 262), ImGuiCond_FirstUseEver);
@@ -21,7 +20,6 @@ void drawLayersPanel(Session& session, MapUiState& ui, std::vector<LayerDrawStyl
         return;
     }
     auto& layers = session.layers();
-    styles.resize(layers.size());
     for (std::size_t i = 0; i < layers.size(); ++i) {
         LayerRule& l = layers[i];
         ImGui::PushID(static_cast<int>(i));
@@ -34,6 +32,13 @@ void drawLayersPanel(Session& session, MapUiState& ui, std::vector<LayerDrawStyl
         ImGui::SameLine();
         const std::size_t n = i < counts.size() ? counts[i] : 0;
         ImGui::Text("%s (%zu)", l.name.c_str(), n);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Right-click for this layer's point size and opacity");
+        if (ImGui::BeginPopupContextItem("style")) {
+            ImGui::SliderFloat("Point size", &l.point_size_px, 1.0f, 12.0f, "%.0f px");
+            ImGui::SliderFloat("Opacity", &l.point_opacity, 0.1f, 1.0f, "%.2f");
+            ImGui::EndPopup();
+        }
         if (n == 0 && i < counts.size()) {
             ImGui::SameLine();
             ImGui::TextColored(ImVec4(0.8f, 0.4f, 0.1f, 1), "matches nothing");
@@ -78,15 +83,16 @@ void drawLayersPanel(Session& session, MapUiState& ui, std::vector<LayerDrawStyl
         ImGui::End();
         return;
     }
-    if (!styles.empty()) {
-        float size = styles.front().size_px;
+    if (!layers.empty()) {
+        // Every layer at once (right-click a layer's name for its own).
+        float size = layers.front().point_size_px;
         if (ImGui::SliderFloat("Point size", &size, 1.0f, 12.0f, "%.0f px"))
-            for (auto& s : styles)
-                s.size_px = size;
-        float opacity = styles.front().opacity;
+            for (auto& l : layers)
+                l.point_size_px = size;
+        float opacity = layers.front().point_opacity;
         if (ImGui::SliderFloat("Point opacity", &opacity, 0.1f, 1.0f, "%.2f"))
-            for (auto& s : styles)
-                s.opacity = opacity;
+            for (auto& l : layers)
+                l.point_opacity = opacity;
     }
     ImGui::SliderFloat("Ward fill", &ward_fill_opacity, 0.0f, 1.0f, "%.2f");
     ImGui::Checkbox("Ward labels", &show_labels);

@@ -10,10 +10,9 @@
 
 namespace sw::ui {
 
-// Edits layer visibility, colour and rules in the session and sizes in `styles`; `counts` are
+// Edits layer visibility, colour, point style and rules in the session; `counts` are
 // the points each layer holds. Edit and Add layer open ui.layer_draft in the rule editor.
-void drawLayersPanel(Session& session, MapUiState& ui, std::vector<LayerDrawStyle>& styles,
-                     const std::vector<std::size_t>& counts, float& ward_fill_opacity,
-                     bool& show_labels);
+void drawLayersPanel(Session& session, MapUiState& ui, const std::vector<std::size_t>& counts,
+                     float& ward_fill_opacity, bool& show_labels);
 
 } // namespace sw::ui

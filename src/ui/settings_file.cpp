@@ -97,12 +97,12 @@ void loadSettings(const std::string& path, MapUiState& ui, Session& session,
         session.layers() = std::move(rules);
     const float size = static_cast<float>(num("point_size", 4));
     const float opacity = static_cast<float>(num("point_opacity", 0.85));
-    styles.resize(session.layers().size());
-    for (auto& s : styles) {
-        s.size_px = std::clamp(size, 1.0f, 12.0f);
-        s.opacity = std::clamp(opacity, 0.1f, 1.0f);
-    }
     for (auto& l : session.layers()) {
+        // Each layer's point style (older files: one size and opacity for all).
+        l.point_size_px = std::clamp(
+            static_cast<float>(num(("layer." + l.key + ".size").c_str(), size)), 1.0f, 12.0f);
+        l.point_opacity = std::clamp(
+            static_cast<float>(num(("layer." + l.key + ".opacity").c_str(), opacity)), 0.1f, 1.0f);
         if (kv.count("layer." + l.key + ".visible"))
             l.visible = kv["layer." + l.key + ".visible"] == "1";
         const std::string c = kv["layer." + l.key + ".colour"];
@@ -111,10 +111,14 @@ void loadSettings(const std::string& path, MapUiState& ui, Session& session,
             l.colour = {static_cast<std::uint8_t>(r), static_cast<std::uint8_t>(g),
                         static_cast<std::uint8_t>(b), 255};
     }
+    styles.resize(session.layers().size());
+    for (std::size_t i = 0; i < styles.size(); ++i) {
+        styles[i].size_px = session.layers()[i].point_size_px;
+        styles[i].opacity = session.layers()[i].point_opacity;
+    }
 }
 
 bool saveSettings(const std::string& path, const MapUiState& ui, const Session& session,
-                  const std::vector<LayerDrawStyle>& styles,
                   const std::vector<std::string>* recent) {
     std::ostringstream o;
     o << "# streetweek map settings (written on exit)\n";
@@ -135,14 +139,12 @@ bool saveSettings(const std::string& path, const MapUiState& ui, const Session& 
       << "\nchoropleth_classes=" << ui.choropleth.classes << "\nchoropleth_breaks="
       << (ui.choropleth.method == BreakMethod::Quantiles ? "quantiles" : "jenks")
       << "\nchoropleth_ramp=" << rampName(ui.choropleth.ramp) << "\n";
-    if (!styles.empty())
-        o << "point_size=" << styles.front().size_px << "\npoint_opacity=" << styles.front().opacity
-          << "\n";
     for (const auto& l : session.layers())
         o << "rule=" << formatLayerRule(l) << "\n";
     for (const auto& l : session.layers())
         o << "layer." << l.key << ".visible=" << (l.visible ? 1 : 0) << "\nlayer." << l.key
-          << ".colour=" << hex(l.colour) << "\n";
+          << ".colour=" << hex(l.colour) << "\nlayer." << l.key << ".size=" << l.point_size_px
+          << "\nlayer." << l.key << ".opacity=" << l.point_opacity << "\n";
     if (recent)
         for (const auto& r : *recent)
             if (r.find('\n') == std::string::npos)

@@ -19,8 +19,8 @@ std::string settingsDir();
 // `recent`: the Data panel's recent files (optional).
 void loadSettings(const std::string& path, MapUiState& ui, Session& session,
                   std::vector<LayerDrawStyle>& styles, std::vector<std::string>* recent = nullptr);
+// Layer rules and their styles are saved from the session.
 bool saveSettings(const std::string& path, const MapUiState& ui, const Session& session,
-                  const std::vector<LayerDrawStyle>& styles,
                   const std::vector<std::string>* recent = nullptr);
 
 } // namespace sw::ui

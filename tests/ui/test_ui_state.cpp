@@ -115,12 +115,12 @@ TEST_CASE("settings survive a round trip through the file; a bad file changes no
     u.gistar_fdr = false;
     s.layers()[1].visible = false;
     s.layers()[2].colour = {1, 2, 3, 255};
-    std::vector<LayerDrawStyle> styles(s.layers().size());
-    for (auto& st : styles)
-        st.size_px = 7;
+    for (auto& l : s.layers())
+        l.point_size_px = 7;
+    s.layers()[3].point_opacity = 0.4f;
     const std::string path = dir.file("settings.ini");
     const std::vector<std::string> recent{"/data/wards.geojson", "/data/crime"};
-    REQUIRE(ui::saveSettings(path, u, s, styles, &recent));
+    REQUIRE(ui::saveSettings(path, u, s, &recent));
 
     Session s2;
     ui::MapUiState v;
@@ -144,6 +144,8 @@ TEST_CASE("settings survive a round trip through the file; a bad file changes no
     CHECK(s2.layers()[2].colour == Rgba{1, 2, 3, 255});
     REQUIRE(styles2.size() == s2.layers().size());
     CHECK(styles2[0].size_px == 7);
+    CHECK(s2.layers()[3].point_opacity == doctest::Approx(0.4f));
+    CHECK(styles2[3].opacity == doctest::Approx(0.4f));
     // The rules themselves persist: an edited and an added layer come back.
     s.layers()[2].text_terms = {"machete"};
     LayerRule extra;
@@ -152,7 +154,7 @@ TEST_CASE("settings survive a round trip through the file; a bad file changes no
     extra.crime_types = {"Anti-social behaviour"};
     extra.colour = {9, 8, 7, 255};
     s.layers().push_back(extra);
-    REQUIRE(ui::saveSettings(path, u, s, styles, &recent));
+    REQUIRE(ui::saveSettings(path, u, s, &recent));
     Session s3;
     ui::loadSettings(path, v, s3, styles2);
     REQUIRE(s3.layers().size() == s.layers().size());
