@@ -126,6 +126,17 @@ inline __attribute__((always_inline)) void addRow(double* __restrict out, std::p
     }
 }
 
+// The rows of [r0, r1) whose centre is within the radius of y vertically (centre y = ymax -
+// (row + 0.5) cell); empty when first > last.
+inline std::pair<std::ptrdiff_t, std::ptrdiff_t> rowsReached(const Grid& g, double y, double radius,
+                                                             double inv_cell, std::size_t r0,
+                                                             std::size_t r1) {
+    const double lo = std::ceil((g.ymax - (y + radius)) * inv_cell - 0.5);
+    const double hi = std::floor((g.ymax - (y - radius)) * inv_cell - 0.5);
+    return {static_cast<std::ptrdiff_t>(std::max(lo, static_cast<double>(r0))),
+            static_cast<std::ptrdiff_t>(std::min(hi, static_cast<double>(r1) - 1))};
+}
+
 // Adds every point's kernel to the rows [r0, r1) of the grid, in sorted-point order.
 template <KernelShape K>
 inline __attribute__((always_inline)) void accumulateBand(const Sorted& s, Grid& g, std::size_t r0,
@@ -138,13 +149,7 @@ inline __attribute__((always_inline)) void accumulateBand(const Sorted& s, Grid&
     for (auto i = lo; i < hi; ++i) {
         const double px = s.x[static_cast<std::size_t>(i)], py = s.y[static_cast<std::size_t>(i)];
         const double wf = s.w[static_cast<std::size_t>(i)] * factor;
-        // Rows whose centre is within the radius vertically: centre y = ymax - (r + 0.5) cell.
-        const double row_lo_f = std::ceil((g.ymax - (py + radius)) * inv_cell - 0.5);
-        const double row_hi_f = std::floor((g.ymax - (py - radius)) * inv_cell - 0.5);
-        const auto row_lo =
-            static_cast<std::ptrdiff_t>(std::max(row_lo_f, static_cast<double>(r0)));
-        const auto row_hi =
-            static_cast<std::ptrdiff_t>(std::min(row_hi_f, static_cast<double>(r1) - 1));
+        const auto [row_lo, row_hi] = rowsReached(g, py, radius, inv_cell, r0, r1);
         for (auto row = row_lo; row <= row_hi; ++row) {
             const double dy = g.ymax - (static_cast<double>(row) + 0.5) * cell - py;
             const double rem = r2 - dy * dy;
@@ -190,12 +195,7 @@ inline __attribute__((always_inline)) void accumulateBandPoly(const Sorted& s, G
     for (auto i = lo; i < hi; ++i) {
         const double px = s.x[static_cast<std::size_t>(i)], py = s.y[static_cast<std::size_t>(i)];
         const double wf = s.w[static_cast<std::size_t>(i)] * factor;
-        const double row_lo_f = std::ceil((g.ymax - (py + radius)) * inv_cell - 0.5);
-        const double row_hi_f = std::floor((g.ymax - (py - radius)) * inv_cell - 0.5);
-        const auto row_lo =
-            static_cast<std::ptrdiff_t>(std::max(row_lo_f, static_cast<double>(r0)));
-        const auto row_hi =
-            static_cast<std::ptrdiff_t>(std::min(row_hi_f, static_cast<double>(r1) - 1));
+        const auto [row_lo, row_hi] = rowsReached(g, py, radius, inv_cell, r0, r1);
         auto c_lo = static_cast<std::ptrdiff_t>(std::ceil((px - radius - g.xmin) * inv_cell - 0.5));
         auto c_hi =
             static_cast<std::ptrdiff_t>(std::floor((px + radius - g.xmin) * inv_cell - 0.5));

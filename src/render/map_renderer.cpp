@@ -45,6 +45,20 @@ GLsizei uploadXy(gl::VertexArray& vao, gl::Buffer& vbo, const std::vector<float>
     return static_cast<GLsizei>(xy.size() / 2);
 }
 
+// A grid's quad with its values texture on unit 0 and its lookup (ramp or palette) on unit 1.
+void drawGridQuad(GLuint program, const gl::VertexArray& vao, const gl::Texture& values,
+                  const char* values_name, const gl::Texture& lookup, const char* lookup_name) {
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, values.get());
+    glUniform1i(glGetUniformLocation(program, values_name), 0);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, lookup.get());
+    glUniform1i(glGetUniformLocation(program, lookup_name), 1);
+    glBindVertexArray(vao.get());
+    glDrawArrays(GL_TRIANGLES, 0, 6);
+    glActiveTexture(GL_TEXTURE0);
+}
+
 } // namespace
 
 Status MapRenderer::init() {
@@ -192,15 +206,7 @@ void MapRenderer::drawClasses(const std::array<float, 16>& m, float opacity) con
     glUniformMatrix4fv(glGetUniformLocation(p, "u_clip_from_world"), 1, GL_FALSE, m.data());
     glUniform1f(glGetUniformLocation(p, "u_count"), static_cast<float>(class_count_));
     glUniform1f(glGetUniformLocation(p, "u_opacity"), opacity);
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, class_tex_.get());
-    glUniform1i(glGetUniformLocation(p, "u_classes"), 0);
-    glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_2D, palette_tex_.get());
-    glUniform1i(glGetUniformLocation(p, "u_palette"), 1);
-    glBindVertexArray(class_vao_.get());
-    glDrawArrays(GL_TRIANGLES, 0, 6);
-    glActiveTexture(GL_TEXTURE0);
+    drawGridQuad(p, class_vao_, class_tex_, "u_classes", palette_tex_, "u_palette");
 }
 
 void MapRenderer::drawDensity(const std::array<float, 16>& m, const DensityStyle& s) const {
@@ -213,15 +219,7 @@ void MapRenderer::drawDensity(const std::array<float, 16>& m, const DensityStyle
     glUniform1f(glGetUniformLocation(p, "u_max"), s.max);
     glUniform1f(glGetUniformLocation(p, "u_floor"), s.floor);
     glUniform1f(glGetUniformLocation(p, "u_opacity"), s.opacity);
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, density_tex_.get());
-    glUniform1i(glGetUniformLocation(p, "u_values"), 0);
-    glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_2D, ramp_tex_.get());
-    glUniform1i(glGetUniformLocation(p, "u_ramp"), 1);
-    glBindVertexArray(density_vao_.get());
-    glDrawArrays(GL_TRIANGLES, 0, 6);
-    glActiveTexture(GL_TEXTURE0);
+    drawGridQuad(p, density_vao_, density_tex_, "u_values", ramp_tex_, "u_ramp");
 }
 
 void MapRenderer::upload(const MapGeometry& g) {
