@@ -584,6 +584,16 @@ int runGui(const GuiOptions& o) {
             overlay.styles = &styles;
             overlay.title = session.loaded() ? mapTitle(session, ui) : "";
             overlay.top_margin = ui.hide_panels ? 0.0f : ImGui::GetFrameHeight();
+            // A map image larger than the window: text, legend and scale bar grow with it (a
+            // 300 dpi page keeps legible labels); no cursor readout in the image.
+            overlay.scale = 1;
+            if (image_target) {
+                overlay.scale = std::clamp(
+                    std::min(static_cast<float>(image_target->width) / static_cast<float>(fw),
+                             static_cast<float>(image_target->height) / static_cast<float>(fh)),
+                    1.0f, 3.0f);
+                view.hover_world.reset();
+            }
             if (session.loaded())
                 ui::drawMapOverlays(view, session, geometry, to_lonlat ? &*to_lonlat : nullptr,
                                     overlay);
@@ -608,8 +618,11 @@ int runGui(const GuiOptions& o) {
                 opts.classes_visible = ui.gistar_visible && analysis && analysis->gistar;
                 opts.classes_opacity = ui.gistar_opacity;
                 for (const auto& c : session.contextLayers())
-                    opts.context.push_back({c.colour, c.size_px, c.visible});
-                renderer.draw(view.camera, styles, opts);
+                    opts.context.push_back({c.colour, c.size_px * overlay.scale, c.visible});
+                std::vector<LayerDrawStyle> drawn_styles = styles;
+                for (auto& st : drawn_styles)
+                    st.size_px *= overlay.scale; // points keep their look in a large image
+                renderer.draw(view.camera, drawn_styles, opts);
             }
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 

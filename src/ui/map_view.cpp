@@ -30,15 +30,15 @@ void textWithHalo(ImDrawList* dl, ImVec2 p, ImU32 colour, const char* text) {
     dl->AddText(p, colour, text);
 }
 
-void drawScaleBar(ImDrawList* dl, const MapCamera& cam, ImVec2 at) {
+void drawScaleBar(ImDrawList* dl, double metres_per_px, ImVec2 at) {
     // A round length about 120 px long.
-    const double target_m = cam.metresPerPixel() * 120.0;
+    const double target_m = metres_per_px * 120.0;
     const double pow10 = std::pow(10.0, std::floor(std::log10(target_m)));
     double len_m = pow10;
     for (double f : {2.0, 5.0, 10.0})
         if (pow10 * f <= target_m)
             len_m = pow10 * f;
-    const float px = static_cast<float>(len_m / cam.metresPerPixel());
+    const float px = static_cast<float>(len_m / metres_per_px);
     dl->AddRectFilled(ImVec2(at.x - 4, at.y - 18), ImVec2(at.x + px + 50, at.y + 8),
                       rgba(255, 255, 255, 200), 3);
     dl->AddLine(ImVec2(at.x, at.y), ImVec2(at.x + px, at.y), rgba(20, 20, 20), 3);
@@ -303,7 +303,11 @@ void handleMapInput(MapViewState& view, const Box& data_bounds) {
 void drawMapOverlays(const MapViewState& view, const Session& session, const MapGeometry& geometry,
                      const geo::CrsTransform* to_lonlat, const MapOverlayInfo& info) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    // Everything is laid out at 1/k of the display and scaled up at the end, so a large map
+    // image keeps the window's proportions of text, legend and furniture.
+    const float k = std::max(1.0f, info.scale);
+    const int first_vertex = dl->VtxBuffer.Size;
+    const ImVec2 size(ImGui::GetIO().DisplaySize.x / k, ImGui::GetIO().DisplaySize.y / k);
     const auto& wards = session.wards();
     // Ward labels, skipping any that would overlap one already placed.
     if (view.show_labels) {
@@ -312,9 +316,8 @@ void drawMapOverlays(const MapViewState& view, const Session& session, const Map
             const Point s = view.camera.worldToScreen(geometry.ward_label_anchors[w]);
             const char* name = wards.wards[w].name.c_str();
             const ImVec2 ts = ImGui::CalcTextSize(name);
-            const ImVec4 r(
-                static_cast<float>(s.x()) - ts.x / 2, static_cast<float>(s.y()) - ts.y / 2,
-                static_cast<float>(s.x()) + ts.x / 2, static_cast<float>(s.y()) + ts.y / 2);
+            const float sx = static_cast<float>(s.x()) / k, sy = static_cast<float>(s.y()) / k;
+            const ImVec4 r(sx - ts.x / 2, sy - ts.y / 2, sx + ts.x / 2, sy + ts.y / 2);
             if (r.z < 0 || r.x > size.x || r.w < 0 || r.y > size.y)
                 continue;
             bool clash = false;
@@ -344,7 +347,7 @@ void drawMapOverlays(const MapViewState& view, const Session& session, const Map
         dl->AddText(p, rgba(20, 20, 30), info.title.c_str());
     }
     drawLegend(dl, ImVec2(20, size.y - 50), session, info);
-    drawScaleBar(dl, view.camera, ImVec2(20, size.y - 24));
+    drawScaleBar(dl, view.camera.metresPerPixel() * k, ImVec2(20, size.y - 24));
     drawNorthArrow(dl, ImVec2(size.x - 30, size.y - 80));
     const char* attribution =
         session.synthetic()
@@ -367,6 +370,11 @@ void drawMapOverlays(const MapViewState& view, const Session& session, const Map
                           ImVec2(size.x, size.y - as.y - 8), rgba(255, 255, 255, 200));
         dl->AddText(ImVec2(size.x - ts.x - 6, size.y - as.y - ts.y - 11), rgba(40, 40, 40), buf);
     }
+    if (k != 1.0f)
+        for (int v = first_vertex; v < dl->VtxBuffer.Size; ++v) {
+            dl->VtxBuffer[v].pos.x *= k;
+            dl->VtxBuffer[v].pos.y *= k;
+        }
     drawTooltip(view, session, info);
 }
 

@@ -44,6 +44,7 @@ struct MapOverlayInfo {
     std::string title;            // map title (layers and period)
     float top_margin = 0;         // pixels taken by the menu bar
     std::size_t point_stride = 1; // 1 in k points drawn (level of detail)
+    float scale = 1;              // furniture scale (a map image larger than the window)
 };
 
 // Draws labels and the map furniture (title, legend, scale bar, north arrow, attribution,
