@@ -1,5 +1,8 @@
 // The GUI: GLFW window, OpenGL 3.3 core context, ImGui set-up, the frame loop, background
 // loading, and offscreen screenshots (`streetweek gui --screenshot out.png`).
+#include "app/gui_options.hpp"
+#include "app/map_presentation.hpp"
+#include "app/png_capture.hpp"
 #include "cli/cli_args.hpp"
 #include "cli/commands.hpp"
 #include "geo/crs_transform.hpp"
@@ -40,6 +43,12 @@
 namespace sw::cli {
 namespace {
 
+using app::applyChoropleth;
+using app::autoDensityRange;
+using app::mapTitle;
+using app::windowTitle;
+using app::writePng;
+
 std::string g_glfw_error;
 
 void onGlfwError(int code, const char* message) {
@@ -51,137 +60,6 @@ struct LoadedScene {
     LoadedData data;
     MapGeometry geometry;
 };
-
-Status writePng(const std::string& path, int w, int h) {
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) *
-                                      4);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-    // OpenGL rows run bottom-up; PNG rows top-down.
-    std::vector<unsigned char> flipped(pixels.size());
-    const std::size_t row = static_cast<std::size_t>(w) * 4;
-    for (int y = 0; y < h; ++y)
-        std::copy_n(
-            pixels.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(h - 1 - y) * row),
-            row, flipped.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row));
-    for (std::size_t i = 3; i < flipped.size(); i += 4)
-        flipped[i] = 255; // opaque image
-    const std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + ".png";
-    if (!stbi_write_png(tmp.c_str(), w, h, 4, flipped.data(), static_cast<int>(row)))
-        return Error{path + ": cannot write the PNG"};
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec)
-        return Error{path + ": cannot move the PNG into place (" + ec.message() + ")"};
-    return okStatus();
-}
-
-// Command-line options on top of the saved settings: only what was given changes.
-void applyOptions(const GuiOptions& o, ui::MapUiState& ui) {
-    ui.from = o.from;
-    ui.to = o.to;
-    ui.density.visible = ui.density.visible && o.density;
-    ui.hotspots_visible = ui.hotspots_visible && o.hotspots;
-    ui.points_visible = ui.points_visible && o.points;
-    ui.hide_panels = o.hide_panels;
-    ui.show_help = o.show_help;
-    if (auto r = parseRamp(o.ramp))
-        ui.density.ramp = *r;
-    if (o.radius_m > 0)
-        ui.radius_m = o.radius_m;
-    if (o.cell_m > 0)
-        ui.cell_m = o.cell_m;
-    if (!o.choropleth.empty()) {
-        ui.choropleth.on = true;
-        ui.choropleth.stat = o.choropleth == "rate"         ? ui::WardStat::Rate
-                             : o.choropleth == "change"     ? ui::WardStat::Change
-                             : o.choropleth == "change_pct" ? ui::WardStat::ChangePct
-                                                            : ui::WardStat::Count;
-        ui.choropleth.ramp = (ui.choropleth.stat == ui::WardStat::Change ||
-                              ui.choropleth.stat == ui::WardStat::ChangePct)
-                                 ? Ramp::RdBu
-                                 : Ramp::Blues;
-    }
-    if (o.gistar)
-        ui.gistar_visible = true;
-    if (o.breaks == "quantiles")
-        ui.choropleth.method = BreakMethod::Quantiles;
-    else if (o.breaks == "jenks")
-        ui.choropleth.method = BreakMethod::NaturalBreaks;
-}
-
-// The map title: the shown layers and the period.
-std::string mapTitle(const Session& s, const ui::MapUiState& ui) {
-    std::string layers;
-    for (const auto& l : s.layers())
-        if (l.visible)
-            layers += (layers.empty() ? "" : " + ") + l.name;
-    if (layers.empty())
-        layers = "No layers shown";
-    if (ui.from == kNoMonth)
-        return layers;
-    return layers + ", " + formatMonth(ui.from) +
-           (ui.to != ui.from ? " to " + formatMonth(ui.to) : "");
-}
-
-// Density range from the result: the floor a share of the peak, the top the 99.5th percentile
-// of the non-zero cells (so one extreme cell does not wash out the rest).
-void autoDensityRange(ui::MapUiState& ui, const Grid& g) {
-    std::vector<double> v;
-    for (double x : g.values)
-        if (x > 0)
-            v.push_back(x);
-    if (v.empty())
-        return;
-    const auto k = static_cast<std::size_t>(0.995 * static_cast<double>(v.size() - 1));
-    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
-    const double top = v[k];
-    ui.density.floor = static_cast<float>(ui.floor_fraction * top);
-    ui.density.min = ui.density.floor;
-    ui.density.max = static_cast<float>(top);
-}
-
-// Ward fill colours for the choropleth (grey where the statistic is unknown), and the legend.
-void applyChoropleth(const Session& s, const ui::MapUiState& ui, const MapAnalysis* a,
-                     MapGeometry& geometry, ui::MapOverlayInfo& info) {
-    info.breaks = {};
-    info.class_colours.clear();
-    std::vector<Rgba> colours;
-    if (ui.choropleth.on && a && a->profile) {
-        const auto values = ui::wardStatValues(*a->profile, s.wards().size(), ui.choropleth);
-        std::vector<double> known;
-        for (const auto& v : values)
-            if (v)
-                known.push_back(*v);
-        info.breaks = computeBreaks(known, ui.choropleth.classes, ui.choropleth.method);
-        info.class_colours =
-            rampClasses(ui.choropleth.ramp, std::max<int>(2, static_cast<int>(info.breaks.size())));
-        if (info.breaks.size() == 1)
-            info.class_colours.resize(1);
-        info.choropleth_title = std::string("Wards: ") + ui::wardStatName(ui.choropleth.stat) +
-                                " (" + breakMethodName(ui.choropleth.method) + ")";
-        if (ui.choropleth.stat == ui::WardStat::Layer &&
-            ui.choropleth.layer < a->profile->layer_names.size())
-            info.choropleth_title = "Wards: " + a->profile->layer_names[ui.choropleth.layer];
-        for (const auto& v : values)
-            colours.push_back(
-                v && info.breaks.size() > 0
-                    ? info.class_colours[static_cast<std::size_t>(info.breaks.classOf(*v))]
-                    : Rgba{200, 200, 200, 255});
-    } else {
-        for (std::size_t w = 0; w < s.wards().size(); ++w)
-            colours.push_back(wardPaletteColour(geometry.ward_colour_index[w]));
-    }
-    recolourWardFills(geometry, colours);
-}
-
-std::string windowTitle(const Session& s) {
-    if (!s.loaded())
-        return "streetweek";
-    if (s.synthetic())
-        return "streetweek - SYNTHETIC SAMPLE DATA (not real crime data)";
-    return "streetweek - " + std::filesystem::path(s.wards().source_path).filename().string();
-}
 
 } // namespace
 
@@ -237,21 +115,7 @@ int runGui(const GuiOptions& o) {
         ui::DataPanelState data_panel;
         if (!settings_path.empty())
             ui::loadSettings(settings_path, ui, session, styles, &data_panel.recent);
-        applyOptions(o, ui);
-        if (!o.layer_rules.empty())
-            session.layers() = o.layer_rules;
-        for (std::size_t i = 0; i < session.layers().size(); ++i)
-            if (!o.edit_layer.empty() &&
-                (equalsIgnoreCase(session.layers()[i].name, o.edit_layer) ||
-                 equalsIgnoreCase(session.layers()[i].key, o.edit_layer)))
-                ui.layer_draft = ui::draftFor(session.layers(), i);
-        if (!o.visible_layers.empty())
-            for (auto& l : session.layers()) {
-                l.visible = false;
-                for (const auto& name : o.visible_layers)
-                    if (equalsIgnoreCase(l.name, name) || equalsIgnoreCase(l.key, name))
-                        l.visible = true;
-            }
+        applyOptions(o, ui, session);
         MapGeometry geometry;
         std::optional<geo::CrsTransform> to_lonlat;
         std::string last_error, status_line;
@@ -386,14 +250,15 @@ int runGui(const GuiOptions& o) {
                 uploaded_context = session.contextGeneration();
             }
             // Layer rules edited since the points were built: rebuild them off the UI thread.
+            const std::vector<std::string> rule_signature = layerSignatures(session.layers());
             if (auto r = points_job.take();
-                r && r->ok() && r->value().signature == layerSignatures(session.layers())) {
+                r && r->ok() && r->value().signature == rule_signature) {
                 setLayerPoints(geometry, std::move(r->value()));
                 renderer.uploadLayerPoints(geometry);
                 geometry.layer_points.clear();
             }
             if (session.loaded() && !job.running() && !points_job.running() &&
-                layerSignatures(session.layers()) != geometry.layer_signature) {
+                rule_signature != geometry.layer_signature) {
                 const std::vector<LayerRule> rules = session.layers();
                 const Session* s = &session;
                 const Point origin = geometry.origin;
@@ -619,10 +484,9 @@ int runGui(const GuiOptions& o) {
                 opts.classes_opacity = ui.gistar_opacity;
                 for (const auto& c : session.contextLayers())
                     opts.context.push_back({c.colour, c.size_px * overlay.scale, c.visible});
-                std::vector<LayerDrawStyle> drawn_styles = styles;
-                for (auto& st : drawn_styles)
+                for (auto& st : styles)          // set from the layers each frame
                     st.size_px *= overlay.scale; // points keep their look in a large image
-                renderer.draw(view.camera, drawn_styles, opts);
+                renderer.draw(view.camera, styles, opts);
             }
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 

@@ -3,6 +3,7 @@
 
 #include "cli/load_options.hpp"
 #include "core/bandwidth.hpp"
+#include "session/study_area.hpp"
 
 #include <cmath>
 #include <filesystem>
@@ -82,15 +83,6 @@ Result<Box> parseExtent(const std::string& text) {
     return Box(Point(v[0], v[1]), Point(v[2], v[3]));
 }
 
-Box defaultExtent(const Session& s, double cell) {
-    Box b = s.wards().bounds();
-    if (boxIsEmpty(b))
-        b = s.incidents().bounds();
-    if (boxIsEmpty(b))
-        return b;
-    return alignToCells(b, cell);
-}
-
 // Fills KdeParams from --radius, --cell, --kernel, --units, --extent, --threads. The extent
 // needs the loaded data when not given, so it is resolved by the caller.
 Result<KdeParams> kdeParamsFrom(const Args& a) {
@@ -168,8 +160,8 @@ std::vector<OptionSpec> kdeOptionSpecs() {
 
 Box resolveGrid(const Session& s, KdeParams& k) {
     if (k.cell_size_m == 0)
-        k.cell_size_m = suggestedCellSize(k.extent ? *k.extent : defaultExtent(s, 1.0));
-    return k.extent ? *k.extent : defaultExtent(s, k.cell_size_m);
+        k.cell_size_m = suggestedCellSize(k.extent ? *k.extent : studyExtent(s, 1.0));
+    return k.extent ? *k.extent : studyExtent(s, k.cell_size_m);
 }
 
 std::optional<BandwidthRule> radiusRule(const Args& a) {
@@ -240,14 +232,6 @@ Result<GiStarParams> giStarParamsFrom(const Args& args) {
         gp.extent = e.value();
     }
     return gp;
-}
-
-Box resolveGiStarGrid(const Session& session, GiStarParams& gp) {
-    if (gp.cell_size_m == 0)
-        gp.cell_size_m = suggestedCellSize(gp.extent ? *gp.extent : defaultExtent(session, 1.0));
-    if (gp.distance_m == 0)
-        gp.distance_m = 2.5 * gp.cell_size_m;
-    return gp.extent ? *gp.extent : defaultExtent(session, gp.cell_size_m);
 }
 
 OptionSpec vectorOutSpec() {

@@ -36,8 +36,6 @@ Box resolveGrid(const Session& session, KdeParams& params);
 // Gi* grid options shared by gistar and emerging: --cell, --distance, --extent, --no-fdr.
 std::vector<OptionSpec> giStarOptionSpecs();
 Result<GiStarParams> giStarParamsFrom(const Args& args);
-// Fills a zero cell size and distance from the study area; returns the grid extent.
-Box resolveGiStarGrid(const Session& session, GiStarParams& params);
 
 // --out for the vector outputs (hotspots, gistar, emerging): its spec, and the path when it
 // names a .gpkg, .shp or .geojson file.
@@ -49,8 +47,5 @@ MultiPolygon cellSquare(const Grid& grid, std::size_t row, std::size_t col);
 
 // "xmin,ymin,xmax,ymax" in working-CRS metres.
 Result<Box> parseExtent(const std::string& text);
-
-// The analysis extent: --extent, else the wards' bounds (else the incidents'), aligned to cells.
-Box defaultExtent(const Session& session, double cell_size_m);
 
 } // namespace sw::cli

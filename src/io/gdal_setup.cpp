@@ -26,9 +26,9 @@ std::string lastGdalError() {
     return s;
 }
 
-LayerCrs layerCrs(const OGRLayer& layer) {
+LayerCrs layerCrs(OGRLayer& layer) {
     LayerCrs out;
-    const OGRSpatialReference* srs = const_cast<OGRLayer&>(layer).GetSpatialRef();
+    const OGRSpatialReference* srs = layer.GetSpatialRef();
     if (!srs) {
         out.crs = "EPSG:4326";
         out.missing = true;

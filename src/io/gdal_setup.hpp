@@ -19,6 +19,6 @@ struct LayerCrs {
     bool geographic = true;
     bool missing = false;
 };
-LayerCrs layerCrs(const OGRLayer& layer);
+LayerCrs layerCrs(OGRLayer& layer);
 
 } // namespace sw::io

@@ -62,22 +62,21 @@ void drawGridQuad(GLuint program, const gl::VertexArray& vao, const gl::Texture&
 } // namespace
 
 Status MapRenderer::init() {
-    auto fill = gl::buildProgram("fill", shaders::kFillVert, shaders::kFillFrag);
-    if (!fill)
-        return Error{fill.error()};
-    fill_program_ = std::move(fill.value());
-    auto pts = gl::buildProgram("points", shaders::kPointsVert, shaders::kPointsFrag);
-    if (!pts)
-        return Error{pts.error()};
-    point_program_ = std::move(pts.value());
-    auto dens = gl::buildProgram("density", shaders::kDensityVert, shaders::kDensityFrag);
-    if (!dens)
-        return Error{dens.error()};
-    density_program_ = std::move(dens.value());
-    auto classes = gl::buildProgram("classes", shaders::kDensityVert, shaders::kClassesFrag);
-    if (!classes)
-        return Error{classes.error()};
-    class_program_ = std::move(classes.value());
+    const struct {
+        gl::Program* program;
+        const char *name, *vert, *frag;
+    } programs[] = {
+        {&fill_program_, "fill", shaders::kFillVert, shaders::kFillFrag},
+        {&point_program_, "points", shaders::kPointsVert, shaders::kPointsFrag},
+        {&density_program_, "density", shaders::kDensityVert, shaders::kDensityFrag},
+        {&class_program_, "classes", shaders::kDensityVert, shaders::kClassesFrag},
+    };
+    for (const auto& p : programs) {
+        auto built = gl::buildProgram(p.name, p.vert, p.frag);
+        if (!built)
+            return Error{built.error()};
+        *p.program = std::move(built.value());
+    }
     return okStatus();
 }
 

@@ -40,24 +40,13 @@ Result<ContextLayer> loadContextLayer(const std::string& path, const std::string
         return Error{path + ": " + t.error()};
     // Points and lines lose their feature numbers once split into parts, so a part that
     // cannot be projected is counted as such in the warnings.
-    std::size_t lost_points = 0, lost_lines = 0;
-    std::vector<Point> points;
-    for (auto& p : layer.points) {
-        std::vector<Point> one{p};
-        if (projectInPlace(t.value(), one))
-            points.push_back(one[0]);
-        else
-            ++lost_points;
-    }
-    layer.points = std::move(points);
-    std::vector<std::vector<Point>> lines;
-    for (auto& l : layer.lines) {
-        if (projectInPlace(t.value(), l))
-            lines.push_back(std::move(l));
-        else
-            ++lost_lines;
-    }
-    layer.lines = std::move(lines);
+    const std::size_t points_before = layer.points.size();
+    projectInPlace(t.value(), layer.points);
+    std::erase_if(layer.points,
+                  [](const Point& p) { return !std::isfinite(p.x()) || !std::isfinite(p.y()); });
+    const std::size_t lost_points = points_before - layer.points.size();
+    const std::size_t lost_lines = std::erase_if(
+        layer.lines, [&t](std::vector<Point>& l) { return !projectInPlace(t.value(), l); });
     if (lost_points + lost_lines > 0)
         layer.report.warnings.push_back(path + ": " + std::to_string(lost_points) + " points and " +
                                         std::to_string(lost_lines) +

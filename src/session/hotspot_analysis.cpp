@@ -22,11 +22,7 @@ Result<HotspotResult> findHotspots(const Session& session, const HotspotParams& 
         return Error{st.error()};
     HotspotResult out;
     out.notes = selection.notes;
-    Box extent = p.kde.extent ? *p.kde.extent : session.wards().bounds();
-    if (boxIsEmpty(extent))
-        extent = session.incidents().bounds();
-    if (!p.kde.extent && !boxIsEmpty(extent))
-        extent = alignToCells(extent, p.kde.cell_size_m);
+    const Box extent = p.kde.extent ? *p.kde.extent : studyExtent(session, p.kde.cell_size_m);
     auto kde = computeKde(selection.points, p.kde, extent, progress);
     if (!kde)
         return Error{kde.error()};

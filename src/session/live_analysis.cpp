@@ -41,16 +41,9 @@ bool sameGiStar(const std::optional<GiStarParams>& a, const std::optional<GiStar
 // Gi* on the selected incidents over the study area (cells whose centre is in a ward).
 Result<GiStarResult> mapGiStar(const Session& session, GiStarParams gp,
                                const WeightedPoints& points, unsigned threads) {
-    Box b = session.wards().bounds();
-    if (boxIsEmpty(b))
-        b = session.incidents().bounds();
-    if (boxIsEmpty(b))
+    const Box extent = resolveGiStarGrid(session, gp);
+    if (boxIsEmpty(extent))
         return Error{"Gi*: no data"};
-    if (gp.cell_size_m == 0)
-        gp.cell_size_m = suggestedCellSize(b);
-    if (gp.distance_m == 0)
-        gp.distance_m = 2.5 * gp.cell_size_m;
-    const Box extent = gp.extent ? *gp.extent : alignToCells(b, gp.cell_size_m);
     if (auto st = gp.validate(extent); !st)
         return Error{st.error()};
     const auto study = studyCells(session.wards(), makeGrid(extent, gp.cell_size_m), threads);

@@ -23,4 +23,21 @@ std::vector<std::uint8_t> studyCells(const WardSet& wards, const Grid& g, unsign
     return in;
 }
 
+Box studyExtent(const Session& session, double cell) {
+    Box b = session.wards().bounds();
+    if (boxIsEmpty(b))
+        b = session.incidents().bounds();
+    if (boxIsEmpty(b))
+        return b;
+    return alignToCells(b, cell);
+}
+
+Box resolveGiStarGrid(const Session& session, GiStarParams& gp) {
+    if (gp.cell_size_m == 0)
+        gp.cell_size_m = suggestedCellSize(gp.extent ? *gp.extent : studyExtent(session, 1.0));
+    if (gp.distance_m == 0)
+        gp.distance_m = 2.5 * gp.cell_size_m;
+    return gp.extent ? *gp.extent : studyExtent(session, gp.cell_size_m);
+}
+
 } // namespace sw

@@ -1,8 +1,10 @@
-// The study area on a grid: which cells' centres lie inside a ward.
+// The study area: its default analysis extent, and which grid cells' centres lie in a ward.
 #pragma once
 
+#include "core/gistar.hpp"
 #include "core/kde.hpp"
 #include "core/wards.hpp"
+#include "session/session.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -11,5 +13,13 @@ namespace sw {
 
 // 1 for cells whose centre is in a ward; empty when no wards are loaded (every cell counts).
 std::vector<std::uint8_t> studyCells(const WardSet& wards, const Grid& grid, unsigned threads);
+
+// The wards' bounds (else the incidents'), grown to whole cells; empty when nothing is loaded.
+Box studyExtent(const Session& session, double cell_size_m);
+
+// Fills a zero Gi* cell size (the study area's suggested size) and distance (2.5 cells) and
+// returns the grid extent (the params' extent, else the study extent). Shared by the gistar
+// and emerging commands and the map.
+Box resolveGiStarGrid(const Session& session, GiStarParams& params);
 
 } // namespace sw

@@ -94,6 +94,10 @@ Result<LayerRule> ruleFromDraft(const LayerDraft& d, const std::vector<LayerRule
 
 void refreshPreview(LayerDraft& d, const std::vector<LayerRule>& layers,
                     const IncidentTable& incidents, std::uint64_t data_generation) {
+    if (d.counted_generation != data_generation) {
+        d.type_counts = crimeTypeCounts(incidents);
+        d.counted_generation = data_generation;
+    }
     auto rule = ruleFromDraft(d, layers);
     const std::string text = std::to_string(data_generation) + "|" +
                              (rule ? formatLayerRule(rule.value()) : "!" + rule.error());

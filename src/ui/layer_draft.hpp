@@ -13,6 +13,13 @@
 
 namespace sw::ui {
 
+// The table's crime types with their incident counts, most common first.
+struct TypeCount {
+    std::string type;
+    std::size_t count = 0;
+};
+std::vector<TypeCount> crimeTypeCounts(const IncidentTable& incidents);
+
 struct LayerDraft {
     int index = -1; // the rule edited; -1: none open; == layers.size(): a new layer
     std::string name;
@@ -25,6 +32,9 @@ struct LayerDraft {
     std::string previewed; // the rule text and data the preview was computed for
     std::size_t preview_count = 0;
     std::string preview_message; // problem with the draft, or a note (unknown types)
+    // The data's crime types for the checkboxes, counted once per data generation.
+    std::vector<TypeCount> type_counts;
+    std::uint64_t counted_generation = UINT64_MAX;
 
     bool open() const { return index >= 0; }
 };
@@ -37,7 +47,7 @@ LayerDraft draftFor(const std::vector<LayerRule>& layers, std::size_t index);
 Result<LayerRule> ruleFromDraft(const LayerDraft& draft, const std::vector<LayerRule>& layers);
 
 // Recomputes the preview count and message when the draft or the data (`data_generation`)
-// changed since the last preview.
+// changed since the last preview, and the crime type counts when the data changed.
 void refreshPreview(LayerDraft& draft, const std::vector<LayerRule>& layers,
                     const IncidentTable& incidents, std::uint64_t data_generation = 0);
 
@@ -46,13 +56,6 @@ Status applyDraft(LayerDraft& draft, std::vector<LayerRule>& layers);
 
 // Removes layer `index`, with its weight in `weights` (indexed like the layers).
 void removeLayer(std::vector<LayerRule>& layers, std::vector<float>& weights, std::size_t index);
-
-// The table's crime types with their incident counts, most common first.
-struct TypeCount {
-    std::string type;
-    std::size_t count = 0;
-};
-std::vector<TypeCount> crimeTypeCounts(const IncidentTable& incidents);
 
 // Incidents a rule matches.
 std::size_t countMatches(const LayerRule& rule, const IncidentTable& incidents);

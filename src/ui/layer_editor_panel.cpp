@@ -37,13 +37,14 @@ bool drawLayerEditorPanel(Session& session, MapUiState& ui) {
     }
     ImGui::TextDisabled(existing ? "Editing a layer: Apply replaces its rule."
                                  : "A new layer: Add puts it on the map.");
+    refreshPreview(d, layers, session.incidents(), session.generation());
     ImGui::InputText("Name", &d.name);
     colourButton("##draftcolour", d.colour);
     ImGui::SameLine();
     ImGui::TextUnformatted("Colour");
     ImGui::TextUnformatted("Crime types (any of):");
     if (ImGui::BeginChild("types", ImVec2(0, 130), true)) {
-        for (const auto& tc : crimeTypeCounts(session.incidents())) {
+        for (const auto& tc : d.type_counts) {
             auto it =
                 std::find_if(d.crime_types.begin(), d.crime_types.end(),
                              [&](const std::string& t) { return equalsIgnoreCase(t, tc.type); });
@@ -70,7 +71,6 @@ bool drawLayerEditorPanel(Session& session, MapUiState& ui) {
         ImGui::RadioButton("Type and term", &mode, 1);
         d.combine_and = mode == 1;
     }
-    refreshPreview(d, layers, session.incidents(), session.generation());
     ImGui::Text("Matches %zu incidents", d.preview_count);
     if (!d.preview_message.empty())
         ImGui::TextColored(ImVec4(0.8f, 0.4f, 0.1f, 1), "%s", d.preview_message.c_str());

@@ -1,6 +1,8 @@
 // Map UI state to analysis parameters and ward statistics.
 #include "ui/map_ui_state.hpp"
 
+#include "session/study_area.hpp"
+
 namespace sw::ui {
 
 void clampPeriod(MapUiState& ui, const Session& session) {
@@ -33,9 +35,7 @@ MapAnalysisParams analysisParams(const MapUiState& ui, const Session& session) {
     k.radius_m = ui.radius_m;
     k.units = ui.units;
     k.edge_correct = ui.edge_correct;
-    Box study = session.wards().bounds();
-    if (boxIsEmpty(study))
-        study = session.incidents().bounds();
+    const Box study = studyExtent(session, 1.0);
     k.cell_size_m =
         ui.cell_m > 0 ? ui.cell_m : (boxIsEmpty(study) ? 100 : suggestedCellSize(study));
     p.hotspots.threshold = ui.threshold;

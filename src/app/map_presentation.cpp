@@ -1,0 +1,85 @@
+// Map titles, density range and ward colours.
+#include "app/map_presentation.hpp"
+
+#include "core/class_breaks.hpp"
+#include "core/colour_ramps.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace sw::app {
+
+// The map title: the shown layers and the period.
+std::string mapTitle(const Session& s, const ui::MapUiState& ui) {
+    std::string layers;
+    for (const auto& l : s.layers())
+        if (l.visible)
+            layers += (layers.empty() ? "" : " + ") + l.name;
+    if (layers.empty())
+        layers = "No layers shown";
+    if (ui.from == kNoMonth)
+        return layers;
+    return layers + ", " + formatMonth(ui.from) +
+           (ui.to != ui.from ? " to " + formatMonth(ui.to) : "");
+}
+
+// Density range from the result: the floor a share of the peak, the top the 99.5th percentile
+// of the non-zero cells (so one extreme cell does not wash out the rest).
+void autoDensityRange(ui::MapUiState& ui, const Grid& g) {
+    std::vector<double> v;
+    for (double x : g.values)
+        if (x > 0)
+            v.push_back(x);
+    if (v.empty())
+        return;
+    const auto k = static_cast<std::size_t>(0.995 * static_cast<double>(v.size() - 1));
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
+    const double top = v[k];
+    ui.density.floor = static_cast<float>(ui.floor_fraction * top);
+    ui.density.min = ui.density.floor;
+    ui.density.max = static_cast<float>(top);
+}
+
+// Ward fill colours for the choropleth (grey where the statistic is unknown), and the legend.
+void applyChoropleth(const Session& s, const ui::MapUiState& ui, const MapAnalysis* a,
+                     MapGeometry& geometry, ui::MapOverlayInfo& info) {
+    info.breaks = {};
+    info.class_colours.clear();
+    std::vector<Rgba> colours;
+    if (ui.choropleth.on && a && a->profile) {
+        const auto values = ui::wardStatValues(*a->profile, s.wards().size(), ui.choropleth);
+        std::vector<double> known;
+        for (const auto& v : values)
+            if (v)
+                known.push_back(*v);
+        info.breaks = computeBreaks(known, ui.choropleth.classes, ui.choropleth.method);
+        info.class_colours =
+            rampClasses(ui.choropleth.ramp, std::max<int>(2, static_cast<int>(info.breaks.size())));
+        if (info.breaks.size() == 1)
+            info.class_colours.resize(1);
+        info.choropleth_title = std::string("Wards: ") + ui::wardStatName(ui.choropleth.stat) +
+                                " (" + breakMethodName(ui.choropleth.method) + ")";
+        if (ui.choropleth.stat == ui::WardStat::Layer &&
+            ui.choropleth.layer < a->profile->layer_names.size())
+            info.choropleth_title = "Wards: " + a->profile->layer_names[ui.choropleth.layer];
+        for (const auto& v : values)
+            colours.push_back(
+                v && info.breaks.size() > 0
+                    ? info.class_colours[static_cast<std::size_t>(info.breaks.classOf(*v))]
+                    : Rgba{200, 200, 200, 255});
+    } else {
+        for (std::size_t w = 0; w < s.wards().size(); ++w)
+            colours.push_back(wardPaletteColour(geometry.ward_colour_index[w]));
+    }
+    recolourWardFills(geometry, colours);
+}
+
+std::string windowTitle(const Session& s) {
+    if (!s.loaded())
+        return "streetweek";
+    if (s.synthetic())
+        return "streetweek - SYNTHETIC SAMPLE DATA (not real crime data)";
+    return "streetweek - " + std::filesystem::path(s.wards().source_path).filename().string();
+}
+
+} // namespace sw::app
