@@ -1,14 +1,14 @@
 // Stand-in for builds without the graphics stack (STREETWEEK_GUI=OFF).
+#include "app/gui_app.hpp"
 #include "cli/cli_args.hpp"
-#include "cli/commands.hpp"
 
 #include <iostream>
 
-namespace sw::cli {
+namespace sw::app {
 
-int runGui(const GuiOptions&) {
+int runGui(const cli::GuiOptions&) {
     std::cerr << "streetweek gui: this build has no GUI (configured with STREETWEEK_GUI=OFF)\n";
-    return kExitFailure;
+    return cli::kExitFailure;
 }
 
-} // namespace sw::cli
+} // namespace sw::app

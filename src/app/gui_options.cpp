@@ -16,9 +16,9 @@ void applyOptions(const GuiOptions& o, ui::MapUiState& ui, Session& session) {
     if (auto r = parseRamp(o.ramp))
         ui.density.ramp = *r;
     if (o.radius_m > 0)
-        ui.radius_m = o.radius_m;
+        ui.kde.radius_m = o.radius_m;
     if (o.cell_m > 0)
-        ui.cell_m = o.cell_m;
+        ui.kde.cell_size_m = o.cell_m;
     if (!o.choropleth.empty()) {
         ui.choropleth.on = true;
         ui.choropleth.stat = o.choropleth == "rate"         ? ui::WardStat::Rate

@@ -2,12 +2,8 @@
 #include "cli/analysis_options.hpp"
 
 #include "cli/load_options.hpp"
-#include "core/bandwidth.hpp"
-#include "session/study_area.hpp"
 
 #include <cmath>
-#include <filesystem>
-
 #include <sstream>
 
 namespace sw::cli {
@@ -35,7 +31,7 @@ Result<SelectionParams> selectionFrom(const Args& a, Session& session) {
     }
     auto layers = selectLayers(a, session.layers());
     if (!layers)
-        return Error{layers.error()};
+        return layers.failure();
     p.layers = layers.value();
     const auto weights = a.all("layer-weight");
     if (!weights.empty()) {
@@ -62,7 +58,7 @@ Result<SelectionParams> selectionFrom(const Args& a, Session& session) {
     }
     p.weight_column = a.get("weight-field");
     if (auto st = p.validate(); !st)
-        return Error{st.error()};
+        return st.failure();
     return p;
 }
 
@@ -83,14 +79,26 @@ Result<Box> parseExtent(const std::string& text) {
     return Box(Point(v[0], v[1]), Point(v[2], v[3]));
 }
 
-// Fills KdeParams from --radius, --cell, --kernel, --units, --extent, --threads. The extent
-// needs the loaded data when not given, so it is resolved by the caller.
+namespace {
+
+std::optional<BandwidthRule> radiusRule(const Args& a) {
+    const std::string r = a.get("radius");
+    if (r == "arcgis")
+        return BandwidthRule::ArcGis;
+    if (r == "scott")
+        return BandwidthRule::Scott;
+    if (r == "cv")
+        return BandwidthRule::LikelihoodCv;
+    return std::nullopt;
+}
+
+// KdeParams from --radius, --cell, --kernel, --units, --extent, --threads, --edge-correct.
 Result<KdeParams> kdeParamsFrom(const Args& a) {
     KdeParams k;
     if (!a.has("radius"))
         return Error{"--radius is required (metres, e.g. 250, or arcgis, scott or cv)"};
     if (radiusRule(a)) {
-        k.radius_m = 0; // chosen from the selected incidents by resolveRadius
+        k.radius_m = 0; // chosen from the selected incidents by the session
     } else {
         const auto r = parseDouble(a.get("radius"));
         if (!r)
@@ -123,7 +131,7 @@ Result<KdeParams> kdeParamsFrom(const Args& a) {
     if (a.has("extent")) {
         auto e = parseExtent(a.get("extent"));
         if (!e)
-            return Error{e.error()};
+            return e.failure();
         k.extent = e.value();
     }
     if (a.has("threads"))
@@ -133,10 +141,26 @@ Result<KdeParams> kdeParamsFrom(const Args& a) {
         return Error{"--radius must be a positive number of metres"};
     if (k.cell_size_m != 0 && k.extent && k.radius_m > 0)
         if (auto st = k.validate(*k.extent); !st)
-            return Error{st.error()};
+            return st.failure();
     if (a.has("cell") && (!std::isfinite(k.cell_size_m) || k.cell_size_m <= 0))
         return Error{"--cell must be a positive number of metres"};
     return k;
+}
+
+} // namespace
+
+Result<KdeRequest> kdeRequestFrom(const Args& args, Session& session) {
+    KdeRequest r;
+    auto kde = kdeParamsFrom(args);
+    if (!kde)
+        return kde.failure();
+    r.kde = kde.value();
+    r.radius_rule = radiusRule(args).value_or(BandwidthRule::Fixed);
+    auto sel = selectionFrom(args, session);
+    if (!sel)
+        return sel.failure();
+    r.selection = std::move(sel.value());
+    return r;
 }
 
 std::vector<OptionSpec> kdeOptionSpecs() {
@@ -156,49 +180,6 @@ std::vector<OptionSpec> kdeOptionSpecs() {
          "divide by the kernel's share inside the wards, so boundary hotspots are not understated",
          false},
     };
-}
-
-Box resolveGrid(const Session& s, KdeParams& k) {
-    if (k.cell_size_m == 0)
-        k.cell_size_m = suggestedCellSize(k.extent ? *k.extent : studyExtent(s, 1.0));
-    return k.extent ? *k.extent : studyExtent(s, k.cell_size_m);
-}
-
-std::optional<BandwidthRule> radiusRule(const Args& a) {
-    const std::string r = a.get("radius");
-    if (r == "arcgis")
-        return BandwidthRule::ArcGis;
-    if (r == "scott")
-        return BandwidthRule::Scott;
-    if (r == "cv")
-        return BandwidthRule::LikelihoodCv;
-    return std::nullopt;
-}
-
-Result<std::string> resolveRadius(const Args& a, KdeParams& k, const WeightedPoints& points) {
-    const auto rule = radiusRule(a);
-    if (!rule)
-        return std::string();
-    if (points.x.empty())
-        return Error{"--radius " + a.get("radius") + " needs incidents to work from"};
-    std::string name;
-    if (*rule == BandwidthRule::ArcGis) {
-        k.radius_m = arcgisDefaultRadius(points);
-        name = "ArcGIS default";
-    } else if (*rule == BandwidthRule::Scott) {
-        k.radius_m = scottRadius(points, k.kernel);
-        name = "Scott's rule";
-    } else {
-        auto r = likelihoodCvRadius(points, k.kernel);
-        if (!r)
-            return Error{"--radius cv: " + r.error()};
-        k.radius_m = r.value();
-        name = "likelihood cross-validation";
-    }
-    k.radius_m = std::round(k.radius_m);
-    if (!(k.radius_m > 0))
-        return Error{"the " + name + " radius came out as zero (are all incidents at one place?)"};
-    return name + " radius: " + std::to_string(static_cast<long long>(k.radius_m)) + " m";
 }
 
 std::vector<OptionSpec> giStarOptionSpecs() {
@@ -228,36 +209,21 @@ Result<GiStarParams> giStarParamsFrom(const Args& args) {
     if (args.has("extent")) {
         auto e = parseExtent(args.get("extent"));
         if (!e)
-            return Error{e.error()};
+            return e.failure();
         gp.extent = e.value();
     }
     return gp;
 }
 
-OptionSpec vectorOutSpec() {
-    return {"out", "FILE", "output .gpkg, .shp or .geojson (required)", false};
+const std::vector<std::string>& vectorOutExtensions() {
+    static const std::vector<std::string> exts = {".gpkg", ".shp", ".geojson"};
+    return exts;
 }
 
-Result<std::string> vectorOutPath(const Args& args) {
-    const std::string out = args.get("out");
-    if (out.empty())
-        return Error{"--out is required"};
-    const std::string ext = std::filesystem::path(out).extension().string();
-    if (ext != ".gpkg" && ext != ".shp" && ext != ".geojson")
-        return Error{"--out must end in .gpkg, .shp or .geojson"};
-    return out;
-}
-
-MultiPolygon cellSquare(const Grid& g, std::size_t row, std::size_t col) {
-    const double x0 = g.xmin + static_cast<double>(col) * g.cell,
-                 y1 = g.ymax - static_cast<double>(row) * g.cell;
-    Polygon sq;
-    sq.outer() = {{x0, y1 - g.cell},
-                  {x0, y1},
-                  {x0 + g.cell, y1},
-                  {x0 + g.cell, y1 - g.cell},
-                  {x0, y1 - g.cell}};
-    return MultiPolygon{sq};
+std::string periodText(const Session& session, const SelectionParams& sp) {
+    const auto range = session.incidents().monthRange();
+    return formatMonth(sp.from != kNoMonth ? sp.from : (range ? range->first : kNoMonth)) + ".." +
+           formatMonth(sp.to != kNoMonth ? sp.to : (range ? range->second : kNoMonth));
 }
 
 } // namespace sw::cli

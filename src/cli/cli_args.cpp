@@ -22,6 +22,10 @@ std::optional<std::string> Args::parse(int argc, char** argv, int first) {
             help_ = true;
             continue;
         }
+        if (a == "--version") {
+            version_ = true;
+            continue;
+        }
         if (a.rfind("--", 0) != 0)
             return "unexpected argument '" + a + "'";
         std::string name = a.substr(2), value;
@@ -45,9 +49,12 @@ std::optional<std::string> Args::parse(int argc, char** argv, int first) {
                 return "option '--" + name + "' needs a value (" + spec->metavar + ")";
             value = argv[++i];
         }
-        if (!spec->repeat && has(name))
+        if (!spec->repeat && !spec->several && has(name))
             return "option '--" + name + "' given twice";
         values_.emplace_back(name, value);
+        if (spec->several && !inline_value)
+            while (i + 1 < argc && std::string(argv[i + 1]).rfind("--", 0) != 0)
+                values_.emplace_back(name, argv[++i]);
     }
     return std::nullopt;
 }
@@ -77,16 +84,25 @@ std::vector<std::string> Args::all(const std::string& name) const {
 std::string Args::usage() const {
     std::string s =
         "usage: streetweek " + command_ + " [options]\n\n" + summary_ + "\n\noptions:\n";
-    for (const auto& sp : specs_) {
-        std::string left = "  --" + sp.name + (sp.metavar.empty() ? "" : " " + sp.metavar);
+    auto line = [&s](std::string left, const std::string& help) {
         if (left.size() < 32)
             left.resize(32, ' ');
         else
             left += "\n" + std::string(32, ' ');
-        s += left + sp.help + (sp.repeat ? " (repeatable)" : "") + "\n";
-    }
-    s += "  --help                        show this help\n";
+        s += left + help + "\n";
+    };
+    for (const auto& sp : specs_)
+        line("  --" + sp.name + (sp.metavar.empty() ? "" : " " + sp.metavar),
+             sp.help + (sp.several  ? " (one or more; repeatable)"
+                        : sp.repeat ? " (repeatable)"
+                                    : ""));
+    line("  --help", "show this help");
+    line("  --version", "print the version");
     return s;
+}
+
+const char* versionText() {
+    return "streetweek " STREETWEEK_VERSION;
 }
 
 std::optional<double> parseDouble(const std::string& t) {

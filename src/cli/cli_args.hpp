@@ -1,4 +1,10 @@
-// A small command-line option parser: --name value, --name=value, repeatable options, --help.
+// A small command-line option parser: --name value, --name=value, repeatable options, options
+// that take several values (--incidents a.csv b.csv, so a shell glob works), --help and
+// --version on every command.
+//
+// Kept over CLI11 (Debian libcli11-dev) on purpose: it is about 130 lines, every message and
+// exit code of it is tested, and CLI11 would change the help layout and the error wording of
+// every command for no behaviour users lack.
 #pragma once
 
 #include <optional>
@@ -14,7 +20,12 @@ struct OptionSpec {
     std::string metavar; // empty: a flag that takes no value
     std::string help;
     bool repeat = false;
+    // Takes every following argument up to the next --option (implies repeat).
+    bool several = false;
 };
+
+// The program's version, as `--version` prints it.
+const char* versionText();
 
 class Args {
   public:
@@ -23,6 +34,7 @@ class Args {
     std::optional<std::string> parse(int argc, char** argv, int first);
 
     bool help() const { return help_; }
+    bool version() const { return version_; }
     bool has(const std::string& name) const;
     std::string get(const std::string& name, const std::string& fallback = "") const;
     std::vector<std::string> all(const std::string& name) const;
@@ -34,7 +46,7 @@ class Args {
     std::string command_, summary_;
     std::vector<OptionSpec> specs_;
     std::vector<std::pair<std::string, std::string>> values_;
-    bool help_ = false;
+    bool help_ = false, version_ = false;
 };
 
 // Parses helpers: return nullopt when the text is not valid.

@@ -13,7 +13,7 @@ const char* kUsage =
     "streetweek: hotspot mapping and street-week planning for community safety partnerships\n\n"
     "usage: streetweek [COMMAND] [options]\n\n"
     "commands:\n"
-    "  gui      the map (default; with no arguments it opens the bundled synthetic sample)\n"
+    "  gui      the map (default; with no arguments it opens the bundled sample)\n"
     "  info     what was loaded and rejected from wards and incident files\n"
     "  wards    ward profile: counts per layer, rate per 1,000, rank, change -> .csv/.gpkg/.shp\n"
     "  kde      kernel density of chosen incidents -> Float32 GeoTIFF\n"
@@ -22,41 +22,58 @@ const char* kUsage =
     "  emerging emerging hot spots over months (new, intensifying, persistent, ...) -> "
     ".gpkg/.shp/.geojson\n"
     "  sample   write the synthetic sample (or a large one for benchmarks)\n\n"
-    "Run 'streetweek COMMAND --help' for a command's options.\n";
+    "Run 'streetweek help COMMAND' (or 'streetweek COMMAND --help') for a command's options;\n"
+    "'--version' works with every command.\n";
+
+using Entry = int (*)(int, char**);
+
+// `gui --help` through the same table as the others.
+int guiHelp(int argc, char** argv) {
+    return std::get<int>(parseGuiCommand(argc, argv));
+}
+
+Entry entryFor(const std::string& cmd) {
+    static const std::pair<const char*, Entry> entries[] = {
+        {"gui", guiHelp},      {"info", runInfo},         {"wards", runWards},
+        {"sample", runSample}, {"kde", runKde},           {"hotspots", runHotspots},
+        {"gistar", runGiStar}, {"emerging", runEmerging},
+    };
+    for (const auto& [name, entry] : entries)
+        if (cmd == name)
+            return entry;
+    return nullptr;
+}
 
 } // namespace
 
-int runCli(int argc, char** argv) {
+std::variant<int, GuiOptions> runCli(int argc, char** argv) {
     try {
         if (argc < 2) {
             char* args[] = {argv[0], const_cast<char*>("gui"), nullptr};
-            return runGuiCommand(2, args);
+            return parseGuiCommand(2, args);
         }
         const std::string cmd = argv[1];
+        for (int i = 1; i < argc; ++i)
+            if (std::strcmp(argv[i], "--version") == 0) {
+                std::cout << versionText() << "\n";
+                return kExitOk;
+            }
+        if (cmd == "help" && argc >= 3) { // streetweek help CMD = streetweek CMD --help
+            if (Entry entry = entryFor(argv[2])) {
+                char* args[] = {argv[0], argv[2], const_cast<char*>("--help"), nullptr};
+                return entry(3, args);
+            }
+            std::cerr << "streetweek help: unknown command '" << argv[2] << "'\n\n" << kUsage;
+            return kExitUsage;
+        }
         if (cmd == "--help" || cmd == "-h" || cmd == "help") {
             std::cout << kUsage;
             return kExitOk;
         }
-        if (cmd == "--version") {
-            std::cout << "streetweek 0.1.0\n";
-            return kExitOk;
-        }
         if (cmd == "gui")
-            return runGuiCommand(argc, argv);
-        if (cmd == "info")
-            return runInfo(argc, argv);
-        if (cmd == "wards")
-            return runWards(argc, argv);
-        if (cmd == "sample")
-            return runSample(argc, argv);
-        if (cmd == "kde")
-            return runKde(argc, argv);
-        if (cmd == "hotspots")
-            return runHotspots(argc, argv);
-        if (cmd == "gistar")
-            return runGiStar(argc, argv);
-        if (cmd == "emerging")
-            return runEmerging(argc, argv);
+            return parseGuiCommand(argc, argv);
+        if (Entry entry = entryFor(cmd))
+            return entry(argc, argv);
         std::cerr << "streetweek: unknown command '" << cmd << "'\n\n" << kUsage;
         return kExitUsage;
     } catch (const std::bad_alloc&) {

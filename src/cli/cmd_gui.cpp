@@ -1,4 +1,5 @@
-// `streetweek gui` (and no arguments): the map, on the given data or the bundled sample.
+// `streetweek gui` (and no arguments): the map's options, on the given data or the bundled
+// sample; main() opens the window with them.
 #include "cli/analysis_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/load_options.hpp"
@@ -10,7 +11,7 @@
 
 namespace sw::cli {
 
-int runGuiCommand(int argc, char** argv) {
+std::variant<int, GuiOptions> parseGuiCommand(int argc, char** argv) {
     auto specs = loadOptionSpecs(false);
     specs.push_back({"layer", "NAME", "show this layer (default: the standard layers)", true});
     specs.push_back({"layer-rule", "RULE",
@@ -147,7 +148,7 @@ int runGuiCommand(int argc, char** argv) {
             return fail("gui", "--view: " + b.error(), kExitUsage);
         o.view = b.value();
     }
-    return runGui(o);
+    return o;
 }
 
 } // namespace sw::cli

@@ -1,5 +1,6 @@
 // `streetweek info`: what was loaded and what was rejected, as text or JSON.
 #include "cli/commands.hpp"
+#include "cli/data_command.hpp"
 #include "cli/load_options.hpp"
 #include "session/session.hpp"
 
@@ -105,21 +106,21 @@ std::string jsonReport(const Session& session) {
 } // namespace
 
 int runInfo(int argc, char** argv) {
-    auto specs = loadOptionSpecs(false);
-    specs.push_back({"json", "", "print the report as JSON", false});
-    Args args("info", "Loads wards and incidents and reports what was read, kept and rejected.",
-              specs);
-    if (auto err = args.parse(argc, argv, 2))
-        return fail("info", *err, kExitUsage);
-    if (args.help()) {
-        std::cout << args.usage();
-        return kExitOk;
-    }
-    auto req = loadRequestFrom(args, false);
-    if (!req)
-        return fail("info", req.error(), kExitUsage);
+    auto parsed = parseDataCommand(
+        {"info",
+         "Loads wards and incidents and reports what was read, kept and rejected.",
+         {{"json", "", "print the report as JSON"}},
+         false,
+         false,
+         {},
+         {}},
+        argc, argv);
+    if (auto* code = std::get_if<int>(&parsed))
+        return *code;
+    const DataCommand& cmd = std::get<DataCommand>(parsed);
+    const Args& args = cmd.args;
     Session session;
-    if (auto st = session.load(req.value()); !st)
+    if (auto st = session.load(cmd.request); !st)
         return fail("info", st.error(), kExitFailure);
     if (args.has("json")) {
         std::cout << jsonReport(session);
@@ -134,7 +135,7 @@ int runInfo(int argc, char** argv) {
         std::cout << "Months: " << formatMonth(range->first) << " to " << formatMonth(range->second)
                   << "\n";
     std::cout << "Wards: " << session.wards().size() << "\n";
-    if (!req.value().incident_paths.empty() && session.incidents().empty())
+    if (!cmd.request.incident_paths.empty() && session.incidents().empty())
         return fail("info",
                     "no incidents were loaded: every file was empty or every row was rejected",
                     kExitFailure);

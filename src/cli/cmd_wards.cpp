@@ -1,5 +1,6 @@
 // `streetweek wards`: the ward profile (counts per layer, rate, rank, change) to CSV/GPKG/SHP.
 #include "cli/commands.hpp"
+#include "cli/data_command.hpp"
 #include "cli/load_options.hpp"
 #include "geo/crs_transform.hpp"
 #include "io/vector_writer.hpp"
@@ -54,34 +55,20 @@ std::string aboutText(const Session& s, const WardProfile& p, const ProfileParam
 } // namespace
 
 int runWards(int argc, char** argv) {
-    auto specs = loadOptionSpecs(true);
-    for (auto& s : layerOptionSpecs())
-        specs.push_back(s);
-    specs.push_back(
-        {"from", "YYYY-MM", "first month of the period (default: first in the data)", false});
-    specs.push_back(
-        {"to", "YYYY-MM", "last month of the period (default: last in the data)", false});
-    specs.push_back({"out", "FILE", "output .csv, .gpkg or .shp (required)", false});
-    Args args(
-        "wards",
-        "Ward profile: incidents per ward for a period and layers, rate per 1,000 residents,\n"
-        "rank, and change against the previous period of the same length.",
-        specs);
-    if (auto err = args.parse(argc, argv, 2))
-        return fail("wards", *err, kExitUsage);
-    if (args.help()) {
-        std::cout << args.usage();
-        return kExitOk;
-    }
-    auto req = loadRequestFrom(args, true);
-    if (!req)
-        return fail("wards", req.error(), kExitUsage);
-    const std::string out = args.get("out");
-    if (out.empty())
-        return fail("wards", "--out is required", kExitUsage);
-    const std::string ext = std::filesystem::path(out).extension().string();
-    if (ext != ".csv" && ext != ".gpkg" && ext != ".shp")
-        return fail("wards", "--out must end in .csv, .gpkg or .shp", kExitUsage);
+    auto options = layerOptionSpecs();
+    options.push_back({"from", "YYYY-MM", "first month of the period (default: first in the data)"});
+    options.push_back({"to", "YYYY-MM", "last month of the period (default: last in the data)"});
+    auto parsed = parseDataCommand(
+        {"wards",
+         "Ward profile: incidents per ward for a period and layers, rate per 1,000 residents,\n"
+         "rank, and change against the previous period of the same length.",
+         options, true, false, {".csv", ".gpkg", ".shp"}, "output"},
+        argc, argv);
+    if (auto* code = std::get_if<int>(&parsed))
+        return *code;
+    const DataCommand& cmd = std::get<DataCommand>(parsed);
+    const Args& args = cmd.args;
+    const std::string& out = cmd.out;
     ProfileParams params;
     for (const char* key : {"from", "to"}) {
         if (!args.has(key))
@@ -101,7 +88,7 @@ int runWards(int argc, char** argv) {
     if (auto st = params.validate(); !st)
         return fail("wards", st.error(), kExitUsage);
 
-    if (auto st = session.load(req.value()); !st)
+    if (auto st = session.load(cmd.request); !st)
         return fail("wards", st.error(), kExitFailure);
     for (const auto& f : session.report().incidents)
         for (const auto& w : f.warnings)

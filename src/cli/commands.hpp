@@ -1,4 +1,5 @@
-// Subcommand entry points: each parses its own options and returns the exit code.
+// Subcommand entry points: each parses its own options and returns the exit code; `gui`
+// returns the map's options instead, which main() hands to the app.
 #pragma once
 
 #include "core/geometry.hpp"
@@ -8,21 +9,12 @@
 
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace sw::cli {
 
-int runCli(int argc, char** argv); // dispatches on argv[1]; no subcommand: the GUI on the sample
-int runInfo(int argc, char** argv);
-int runWards(int argc, char** argv);
-int runSample(int argc, char** argv);
-int runKde(int argc, char** argv);
-int runHotspots(int argc, char** argv);
-int runGiStar(int argc, char** argv);
-int runEmerging(int argc, char** argv);
-int runGuiCommand(int argc, char** argv);
-
-// What `streetweek gui` hands to the app (src/app implements runGui).
+// What `streetweek gui` hands to the app (src/app/gui_app.hpp runs it).
 struct GuiOptions {
     LoadRequest request;
     std::vector<std::string> visible_layers; // empty: the defaults
@@ -35,8 +27,8 @@ struct GuiOptions {
     bool density = true, hotspots = true, points = true, hide_panels = false, show_help = false,
          show_data = false, show_save = false;
     std::string ramp;       // density ramp name (default YlOrRd)
-    double radius_m = 0;    // 0: default
-    double cell_m = -1;     // -1: default (auto)
+    double radius_m = 0;    // 0: not given (the saved or default radius)
+    double cell_m = 0;      // 0: not given (the saved cell size, or the suggested one)
     std::string choropleth; // ward statistic: count, rate, change, change_pct (empty: off)
     std::string breaks;     // quantiles or jenks
     std::optional<Box> view;
@@ -48,6 +40,19 @@ struct GuiOptions {
     std::string save_image;
     int image_width = 0, image_height = 0; // 0: the window's size
 };
-int runGui(const GuiOptions& options);
+
+// Runs the subcommand named by argv[1] and returns its exit code, or returns the map's options
+// when the command is `gui` (or there is none: the map on the bundled sample), for main() to
+// open the window; nothing here calls into the app.
+std::variant<int, GuiOptions> runCli(int argc, char** argv);
+int runInfo(int argc, char** argv);
+int runWards(int argc, char** argv);
+int runSample(int argc, char** argv);
+int runKde(int argc, char** argv);
+int runHotspots(int argc, char** argv);
+int runGiStar(int argc, char** argv);
+int runEmerging(int argc, char** argv);
+// `gui`: its options, or the exit code (help, usage error).
+std::variant<int, GuiOptions> parseGuiCommand(int argc, char** argv);
 
 } // namespace sw::cli

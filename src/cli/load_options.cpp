@@ -13,7 +13,8 @@ std::vector<OptionSpec> loadOptionSpecs(bool wards_required) {
          std::string("ward boundaries, any GDAL vector format") +
              (wards_required ? " (required)" : ""),
          false},
-        {"incidents", "PATH", "incident file, folder or .zip (police.uk CSV, CSV, any GDAL vector)",
+        {"incidents", "PATH...",
+         "incident files, folders or .zip archives (police.uk CSV, CSV, any GDAL vector)", true,
          true},
         {"population", "CSV", "ward population table (ward code or name, residents)", false},
         {"crs", "CRS", "working CRS (default: EPSG:27700 in Great Britain, else local UTM)", false},
@@ -81,7 +82,7 @@ Result<std::vector<LayerRule>> selectLayers(const Args& a, std::vector<LayerRule
         const std::string path = a.get("layers");
         auto text = io::readTextFile(path);
         if (!text)
-            return Error{text.error()};
+            return text.failure();
         std::size_t line_no = 0, start = 0;
         const std::string& t = text.value();
         while (start <= t.size()) {

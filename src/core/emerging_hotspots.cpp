@@ -27,6 +27,14 @@ const char* patternName(EmergingPattern p) {
     return "none";
 }
 
+std::array<int, 7> patternCounts(const EmergingResult& r) {
+    std::array<int, 7> n{};
+    for (std::size_t i = 0; i < r.pattern.size(); ++i)
+        if (r.in_study.empty() || r.in_study[i])
+            ++n[static_cast<std::size_t>(r.pattern[i])];
+    return n;
+}
+
 MannKendall mannKendall(std::span<const double> x) {
     MannKendall mk;
     const std::size_t n = x.size();
@@ -55,14 +63,14 @@ MannKendall mannKendall(std::span<const double> x) {
 
 Status EmergingParams::validate(std::size_t months) const {
     if (months < 2)
-        return Error{"emerging hot spots need at least 2 months of incidents"};
+        return badRequest("emerging hot spots need at least 2 months of incidents");
     if (hot_bin < 1 || hot_bin > 3)
-        return Error{"the hot confidence must be 90, 95 or 99%"};
+        return badRequest("the hot confidence must be 90, 95 or 99%");
     for (double s : {persistent_share, recent_share, min_share})
         if (!(s > 0 && s <= 1))
-            return Error{"pattern shares must lie in (0, 1]"};
+            return badRequest("pattern shares must lie in (0, 1]");
     if (!(trend_alpha > 0 && trend_alpha < 1))
-        return Error{"the trend significance must lie in (0, 1)"};
+        return badRequest("the trend significance must lie in (0, 1)");
     return okStatus();
 }
 
@@ -112,7 +120,7 @@ Result<EmergingResult> computeEmergingHotspots(const std::vector<WeightedPoints>
                                                const std::vector<std::uint8_t>& in_study,
                                                Progress* progress) {
     if (auto st = params.validate(per_month.size()); !st)
-        return Error{st.error()};
+        return st.failure();
     const std::size_t months = per_month.size();
     if (progress)
         progress->reset(months);
@@ -126,7 +134,7 @@ Result<EmergingResult> computeEmergingHotspots(const std::vector<WeightedPoints>
             return Error{"cancelled"};
         auto gi = computeGiStar(per_month[m], extent, params.gi, in_study);
         if (!gi)
-            return Error{gi.error()};
+            return gi.failure();
         GiStarResult& g = gi.value();
         const std::size_t cells = g.counts.values.size();
         if (m == 0) {

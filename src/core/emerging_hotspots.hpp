@@ -22,6 +22,7 @@
 #include "core/progress.hpp"
 #include "core/result.hpp"
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -73,6 +74,9 @@ struct EmergingResult {
     std::size_t months = 0, recent_months = 0;
     double cell_size_m = 0, distance_m = 0;
 };
+
+// Study-area cells per pattern, indexed by the pattern's value.
+std::array<int, 7> patternCounts(const EmergingResult& result);
 
 // per_month: the incidents of each month in order (empty months included). Cancellable
 // between months through progress; returns an error when cancelled.

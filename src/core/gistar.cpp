@@ -10,19 +10,27 @@ namespace sw {
 
 Status GiStarParams::validate(const Box& e) const {
     if (!std::isfinite(cell_size_m) || cell_size_m <= 0)
-        return Error{"the Gi* cell size must be a positive number of metres"};
+        return badRequest("the Gi* cell size must be a positive number of metres");
     if (!std::isfinite(distance_m) || distance_m < cell_size_m)
-        return Error{"the Gi* neighbourhood distance must be at least one cell size"};
+        return badRequest("the Gi* neighbourhood distance must be at least one cell size");
     if (distance_m / cell_size_m > 50)
-        return Error{"the Gi* neighbourhood is more than 50 cells across: use larger cells"};
+        return badRequest("the Gi* neighbourhood is more than 50 cells across: use larger cells");
     if (boxIsEmpty(e) || boxWidth(e) <= 0 || boxHeight(e) <= 0)
-        return Error{"the Gi* extent is empty"};
+        return badRequest("the Gi* extent is empty");
     const double cells =
         std::ceil(boxWidth(e) / cell_size_m) * std::ceil(boxHeight(e) / cell_size_m);
     if (cells > static_cast<double>(max_cells))
-        return Error{"the Gi* grid would exceed " + std::to_string(max_cells) +
-                     " cells: use larger cells"};
+        return badRequest("the Gi* grid would exceed " + std::to_string(max_cells) +
+                     " cells: use larger cells");
     return okStatus();
+}
+
+std::array<int, 7> giBinCounts(const GiStarResult& r) {
+    std::array<int, 7> bins{};
+    for (std::size_t i = 0; i < r.bin.size(); ++i)
+        if (r.in_study.empty() || r.in_study[i])
+            ++bins[static_cast<std::size_t>(r.bin[i] + 3)];
+    return bins;
 }
 
 double twoSidedP(double z) {
@@ -48,7 +56,7 @@ Result<GiStarResult> computeGiStar(const WeightedPoints& pts, const Box& extent,
     if (p.distance_m == 0)
         p.distance_m = 2.5 * p.cell_size_m;
     if (auto st = p.validate(extent); !st)
-        return Error{st.error()};
+        return st.failure();
     GiStarResult r;
     r.cell_size_m = p.cell_size_m;
     r.distance_m = p.distance_m;

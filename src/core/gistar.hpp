@@ -7,6 +7,7 @@
 #include "core/kde.hpp"
 #include "core/result.hpp"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -33,6 +34,9 @@ struct GiStarResult {
     double cell_size_m = 0, distance_m = 0;
     std::size_t neighbours = 0; // cells in a full neighbourhood, itself included
 };
+
+// Study-area cells per Gi_Bin: counts[bin + 3] for bin -3..3.
+std::array<int, 7> giBinCounts(const GiStarResult& result);
 
 // in_study: cells to analyse (empty = all). Points outside the grid are ignored.
 Result<GiStarResult> computeGiStar(const WeightedPoints& points, const Box& extent,

@@ -9,11 +9,11 @@ namespace sw {
 
 Status HotspotThreshold::validate() const {
     if (!std::isfinite(amount))
-        return Error{"the threshold must be a number"};
+        return badRequest("the threshold must be a number");
     if (mode == Mode::TopPercent && (amount <= 0 || amount >= 100))
-        return Error{"top:P needs a percentage between 0 and 100 (e.g. top:5%)"};
+        return badRequest("top:P needs a percentage between 0 and 100 (e.g. top:5%)");
     if (mode == Mode::Value && amount <= 0)
-        return Error{"value:V needs a positive value"};
+        return badRequest("value:V needs a positive value");
     return okStatus();
 }
 
@@ -56,7 +56,7 @@ Result<HotspotThreshold> parseThreshold(std::string_view text) {
                      "'"};
     t.amount = v;
     if (auto st = t.validate(); !st)
-        return Error{st.error()};
+        return st.failure();
     return t;
 }
 

@@ -50,6 +50,14 @@ struct HotspotStats {
     int rank = 0;     // 1 = most incidents
 };
 
+// A hotspot as delivered: its statistics, its polygon (working CRS) and the names of the wards
+// it overlaps.
+struct HotspotArea {
+    HotspotStats stats;
+    MultiPolygon shape;
+    std::vector<std::string> wards;
+};
+
 // Per-region statistics. cell_of_incident: grid cell index of each selected incident (or -1
 // outside the grid); layer_mask: bit l set when the incident is in layer l (may be empty).
 std::vector<HotspotStats> hotspotStats(const Grid& grid, const RegionLabels& regions,

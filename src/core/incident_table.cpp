@@ -6,16 +6,6 @@
 
 namespace sw {
 
-bool equalsIgnoreCase(std::string_view a, std::string_view b) {
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) !=
-            std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    return true;
-}
-
 std::optional<std::size_t> IncidentTable::textColumn(std::string_view name) const {
     for (std::size_t i = 0; i < text.size(); ++i)
         if (equalsIgnoreCase(text[i].name(), name))

@@ -4,6 +4,7 @@
 #include "core/geometry.hpp"
 #include "core/month.hpp"
 #include "core/string_column.hpp"
+#include "core/text.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -46,7 +47,5 @@ struct IncidentTable {
 
 // The rows whose keep[row] is non-zero, in order.
 IncidentTable filterRows(const IncidentTable& table, const std::vector<std::uint8_t>& keep);
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b);
 
 } // namespace sw

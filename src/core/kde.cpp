@@ -310,6 +310,14 @@ Status runKde(const Sorted& s, Grid& g, const KdeParams& p, double factor, Progr
 
 } // namespace
 
+MultiPolygon Grid::cellSquare(std::size_t row, std::size_t col) const {
+    const double x0 = xmin + static_cast<double>(col) * cell,
+                 y1 = ymax - static_cast<double>(row) * cell;
+    Polygon sq;
+    sq.outer() = {{x0, y1 - cell}, {x0, y1}, {x0 + cell, y1}, {x0 + cell, y1 - cell}, {x0, y1 - cell}};
+    return MultiPolygon{sq};
+}
+
 Box Grid::bounds() const {
     return Box(Point(xmin, ymax - static_cast<double>(rows) * cell),
                Point(xmin + static_cast<double>(cols) * cell, ymax));
@@ -353,22 +361,22 @@ Grid makeGrid(const Box& e, double cell) {
 
 Status KdeParams::validate(const Box& e) const {
     if (!std::isfinite(radius_m) || radius_m <= 0)
-        return Error{"the radius (bandwidth) must be a positive number of metres"};
+        return badRequest("the radius (bandwidth) must be a positive number of metres");
     if (!std::isfinite(cell_size_m) || cell_size_m <= 0)
-        return Error{"the cell size must be a positive number of metres"};
+        return badRequest("the cell size must be a positive number of metres");
     if (boxIsEmpty(e) || !std::isfinite(boxWidth(e)) || !std::isfinite(boxHeight(e)) ||
         boxWidth(e) <= 0 || boxHeight(e) <= 0)
-        return Error{"the extent is empty: give --extent xmin,ymin,xmax,ymax or load wards"};
+        return badRequest("the extent is empty: give --extent xmin,ymin,xmax,ymax or load wards");
     const double cells =
         std::ceil(boxWidth(e) / cell_size_m) * std::ceil(boxHeight(e) / cell_size_m);
     if (cells > static_cast<double>(max_cells))
-        return Error{
+        return badRequest(
             "a " + std::to_string(static_cast<long long>(std::ceil(boxWidth(e) / cell_size_m))) +
             " x " + std::to_string(static_cast<long long>(std::ceil(boxHeight(e) / cell_size_m))) +
             " grid is over the limit of " + std::to_string(max_cells) +
-            " cells: use a larger cell size or a smaller extent"};
+            " cells: use a larger cell size or a smaller extent");
     if (radius_m / cell_size_m > 2000)
-        return Error{"the radius is more than 2,000 cells: use a larger cell size"};
+        return badRequest("the radius is more than 2,000 cells: use a larger cell size");
     return okStatus();
 }
 
@@ -465,7 +473,7 @@ Status applyEdgeCorrection(Grid& g, const std::vector<std::uint8_t>& in_study, c
     shape_params.extent = g.bounds();
     auto inside = computeKde(cells, shape_params, g.bounds(), progress);
     if (!inside)
-        return Error{inside.error()};
+        return inside.failure();
     // The whole disc on the same lattice: one point at a cell centre of a grid large enough.
     const double span = std::ceil(p.radius_m / g.cell) * g.cell + g.cell;
     const WeightedPoints centre{{g.cell / 2}, {g.cell / 2}, {}};
@@ -473,7 +481,7 @@ Status applyEdgeCorrection(Grid& g, const std::vector<std::uint8_t>& in_study, c
     disc_params.extent = Box(Point(-span + g.cell, -span + g.cell), Point(span, span));
     auto disc = computeKde(centre, disc_params, *disc_params.extent);
     if (!disc)
-        return Error{disc.error()};
+        return disc.failure();
     const double full = disc.value().grid.sum();
     for (std::size_t i = 0; i < g.values.size(); ++i) {
         if (!in_study[i])
@@ -505,7 +513,7 @@ Result<KdeResult> computeKde(const WeightedPoints& points, const KdeParams& p,
                              const Box& study_extent, Progress* progress) {
     const Box extent = p.extent ? *p.extent : study_extent;
     if (auto st = p.validate(extent); !st)
-        return Error{st.error()};
+        return st.failure();
     KdeResult res;
     res.grid = makeGrid(extent, p.cell_size_m);
     res.grid.values.assign(res.grid.rows * res.grid.cols, 0.0);
@@ -542,7 +550,7 @@ Result<KdeResult> computeKde(const WeightedPoints& points, const KdeParams& p,
         break;
     }
     if (!st)
-        return Error{st.error()};
+        return st.failure();
     return res;
 }
 

@@ -44,6 +44,8 @@ struct Grid {
     double cellCentreY(std::size_t r) const { return ymax - (static_cast<double>(r) + 0.5) * cell; }
     double at(std::size_t r, std::size_t c) const { return values[r * cols + c]; }
     Box bounds() const;
+    // The square of cell (row, col), for writing cells as polygons.
+    MultiPolygon cellSquare(std::size_t row, std::size_t col) const;
     double sum() const;
     double max() const;
     double min() const;

@@ -1,20 +1,14 @@
 // Layer rule defaults, parsing, and matching against an incident table.
 #include "core/layer_rules.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 
 namespace sw {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.remove_suffix(1);
-    return s;
-}
 
 std::vector<std::string> split(std::string_view s, char sep) {
     std::vector<std::string> out;
@@ -52,22 +46,15 @@ bool isTruthy(std::string_view v) {
     return false;
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 } // namespace
 
 Status LayerRule::validate() const {
     if (trim(name).empty())
-        return Error{"a layer needs a name"};
+        return badRequest("a layer needs a name");
     if (key.empty() || key.size() > 10)
-        return Error{"layer '" + name + "': key must be 1-10 characters"};
+        return badRequest("layer '" + name + "': key must be 1-10 characters");
     if (from != kNoMonth && to != kNoMonth && from > to)
-        return Error{"layer '" + name + "': month range ends before it starts"};
+        return badRequest("layer '" + name + "': month range ends before it starts");
     return okStatus();
 }
 
@@ -196,7 +183,7 @@ Result<LayerRule> parseLayerRule(std::string_view text) {
     if (r.key.empty())
         r.key = keyFromName(r.name);
     if (auto st = r.validate(); !st)
-        return Error{st.error()};
+        return st.failure();
     return r;
 }
 

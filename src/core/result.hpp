@@ -10,7 +10,15 @@ namespace sw {
 
 struct Error {
     std::string message; // one line: names the file, the line or feature, and the problem
+    // The request itself cannot be used (parameters out of range, a column that is not there),
+    // as opposed to a failure while carrying it out; the CLI exits 2 for these, not 1.
+    bool bad_request = false;
 };
+
+// A bad-request error (see Error::bad_request).
+inline Error badRequest(std::string message) {
+    return Error{std::move(message), true};
+}
 
 template <typename T> class [[nodiscard]] Result {
   public:
@@ -32,10 +40,13 @@ template <typename T> class [[nodiscard]] Result {
         assert(ok() && "Result::value() called on an error");
         return std::get<T>(std::move(data_));
     }
-    const std::string& error() const {
-        assert(!ok() && "Result::error() called on a value");
-        return std::get<Error>(data_).message;
+    const std::string& error() const { return failure().message; }
+    // The whole error, to pass on unchanged (message and kind).
+    const Error& failure() const {
+        assert(!ok() && "Result::failure() called on a value");
+        return std::get<Error>(data_);
     }
+    bool badRequest() const { return !ok() && failure().bad_request; }
 
   private:
     std::variant<T, Error> data_;

@@ -8,10 +8,10 @@ namespace sw {
 
 Status ProfileParams::validate() const {
     if (from != kNoMonth && to != kNoMonth && from > to)
-        return Error{"the period ends (" + formatMonth(to) + ") before it starts (" +
-                     formatMonth(from) + ")"};
+        return badRequest("the period ends (" + formatMonth(to) + ") before it starts (" +
+                     formatMonth(from) + ")");
     if (layers.size() > 32)
-        return Error{"at most 32 layers can be profiled at once"};
+        return badRequest("at most 32 layers can be profiled at once");
     for (const auto& l : layers)
         if (auto st = l.validate(); !st)
             return st;
@@ -22,7 +22,7 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
                                        const ProfileParams& p,
                                        const std::vector<std::optional<double>>& population) {
     if (auto st = p.validate(); !st)
-        return Error{st.error()};
+        return st.failure();
     WardProfile prof;
     const auto range = t.monthRange();
     prof.from = p.from != kNoMonth ? p.from : (range ? range->first : kNoMonth);

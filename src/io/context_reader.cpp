@@ -2,6 +2,7 @@
 #include "io/context_reader.hpp"
 
 #include "io/gdal_setup.hpp"
+#include "io/vector_source.hpp"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -71,20 +72,16 @@ ContextFile readContextFile(const std::string& path) {
     layer.path = path;
     layer.name = std::filesystem::path(path).filename().string();
     layer.report.path = path;
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
-        path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-    if (!ds) {
-        layer.report.error = path + ": not a readable vector file (" + lastGdalError() + ")";
+    auto src = openVectorSource(path);
+    if (!src) {
+        layer.report.error = src.error();
         return out;
     }
-    if (ds->GetLayerCount() < 1) {
-        layer.report.error = path + ": the file holds no layers";
-        return out;
-    }
-    layer.report.format = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "vector";
+    const VectorSource& ds = src.value();
+    layer.report.format = ds.format;
     std::uint64_t number = 0;
-    for (int li = 0; li < ds->GetLayerCount(); ++li) {
-        OGRLayer* ogr = ds->GetLayer(li);
+    for (int li = 0; li < ds.layerCount(); ++li) {
+        OGRLayer* ogr = ds.layer(li);
         const LayerCrs crs = layerCrs(*ogr);
         if (li == 0) {
             out.source_crs = crs.crs;

@@ -18,12 +18,15 @@ void ensureGdal() {
     });
 }
 
-std::string lastGdalError() {
+std::string lastGdalError(const std::string& fallback) {
     std::string s = CPLGetLastErrorMsg();
     for (auto& c : s)
         if (c == '\n' || c == '\r')
             c = ' ';
-    return s;
+    const auto first = s.find_first_not_of(' ');
+    if (first == std::string::npos)
+        return fallback;
+    return s.substr(first, s.find_last_not_of(' ') - first + 1);
 }
 
 LayerCrs layerCrs(OGRLayer& layer) {

@@ -9,8 +9,9 @@ namespace sw::io {
 
 // Registers drivers once; safe to call from anywhere.
 void ensureGdal();
-// The last GDAL error message (CPLGetLastErrorMsg), trimmed to one line.
-std::string lastGdalError();
+// The last GDAL error message (CPLGetLastErrorMsg) on one line; `fallback` when GDAL gave
+// none, so a message never ends in empty brackets.
+std::string lastGdalError(const std::string& fallback = "GDAL gave no reason");
 
 // A layer's CRS as "AUTH:CODE" when it has one, else WKT2; EPSG:4326 (with `missing` set)
 // when the layer declares none. OGC:CRS84 (GeoJSON) is reported as EPSG:4326 (lon/lat order).

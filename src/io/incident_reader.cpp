@@ -6,6 +6,7 @@
 #include "core/incident_rows.hpp"
 #include "core/parallel.hpp"
 #include "io/gdal_setup.hpp"
+#include "io/vector_source.hpp"
 
 #include <cpl_vsi.h>
 #include <gdal_priv.h>
@@ -26,12 +27,6 @@ struct VsiCloser {
             VSIFCloseL(f);
     }
 };
-
-bool endsWithIgnoreCase(const std::string& s, const std::string& suffix) {
-    if (s.size() < suffix.size())
-        return false;
-    return equalsIgnoreCase(std::string_view(s).substr(s.size() - suffix.size()), suffix);
-}
 
 bool isCsvPath(const std::string& path) {
     return endsWithIgnoreCase(path, ".csv") || endsWithIgnoreCase(path, ".tsv") ||
@@ -71,6 +66,10 @@ void parseBlock(std::string_view data, const IncidentSchema& schema, char delim,
 
 void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* progress,
              IncidentFile& out) {
+    if (const std::string problem = fileProblem(path); !problem.empty()) {
+        out.report.error = path + ": " + problem;
+        return;
+    }
     const std::string vpath = vsiPath(path);
     std::unique_ptr<VSILFILE, VsiCloser> f(VSIFOpenL(vpath.c_str(), "rb"));
     if (!f) {
@@ -174,18 +173,13 @@ std::string fieldText(OGRFeature& feat, int i) {
 
 void readVector(const std::string& path, const IncidentReadOptions& opt, Progress* progress,
                 IncidentFile& out) {
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
-        path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-    if (!ds) {
-        out.report.error = path + ": not a readable vector file (" + lastGdalError() + ")";
+    auto src = openVectorSource(path);
+    if (!src) {
+        out.report.error = src.error();
         return;
     }
-    if (ds->GetLayerCount() < 1) {
-        out.report.error = path + ": the file holds no layers";
-        return;
-    }
-    OGRLayer* layer = ds->GetLayer(0);
-    out.report.format = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "vector";
+    OGRLayer* layer = src.value().layer(0);
+    out.report.format = src.value().format;
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     const int nf = defn->GetFieldCount();
     // A header of the attribute fields plus the geometry's x and y.

@@ -1,6 +1,7 @@
 // Folder and archive expansion for incident inputs.
 #include "io/input_files.hpp"
 
+#include "core/text.hpp"
 #include "io/gdal_setup.hpp"
 
 #include <cpl_conv.h>
@@ -13,16 +14,6 @@
 
 namespace sw::io {
 namespace {
-
-std::string lowerExt(const std::string& name) {
-    const auto dot = name.find_last_of('.');
-    if (dot == std::string::npos)
-        return "";
-    std::string e = name.substr(dot + 1);
-    for (auto& c : e)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return e;
-}
 
 void listArchive(const std::string& vsi_root, std::vector<std::string>& out) {
     char** entries = VSIReadDirRecursive(vsi_root.c_str());
@@ -40,7 +31,7 @@ void listArchive(const std::string& vsi_root, std::vector<std::string>& out) {
 bool isDataFileName(const std::string& name) {
     static const char* exts[] = {"csv", "tsv", "gpkg", "shp", "geojson", "json",
                                  "kml", "gml", "fgb",  "tab", "sqlite",  "gz"};
-    const std::string e = lowerExt(name);
+    const std::string e = lowerExtension(name);
     return std::find(std::begin(exts), std::end(exts), e) != std::end(exts);
 }
 
@@ -62,7 +53,7 @@ Result<std::vector<std::string>> expandIncidentInputs(const std::vector<std::str
                 if (!entry.is_regular_file())
                     continue;
                 const std::string name = entry.path().string();
-                if (lowerExt(name) == "zip")
+                if (lowerExtension(name) == "zip")
                     listArchive("/vsizip/" + name, files);
                 else if (isDataFileName(name))
                     files.push_back(name);
@@ -71,7 +62,7 @@ Result<std::vector<std::string>> expandIncidentInputs(const std::vector<std::str
             if (files.empty())
                 return Error{p + ": the folder holds no CSV or vector files"};
             out.insert(out.end(), files.begin(), files.end());
-        } else if (lowerExt(p) == "zip") {
+        } else if (lowerExtension(p) == "zip") {
             const std::size_t before = out.size();
             listArchive("/vsizip/" + p, out);
             if (out.size() == before)

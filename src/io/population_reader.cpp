@@ -4,6 +4,7 @@
 #include "core/csv_records.hpp"
 #include "core/incident_rows.hpp"
 #include "core/incident_table.hpp"
+#include "core/text.hpp"
 #include "io/text_file.hpp"
 
 #include <algorithm>
@@ -11,21 +12,6 @@
 
 namespace sw::io {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string o(s);
-    for (auto& c : o)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return o;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && s.front() == ' ')
-        s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ')
-        s.remove_suffix(1);
-    return s;
-}
 
 } // namespace
 

@@ -17,9 +17,9 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string extOf(const std::string& path) {
-    std::string e = fs::path(path).extension().string();
-    for (auto& c : e)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string e = lowerExtension(path);
+    if (!e.empty())
+        e.insert(e.begin(), '.');
     return e;
 }
 

@@ -22,7 +22,7 @@ Status exportWardProfile(const WardProfile& prof, const WardSet& wards, const st
         fields.push_back(f);
     auto writer = VectorWriter::create(path, "ward_profile", fields, true, crs);
     if (!writer)
-        return Error{writer.error()};
+        return writer.failure();
     auto& w = *writer.value();
     w.setDescription(about);
     auto opt = [](const auto& o) -> FieldValue {

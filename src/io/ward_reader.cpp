@@ -3,6 +3,7 @@
 
 #include "core/incident_table.hpp"
 #include "io/gdal_setup.hpp"
+#include "io/vector_source.hpp"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -89,18 +90,13 @@ WardFile readWardFile(const std::string& path, const WardReadOptions& opt) {
     WardFile out;
     out.report.path = path;
     out.wards.source_path = path;
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
-        path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-    if (!ds) {
-        out.report.error = path + ": not a readable vector file (" + lastGdalError() + ")";
+    auto src = openVectorSource(path);
+    if (!src) {
+        out.report.error = src.error();
         return out;
     }
-    if (ds->GetLayerCount() < 1) {
-        out.report.error = path + ": the file holds no layers";
-        return out;
-    }
-    OGRLayer* layer = ds->GetLayer(0);
-    out.report.format = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "vector";
+    OGRLayer* layer = src.value().layer(0);
+    out.report.format = src.value().format;
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     std::vector<std::string> fields;
     for (int i = 0; i < defn->GetFieldCount(); ++i)

@@ -59,11 +59,11 @@ Result<GLuint> compile(const char* name, GLenum type, const char* src) {
 Result<Program> buildProgram(const char* name, const char* vs, const char* fs) {
     auto v = compile(name, GL_VERTEX_SHADER, vs);
     if (!v)
-        return Error{v.error()};
+        return v.failure();
     auto f = compile(name, GL_FRAGMENT_SHADER, fs);
     if (!f) {
         glDeleteShader(v.value());
-        return Error{f.error()};
+        return f.failure();
     }
     Program p(glCreateProgram());
     glAttachShader(p.get(), v.value());

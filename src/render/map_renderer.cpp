@@ -74,7 +74,7 @@ Status MapRenderer::init() {
     for (const auto& p : programs) {
         auto built = gl::buildProgram(p.name, p.vert, p.frag);
         if (!built)
-            return Error{built.error()};
+            return built.failure();
         *p.program = std::move(built.value());
     }
     return okStatus();
@@ -93,6 +93,20 @@ void MapRenderer::updateWardFills(const MapGeometry& g) {
 void MapRenderer::uploadHotspotOutlines(const std::vector<float>& v) {
     uploadColoured(hotspot_vao_, hotspot_vbo_, v);
     hotspot_count_ = static_cast<GLsizei>(v.size() / 6);
+}
+
+void MapRenderer::uploadAnalysis(const MapAnalysis& a) {
+    uploadDensity(a.hotspots.density.grid);
+    std::vector<MultiPolygon> shapes;
+    for (const auto& h : a.hotspots.hotspots)
+        shapes.push_back(h.shape);
+    uploadHotspotOutlines(outlineVertices(shapes, origin(), {150, 0, 40, 255}));
+    if (a.gistar) {
+        std::vector<Rgba> palette;
+        for (int bin = -3; bin <= 3; ++bin)
+            palette.push_back(giBinColour(bin));
+        uploadClassGrid(a.gistar->counts, a.gistar->bin, -3, palette);
+    }
 }
 
 void MapRenderer::setRamp(Ramp ramp) {

@@ -11,43 +11,13 @@
 #include "core/result.hpp"
 #include "render/gl_objects.hpp"
 #include "render/map_camera.hpp"
+#include "render/draw_styles.hpp"
 #include "render/map_geometry.hpp"
+#include "session/live_analysis.hpp"
 
 #include <vector>
 
 namespace sw {
-
-struct LayerDrawStyle {
-    Rgba colour;
-    float size_px = 4.0f;
-    float opacity = 0.85f;
-    bool visible = true;
-    PointRange range{0, SIZE_MAX}; // the points drawn (the period); clamped to the layer
-    std::size_t stride = 1;        // draw every stride-th point of the range (level of detail)
-};
-
-struct DensityStyle {
-    bool visible = true;
-    Ramp ramp = Ramp::YlOrRd;
-    float opacity = 0.75f;
-    float min = 0, max = 1; // the ramp's range
-    float floor = 0;        // values at or below are transparent
-};
-
-struct ContextDrawStyle {
-    Rgba colour;
-    float size_px = 7;
-    bool visible = true;
-};
-
-struct MapDrawOptions {
-    float ward_fill_opacity = 0.55f;
-    DensityStyle density;
-    bool hotspots_visible = true;
-    bool classes_visible = false; // the classed grid (Gi* hot and cold spots)
-    float classes_opacity = 0.7f;
-    std::vector<ContextDrawStyle> context; // per context layer (as uploaded)
-};
 
 class MapRenderer {
   public:
@@ -67,6 +37,9 @@ class MapRenderer {
     // first_class + k; a palette alpha of 0 leaves that class undrawn.
     void uploadClassGrid(const Grid& shape, const std::vector<std::int8_t>& classes,
                          int first_class, const std::vector<Rgba>& palette);
+    // A live analysis' layers: the density surface, the hotspot outlines and, when computed,
+    // the Gi* classes.
+    void uploadAnalysis(const MapAnalysis& analysis);
     void setRamp(Ramp ramp);
     void draw(const MapCamera& camera, const std::vector<LayerDrawStyle>& layers,
               const MapDrawOptions& options) const;

@@ -38,7 +38,7 @@ Result<std::string> findBundledSampleDir() {
 Result<LoadRequest> bundledSampleRequest() {
     auto dir = findBundledSampleDir();
     if (!dir)
-        return Error{dir.error()};
+        return dir.failure();
     LoadRequest r;
     const fs::path d = dir.value();
     r.wards_path = (d / kWards).string();

@@ -283,7 +283,7 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
     if (!req.incident_paths.empty()) {
         auto inputs = io::expandIncidentInputs(req.incident_paths);
         if (!inputs)
-            return Error{inputs.error()};
+            return inputs.failure();
         io::IncidentReadOptions iopt = req.incident_options;
         iopt.threads = threads;
         for (const auto& path : inputs.value())
@@ -309,7 +309,7 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
 
     if (wf) {
         if (auto st = projectWards(*wf, crs, rep); !st)
-            return Error{st.error()};
+            return st.failure();
         rep.wards = wf->report;
         d.wards = std::move(wf->wards);
     }
@@ -317,7 +317,7 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
     for (auto& f : files) {
         FileReport frep = f.report;
         if (auto st = projectIncidents(f, crs, study, threads, rep, frep); !st)
-            return Error{st.error()};
+            return st.failure();
         rep.incidents.push_back(frep);
         if (d.incidents.empty())
             d.incidents = std::move(f.table); // the common single-file case: no copy

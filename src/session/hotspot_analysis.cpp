@@ -1,31 +1,37 @@
-// Hotspot delineation pipeline.
-#include "session/hotspot_analysis.hpp"
-
+// The hotspot action: select incidents, KDE (edge-corrected when asked), a threshold within
+// the study area, 8-connected regions, polygons (GDAL polygonize), and per-hotspot statistics
+// with the wards each one overlaps.
 #include "core/parallel.hpp"
 #include "geo/ward_locator.hpp"
 #include "io/region_polygons.hpp"
+#include "session/analysis_actions.hpp"
 #include "session/study_area.hpp"
 
 namespace sw {
 
-Result<HotspotResult> findHotspots(const Session& session, const HotspotParams& p,
+Result<HotspotResult> findHotspots(const Session& session, const HotspotRequest& request,
                                    Progress* progress) {
-    auto sel = selectIncidents(session.incidents(), p.selection);
+    auto sel = selectIncidents(session.incidents(), request.density.selection);
     if (!sel)
-        return Error{sel.error()};
-    return findHotspots(session, p, sel.value(), progress);
+        return sel.failure();
+    return findHotspots(session, request, sel.value(), progress);
 }
 
-Result<HotspotResult> findHotspots(const Session& session, const HotspotParams& p,
+Result<HotspotResult> findHotspots(const Session& session, const HotspotRequest& request,
                                    const Selection& selection, Progress* progress) {
-    if (auto st = p.threshold.validate(); !st)
-        return Error{st.error()};
+    if (auto st = request.threshold.validate(); !st)
+        return st.failure();
+    const KdeRequest& dr = request.density;
+    auto resolved = resolveKde(session, dr.kde, dr.radius_rule, selection.points);
+    if (!resolved)
+        return resolved.failure();
     HotspotResult out;
+    out.resolved = std::move(resolved.value());
+    const KdeParams& k = out.resolved.kde;
     out.notes = selection.notes;
-    const Box extent = p.kde.extent ? *p.kde.extent : studyExtent(session, p.kde.cell_size_m);
-    auto kde = computeKde(selection.points, p.kde, extent, progress);
+    auto kde = computeKde(selection.points, k, out.resolved.extent, progress);
     if (!kde)
-        return Error{kde.error()};
+        return kde.failure();
     out.density = std::move(kde.value());
     const Grid& g = out.density.grid;
     out.incidents = selection.points.x.size();
@@ -34,7 +40,7 @@ Result<HotspotResult> findHotspots(const Session& session, const HotspotParams& 
 
     // The study area: cells whose centre lies in a ward.
     const std::vector<std::uint8_t> in_study =
-        studyCells(session.wards(), g, resolveThreads(p.kde.threads));
+        studyCells(session.wards(), g, resolveThreads(k.threads));
     std::optional<geo::WardLocator> locator;
     if (!session.wards().empty()) {
         locator.emplace(session.wards());
@@ -42,30 +48,29 @@ Result<HotspotResult> findHotspots(const Session& session, const HotspotParams& 
     } else {
         out.study_area_km2 = boxWidth(g.bounds()) * boxHeight(g.bounds()) / 1e6;
     }
-    if (p.kde.edge_correct) {
+    if (k.edge_correct) {
         if (in_study.empty())
             out.notes.push_back("edge correction needs wards: not applied");
-        else if (auto st = applyEdgeCorrection(out.density.grid, in_study, p.kde, progress); !st)
-            return Error{st.error()};
+        else if (auto st = applyEdgeCorrection(out.density.grid, in_study, k, progress); !st)
+            return st.failure();
     }
-    out.threshold_value = thresholdValue(g, in_study, p.threshold);
+    out.threshold_value = thresholdValue(g, in_study, request.threshold);
     const RegionLabels regions = labelRegions(g, out.threshold_value, in_study);
 
     const auto& t = session.incidents();
+    const auto& layers = dr.selection.layers;
     std::vector<std::int64_t> cells;
     std::vector<std::uint32_t> masks;
-    const auto all_masks = p.selection.layers.empty() ? std::vector<std::uint32_t>{}
-                                                      : layerMasks(p.selection.layers, t);
+    const auto all_masks = layers.empty() ? std::vector<std::uint32_t>{} : layerMasks(layers, t);
     for (auto row : selection.rows) {
         cells.push_back(cellIndex(g, t.x[row], t.y[row]));
         if (!all_masks.empty())
             masks.push_back(all_masks[row]);
     }
-    const auto stats =
-        hotspotStats(g, regions, cells, masks, p.selection.layers.size(), out.study_area_km2);
+    const auto stats = hotspotStats(g, regions, cells, masks, layers.size(), out.study_area_km2);
     auto shapes = io::polygonizeRegions(g, regions);
     if (!shapes)
-        return Error{shapes.error()};
+        return shapes.failure();
     for (const auto& s : stats) {
         Hotspot h;
         h.stats = s;

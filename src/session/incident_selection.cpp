@@ -9,27 +9,27 @@ namespace sw {
 
 Status SelectionParams::validate() const {
     if (from != kNoMonth && to != kNoMonth && from > to)
-        return Error{"the period ends (" + formatMonth(to) + ") before it starts (" +
-                     formatMonth(from) + ")"};
+        return badRequest("the period ends (" + formatMonth(to) + ") before it starts (" +
+                     formatMonth(from) + ")");
     if (layers.size() > 32)
-        return Error{"at most 32 layers at once"};
+        return badRequest("at most 32 layers at once");
     if (!layer_weights.empty() && layer_weights.size() != layers.size())
-        return Error{"one weight per layer is needed"};
+        return badRequest("one weight per layer is needed");
     for (double w : layer_weights)
         if (!std::isfinite(w) || w < 0)
-            return Error{"layer weights must be zero or positive numbers"};
+            return badRequest("layer weights must be zero or positive numbers");
     return okStatus();
 }
 
 Result<Selection> selectIncidents(const IncidentTable& t, const SelectionParams& p) {
     if (auto st = p.validate(); !st)
-        return Error{st.error()};
+        return st.failure();
     Selection sel;
     std::optional<std::size_t> wcol;
     if (!p.weight_column.empty()) {
         wcol = t.textColumn(p.weight_column);
         if (!wcol)
-            return Error{"no column named '" + p.weight_column + "' in the incidents"};
+            return badRequest("no column named '" + p.weight_column + "' in the incidents");
     }
     const auto masks = p.layers.empty() ? std::vector<std::uint32_t>{} : layerMasks(p.layers, t);
     std::vector<std::size_t> per_layer(p.layers.size(), 0);

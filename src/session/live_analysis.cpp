@@ -1,9 +1,6 @@
 // Live analysis for the map: debounce, background job, latest result.
 #include "session/live_analysis.hpp"
 
-#include "core/parallel.hpp"
-#include "session/study_area.hpp"
-
 #include <chrono>
 
 namespace sw {
@@ -38,27 +35,16 @@ bool sameGiStar(const std::optional<GiStarParams>& a, const std::optional<GiStar
            sameBox(a->extent, b->extent);
 }
 
-// Gi* on the selected incidents over the study area (cells whose centre is in a ward).
-Result<GiStarResult> mapGiStar(const Session& session, GiStarParams gp,
-                               const WeightedPoints& points, unsigned threads) {
-    const Box extent = resolveGiStarGrid(session, gp);
-    if (boxIsEmpty(extent))
-        return Error{"Gi*: no data"};
-    if (auto st = gp.validate(extent); !st)
-        return Error{st.error()};
-    const auto study = studyCells(session.wards(), makeGrid(extent, gp.cell_size_m), threads);
-    return computeGiStar(points, extent, gp, study);
-}
-
 } // namespace
 
 bool MapAnalysisParams::operator==(const MapAnalysisParams& o) const {
-    const auto& a = hotspots.selection;
-    const auto& b = o.hotspots.selection;
-    return a.from == b.from && a.to == b.to && sameLayers(a.layers, b.layers) &&
-           a.layer_weights == b.layer_weights && a.weight_column == b.weight_column &&
-           sameKde(hotspots.kde, o.hotspots.kde) &&
-           hotspots.threshold.mode == o.hotspots.threshold.mode &&
+    const auto& a = hotspots.density;
+    const auto& b = o.hotspots.density;
+    return a.selection.from == b.selection.from && a.selection.to == b.selection.to &&
+           sameLayers(a.selection.layers, b.selection.layers) &&
+           a.selection.layer_weights == b.selection.layer_weights &&
+           a.selection.weight_column == b.selection.weight_column && sameKde(a.kde, b.kde) &&
+           a.radius_rule == b.radius_rule && hotspots.threshold.mode == o.hotspots.threshold.mode &&
            hotspots.threshold.amount == o.hotspots.threshold.amount && sameGiStar(gistar, o.gistar);
 }
 
@@ -67,43 +53,32 @@ Result<MapAnalysis> runMapAnalysis(const Session& session, const MapAnalysisPara
     const auto t0 = std::chrono::steady_clock::now();
     MapAnalysis out;
     out.params = params;
-    auto sel = selectIncidents(session.incidents(), params.hotspots.selection);
+    const SelectionParams& selection = params.hotspots.density.selection;
+    auto sel = selectIncidents(session.incidents(), selection);
     if (!sel)
-        return Error{sel.error()};
+        return sel.failure();
     auto hot = findHotspots(session, params.hotspots, sel.value(), progress);
     if (!hot)
-        return Error{hot.error()};
+        return hot.failure();
     out.hotspots = std::move(hot.value());
     if (progress && progress->cancelled())
         return Error{"cancelled"};
     if (params.gistar) {
-        auto gi = mapGiStar(session, *params.gistar, sel.value().points,
-                            resolveThreads(params.hotspots.kde.threads));
+        auto gi = giStarHotspots(session, {selection, *params.gistar}, sel.value(), progress);
         if (!gi)
-            return Error{gi.error()};
-        out.gistar = std::move(gi.value());
+            return gi.failure();
+        out.gistar = std::move(gi.value().result);
     }
     if (!session.wards().empty()) {
         ProfileParams pp;
-        pp.from = params.hotspots.selection.from;
-        pp.to = params.hotspots.selection.to;
-        pp.layers = params.hotspots.selection.layers;
+        pp.from = selection.from;
+        pp.to = selection.to;
+        pp.layers = selection.layers;
         auto prof = session.wardProfile(pp);
         if (prof)
             out.profile = std::move(prof.value());
     }
-    if (!sel.value().points.x.empty()) {
-        const auto& pts = sel.value().points;
-        const KernelShape k = params.hotspots.kde.kernel;
-        out.bandwidths.push_back({BandwidthRule::ArcGis, std::round(arcgisDefaultRadius(pts)),
-                                  "ArcGIS default",
-                                  "0.9 min(SD, sqrt(1/ln 2) Dm) n^-0.2 from the spread of the "
-                                  "incidents (ArcGIS Kernel Density's default)"});
-        out.bandwidths.push_back({BandwidthRule::Scott, std::round(scottRadius(pts, k)),
-                                  "Scott's rule",
-                                  "from the standard deviation of the coordinates; smooth, "
-                                  "good for a district-wide picture"});
-    }
+    out.bandwidths = radiusSuggestions(sel.value().points, params.hotspots.density.kde.kernel);
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return out;
 }

@@ -7,8 +7,8 @@
 #include "core/bandwidth.hpp"
 #include "core/gistar.hpp"
 #include "core/ward_profile.hpp"
-#include "session/background_job.hpp"
-#include "session/hotspot_analysis.hpp"
+#include "core/background_job.hpp"
+#include "session/analysis_actions.hpp"
 #include "session/session.hpp"
 
 #include <cstdint>
@@ -18,7 +18,7 @@
 namespace sw {
 
 struct MapAnalysisParams {
-    HotspotParams hotspots; // selection (period, layers, weights), KDE and threshold
+    HotspotRequest hotspots; // selection (period, layers, weights), KDE and threshold
     // Gi* hot and cold spots on the same selection (cell 0: the study area's suggested size;
     // distance 0: 2.5 cells). Not computed when unset.
     std::optional<GiStarParams> gistar;
@@ -30,7 +30,7 @@ struct MapAnalysis {
     HotspotResult hotspots;                      // density grid, threshold and hotspots
     std::optional<WardProfile> profile;          // counts per ward in the period and layers
     std::optional<GiStarResult> gistar;          // when asked for
-    std::vector<BandwidthSuggestion> bandwidths; // fixed, ArcGIS default, Scott
+    std::vector<BandwidthSuggestion> bandwidths; // ArcGIS default, Scott
     double seconds = 0;                          // compute time
 };
 

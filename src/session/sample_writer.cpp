@@ -83,7 +83,7 @@ WardSet syntheticWards() {
 Result<SampleOutput> writeSyntheticSample(const SampleParams& params, const std::string& dir,
                                           bool zip, Progress* progress) {
     if (auto st = params.validate(); !st)
-        return Error{st.error()};
+        return st.failure();
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec)
@@ -100,12 +100,12 @@ Result<SampleOutput> writeSyntheticSample(const SampleParams& params, const std:
                                           {{"WD13CD", T::Text}, {"WD13NM", T::Text}}, true,
                                           "EPSG:27700");
         if (!w)
-            return Error{w.error()};
+            return w.failure();
         for (const auto& ward : wards.wards)
             if (auto st = w.value()->add({ward.code, ward.name}, &ward.shape); !st)
-                return Error{st.error()};
+                return st.failure();
         if (auto st = w.value()->commit(); !st)
-            return Error{st.error()};
+            return st.failure();
     }
     // Population.
     out.population_path = (fs::path(dir) / "synthetic_medway_ward_population.csv").string();
@@ -115,7 +115,7 @@ Result<SampleOutput> writeSyntheticSample(const SampleParams& params, const std:
             csv += s.code + "," + s.name + "," + std::to_string(static_cast<long>(s.population)) +
                    "\r\n";
         if (auto st = io::writeTextFile(out.population_path, csv); !st)
-            return Error{st.error()};
+            return st.failure();
     }
     // Incidents, month by month.
     SyntheticIncidentGenerator gen(wards, params);
@@ -139,7 +139,7 @@ Result<SampleOutput> writeSyntheticSample(const SampleParams& params, const std:
                 .string();
         auto z = io::ZipWriter::create(out.incidents_path);
         if (!z)
-            return Error{z.error()};
+            return z.failure();
         archive.emplace(std::move(z.value()));
     } else {
         out.incidents_path = (fs::path(dir) / "incidents").string();
@@ -188,17 +188,17 @@ Result<SampleOutput> writeSyntheticSample(const SampleParams& params, const std:
             archive ? archive->add(name, csv)
                     : io::writeTextFile((fs::path(out.incidents_path) / name).string(), csv);
         if (!st)
-            return Error{st.error()};
+            return st.failure();
         out.rows += incidents.size();
         if (progress)
             progress->add(incidents.size());
     }
     if (archive)
         if (auto st = archive->close(); !st)
-            return Error{st.error()};
+            return st.failure();
     out.readme_path = (fs::path(dir) / "SYNTHETIC_README.txt").string();
     if (auto st = io::writeTextFile(out.readme_path, readmeText(params, out.rows)); !st)
-        return Error{st.error()};
+        return st.failure();
     return out;
 }
 

@@ -12,7 +12,7 @@ Session::~Session() = default;
 Status Session::load(const LoadRequest& request, Progress* progress) {
     auto loaded = loadData(request, progress);
     if (!loaded)
-        return Error{loaded.error()};
+        return loaded.failure();
     install(std::move(loaded.value()), request);
     return okStatus();
 }
@@ -48,7 +48,7 @@ void Session::install(LoadedData data, LoadRequest request) {
 Status Session::addContextLayer(const std::string& path) {
     auto layer = loadContextLayer(path, data_.working_crs);
     if (!layer)
-        return Error{layer.error()};
+        return layer.failure();
     installContextLayer(std::move(layer.value()));
     return okStatus();
 }

@@ -32,12 +32,4 @@ Box studyExtent(const Session& session, double cell) {
     return alignToCells(b, cell);
 }
 
-Box resolveGiStarGrid(const Session& session, GiStarParams& gp) {
-    if (gp.cell_size_m == 0)
-        gp.cell_size_m = suggestedCellSize(gp.extent ? *gp.extent : studyExtent(session, 1.0));
-    if (gp.distance_m == 0)
-        gp.distance_m = 2.5 * gp.cell_size_m;
-    return gp.extent ? *gp.extent : studyExtent(session, gp.cell_size_m);
-}
-
 } // namespace sw

@@ -1,7 +1,6 @@
 // The study area: its default analysis extent, and which grid cells' centres lie in a ward.
 #pragma once
 
-#include "core/gistar.hpp"
 #include "core/kde.hpp"
 #include "core/wards.hpp"
 #include "session/session.hpp"
@@ -16,10 +15,5 @@ std::vector<std::uint8_t> studyCells(const WardSet& wards, const Grid& grid, uns
 
 // The wards' bounds (else the incidents'), grown to whole cells; empty when nothing is loaded.
 Box studyExtent(const Session& session, double cell_size_m);
-
-// Fills a zero Gi* cell size (the study area's suggested size) and distance (2.5 cells) and
-// returns the grid extent (the params' extent, else the study extent). Shared by the gistar
-// and emerging commands and the map.
-Box resolveGiStarGrid(const Session& session, GiStarParams& params);
 
 } // namespace sw

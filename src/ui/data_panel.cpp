@@ -1,6 +1,8 @@
 // Data panel and its file browser (std::filesystem).
 #include "ui/data_panel.hpp"
 
+#include "core/text.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -12,11 +14,8 @@ namespace sw::ui {
 namespace fs = std::filesystem;
 
 bool isDataFile(const std::string& name) {
-    std::string ext = fs::path(name).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    for (const char* e :
-         {".csv", ".zip", ".geojson", ".json", ".gpkg", ".shp", ".kml", ".fgb", ".gml", ".tsv"})
+    const std::string ext = lowerExtension(name);
+    for (const char* e : {"csv", "zip", "geojson", "json", "gpkg", "shp", "kml", "fgb", "gml", "tsv"})
         if (ext == e)
             return true;
     return false;

@@ -14,45 +14,45 @@ constexpr KernelShape kKernels[] = {KernelShape::Quartic,      KernelShape::Triw
                                     KernelShape::Uniform,      KernelShape::Gaussian};
 
 void settings(MapUiState& ui, const Session& session, const MapAnalysis* result) {
-    if (ImGui::BeginCombo("Kernel", kernelName(ui.kernel))) {
+    if (ImGui::BeginCombo("Kernel", kernelName(ui.kde.kernel))) {
         for (KernelShape k : kKernels)
-            if (ImGui::Selectable(kernelName(k), k == ui.kernel))
-                ui.kernel = k;
+            if (ImGui::Selectable(kernelName(k), k == ui.kde.kernel))
+                ui.kde.kernel = k;
         ImGui::EndCombo();
     }
-    float radius = static_cast<float>(ui.radius_m);
+    float radius = static_cast<float>(ui.kde.radius_m);
     if (ImGui::SliderFloat("Radius", &radius, 25.0f, 2000.0f, "%.0f m",
                            ImGuiSliderFlags_Logarithmic))
-        ui.radius_m = std::round(radius);
+        ui.kde.radius_m = std::round(radius);
     if (result)
         for (const auto& b : result->bandwidths) {
             char label[96];
             std::snprintf(label, sizeof label, "%s: %.0f m", b.name.c_str(), b.radius_m);
             if (ImGui::SmallButton(label))
-                ui.radius_m = b.radius_m;
+                ui.kde.radius_m = b.radius_m;
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("%s", b.explanation.c_str());
             ImGui::SameLine();
         }
     ImGui::NewLine();
-    bool auto_cell = ui.cell_m == 0;
+    bool auto_cell = ui.kde.cell_size_m == 0;
     if (ImGui::Checkbox("Auto cell", &auto_cell))
-        ui.cell_m = auto_cell ? 0 : 25;
+        ui.kde.cell_size_m = auto_cell ? 0 : 25;
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("The study area's shorter side / 150, rounded (Chainey's guidance)");
     if (!auto_cell) {
         ImGui::SameLine();
-        float cell = static_cast<float>(ui.cell_m);
+        float cell = static_cast<float>(ui.kde.cell_size_m);
         ImGui::SetNextItemWidth(120);
         if (ImGui::SliderFloat("Cell", &cell, 5.0f, 250.0f, "%.0f m", ImGuiSliderFlags_Logarithmic))
-            ui.cell_m = std::round(cell);
+            ui.kde.cell_size_m = std::round(cell);
     }
-    int units = ui.units == DensityUnits::Density ? 1 : 0;
+    int units = ui.kde.units == DensityUnits::Density ? 1 : 0;
     ImGui::RadioButton("incidents per km2", &units, 1);
     ImGui::SameLine();
     ImGui::RadioButton("raw", &units, 0);
-    ui.units = units == 1 ? DensityUnits::Density : DensityUnits::Raw;
-    ImGui::Checkbox("Edge correction", &ui.edge_correct);
+    ui.kde.units = units == 1 ? DensityUnits::Density : DensityUnits::Raw;
+    ImGui::Checkbox("Edge correction", &ui.kde.edge_correct);
 
     const char* modes[] = {"Top % of cells", "Mean + k SD", "Value"};
     int mode = static_cast<int>(ui.threshold.mode);
@@ -117,14 +117,14 @@ void giStar(MapUiState& ui, const MapAnalysis* result) {
                           "at 90/95/99%% confidence, as ArcGIS Hot Spot Analysis reports them.");
     if (!ui.gistar_visible)
         return;
-    float cell = static_cast<float>(ui.gistar_cell_m);
+    float cell = static_cast<float>(ui.gistar.cell_size_m);
     if (ImGui::SliderFloat("Gi* cell", &cell, 0.0f, 500.0f, cell == 0 ? "auto" : "%.0f m"))
-        ui.gistar_cell_m = std::round(cell);
-    float dist = static_cast<float>(ui.gistar_distance_m);
+        ui.gistar.cell_size_m = std::round(cell);
+    float dist = static_cast<float>(ui.gistar.distance_m);
     if (ImGui::SliderFloat("Gi* distance", &dist, 0.0f, 2000.0f,
                            dist == 0 ? "auto (2.5 cells)" : "%.0f m"))
-        ui.gistar_distance_m = std::round(dist);
-    ImGui::Checkbox("False discovery rate correction", &ui.gistar_fdr);
+        ui.gistar.distance_m = std::round(dist);
+    ImGui::Checkbox("False discovery rate correction", &ui.gistar.fdr);
     ImGui::SliderFloat("Gi* opacity", &ui.gistar_opacity, 0.1f, 1.0f, "%.2f");
     if (result && result->gistar) {
         const GiStarResult& g = *result->gistar;
@@ -172,7 +172,7 @@ std::optional<Box> drawHotspotsPanel(MapUiState& ui, const Session& session, Liv
         ImGui::TextWrapped("%zu incidents, %zu x %zu cells of %g m, radius %g m: peak %.4g, "
                            "threshold %.4g (%.0f ms)",
                            h.incidents, g.cols, g.rows, g.cell,
-                           result->params.hotspots.kde.radius_m, g.max(), h.threshold_value,
+                           h.resolved.kde.radius_m, g.max(), h.threshold_value,
                            result->seconds * 1000);
         for (const auto& n : h.notes)
             ImGui::TextColored(ImVec4(0.8f, 0.4f, 0.1f, 1), "%s", n.c_str());

@@ -88,7 +88,7 @@ Result<LayerRule> ruleFromDraft(const LayerDraft& d, const std::vector<LayerRule
         if (static_cast<int>(i) != d.index && equalsIgnoreCase(layers[i].name, r.name))
             return Error{"another layer is already called '" + r.name + "'"};
     if (auto st = r.validate(); !st)
-        return Error{st.error()};
+        return st.failure();
     return r;
 }
 
@@ -123,7 +123,7 @@ void refreshPreview(LayerDraft& d, const std::vector<LayerRule>& layers,
 Status applyDraft(LayerDraft& d, std::vector<LayerRule>& layers) {
     auto rule = ruleFromDraft(d, layers);
     if (!rule)
-        return Error{rule.error()};
+        return rule.failure();
     const auto i = static_cast<std::size_t>(d.index);
     if (i < layers.size())
         layers[i] = std::move(rule.value());

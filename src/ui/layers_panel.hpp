@@ -2,7 +2,7 @@
 // opacity, and the rule editor (add, edit, delete layers).
 #pragma once
 
-#include "render/map_renderer.hpp"
+#include "render/draw_styles.hpp"
 #include "session/session.hpp"
 #include "ui/map_ui_state.hpp"
 

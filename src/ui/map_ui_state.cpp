@@ -1,7 +1,7 @@
 // Map UI state to analysis parameters and ward statistics.
 #include "ui/map_ui_state.hpp"
 
-#include "session/study_area.hpp"
+#include "session/analysis_actions.hpp"
 
 namespace sw::ui {
 
@@ -21,7 +21,7 @@ void clampPeriod(MapUiState& ui, const Session& session) {
 
 MapAnalysisParams analysisParams(const MapUiState& ui, const Session& session) {
     MapAnalysisParams p;
-    SelectionParams& sel = p.hotspots.selection;
+    SelectionParams& sel = p.hotspots.density.selection;
     sel.from = ui.from;
     sel.to = ui.to;
     const auto& layers = session.layers();
@@ -30,22 +30,12 @@ MapAnalysisParams analysisParams(const MapUiState& ui, const Session& session) {
             sel.layers.push_back(layers[i]);
             sel.layer_weights.push_back(i < ui.layer_weights.size() ? ui.layer_weights[i] : 1.0);
         }
-    KdeParams& k = p.hotspots.kde;
-    k.kernel = ui.kernel;
-    k.radius_m = ui.radius_m;
-    k.units = ui.units;
-    k.edge_correct = ui.edge_correct;
-    const Box study = studyExtent(session, 1.0);
-    k.cell_size_m =
-        ui.cell_m > 0 ? ui.cell_m : (boxIsEmpty(study) ? 100 : suggestedCellSize(study));
+    KdeParams& k = p.hotspots.density.kde;
+    k = ui.kde;
+    k.cell_size_m = resolveCellSize(session, ui.kde);
     p.hotspots.threshold = ui.threshold;
-    if (ui.gistar_visible) {
-        GiStarParams g;
-        g.cell_size_m = ui.gistar_cell_m;
-        g.distance_m = ui.gistar_distance_m;
-        g.fdr = ui.gistar_fdr;
-        p.gistar = g;
-    }
+    if (ui.gistar_visible)
+        p.gistar = ui.gistar;
     return p;
 }
 

@@ -8,7 +8,8 @@
 #include "core/hotspots.hpp"
 #include "core/kde.hpp"
 #include "core/month.hpp"
-#include "render/map_renderer.hpp"
+#include "core/gistar.hpp"
+#include "render/draw_styles.hpp"
 #include "session/live_analysis.hpp"
 #include "session/session.hpp"
 #include "ui/layer_draft.hpp"
@@ -31,6 +32,14 @@ struct ChoroplethState {
     bool operator==(const ChoroplethState&) const = default;
 };
 
+// The map's density defaults: a 250 m quartic density per km2 on the suggested cell size.
+inline KdeParams mapKdeDefaults() {
+    KdeParams k;
+    k.radius_m = 250;
+    k.cell_size_m = 0;
+    return k;
+}
+
 struct MapUiState {
     // Period: inclusive month range over the data's months; play steps a one-month window.
     MonthIndex from = kNoMonth, to = kNoMonth;
@@ -38,20 +47,16 @@ struct MapUiState {
     double play_seconds_per_month = 1.0;
     double last_step_s = 0;
 
-    // Hotspots.
-    KernelShape kernel = KernelShape::Quartic;
-    double radius_m = 250;
-    double cell_m = 0; // 0: the study area's suggested size (shorter side / 150)
-    DensityUnits units = DensityUnits::Density;
+    // Hotspots: the density's parameters (cell_size_m 0: the study area's suggested size, as
+    // the session resolves it) and the threshold.
+    KdeParams kde = mapKdeDefaults();
     HotspotThreshold threshold;
     std::vector<float> layer_weights; // per session layer (default 1)
-    bool edge_correct = false;
 
-    // Gi* hot and cold spots on the map (computed only while shown).
+    // Gi* hot and cold spots on the map (computed only while shown); cell and distance 0: the
+    // session's defaults (the suggested cell, 2.5 cells).
     bool gistar_visible = false;
-    double gistar_cell_m = 0;     // 0: the study area's suggested cell size
-    double gistar_distance_m = 0; // 0: 2.5 cells
-    bool gistar_fdr = true;
+    GiStarParams gistar;
     float gistar_opacity = 0.7f;
 
     // Drawing.
@@ -74,7 +79,8 @@ struct MapUiState {
 // Sets the period to the data's whole month range when unset or out of range.
 void clampPeriod(MapUiState& ui, const Session& session);
 
-// The live analysis parameters for what the map shows: visible layers (weights), period, KDE.
+// The live analysis parameters for what the map shows: visible layers (weights), period, KDE
+// (the cell size resolved as the CLI resolves it).
 MapAnalysisParams analysisParams(const MapUiState& ui, const Session& session);
 
 // The ward statistic the choropleth shows, per ward index (nullopt where unknown).

@@ -3,7 +3,6 @@
 
 #include "geo/crs_transform.hpp"
 
-#include <GLFW/glfw3.h>
 #include <imgui.h>
 
 #include "core/hotspots.hpp"
@@ -110,7 +109,7 @@ void drawLegend(ImDrawList* dl, ImVec2 at, const Session& session, const MapOver
         char label[128];
         std::snprintf(label, sizeof label, "Density %.3g - %.3g %s", ui->density.min,
                       ui->density.max,
-                      a->params.hotspots.kde.units == DensityUnits::Density ? "per km2" : "(raw)");
+                      a->params.hotspots.density.kde.units == DensityUnits::Density ? "per km2" : "(raw)");
         rows.emplace_back(label, [dl, ramp](ImVec2 p) {
             for (int k = 0; k < 14; ++k) {
                 const Rgba c = sampleRamp(ramp, k / 13.0);
@@ -220,7 +219,7 @@ void drawTooltip(const MapViewState& view, const Session& session, const MapOver
     }
     if (have_density)
         ImGui::Text("Density: %.4g %s", density,
-                    info.analysis->params.hotspots.kde.units == DensityUnits::Density
+                    info.analysis->params.hotspots.density.kde.units == DensityUnits::Density
                         ? "incidents per km2"
                         : "(raw)");
     if (info.ui && info.ui->gistar_visible && info.analysis && info.analysis->gistar) {
@@ -237,41 +236,47 @@ void drawTooltip(const MapViewState& view, const Session& session, const MapOver
 
 } // namespace
 
-bool handleShortcuts(MapUiState& ui, const Session& session, double now_s) {
+bool keyPressed(int key) {
+    return key >= 0 && ImGui::IsKeyPressed(key);
+}
+
+bool handleShortcuts(const ShortcutKeys& keys, MapUiState& ui, const Session& session,
+                     double now_s) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantCaptureKeyboard)
         return false;
     const auto range = session.incidents().monthRange();
-    if (ImGui::IsKeyPressed(GLFW_KEY_SPACE)) {
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))) {
         ui.playing = !ui.playing;
         ui.last_step_s = now_s;
     }
-    if (range && ImGui::IsKeyPressed(GLFW_KEY_LEFT) && ui.from > range->first) {
+    if (range && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) && ui.from > range->first) {
         --ui.from;
         --ui.to;
     }
-    if (range && ImGui::IsKeyPressed(GLFW_KEY_RIGHT) && ui.to < range->second) {
+    if (range && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) && ui.to < range->second) {
         ++ui.from;
         ++ui.to;
     }
-    if (ImGui::IsKeyPressed(GLFW_KEY_D))
+    if (keyPressed(keys.d))
         ui.density.visible = !ui.density.visible;
-    if (ImGui::IsKeyPressed(GLFW_KEY_H))
+    if (keyPressed(keys.h))
         ui.hotspots_visible = !ui.hotspots_visible;
-    if (ImGui::IsKeyPressed(GLFW_KEY_I))
+    if (keyPressed(keys.i))
         ui.points_visible = !ui.points_visible;
-    if (ImGui::IsKeyPressed(GLFW_KEY_C))
+    if (keyPressed(keys.c))
         ui.choropleth.on = !ui.choropleth.on;
-    if (ImGui::IsKeyPressed(GLFW_KEY_G))
+    if (keyPressed(keys.g))
         ui.gistar_visible = !ui.gistar_visible;
-    if (ImGui::IsKeyPressed(GLFW_KEY_P))
+    if (keyPressed(keys.p))
         ui.hide_panels = !ui.hide_panels;
-    if (ImGui::IsKeyPressed(GLFW_KEY_F1))
+    if (keyPressed(keys.f1))
         ui.show_help = !ui.show_help;
-    return io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S);
+    return io.KeyCtrl && keyPressed(keys.s);
 }
 
 void handleMapInput(MapViewState& view, const Box& data_bounds) {
+    const ShortcutKeys& keys = view.keys;
     ImGuiIO& io = ImGui::GetIO();
     view.camera.setViewport(io.DisplaySize.x, io.DisplaySize.y);
     if (view.fit_requested && !boxIsEmpty(data_bounds)) {
@@ -290,12 +295,11 @@ void handleMapInput(MapViewState& view, const Box& data_bounds) {
     }
     if (!io.WantCaptureKeyboard) {
         const Point centre(view.camera.width() / 2, view.camera.height() / 2);
-        // ImGui 1.86 with the GLFW backend indexes keys by GLFW key code.
-        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))
+        if (keyPressed(keys.equal) || keyPressed(keys.keypad_add))
             view.camera.zoomAt(centre, 1.5);
-        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))
+        if (keyPressed(keys.minus) || keyPressed(keys.keypad_subtract))
             view.camera.zoomAt(centre, 1 / 1.5);
-        if (ImGui::IsKeyPressed(GLFW_KEY_F) || ImGui::IsKeyPressed(GLFW_KEY_HOME))
+        if (keyPressed(keys.f) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home)))
             view.fit_requested = true;
     }
 }

@@ -7,6 +7,7 @@
 #include "session/live_analysis.hpp"
 #include "session/session.hpp"
 #include "ui/map_ui_state.hpp"
+#include "ui/shortcut_keys.hpp"
 
 #include <optional>
 #include <string>
@@ -23,6 +24,7 @@ struct MapViewState {
     bool show_labels = true;
     bool fit_requested = true;
     std::optional<Point> hover_world; // cursor position in working-CRS metres
+    ShortcutKeys keys;                // the backend's key codes (set by the app)
 };
 
 // Reads mouse/keyboard input for the map when ImGui does not want it.
@@ -30,7 +32,8 @@ void handleMapInput(MapViewState& view, const Box& data_bounds);
 
 // Keyboard shortcuts for the map state (see the help panel); true when Ctrl+S asked for a map
 // image.
-bool handleShortcuts(MapUiState& ui, const Session& session, double now_s);
+bool handleShortcuts(const ShortcutKeys& keys, MapUiState& ui, const Session& session,
+                     double now_s);
 
 // What the legend and the hover tooltip show besides the session.
 struct MapOverlayInfo {

@@ -65,11 +65,11 @@ void loadSettings(const std::string& path, MapUiState& ui, Session& session,
         const double v = std::strtod(it->second.c_str(), &end);
         return end && *end == 0 && std::isfinite(v) ? v : fallback;
     };
-    ui.radius_m = std::max(1.0, num("radius_m", ui.radius_m));
-    ui.cell_m = std::max(0.0, num("cell_m", ui.cell_m));
+    ui.kde.radius_m = std::max(1.0, num("radius_m", ui.kde.radius_m));
+    ui.kde.cell_size_m = std::max(0.0, num("cell_m", ui.kde.cell_size_m));
     if (auto k = parseKernel(kv["kernel"]))
-        ui.kernel = *k;
-    ui.units = kv["units"] == "raw" ? DensityUnits::Raw : DensityUnits::Density;
+        ui.kde.kernel = *k;
+    ui.kde.units = kv["units"] == "raw" ? DensityUnits::Raw : DensityUnits::Density;
     if (auto t = parseThreshold(kv["threshold"]))
         ui.threshold = t.value();
     if (auto r = parseRamp(kv["density_ramp"]))
@@ -81,9 +81,9 @@ void loadSettings(const std::string& path, MapUiState& ui, Session& session,
     ui.points_visible = num("points_visible", ui.points_visible) != 0;
     ui.point_budget = static_cast<int>(num("point_budget", ui.point_budget));
     ui.gistar_visible = num("gistar", ui.gistar_visible) != 0;
-    ui.gistar_cell_m = std::max(0.0, num("gistar_cell_m", ui.gistar_cell_m));
-    ui.gistar_distance_m = std::max(0.0, num("gistar_distance_m", ui.gistar_distance_m));
-    ui.gistar_fdr = num("gistar_fdr", ui.gistar_fdr) != 0;
+    ui.gistar.cell_size_m = std::max(0.0, num("gistar_cell_m", ui.gistar.cell_size_m));
+    ui.gistar.distance_m = std::max(0.0, num("gistar_distance_m", ui.gistar.distance_m));
+    ui.gistar.fdr = num("gistar_fdr", ui.gistar.fdr) != 0;
     ui.choropleth.on = num("choropleth", ui.choropleth.on) != 0;
     ui.choropleth.stat =
         static_cast<WardStat>(std::clamp<int>(static_cast<int>(num("choropleth_stat", 0)), 0, 4));
@@ -122,9 +122,9 @@ bool saveSettings(const std::string& path, const MapUiState& ui, const Session& 
                   const std::vector<std::string>* recent) {
     std::ostringstream o;
     o << "# streetweek map settings (written on exit)\n";
-    o << "radius_m=" << ui.radius_m << "\ncell_m=" << ui.cell_m
-      << "\nkernel=" << kernelName(ui.kernel)
-      << "\nunits=" << (ui.units == DensityUnits::Raw ? "raw" : "density") << "\nthreshold="
+    o << "radius_m=" << ui.kde.radius_m << "\ncell_m=" << ui.kde.cell_size_m
+      << "\nkernel=" << kernelName(ui.kde.kernel)
+      << "\nunits=" << (ui.kde.units == DensityUnits::Raw ? "raw" : "density") << "\nthreshold="
       << (ui.threshold.mode == HotspotThreshold::Mode::TopPercent   ? "top:"
           : ui.threshold.mode == HotspotThreshold::Mode::MeanPlusSd ? "sd:"
                                                                     : "value:")
@@ -132,8 +132,8 @@ bool saveSettings(const std::string& path, const MapUiState& ui, const Session& 
       << "\ndensity_opacity=" << ui.density.opacity << "\ndensity_floor=" << ui.floor_fraction
       << "\ndensity_visible=" << ui.density.visible << "\nhotspots_visible=" << ui.hotspots_visible
       << "\npoints_visible=" << ui.points_visible << "\npoint_budget=" << ui.point_budget
-      << "\ngistar=" << ui.gistar_visible << "\ngistar_cell_m=" << ui.gistar_cell_m
-      << "\ngistar_distance_m=" << ui.gistar_distance_m << "\ngistar_fdr=" << ui.gistar_fdr
+      << "\ngistar=" << ui.gistar_visible << "\ngistar_cell_m=" << ui.gistar.cell_size_m
+      << "\ngistar_distance_m=" << ui.gistar.distance_m << "\ngistar_fdr=" << ui.gistar.fdr
       << "\nchoropleth=" << ui.choropleth.on
       << "\nchoropleth_stat=" << static_cast<int>(ui.choropleth.stat)
       << "\nchoropleth_classes=" << ui.choropleth.classes << "\nchoropleth_breaks="

@@ -4,7 +4,7 @@
 // window layout. Unknown or bad lines are ignored; the file is written whole on exit.
 #pragma once
 
-#include "render/map_renderer.hpp"
+#include "render/draw_styles.hpp"
 #include "session/session.hpp"
 #include "ui/map_ui_state.hpp"
 

@@ -165,9 +165,9 @@ TEST_CASE("live analysis: debounced, recomputes on a new period, latest request 
     REQUIRE(s.load(request(dir)));
 
     MapAnalysisParams p;
-    p.hotspots.kde.radius_m = 100;
-    p.hotspots.kde.cell_size_m = 10;
-    p.hotspots.kde.units = DensityUnits::Density;
+    p.hotspots.density.kde.radius_m = 100;
+    p.hotspots.density.kde.cell_size_m = 10;
+    p.hotspots.density.kde.units = DensityUnits::Density;
     p.hotspots.threshold.mode = HotspotThreshold::Mode::TopPercent;
     p.hotspots.threshold.amount = 2;
     // Direct: the density integrates to the incidents, the profile counts them per ward.
@@ -230,9 +230,9 @@ TEST_CASE("live analysis: debounced, recomputes on a new period, latest request 
     CHECK(live.generation() == 1);
     // Two quick changes: only the last one is computed.
     MapAnalysisParams feb = p;
-    feb.hotspots.selection.from = feb.hotspots.selection.to = makeMonth(2022, 2);
+    feb.hotspots.density.selection.from = feb.hotspots.density.selection.to = makeMonth(2022, 2);
     MapAnalysisParams jan = p;
-    jan.hotspots.selection.from = jan.hotspots.selection.to = makeMonth(2022, 1);
+    jan.hotspots.density.selection.from = jan.hotspots.density.selection.to = makeMonth(2022, 1);
     live.request(feb, 2.0);
     live.request(jan, 2.02);
     CHECK_FALSE(live.poll(s, 2.03));

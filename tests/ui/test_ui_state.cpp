@@ -51,17 +51,17 @@ TEST_CASE("analysis parameters follow the shown layers, weights and settings") {
     ui::MapUiState u;
     u.layer_weights.assign(s.layers().size(), 1.0f);
     u.layer_weights[4] = 3.0f; // drugs
-    u.radius_m = 400;
-    u.cell_m = 0;
+    u.kde.radius_m = 400;
+    u.kde.cell_size_m = 0;
     const auto p = ui::analysisParams(u, s);
-    REQUIRE(p.hotspots.selection.layers.size() == 2);
-    CHECK(p.hotspots.selection.layers[0].key == "asb");
-    CHECK(p.hotspots.selection.layer_weights == std::vector<double>{1.0, 3.0});
-    CHECK(p.hotspots.kde.radius_m == 400);
-    CHECK(p.hotspots.kde.cell_size_m > 0); // the suggested size from the incidents' box
+    REQUIRE(p.hotspots.density.selection.layers.size() == 2);
+    CHECK(p.hotspots.density.selection.layers[0].key == "asb");
+    CHECK(p.hotspots.density.selection.layer_weights == std::vector<double>{1.0, 3.0});
+    CHECK(p.hotspots.density.kde.radius_m == 400);
+    CHECK(p.hotspots.density.kde.cell_size_m > 0); // the suggested size from the incidents' box
     CHECK_FALSE(p.gistar);                 // Gi* is computed only while shown
     u.gistar_visible = true;
-    u.gistar_distance_m = 300;
+    u.gistar.distance_m = 300;
     const auto q = ui::analysisParams(u, s);
     REQUIRE(q.gistar);
     CHECK(q.gistar->distance_m == 300);
@@ -101,9 +101,9 @@ TEST_CASE("settings survive a round trip through the file; a bad file changes no
     test::TempDir dir;
     Session s;
     ui::MapUiState u;
-    u.radius_m = 333;
-    u.kernel = KernelShape::Epanechnikov;
-    u.units = DensityUnits::Raw;
+    u.kde.radius_m = 333;
+    u.kde.kernel = KernelShape::Epanechnikov;
+    u.kde.units = DensityUnits::Raw;
     u.threshold.mode = HotspotThreshold::Mode::MeanPlusSd;
     u.threshold.amount = 2.5;
     u.density.ramp = Ramp::Magma;
@@ -111,8 +111,8 @@ TEST_CASE("settings survive a round trip through the file; a bad file changes no
     u.choropleth.stat = ui::WardStat::Rate;
     u.choropleth.method = BreakMethod::Quantiles;
     u.gistar_visible = true;
-    u.gistar_cell_m = 150;
-    u.gistar_fdr = false;
+    u.gistar.cell_size_m = 150;
+    u.gistar.fdr = false;
     s.layers()[1].visible = false;
     s.layers()[2].colour = {1, 2, 3, 255};
     for (auto& l : s.layers())
@@ -128,9 +128,9 @@ TEST_CASE("settings survive a round trip through the file; a bad file changes no
     std::vector<std::string> recent2;
     ui::loadSettings(path, v, s2, styles2, &recent2);
     CHECK(recent2 == recent);
-    CHECK(v.radius_m == 333);
-    CHECK(v.kernel == KernelShape::Epanechnikov);
-    CHECK(v.units == DensityUnits::Raw);
+    CHECK(v.kde.radius_m == 333);
+    CHECK(v.kde.kernel == KernelShape::Epanechnikov);
+    CHECK(v.kde.units == DensityUnits::Raw);
     CHECK(v.threshold.mode == HotspotThreshold::Mode::MeanPlusSd);
     CHECK(v.threshold.amount == 2.5);
     CHECK(v.density.ramp == Ramp::Magma);
@@ -138,8 +138,8 @@ TEST_CASE("settings survive a round trip through the file; a bad file changes no
     CHECK(v.choropleth.stat == ui::WardStat::Rate);
     CHECK(v.choropleth.method == BreakMethod::Quantiles);
     CHECK(v.gistar_visible);
-    CHECK(v.gistar_cell_m == 150);
-    CHECK_FALSE(v.gistar_fdr);
+    CHECK(v.gistar.cell_size_m == 150);
+    CHECK_FALSE(v.gistar.fdr);
     CHECK_FALSE(s2.layers()[1].visible);
     CHECK(s2.layers()[2].colour == Rgba{1, 2, 3, 255});
     REQUIRE(styles2.size() == s2.layers().size());
@@ -167,8 +167,8 @@ TEST_CASE("settings survive a round trip through the file; a bad file changes no
     test::writeFile(dir.file("bad.ini"), "radius_m=banana\nkernel=wobbly\n\x01\x02\n");
     ui::MapUiState w;
     ui::loadSettings(dir.file("bad.ini"), w, s2, styles2);
-    CHECK(w.radius_m == ui::MapUiState{}.radius_m);
-    CHECK(w.kernel == KernelShape::Quartic);
+    CHECK(w.kde.radius_m == ui::MapUiState{}.kde.radius_m);
+    CHECK(w.kde.kernel == KernelShape::Quartic);
 }
 
 TEST_CASE("layer rule editor: preview counts, apply, add with a unique key, delete") {

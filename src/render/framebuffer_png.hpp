@@ -6,8 +6,8 @@
 
 #include <string>
 
-namespace sw::app {
+namespace sw::gl {
 
 Status writePng(const std::string& path, int width, int height);
 
-} // namespace sw::app
+} // namespace sw::gl

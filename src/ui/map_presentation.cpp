@@ -1,5 +1,5 @@
 // Map titles, density range and ward colours.
-#include "app/map_presentation.hpp"
+#include "ui/map_presentation.hpp"
 
 #include "core/class_breaks.hpp"
 #include "core/colour_ramps.hpp"
@@ -7,10 +7,10 @@
 #include <algorithm>
 #include <filesystem>
 
-namespace sw::app {
+namespace sw::ui {
 
 // The map title: the shown layers and the period.
-std::string mapTitle(const Session& s, const ui::MapUiState& ui) {
+std::string mapTitle(const Session& s, const MapUiState& ui) {
     std::string layers;
     for (const auto& l : s.layers())
         if (l.visible)
@@ -25,7 +25,7 @@ std::string mapTitle(const Session& s, const ui::MapUiState& ui) {
 
 // Density range from the result: the floor a share of the peak, the top the 99.5th percentile
 // of the non-zero cells (so one extreme cell does not wash out the rest).
-void autoDensityRange(ui::MapUiState& ui, const Grid& g) {
+void autoDensityRange(MapUiState& ui, const Grid& g) {
     std::vector<double> v;
     for (double x : g.values)
         if (x > 0)
@@ -41,13 +41,13 @@ void autoDensityRange(ui::MapUiState& ui, const Grid& g) {
 }
 
 // Ward fill colours for the choropleth (grey where the statistic is unknown), and the legend.
-void applyChoropleth(const Session& s, const ui::MapUiState& ui, const MapAnalysis* a,
-                     MapGeometry& geometry, ui::MapOverlayInfo& info) {
+void applyChoropleth(const Session& s, const MapUiState& ui, const MapAnalysis* a,
+                     MapGeometry& geometry, MapOverlayInfo& info) {
     info.breaks = {};
     info.class_colours.clear();
     std::vector<Rgba> colours;
     if (ui.choropleth.on && a && a->profile) {
-        const auto values = ui::wardStatValues(*a->profile, s.wards().size(), ui.choropleth);
+        const auto values = wardStatValues(*a->profile, s.wards().size(), ui.choropleth);
         std::vector<double> known;
         for (const auto& v : values)
             if (v)
@@ -57,9 +57,9 @@ void applyChoropleth(const Session& s, const ui::MapUiState& ui, const MapAnalys
             rampClasses(ui.choropleth.ramp, std::max<int>(2, static_cast<int>(info.breaks.size())));
         if (info.breaks.size() == 1)
             info.class_colours.resize(1);
-        info.choropleth_title = std::string("Wards: ") + ui::wardStatName(ui.choropleth.stat) +
+        info.choropleth_title = std::string("Wards: ") + wardStatName(ui.choropleth.stat) +
                                 " (" + breakMethodName(ui.choropleth.method) + ")";
-        if (ui.choropleth.stat == ui::WardStat::Layer &&
+        if (ui.choropleth.stat == WardStat::Layer &&
             ui.choropleth.layer < a->profile->layer_names.size())
             info.choropleth_title = "Wards: " + a->profile->layer_names[ui.choropleth.layer];
         for (const auto& v : values)
@@ -74,6 +74,48 @@ void applyChoropleth(const Session& s, const ui::MapUiState& ui, const MapAnalys
     recolourWardFills(geometry, colours);
 }
 
+Box dataBounds(const Session& s) {
+    Box bounds = s.wards().bounds();
+    if (boxIsEmpty(bounds) && !s.incidents().empty())
+        bounds = s.incidents().bounds();
+    return bounds;
+}
+
+std::size_t updatePointStyles(std::vector<LayerDrawStyle>& styles,
+                              std::vector<std::size_t>& counts, const Session& session,
+                              const MapGeometry& geometry, const MapUiState& ui,
+                              const MapCamera& camera) {
+    const auto& layers = session.layers();
+    styles.resize(layers.size());
+    counts.assign(styles.size(), 0);
+    std::size_t drawn = 0;
+    for (std::size_t l = 0; l < styles.size(); ++l) {
+        styles[l].colour = layers[l].colour;
+        styles[l].size_px = layers[l].point_size_px;
+        styles[l].opacity = layers[l].point_opacity;
+        styles[l].visible = layers[l].visible && ui.points_visible;
+        if (l >= geometry.layer_months.size())
+            continue;
+        styles[l].range = monthRange(geometry.layer_months[l], ui.from, ui.to);
+        counts[l] = styles[l].range.count;
+        if (styles[l].visible)
+            drawn += styles[l].range.count;
+    }
+    // Level of detail: the share of the data's box in view decides the stride.
+    double share = 1;
+    const Box bounds = dataBounds(session), vis = camera.visibleWorld();
+    if (!boxIsEmpty(bounds) && boxWidth(bounds) > 0 && boxHeight(bounds) > 0) {
+        Box both;
+        share = bg::intersection(vis, bounds, both)
+                    ? boxWidth(both) * boxHeight(both) / (boxWidth(bounds) * boxHeight(bounds))
+                    : 0;
+    }
+    const std::size_t k = pointStride(drawn, share, static_cast<std::size_t>(ui.point_budget));
+    for (auto& st : styles)
+        st.stride = k;
+    return k;
+}
+
 std::string windowTitle(const Session& s) {
     if (!s.loaded())
         return "streetweek";
@@ -82,4 +124,4 @@ std::string windowTitle(const Session& s) {
     return "streetweek - " + std::filesystem::path(s.wards().source_path).filename().string();
 }
 
-} // namespace sw::app
+} // namespace sw::ui

@@ -1,5 +1,5 @@
-// PNG capture of the current framebuffer.
-#include "app/png_capture.hpp"
+// PNG capture of the bound framebuffer.
+#include "render/framebuffer_png.hpp"
 
 #include "render/gl_api.hpp"
 
@@ -10,7 +10,7 @@
 #include <unistd.h>
 #include <vector>
 
-namespace sw::app {
+namespace sw::gl {
 
 Status writePng(const std::string& path, int w, int h) {
     std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) *
@@ -36,4 +36,4 @@ Status writePng(const std::string& path, int w, int h) {
     return okStatus();
 }
 
-} // namespace sw::app
+} // namespace sw::gl

@@ -1,0 +1,69 @@
+// The shared subcommand preamble.
+#include "cli/data_command.hpp"
+
+#include "cli/load_options.hpp"
+#include "core/text.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+namespace sw::cli {
+namespace {
+
+// ".csv", ".gpkg", ".shp" -> ".csv, .gpkg or .shp"
+std::string listOf(const std::vector<std::string>& items) {
+    std::string s;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        s += (i == 0 ? "" : i + 1 == items.size() ? " or " : ", ") + items[i];
+    return s;
+}
+
+} // namespace
+
+Status checkOutPath(const std::string& out, const std::vector<std::string>& extensions) {
+    if (out.empty())
+        return badRequest("--out is required");
+    bool known = false;
+    for (const auto& e : extensions)
+        known = known || endsWithIgnoreCase(out, e);
+    if (!known)
+        return badRequest("--out must end in " + listOf(extensions));
+    std::error_code ec;
+    if (std::filesystem::is_directory(out, ec))
+        return badRequest("--out: " + out + " is a folder; give a file name inside it");
+    return okStatus();
+}
+
+std::variant<DataCommand, int> parseDataCommand(const DataCommandSpec& spec, int argc,
+                                                char** argv) {
+    auto specs = loadOptionSpecs(spec.wards_required);
+    specs.insert(specs.end(), spec.options.begin(), spec.options.end());
+    if (!spec.out_extensions.empty())
+        specs.push_back(
+            {"out", "FILE", spec.out_help + " " + listOf(spec.out_extensions) + " (required)"});
+    DataCommand cmd{Args(spec.name, spec.summary, specs), {}, {}};
+    if (auto err = cmd.args.parse(argc, argv, 2))
+        return fail(spec.name, *err, kExitUsage);
+    if (cmd.args.help()) {
+        std::cout << cmd.args.usage();
+        return kExitOk;
+    }
+    auto req = loadRequestFrom(cmd.args, spec.wards_required);
+    if (!req)
+        return fail(spec.name, req.error(), kExitUsage);
+    cmd.request = std::move(req.value());
+    if (spec.incidents_required && cmd.request.incident_paths.empty())
+        return fail(spec.name, "--incidents is required", kExitUsage);
+    if (!spec.out_extensions.empty()) {
+        cmd.out = cmd.args.get("out");
+        if (auto st = checkOutPath(cmd.out, spec.out_extensions); !st)
+            return fail(spec.name, st.error(), kExitUsage);
+    }
+    return cmd;
+}
+
+int failWith(const std::string& command, const Error& error) {
+    return fail(command, error.message, error.bad_request ? kExitUsage : kExitFailure);
+}
+
+} // namespace sw::cli

@@ -1,0 +1,44 @@
+// The preamble every data subcommand shares: its options (the load options plus its own),
+// --help and --version, the load request, the required inputs, and a checked --out path.
+// A command then builds its request, calls the session action, writes through io and prints.
+#pragma once
+
+#include "cli/cli_args.hpp"
+#include "core/result.hpp"
+#include "session/data_loader.hpp"
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace sw::cli {
+
+struct DataCommandSpec {
+    std::string name, summary;
+    std::vector<OptionSpec> options; // the command's own, after the load options
+    bool wards_required = false;
+    bool incidents_required = true;
+    // The extensions --out may have (".tif", ".gpkg", ...); empty: the command has no --out.
+    std::vector<std::string> out_extensions;
+    std::string out_help; // the --out option's help (the extensions are added)
+};
+
+struct DataCommand {
+    Args args;
+    LoadRequest request;
+    std::string out; // checked: one of the extensions, not a folder
+};
+
+// The parsed command, or the exit code when it is done already (help, usage error).
+std::variant<DataCommand, int> parseDataCommand(const DataCommandSpec& spec, int argc,
+                                                char** argv);
+
+// Prints "streetweek CMD: message" for an action's error and returns 2 for a bad request
+// (usage), 1 for a failure.
+int failWith(const std::string& command, const Error& error);
+
+// "--out" checks shared with commands outside this preamble: the path has one of the
+// extensions and is not an existing folder.
+Status checkOutPath(const std::string& out, const std::vector<std::string>& extensions);
+
+} // namespace sw::cli

@@ -1,0 +1,57 @@
+// Small text helpers shared by every layer: ASCII case folding, trimming and file extensions.
+// ASCII only on purpose: column names, keys and extensions are compared, never prose.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace sw {
+
+inline char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+inline std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out)
+        c = asciiLower(c);
+    return out;
+}
+
+inline bool equalsIgnoreCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (asciiLower(a[i]) != asciiLower(b[i]))
+            return false;
+    return true;
+}
+
+inline bool endsWithIgnoreCase(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && equalsIgnoreCase(s.substr(s.size() - suffix.size()), suffix);
+}
+
+inline bool startsWith(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
+
+// Leading and trailing spaces, tabs, CR and LF removed.
+inline std::string_view trim(std::string_view s) {
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && blank(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && blank(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+// The extension after the last dot of the last path component, lower-cased, without the dot
+// ("" when there is none): "a/B.CSV" -> "csv".
+inline std::string lowerExtension(std::string_view path) {
+    const auto slash = path.find_last_of('/');
+    const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    const auto dot = name.find_last_of('.');
+    return dot == std::string_view::npos || dot == 0 ? std::string() : lower(name.substr(dot + 1));
+}
+
+} // namespace sw

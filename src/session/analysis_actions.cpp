@@ -1,0 +1,143 @@
+// The density, Gi* and emerging hot spot actions (hotspots are in hotspot_analysis.cpp, the
+// defaults in analysis_defaults.cpp).
+#include "session/analysis_actions.hpp"
+
+#include "core/parallel.hpp"
+#include "session/study_area.hpp"
+
+namespace sw {
+namespace {
+
+// The KDE of one selection on a resolved grid, edge-corrected when the request asks.
+Result<KdeResult> surface(const WeightedPoints& points, const ResolvedKde& r,
+                          const std::vector<std::uint8_t>& study, Progress* progress) {
+    auto res = computeKde(points, r.kde, r.extent, progress);
+    if (!res)
+        return res.failure();
+    if (r.kde.edge_correct)
+        if (auto st = applyEdgeCorrection(res.value().grid, study, r.kde, progress); !st)
+            return st.failure();
+    return res;
+}
+
+} // namespace
+
+Result<DensityResult> densitySurface(const Session& session, const KdeRequest& request,
+                                     const std::optional<DualKdeRequest>& dual,
+                                     Progress* progress) {
+    auto sel = selectIncidents(session.incidents(), request.selection);
+    if (!sel)
+        return sel.failure();
+    auto resolved = resolveKde(session, request.kde, request.radius_rule, sel.value().points);
+    if (!resolved)
+        return resolved.failure();
+    DensityResult out;
+    out.resolved = std::move(resolved.value());
+    out.incidents = sel.value().points.x.size();
+    out.notes = sel.value().notes;
+    const ResolvedKde& r = out.resolved;
+    std::vector<std::uint8_t> study;
+    if (r.kde.edge_correct) {
+        if (session.wards().empty())
+            return badRequest("--edge-correct needs --wards (the study area)");
+        study = studyCells(session.wards(), makeGrid(r.extent, r.kde.cell_size_m),
+                           resolveThreads(r.kde.threads));
+    }
+    auto a = surface(sel.value().points, r, study, progress);
+    if (!a)
+        return a.failure();
+    out.density = std::move(a.value());
+    if (!dual)
+        return out;
+
+    auto sel_b = selectIncidents(session.incidents(), dual->compare);
+    if (!sel_b)
+        return sel_b.failure();
+    auto b = surface(sel_b.value().points, r, study, progress);
+    if (!b)
+        return b.failure();
+    auto d = dualSurface(out.density.grid, b.value().grid, dual->mode);
+    if (!d)
+        return d.failure();
+    out.density.grid = std::move(d.value());
+    out.compare_incidents = sel_b.value().points.x.size();
+    out.dual_note = std::string(dual->mode == DualMode::Ratio ? "ratio" : "difference") +
+                    " against " + dual->label + " (" + std::to_string(out.compare_incidents) +
+                    " incidents)";
+    return out;
+}
+
+Result<GiStarSpots> giStarHotspots(const Session& session, const GiStarRequest& request,
+                                   Progress* progress) {
+    auto sel = selectIncidents(session.incidents(), request.selection);
+    if (!sel)
+        return sel.failure();
+    return giStarHotspots(session, request, sel.value(), progress);
+}
+
+Result<GiStarSpots> giStarHotspots(const Session& session, const GiStarRequest& request,
+                                   const Selection& selection, Progress* progress) {
+    auto resolved = resolveGiStar(session, request.gi);
+    if (!resolved)
+        return resolved.failure();
+    GiStarSpots out;
+    out.resolved = std::move(resolved.value());
+    out.incidents = selection.points.x.size();
+    out.notes = selection.notes;
+    const ResolvedGiStar& r = out.resolved;
+    const auto study = studyCells(session.wards(), makeGrid(r.extent, r.gi.cell_size_m),
+                                  resolveThreads(0));
+    if (progress && progress->cancelled())
+        return Error{"cancelled"};
+    auto res = computeGiStar(selection.points, r.extent, r.gi, study);
+    if (!res)
+        return res.failure();
+    out.result = std::move(res.value());
+    return out;
+}
+
+Result<EmergingSpots> emergingHotspots(const Session& session, const EmergingRequest& request,
+                                       Progress* progress) {
+    const IncidentTable& table = session.incidents();
+    auto sel = selectIncidents(table, request.selection);
+    if (!sel)
+        return sel.failure();
+    EmergingSpots out;
+    const auto range = table.monthRange();
+    const SelectionParams& sp = request.selection;
+    out.first = sp.from != kNoMonth ? sp.from : (range ? range->first : kNoMonth);
+    out.last = sp.to != kNoMonth ? sp.to : (range ? range->second : kNoMonth);
+    if (out.first == kNoMonth || out.last == kNoMonth || out.last < out.first)
+        return Error{"no months to analyse (the incidents carry no month)"};
+    const Selection& s = sel.value();
+    std::vector<WeightedPoints> per_month(static_cast<std::size_t>(out.last - out.first + 1));
+    for (std::size_t i = 0; i < s.rows.size(); ++i) {
+        const MonthIndex m = table.month[s.rows[i]];
+        if (m < out.first || m > out.last)
+            continue;
+        WeightedPoints& w = per_month[static_cast<std::size_t>(m - out.first)];
+        w.x.push_back(s.points.x[i]);
+        w.y.push_back(s.points.y[i]);
+        if (!s.points.w.empty())
+            w.w.push_back(s.points.w[i]);
+    }
+    auto resolved = resolveGiStar(session, request.emerging.gi);
+    if (!resolved)
+        return resolved.failure();
+    out.resolved = std::move(resolved.value());
+    EmergingParams ep = request.emerging;
+    ep.gi = out.resolved.gi;
+    if (auto st = ep.validate(per_month.size()); !st)
+        return st.failure();
+    const auto study = studyCells(session.wards(), makeGrid(out.resolved.extent, ep.gi.cell_size_m),
+                                  resolveThreads(0));
+    auto res = computeEmergingHotspots(per_month, out.resolved.extent, ep, study, progress);
+    if (!res)
+        return res.failure();
+    out.result = std::move(res.value());
+    out.incidents = s.points.x.size();
+    out.notes = s.notes;
+    return out;
+}
+
+} // namespace sw

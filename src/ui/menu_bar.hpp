@@ -1,0 +1,24 @@
+// The main menu bar: File (open data, save map images, quit), View (layers of the map, panels,
+// fit), Help, and the background work's progress and the last status message beside them.
+#pragma once
+
+#include "ui/data_panel.hpp"
+#include "ui/map_ui_state.hpp"
+#include "ui/map_view.hpp"
+#include "ui/save_image_panel.hpp"
+
+#include <string>
+
+namespace sw::ui {
+
+struct WorkStatus {
+    bool loading = false, computing = false;
+    double load_fraction = 0, compute_fraction = 0;
+    std::string message; // the last status line (a saved image, a failed context layer)
+};
+
+// Draws the menu bar; true when the user chose Quit.
+bool drawMenuBar(MapUiState& ui, MapViewState& view, DataPanelState& data, SaveImageState& save,
+                 const WorkStatus& status);
+
+} // namespace sw::ui
