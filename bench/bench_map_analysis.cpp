@@ -47,15 +47,15 @@ int main(int argc, char** argv) {
     std::printf("%zu incidents, %d months, cell %g m, radius %g m, all layers\n",
                 s.incidents().size(), range->second - range->first + 1, cell, radius);
     MapAnalysisParams p;
-    p.hotspots.kde.radius_m = radius;
-    p.hotspots.kde.cell_size_m = cell;
-    p.hotspots.kde.units = DensityUnits::Density;
+    p.hotspots.density.kde.radius_m = radius;
+    p.hotspots.density.kde.cell_size_m = cell;
+    p.hotspots.density.kde.units = DensityUnits::Density;
     // Slide a 12-month window (a user dragging the period slider), and also the whole range.
     for (int width : {12, range->second - range->first + 1}) {
         std::vector<double> ms, kde_only;
         for (MonthIndex from = range->first; from + width - 1 <= range->second; ++from) {
-            p.hotspots.selection.from = from;
-            p.hotspots.selection.to = from + width - 1;
+            p.hotspots.density.selection.from = from;
+            p.hotspots.density.selection.to = from + width - 1;
             const auto t0 = std::chrono::steady_clock::now();
             auto r = runMapAnalysis(s, p);
             const double t =
