@@ -3,6 +3,7 @@
 // hidden and frames render offscreen.
 #include "app/gui_app.hpp"
 
+#include "app/key_latch.hpp"
 #include "app/map_app.hpp"
 #include "cli/cli_args.hpp"
 #include "render/gl_api.hpp"
@@ -73,9 +74,11 @@ int runGui(const cli::GuiOptions& o) {
 
     int exit_code = cli::kExitOk;
     {
+        KeyLatch keys(window);
         MapApp app(o, window, settings_dir.empty() ? "" : settings_dir + "/settings.ini");
         if (app.start())
             while (!app.done() && !glfwWindowShouldClose(window)) {
+                keys.releaseLatched();
                 glfwPollEvents();
                 app.frame(glfwGetTime());
             }

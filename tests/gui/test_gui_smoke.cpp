@@ -293,6 +293,44 @@ TEST_CASE("the map screenshot shows ward fills and points") {
     CHECK(red_banner > 500);          // the SYNTHETIC banner
 }
 
+TEST_CASE("real keys drive the map: Ctrl+S saves the map image, D turns the density off") {
+    if (std::system("command -v xdotool >/dev/null 2>&1") != 0) {
+        MESSAGE("xdotool is not installed: skipped");
+        return;
+    }
+    sw::test::TempDir dir;
+    const std::string cmd =
+        std::string(std::getenv("DISPLAY") ? "" : "xvfb-run -a -s '-screen 0 1200x800x24' ") +
+        STREETWEEK_TESTS_DIR "/gui/drive_map.sh " + STREETWEEK_BIN + " " + dir.path().string() +
+        " '--view 572000,163000,586000,175000 --layer asb --from 2023-01 --to 2023-12 "
+        "--no-points --no-hotspots' save:before key:d save:after 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    int w = 0, h = 0, n = 0;
+    const auto load = [&](const char* name) {
+        Image img;
+        unsigned char* data = stbi_load(dir.file(name).c_str(), &img.w, &img.h, &n, 3);
+        if (data) {
+            img.px.assign(data, data + 3 * img.w * img.h);
+            stbi_image_free(data);
+        }
+        return img;
+    };
+    const Image before = load("before.png"), after = load("after.png");
+    REQUIRE(before.w == 1000);
+    REQUIRE(after.w == 1000);
+    w = before.w;
+    h = before.h;
+    // Around Chatham's hotspot (the saved image shows the window's view of the --view box).
+    const sw::Point centre =
+        screenOf(578800, 167000, sw::Box(sw::Point(572000, 163000), sw::Point(586000, 175000)), w,
+                 h);
+    const int hot_before = countNear(before, centre, 20, hot);
+    const int hot_after = countNear(after, centre, 20, hot);
+    MESSAGE("hot density pixels near Chatham before D " << hot_before << ", after " << hot_after);
+    CHECK(hot_before > 300); // of 1681
+    CHECK(hot_after == 0);
+}
+
 int main(int argc, char** argv) {
     if (!std::getenv("DISPLAY") && !haveXvfbRun()) {
         std::cout << "SKIP: no DISPLAY and no xvfb-run (install xvfb)\n";

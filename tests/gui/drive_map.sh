@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Drives a real streetweek map window with xdotool, as a person at the keyboard would: starts
+# the map with the given options in OUTDIR (its own settings folder there), waits until the
+# data has loaded (the window title then names it), then runs each step:
+#   key:SEQ       xdotool key SEQ (e.g. key:d, key:ctrl+z)
+#   save:NAME     Ctrl+S, wait for the saved map image and keep it as OUTDIR/NAME.png
+#   click:X,Y     a left click at window pixel X,Y
+#   wait:SECONDS
+# Run it under a private X server: xvfb-run -a drive_map.sh BIN OUTDIR "OPTIONS" STEP...
+set -euo pipefail
+bin=$1 out=$2 options=$3
+shift 3
+cd "$out"
+export XDG_CONFIG_HOME="$out/config"
+# shellcheck disable=SC2086
+"$bin" gui --size 1000x700 $options >"$out/app.log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null || true' EXIT
+win=$(timeout 60 xdotool search --sync --name "streetweek - " | head -1)
+sleep 1.5 # the first analysis
+xdotool windowfocus --sync "$win" || true
+xdotool mousemove --window "$win" 500 400
+for step in "$@"; do
+  case $step in
+    key:*) xdotool key "${step#key:}"; sleep 0.4 ;;
+    click:*) xy=${step#click:}; xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}" click 1; sleep 0.4 ;;
+    wait:*) sleep "${step#wait:}" ;;
+    save:*)
+      rm -f streetweek_map_*.png
+      xdotool key ctrl+s
+      for _ in $(seq 100); do ls streetweek_map_*.png >/dev/null 2>&1 && break; sleep 0.1; done
+      sleep 0.3
+      mv streetweek_map_*.png "${step#save:}.png" ;;
+    *) echo "drive_map.sh: unknown step $step" >&2; exit 2 ;;
+  esac
+done
