@@ -28,10 +28,7 @@ const char* kSummary =
 void printSummary(const Session& session, const EmergingRequest& request, const EmergingSpots& s,
                   const std::string& out) {
     const EmergingResult& r = s.result;
-    if (session.synthetic())
-        std::cout << "SYNTHETIC SAMPLE DATA (not real crime data)\n";
-    for (const auto& n : s.notes)
-        std::cout << "note: " << n << "\n";
+    printPreamble(session, s.notes);
     const int hot_bin = request.emerging.hot_bin;
     std::printf("Emerging hot spots: %zu months (%s..%s, recent window %zu), %zu incidents, "
                 "%g m cells, neighbourhood %g m, hot at %s%% confidence%s\n",

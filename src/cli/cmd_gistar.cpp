@@ -54,10 +54,7 @@ int runGiStar(int argc, char** argv) {
         !st)
         return fail("gistar", st.error(), kExitFailure);
 
-    if (session.synthetic())
-        std::cout << "SYNTHETIC SAMPLE DATA (not real crime data)\n";
-    for (const auto& n : s.notes)
-        std::cout << "note: " << n << "\n";
+    printPreamble(session, s.notes);
     const auto bins = giBinCounts(r);
     std::printf("Gi*: %zu study cells of %g m, neighbourhood %g m (%zu cells), %zu incidents, %s\n",
                 r.n, r.cell_size_m, r.distance_m, r.neighbours, s.incidents,

@@ -14,10 +14,7 @@ namespace {
 
 void printSummary(const Session& session, const HotspotRequest& request, const HotspotResult& r,
                   const std::string& out) {
-    if (session.synthetic())
-        std::cout << "SYNTHETIC SAMPLE DATA (not real crime data)\n";
-    for (const auto& n : r.notes)
-        std::cout << "note: " << n << "\n";
+    printPreamble(session, r.notes);
     const KdeParams& k = r.resolved.kde;
     const Grid& g = r.density.grid;
     std::printf("KDE %s, radius %g m, cell %g m (%zu x %zu); threshold %s = %.6g\n",

@@ -63,10 +63,7 @@ void printSummary(const Session& session, const DensityResult& r, const std::str
                   const std::string& out, double seconds) {
     const KdeParams& k = r.resolved.kde;
     const Grid& g = r.density.grid;
-    if (session.synthetic())
-        std::cout << "SYNTHETIC SAMPLE DATA (not real crime data)\n";
-    for (const auto& n : r.notes)
-        std::cout << "note: " << n << "\n";
+    printPreamble(session, r.notes);
     if (!r.resolved.radius_note.empty())
         std::cout << r.resolved.radius_note << "\n";
     if (!r.dual_note.empty())

@@ -62,6 +62,13 @@ std::variant<DataCommand, int> parseDataCommand(const DataCommandSpec& spec, int
     return cmd;
 }
 
+void printPreamble(const Session& session, const std::vector<std::string>& notes) {
+    if (session.synthetic())
+        std::cout << "SYNTHETIC SAMPLE DATA (not real crime data)\n";
+    for (const auto& n : notes)
+        std::cout << "note: " << n << "\n";
+}
+
 int failWith(const std::string& command, const Error& error) {
     return fail(command, error.message, error.bad_request ? kExitUsage : kExitFailure);
 }

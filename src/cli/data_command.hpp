@@ -6,6 +6,7 @@
 #include "cli/cli_args.hpp"
 #include "core/result.hpp"
 #include "session/data_loader.hpp"
+#include "session/session.hpp"
 
 #include <string>
 #include <variant>
@@ -36,6 +37,10 @@ std::variant<DataCommand, int> parseDataCommand(const DataCommandSpec& spec, int
 // Prints "streetweek CMD: message" for an action's error and returns 2 for a bad request
 // (usage), 1 for a failure.
 int failWith(const std::string& command, const Error& error);
+
+// What every analysis prints first: the synthetic-data warning when it applies, and the notes
+// of the selection ("note: ...").
+void printPreamble(const Session& session, const std::vector<std::string>& notes);
 
 // "--out" checks shared with commands outside this preamble: the path has one of the
 // extensions and is not an existing folder.

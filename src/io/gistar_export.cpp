@@ -17,20 +17,11 @@ Status exportGiStar(const std::string& path, const GiStarResult& r, const std::s
     if (!writer)
         return writer.failure();
     writer.value()->setDescription(description);
-    const Grid& g = r.counts;
-    for (std::size_t row = 0; row < g.rows; ++row)
-        for (std::size_t col = 0; col < g.cols; ++col) {
-            const std::size_t i = row * g.cols + col;
-            if (!r.in_study.empty() && !r.in_study[i])
-                continue;
-            const MultiPolygon mp = g.cellSquare(row, col);
-            if (auto st = writer.value()->add(
-                    {g.values[i], std::round(r.z[i] * 1e4) / 1e4, r.p[i], std::int64_t(r.bin[i])},
-                    &mp);
-                !st)
-                return st;
-        }
-    return writer.value()->commit();
+    auto st = addGridCells(*writer.value(), r.counts, r.in_study, [&r](std::size_t i) {
+        return std::vector<FieldValue>{r.counts.values[i], std::round(r.z[i] * 1e4) / 1e4, r.p[i],
+                                       std::int64_t(r.bin[i])};
+    });
+    return st ? writer.value()->commit() : st;
 }
 
 } // namespace sw::io

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/geometry.hpp"
+#include "core/kde.hpp"
 #include "core/result.hpp"
 
 #include <cstdint>
@@ -46,6 +47,23 @@ class VectorWriter {
     std::unique_ptr<Impl> impl_;
     bool polygons_ = false;
 };
+
+// One square polygon per study-area cell of a grid (every cell when in_study is empty), with
+// the field values `values(cell_index)` gives, in row-major order.
+template <typename ValuesOf>
+Status addGridCells(VectorWriter& writer, const Grid& grid,
+                    const std::vector<std::uint8_t>& in_study, ValuesOf values) {
+    for (std::size_t row = 0; row < grid.rows; ++row)
+        for (std::size_t col = 0; col < grid.cols; ++col) {
+            const std::size_t i = row * grid.cols + col;
+            if (!in_study.empty() && !in_study[i])
+                continue;
+            const MultiPolygon square = grid.cellSquare(row, col);
+            if (auto st = writer.add(values(i), &square); !st)
+                return st;
+        }
+    return okStatus();
+}
 
 // True when the extension is one VectorWriter can write.
 bool isWritableVectorPath(const std::string& path);
