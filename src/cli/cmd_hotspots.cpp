@@ -76,6 +76,15 @@ int runHotspots(int argc, char** argv) {
     if (!res)
         return failWith("hotspots", res.failure());
     const HotspotResult& r = res.value();
+    if (r.density.empty_input || !(r.density.grid.max() > 0)) {
+        printPreamble(session, r.notes);
+        return fail("hotspots",
+                    r.density.empty_input
+                        ? "no incidents selected: no density, no hotspots (nothing written)"
+                        : "no selected incident lies within the radius of a cell centre of the "
+                          "grid: no density, no hotspots (nothing written)",
+                    kExitFailure);
+    }
     if (!r.resolved.radius_note.empty())
         std::cout << r.resolved.radius_note << "\n";
     std::vector<std::string> keys;

@@ -124,6 +124,15 @@ int runKde(int argc, char** argv) {
     const double secs =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const DensityResult& r = res.value();
+    if (r.density.empty_input || (r.dual_note.empty() && !(r.density.grid.max() > 0))) {
+        printPreamble(session, r.notes);
+        return fail("kde",
+                    r.density.empty_input
+                        ? "no incidents selected: the surface would be all zero (nothing written)"
+                        : "no selected incident lies within the radius of a cell centre of the "
+                          "grid: the surface would be all zero (nothing written)",
+                    kExitFailure);
+    }
     const SelectionParams& sp = request.value().selection;
     io::DensityExportInfo info;
     info.kde = r.resolved.kde;

@@ -130,8 +130,7 @@ int runWards(int argc, char** argv) {
     }
     std::cout << "Incidents in the period: " << p.total_in_period
               << ", outside every ward: " << p.outside_wards << "\n";
-    for (const auto& n : p.notes)
-        std::cout << "note: " << n << "\n";
+    printNotes(p.notes);
     const auto about = std::filesystem::path(out).parent_path() /
                        (std::filesystem::path(out).stem().string() + "_about.txt");
     std::cout << "Wrote " << out << " and " << about.string() << "\n";

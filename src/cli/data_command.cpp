@@ -65,8 +65,12 @@ std::variant<DataCommand, int> parseDataCommand(const DataCommandSpec& spec, int
 void printPreamble(const Session& session, const std::vector<std::string>& notes) {
     if (session.synthetic())
         std::cout << "SYNTHETIC SAMPLE DATA (not real crime data)\n";
+    printNotes(notes);
+}
+
+void printNotes(const std::vector<std::string>& notes) {
     for (const auto& n : notes)
-        std::cout << "note: " << n << "\n";
+        std::cerr << "note: " << n << "\n";
 }
 
 int failWith(const std::string& command, const Error& error) {

@@ -38,9 +38,10 @@ std::variant<DataCommand, int> parseDataCommand(const DataCommandSpec& spec, int
 // (usage), 1 for a failure.
 int failWith(const std::string& command, const Error& error);
 
-// What every analysis prints first: the synthetic-data warning when it applies, and the notes
-// of the selection ("note: ...").
+// What every analysis prints first: the synthetic-data warning when it applies (stdout), and
+// the notes of the selection ("note: ...", on stderr with every other warning).
 void printPreamble(const Session& session, const std::vector<std::string>& notes);
+void printNotes(const std::vector<std::string>& notes);
 
 // "--out" checks shared with commands outside this preamble: the path has one of the
 // extensions and is not an existing folder.

@@ -375,6 +375,12 @@ Status KdeParams::validate(const Box& e) const {
             " x " + std::to_string(static_cast<long long>(std::ceil(boxHeight(e) / cell_size_m))) +
             " grid is over the limit of " + std::to_string(max_cells) +
             " cells: use a larger cell size or a smaller extent");
+    if (radius_m < cell_size_m / 2)
+        return badRequest("the radius (" + std::to_string(static_cast<long long>(radius_m)) +
+                          " m) is less than half the cell size (" +
+                          std::to_string(static_cast<long long>(cell_size_m)) +
+                          " m): most incidents would reach no cell centre; use a larger radius "
+                          "or smaller cells");
     if (radius_m / cell_size_m > 2000)
         return badRequest("the radius is more than 2,000 cells: use a larger cell size");
     return okStatus();

@@ -1,6 +1,8 @@
 // Ward profile computation.
 #include "core/ward_profile.hpp"
 
+#include "core/month_coverage.hpp"
+
 #include <algorithm>
 #include <numeric>
 
@@ -30,9 +32,11 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
     const MonthIndex len = prof.from == kNoMonth ? 0 : prof.to - prof.from + 1;
     prof.prev_from = prof.from - len;
     prof.prev_to = prof.from - 1;
-    const bool have_months = range && range->first != kNoMonth;
-    prof.prev_covered = have_months && len > 0 && range->first <= prof.prev_from;
-    prof.last_year_covered = have_months && len > 0 && len <= 12 && range->first <= prof.from - 12;
+    // A month with no rows in the data is "no data", not zero: a comparison period needs every
+    // one of its months.
+    const MonthCoverage coverage(t.month);
+    prof.prev_covered = len > 0 && coverage.covers(prof.prev_from, prof.prev_to);
+    prof.last_year_covered = len > 0 && len <= 12 && coverage.covers(prof.from - 12, prof.to - 12);
     for (const auto& l : p.layers) {
         prof.layer_keys.push_back(l.key);
         prof.layer_names.push_back(l.name);
@@ -116,10 +120,18 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
     for (auto i : order)
         sorted.push_back(std::move(prof.rows[i]));
     prof.rows = std::move(sorted);
-    if (!prof.prev_covered)
-        prof.notes.push_back("the data does not cover the previous period (" +
-                             formatMonth(prof.prev_from) + ".." + formatMonth(prof.prev_to) +
+    if (!prof.prev_covered && len > 0) {
+        const MonthSpan previous{prof.prev_from, prof.prev_to};
+        const auto gaps = coverage.gaps(previous.first, previous.last);
+        const bool none = gaps.size() == 1 && gaps[0] == previous;
+        prof.notes.push_back("the data does not cover the previous period (" + formatSpan(previous) +
+                             (none ? ": no data" : "; no data for " + formatSpans(gaps)) +
                              "): change left blank");
+    }
+    if (len > 0 && len <= 12 && !prof.last_year_covered)
+        prof.notes.push_back("the data does not cover the same months a year earlier (" +
+                             formatMonth(prof.from - 12) + ".." + formatMonth(prof.to - 12) +
+                             "): last year's change left blank");
     return prof;
 }
 

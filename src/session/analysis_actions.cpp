@@ -22,10 +22,30 @@ Result<KdeResult> surface(const WeightedPoints& points, const ResolvedKde& r,
 
 } // namespace
 
+Result<MonthSpan> monthsForTrend(const MonthCoverage& coverage, const MonthSpan& period) {
+    const std::string need = "emerging hot spots need at least " +
+                             std::to_string(kMinTrendMonths) +
+                             " consecutive months with data (ArcGIS's minimum time steps)";
+    if (period.length() < kMinTrendMonths)
+        return badRequest(need + ": the period " + formatSpan(period) + " has " +
+                          std::to_string(period.length()) + " month(s)");
+    MonthSpan best{kNoMonth, kNoMonth};
+    for (const auto& r : coverage.runs(period.first, period.last))
+        if (best.first == kNoMonth || r.length() >= best.length())
+            best = r; // the longest; the latest of equals
+    if (best.first == kNoMonth || best.length() < kMinTrendMonths)
+        return Error{need + ": " + formatSpan(period) + " has " +
+                     (best.first == kNoMonth ? std::string("none")
+                                             : "at most " + std::to_string(best.length()) +
+                                                   " (" + formatSpan(best) + ")") +
+                     "; the data covers " + coverage.describe()};
+    return best;
+}
+
 Result<DensityResult> densitySurface(const Session& session, const KdeRequest& request,
                                      const std::optional<DualKdeRequest>& dual,
                                      Progress* progress) {
-    auto sel = selectIncidents(session.incidents(), request.selection);
+    auto sel = selectIncidents(session, request.selection);
     if (!sel)
         return sel.failure();
     auto resolved = resolveKde(session, request.kde, request.radius_rule, sel.value().points);
@@ -50,7 +70,7 @@ Result<DensityResult> densitySurface(const Session& session, const KdeRequest& r
     if (!dual)
         return out;
 
-    auto sel_b = selectIncidents(session.incidents(), dual->compare);
+    auto sel_b = selectIncidents(session, dual->compare);
     if (!sel_b)
         return sel_b.failure();
     auto b = surface(sel_b.value().points, r, study, progress);
@@ -69,7 +89,7 @@ Result<DensityResult> densitySurface(const Session& session, const KdeRequest& r
 
 Result<GiStarSpots> giStarHotspots(const Session& session, const GiStarRequest& request,
                                    Progress* progress) {
-    auto sel = selectIncidents(session.incidents(), request.selection);
+    auto sel = selectIncidents(session, request.selection);
     if (!sel)
         return sel.failure();
     return giStarHotspots(session, request, sel.value(), progress);
@@ -99,7 +119,7 @@ Result<GiStarSpots> giStarHotspots(const Session& session, const GiStarRequest& 
 Result<EmergingSpots> emergingHotspots(const Session& session, const EmergingRequest& request,
                                        Progress* progress) {
     const IncidentTable& table = session.incidents();
-    auto sel = selectIncidents(table, request.selection);
+    auto sel = selectIncidents(session, request.selection);
     if (!sel)
         return sel.failure();
     EmergingSpots out;
@@ -109,6 +129,16 @@ Result<EmergingSpots> emergingHotspots(const Session& session, const EmergingReq
     out.last = sp.to != kNoMonth ? sp.to : (range ? range->second : kNoMonth);
     if (out.first == kNoMonth || out.last == kNoMonth || out.last < out.first)
         return Error{"no months to analyse (the incidents carry no month)"};
+    auto run = monthsForTrend(session.months(), {out.first, out.last});
+    if (!run)
+        return run.failure();
+    if (run.value().first != out.first || run.value().last != out.last)
+        out.notes.push_back("used " + formatSpan(run.value()) +
+                            ", the longest run of consecutive months with data in " +
+                            formatSpan({out.first, out.last}) + " (no data for " +
+                            formatSpans(session.months().gaps(out.first, out.last)) + ")");
+    out.first = run.value().first;
+    out.last = run.value().last;
     const Selection& s = sel.value();
     std::vector<WeightedPoints> per_month(static_cast<std::size_t>(out.last - out.first + 1));
     for (std::size_t i = 0; i < s.rows.size(); ++i) {
@@ -135,8 +165,10 @@ Result<EmergingSpots> emergingHotspots(const Session& session, const EmergingReq
     if (!res)
         return res.failure();
     out.result = std::move(res.value());
-    out.incidents = s.points.x.size();
-    out.notes = s.notes;
+    out.incidents = 0;
+    for (const auto& w : per_month)
+        out.incidents += w.x.size();
+    out.notes.insert(out.notes.begin(), s.notes.begin(), s.notes.end());
     return out;
 }
 

@@ -137,6 +137,14 @@ Result<GiStarSpots> giStarHotspots(const Session& session, const GiStarRequest& 
 Result<GiStarSpots> giStarHotspots(const Session& session, const GiStarRequest& request,
                                    const Selection& selection, Progress* progress = nullptr);
 
+// ArcGIS Emerging Hot Spot Analysis's minimum number of time steps.
+constexpr int kMinTrendMonths = 10;
+
+// The months a trend uses in a period: the longest run of consecutive months with data (the
+// latest of equal runs). A bad request when the period itself is shorter than
+// kMinTrendMonths; a failure, naming the longest run, when the data has no run that long.
+Result<MonthSpan> monthsForTrend(const MonthCoverage& coverage, const MonthSpan& period);
+
 struct EmergingRequest {
     SelectionParams selection; // the period: from..to (default: every month in the data)
     EmergingParams emerging;   // emerging.gi as for Gi*
@@ -145,8 +153,8 @@ struct EmergingRequest {
 struct EmergingSpots {
     ResolvedGiStar resolved;
     EmergingResult result;
-    MonthIndex first = kNoMonth, last = kNoMonth;
-    std::size_t incidents = 0;
+    MonthIndex first = kNoMonth, last = kNoMonth; // the months used
+    std::size_t incidents = 0;                    // selected in those months
     std::vector<std::string> notes;
 };
 

@@ -250,10 +250,19 @@ std::vector<std::string> LoadReport::lines() const {
     }
     for (const auto& w : warnings)
         out.push_back("warning: " + w);
-    char buf[200];
-    std::snprintf(buf, sizeof buf, "Total: %llu incidents kept, %llu outside wards (%.2f s)",
-                  static_cast<unsigned long long>(incidents_kept),
-                  static_cast<unsigned long long>(outside_wards), seconds);
+    if (!months.empty())
+        out.push_back("Months with data: " + months +
+                      (month_gaps.empty() ? "" : " (no data: " + month_gaps + ")"));
+    char buf[300];
+    if (wards.path.empty())
+        std::snprintf(buf, sizeof buf, "Total: %llu incidents kept (%.2f s)",
+                      static_cast<unsigned long long>(incidents_kept), seconds);
+    else
+        std::snprintf(buf, sizeof buf,
+                      "Total: %llu incidents kept, %llu outside the study area (the wards), left "
+                      "out of every analysis (%.2f s)",
+                      static_cast<unsigned long long>(incidents_kept),
+                      static_cast<unsigned long long>(outside_wards), seconds);
     out.emplace_back(buf);
     return out;
 }
@@ -334,8 +343,12 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
                        d.incidents.size(), threads);
     }
     rep.incidents_kept = d.incidents.size();
-    rep.outside_wards = static_cast<std::uint64_t>(
-        std::count(d.incidents.ward.begin(), d.incidents.ward.end(), kOutsideWards));
+    if (!d.wards.empty())
+        rep.outside_wards = static_cast<std::uint64_t>(
+            std::count(d.incidents.ward.begin(), d.incidents.ward.end(), kOutsideWards));
+    d.months = MonthCoverage(d.incidents.month);
+    rep.months = d.months.describe();
+    rep.month_gaps = formatSpans(d.months.gaps());
 
     if (!req.population_path.empty()) {
         if (d.wards.empty())

@@ -5,6 +5,7 @@
 
 #include "core/incident_table.hpp"
 #include "core/load_report.hpp"
+#include "core/month_coverage.hpp"
 #include "core/progress.hpp"
 #include "core/result.hpp"
 #include "core/wards.hpp"
@@ -34,7 +35,8 @@ struct LoadReport {
     std::optional<FileReport> population;
     std::string working_crs;
     std::uint64_t incidents_kept = 0;
-    std::uint64_t outside_wards = 0;
+    std::uint64_t outside_wards = 0; // outside the study area (0 when no wards are loaded)
+    std::string months, month_gaps;  // months with data, and the gaps between them
     std::vector<std::string> warnings; // whole-load warnings (swapped lon/lat, far points)
     double seconds = 0;
 
@@ -48,6 +50,7 @@ struct LoadedData {
     WardSet wards;                                 // working CRS
     IncidentTable incidents;                       // working CRS, ward assigned
     std::vector<std::optional<double>> population; // per ward (empty when none loaded)
+    MonthCoverage months;                          // months with rows in any file
     std::string working_crs;
     LoadReport report;
 };

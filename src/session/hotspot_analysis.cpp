@@ -11,7 +11,7 @@ namespace sw {
 
 Result<HotspotResult> findHotspots(const Session& session, const HotspotRequest& request,
                                    Progress* progress) {
-    auto sel = selectIncidents(session.incidents(), request.density.selection);
+    auto sel = selectIncidents(session, request.density.selection);
     if (!sel)
         return sel.failure();
     return findHotspots(session, request, sel.value(), progress);

@@ -21,10 +21,16 @@ Status SelectionParams::validate() const {
     return okStatus();
 }
 
-Result<Selection> selectIncidents(const IncidentTable& t, const SelectionParams& p) {
+Result<Selection> selectIncidents(const Session& session, const SelectionParams& p) {
     if (auto st = p.validate(); !st)
         return st.failure();
+    const IncidentTable& t = session.incidents();
+    auto period = checkPeriod(session.months(), p.from, p.to);
+    if (!period)
+        return period.failure();
+    const bool study_area = !session.wards().empty();
     Selection sel;
+    sel.notes = std::move(period.value());
     std::optional<std::size_t> wcol;
     if (!p.weight_column.empty()) {
         wcol = t.textColumn(p.weight_column);
@@ -59,11 +65,18 @@ Result<Selection> selectIncidents(const IncidentTable& t, const SelectionParams&
             }
             w *= *v;
         }
+        if (study_area && t.ward[i] < 0) {
+            ++sel.outside_study_area;
+            continue;
+        }
         sel.points.x.push_back(t.x[i]);
         sel.points.y.push_back(t.y[i]);
         sel.points.w.push_back(w);
         sel.rows.push_back(static_cast<std::uint32_t>(i));
     }
+    if (sel.outside_study_area)
+        sel.notes.push_back(std::to_string(sel.outside_study_area) +
+                            " incidents outside the study area (the loaded wards) left out");
     for (std::size_t l = 0; l < p.layers.size(); ++l)
         if (per_layer[l] == 0)
             sel.notes.push_back("layer '" + p.layers[l].name +

@@ -1,11 +1,15 @@
-// Which incidents an analysis uses: a month range, layers (union) with per-layer weights, and
-// an optional per-incident weight column. Shared by kde, hotspots, Gi* and the map.
+// Which incidents an analysis uses: those inside the study area (the union of the loaded wards;
+// every incident when no wards are loaded), in a month range, in any of the layers with
+// per-layer weights, and an optional per-incident weight column. Shared by kde, hotspots, Gi*,
+// emerging and the map, so that incidents outside the district never enter a count, share,
+// PAI, bandwidth rule, threshold, density surface or grid.
 #pragma once
 
 #include "core/incident_table.hpp"
 #include "core/kde.hpp"
 #include "core/layer_rules.hpp"
 #include "core/result.hpp"
+#include "session/session.hpp"
 
 #include <string>
 #include <vector>
@@ -25,9 +29,12 @@ struct SelectionParams {
 struct Selection {
     WeightedPoints points;
     std::vector<std::uint32_t> rows; // incident rows selected, in table order
-    std::vector<std::string> notes;  // e.g. layers that matched nothing, bad weights
+    std::size_t outside_study_area = 0; // in the period and layers, but outside the wards
+    std::vector<std::string> notes;     // e.g. layers that matched nothing, months without data
 };
 
-Result<Selection> selectIncidents(const IncidentTable& table, const SelectionParams& params);
+// The period is checked against the months with data: an error naming the months the data
+// covers when none of it has data; a note for each run of months in it without data.
+Result<Selection> selectIncidents(const Session& session, const SelectionParams& params);
 
 } // namespace sw

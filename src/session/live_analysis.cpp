@@ -54,7 +54,7 @@ Result<MapAnalysis> runMapAnalysis(const Session& session, const MapAnalysisPara
     MapAnalysis out;
     out.params = params;
     const SelectionParams& selection = params.hotspots.density.selection;
-    auto sel = selectIncidents(session.incidents(), selection);
+    auto sel = selectIncidents(session, selection);
     if (!sel)
         return sel.failure();
     auto hot = findHotspots(session, params.hotspots, sel.value(), progress);

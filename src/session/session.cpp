@@ -80,7 +80,14 @@ const LayerRule* Session::findLayer(std::string_view name) const {
 Result<WardProfile> Session::wardProfile(const ProfileParams& params) const {
     if (data_.wards.empty())
         return Error{"no wards are loaded"};
-    return computeWardProfile(data_.incidents, data_.wards, params, data_.population);
+    auto period = checkPeriod(data_.months, params.from, params.to);
+    if (!period)
+        return period.failure();
+    auto profile = computeWardProfile(data_.incidents, data_.wards, params, data_.population);
+    if (profile)
+        profile.value().notes.insert(profile.value().notes.begin(), period.value().begin(),
+                                     period.value().end());
+    return profile;
 }
 
 bool Session::synthetic() const {

@@ -29,6 +29,8 @@ class Session {
     const WardSet& wards() const { return data_.wards; }
     const IncidentTable& incidents() const { return data_.incidents; }
     const LoadReport& report() const { return data_.report; }
+    // Months with rows in any incident file (a month without is "no data", not zero).
+    const MonthCoverage& months() const { return data_.months; }
     const LoadRequest& request() const { return request_; }
     // Counts installed loads, so views can tell new data from the data they last read.
     std::uint64_t generation() const { return generation_; }

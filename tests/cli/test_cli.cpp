@@ -253,9 +253,11 @@ TEST_CASE("kde: GeoTIFF with the extent's grid, nodata, CRS and the single-point
     CHECK_FALSE(std::filesystem::exists(dir.file("x.tif")));
     const auto empty = run("kde --wards " + quote(wards) + " --incidents " + quote(pts) +
                            " --radius 100 --cell 10 --layer asb --out " + quote(dir.file("e.tif")));
-    CHECK(empty.code == 0);
+    // Nothing selected is said, and is a failure, not an all-zero surface.
+    CHECK(empty.code == 1);
     CHECK(empty.output.find("matches no incidents") != std::string::npos);
     CHECK(empty.output.find("all zero") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir.file("e.tif")));
 }
 
 TEST_CASE("hotspots: two clusters become two ranked polygons with counts, PAI and wards") {
@@ -466,4 +468,148 @@ TEST_CASE("emerging: a steady cluster is persistent and one that appears last mo
     CHECK(run("emerging --wards " + quote(wards) + " --incidents " + quote(pts) +
               " --from 2022-03 --to 2022-03 --out " + quote(dir.file("x.gpkg")))
               .code == 2); // one month is no trend
+}
+
+namespace {
+// The figures of an analysis's output, without the paths and timings that differ between runs.
+std::string figures(const std::string& output) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < output.size()) {
+        const auto end = output.find('\n', start);
+        const std::string line = output.substr(start, end - start);
+        start = end == std::string::npos ? output.size() : end + 1;
+        if (line.find("Wrote") == std::string::npos && line.find("Computed in") == std::string::npos &&
+            line.find("outside the study area") == std::string::npos &&
+            line.find("read as easting/northing") == std::string::npos)
+            out += line + "\n";
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("the study area decides what counts: a force-wide file equals its copy cut to the wards") {
+    test::TempDir dir;
+    const std::string wards =
+        test::writeFile(dir.file("wards.geojson"), test::twoSquareWardsGeoJson());
+    // Inside: two clusters and a scatter. Outside: a much bigger "rest of the force", far off,
+    // which would dominate every share, bandwidth rule and threshold if it counted.
+    std::string inside = "Month,Easting,Northing,Crime type\n", force = inside;
+    char line[120];
+    for (int i = 0; i < 200; ++i) {
+        const double e = i < 60 ? 570300 + (i * 7) % 80 : i < 100 ? 571500 + (i * 13) % 120
+                                                                  : 570010 + (i * 97) % 1980;
+        const double n = i < 100 ? 160400 + (i * 11) % 90 : 160010 + (i * 61) % 980;
+        std::snprintf(line, sizeof line, "2022-0%d,%.1f,%.1f,%s\n", 1 + i % 3, e, n,
+                      i % 4 ? "Anti-social behaviour" : "Drugs");
+        inside += line;
+        force += line;
+    }
+    for (int i = 0; i < 3000; ++i) {
+        std::snprintf(line, sizeof line, "2022-0%d,%.1f,%.1f,Drugs\n", 1 + i % 3,
+                      540000.0 + (i * 131) % 30000, 130000.0 + (i * 71) % 40000);
+        force += line;
+    }
+    const std::string a = test::writeFile(dir.file("district.csv"), inside);
+    const std::string b = test::writeFile(dir.file("force.csv"), force);
+    const std::string w = " --wards " + quote(wards) + " --incidents ";
+    for (const std::string cmd :
+         {"hotspots --radius arcgis --threshold top:5%", "hotspots --radius scott --cell 20",
+          "kde --radius cv --cell 20", "gistar --cell 50", "wards --layer asb"}) {
+        const std::string ext = cmd.rfind("kde", 0) == 0 ? ".tif"
+                                : cmd.rfind("wards", 0) == 0 ? ".csv"
+                                                             : ".gpkg";
+        const auto cut = run(cmd + w + quote(a) + " --out " + quote(dir.file("a" + ext)));
+        const auto whole = run(cmd + w + quote(b) + " --out " + quote(dir.file("b" + ext)));
+        INFO(cmd, "\n", cut.output, "\n", whole.output);
+        REQUIRE(cut.code == 0);
+        REQUIRE(whole.code == 0);
+        CHECK(figures(cut.output) == figures(whole.output));
+        if (cmd.rfind("wards", 0) != 0)
+            CHECK(whole.output.find("3000 incidents outside the study area (the loaded wards) "
+                                    "left out") != std::string::npos);
+    }
+    CHECK(test::readFile(dir.file("a.csv")) == test::readFile(dir.file("b.csv")));
+    const auto info = run("info" + w + quote(b));
+    CHECK(info.output.find("3000 outside the study area (the wards), left out of every analysis") !=
+          std::string::npos);
+}
+
+TEST_CASE("missing months are not zero: blank changes, refused trends, periods outside the data") {
+    test::TempDir dir;
+    const std::string wards =
+        test::writeFile(dir.file("wards.geojson"), test::twoSquareWardsGeoJson());
+    // 2022-07..2022-11 and 2024-01..2024-04: nothing in between.
+    std::string csv = "Month,Easting,Northing,Crime type\n";
+    char line[120];
+    for (int y : {2022, 2024})
+        for (int m = 1; m <= 12; ++m) {
+            if ((y == 2022 && (m < 7 || m > 11)) || (y == 2024 && m > 4))
+                continue;
+            for (int i = 0; i < 20; ++i) {
+                std::snprintf(line, sizeof line, "%d-%02d,%d,%d,Drugs\n", y, m, 570100 + i * 40,
+                              160100 + i * 37);
+                csv += line;
+            }
+        }
+    const std::string pts = test::writeFile(dir.file("pts.csv"), csv);
+    const std::string load = " --wards " + quote(wards) + " --incidents " + quote(pts);
+    const auto prof = run("wards" + load + " --from 2024-01 --to 2024-02 --out " +
+                          quote(dir.file("p.csv")));
+    INFO(prof.output);
+    REQUIRE(prof.code == 0);
+    const auto rows = readCsv(dir.file("p.csv"));
+    REQUIRE(rows.size() == 2);
+    for (const auto& r : rows) {
+        CHECK(r.at("prev_count").empty()); // 2023-11..12 has no data: not zero
+        CHECK(r.at("change").empty());
+        CHECK(r.at("ly_count").empty());   // nor 2023-01..02
+    }
+    CHECK(prof.output.find("previous period (2023-11..2023-12: no data)") != std::string::npos);
+
+    const auto em = run("emerging" + load + " --cell 100 --out " + quote(dir.file("e.gpkg")));
+    CHECK(em.code == 1);
+    CHECK(em.output.find("at least 10 consecutive months with data") != std::string::npos);
+    CHECK(em.output.find("at most 5 (2022-07..2022-11)") != std::string::npos);
+
+    const auto outside = run("wards" + load + " --from 2020-01 --to 2020-06 --out " +
+                             quote(dir.file("q.csv")));
+    CHECK(outside.code == 1);
+    CHECK(outside.output.find("2020-01..2020-06 has no data: the data covers 2022-07..2022-11, "
+                              "2024-01..2024-04") != std::string::npos);
+    const auto kde = run("kde" + load + " --from 2020-01 --to 2020-06 --radius 200 --out " +
+                         quote(dir.file("k.tif")));
+    CHECK(kde.code == 1);
+    CHECK(kde.output.find("has no data") != std::string::npos);
+    const auto partly = run("kde" + load + " --from 2024-03 --to 2024-08 --radius 200 --out " +
+                            quote(dir.file("k.tif")));
+    CHECK(partly.code == 0);
+    CHECK(partly.output.find("note: no data for 2024-05..2024-08") != std::string::npos);
+    const auto info = run("info" + load);
+    CHECK(info.output.find("Months with data: 2022-07..2022-11, 2024-01..2024-04 (no data: "
+                           "2022-12..2023-12)") != std::string::npos);
+}
+
+TEST_CASE("emerging hot spots use the longest run of months with data and say so") {
+    test::TempDir dir;
+    const std::string wards =
+        test::writeFile(dir.file("wards.geojson"), test::twoSquareWardsGeoJson());
+    std::string csv = "Month,Easting,Northing,Crime type\n";
+    char line[120];
+    for (int y : {2022, 2025})
+        for (int m = 1; m <= (y == 2022 ? 6 : 12); ++m)
+            for (int i = 0; i < 30; ++i) {
+                std::snprintf(line, sizeof line, "%d-%02d,%d,%d,Drugs\n", y, m,
+                              i < 15 ? 570450 : 570025 + (i * 137 + m * 50) % 2000,
+                              i < 15 ? 160450 : 160025 + (i * 71 + m * 30) % 1000);
+                csv += line;
+            }
+    const std::string pts = test::writeFile(dir.file("pts.csv"), csv);
+    const auto r = run("emerging --wards " + quote(wards) + " --incidents " + quote(pts) +
+                       " --cell 50 --distance 75 --out " + quote(dir.file("e.gpkg")));
+    INFO(r.output);
+    REQUIRE(r.code == 0);
+    CHECK(r.output.find("12 months (2025-01..2025-12") != std::string::npos);
+    CHECK(r.output.find("used 2025-01..2025-12, the longest run of consecutive months with data "
+                        "in 2022-01..2025-12 (no data for 2022-07..2024-12)") != std::string::npos);
 }
