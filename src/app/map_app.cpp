@@ -109,7 +109,7 @@ void MapApp::onDataInstalled() {
     if (t)
         to_lonlat_.emplace(std::move(t.value()));
     view_.fit_requested = true;
-    ui::clampPeriod(ui_, session_);
+    ui::clampPeriod(ui_, session_, data_installs_++ > 0);
     coloured_state_.reset();
     glfwSetWindowTitle(window_, ui::windowTitle(session_).c_str());
 }
@@ -138,7 +138,7 @@ void MapApp::installResults(double now_s) {
         uploaded_context_ = session_.contextGeneration();
     }
     // Layer rules edited since the points were built: rebuilt off the UI thread.
-    if (scene_.pollPoints(session_.incidents(), session_.layers(),
+    if (scene_.pollPoints(session_.incidents(), session_.layers(), !session_.wards().empty(),
                           !session_.loaded() || jobs_.loading())) {
         renderer_.uploadLayerPoints(scene_.geometry());
         scene_.releaseUploaded();
@@ -214,7 +214,7 @@ void MapApp::layout(double now_s, int fw, int fh) {
                                                   scene_.geometry(), ui_, view_.camera);
     std::optional<Box> zoom;
     if (!ui_.hide_panels) {
-        ui::PanelState panels{ui_, view_, data_panel_, save_, load_error_};
+        ui::PanelState panels{ui_, view_, data_panel_, save_, load_error_, overlay_.layer_counts};
         auto requests = ui::drawPanels(panels, session_, jobs_, scene_.geometry(), fw, fh, now_s);
         zoom = requests.zoom;
         if (requests.load) {

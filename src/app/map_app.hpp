@@ -82,6 +82,7 @@ class MapApp {
     std::optional<MapCamera> window_camera_;
     bool hide_panels_before_image_ = false;
     int frames_after_load_ = 0;
+    int data_installs_ = 0; // the first keeps the --from/--to period; later loads start anew
     bool scripted_save_done_ = false; // --save-image: saved once ready, then exit
     std::vector<double> frame_ms_;
     bool done_ = false;

@@ -18,6 +18,8 @@ struct LayerDrawStyle {
     float opacity = 0.85f;
     bool visible = true;
     PointRange range{0, SIZE_MAX}; // the points drawn (the period); clamped to the layer
+    PointRange outside{0, 0};      // the period's points outside the study area (drawn dimmed)
+    float outside_opacity = 0.25f; // their opacity, relative to `opacity` (0: hidden)
     std::size_t stride = 1;        // draw every stride-th point of the range (level of detail)
 };
 

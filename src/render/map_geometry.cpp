@@ -83,19 +83,23 @@ MapGeometry buildMapGeometry(const WardSet& wards, const IncidentTable& incident
             bg::point_on_surface(ward.shape[largest], anchor);
         g.ward_label_anchors.push_back(anchor);
     }
-    setLayerPoints(g, buildLayerPoints(incidents, layers, g.origin));
+    setLayerPoints(g, buildLayerPoints(incidents, layers, g.origin, !wards.empty()));
     return g;
 }
 
 LayerPoints buildLayerPoints(const IncidentTable& incidents, const std::vector<LayerRule>& layers,
-                             const Point& origin) {
+                             const Point& origin, bool study_area) {
     LayerPoints out;
     const auto masks = layerMasks(layers, incidents);
-    // Incidents in month order (stable: file order within a month).
+    // Incidents inside the study area, then outside; each in month order (stable: file order
+    // within a month).
+    auto outside = [&](std::uint32_t i) { return study_area && incidents.ward[i] < 0; };
     std::vector<std::uint32_t> order(incidents.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = static_cast<std::uint32_t>(i);
     std::stable_sort(order.begin(), order.end(), [&](std::uint32_t i, std::uint32_t j) {
+        if (outside(i) != outside(j))
+            return !outside(i);
         return incidents.month[i] < incidents.month[j];
     });
     const std::size_t nl = std::min<std::size_t>(layers.size(), kMaxLayers);
@@ -105,13 +109,16 @@ LayerPoints buildLayerPoints(const IncidentTable& incidents, const std::vector<L
         auto& pts = out.points[l];
         auto& months = out.months[l];
         const std::uint32_t bit = 1u << l;
+        std::size_t inside = 0;
         for (std::uint32_t i : order)
             if (masks[i] & bit) {
                 pts.push_back(static_cast<float>(incidents.x[i] - origin.x()));
                 pts.push_back(static_cast<float>(incidents.y[i] - origin.y()));
                 months.push_back(incidents.month[i]);
+                inside += outside(i) ? 0 : 1;
             }
         out.counts.push_back(pts.size() / 2);
+        out.inside.push_back(inside);
     }
     for (const auto& l : layers)
         out.signature.push_back(layerMatchSignature(l));
@@ -122,6 +129,7 @@ void setLayerPoints(MapGeometry& g, LayerPoints&& p) {
     g.layer_points = std::move(p.points);
     g.layer_months = std::move(p.months);
     g.layer_counts = std::move(p.counts);
+    g.layer_inside = std::move(p.inside);
     g.layer_signature = std::move(p.signature);
 }
 
@@ -176,8 +184,17 @@ std::size_t pointStride(std::size_t points, double share, std::size_t budget) {
 }
 
 PointRange monthRange(const std::vector<MonthIndex>& m, MonthIndex from, MonthIndex to) {
-    auto lo = from == kNoMonth ? m.begin() : std::lower_bound(m.begin(), m.end(), from);
-    auto hi = to == kNoMonth ? m.end() : std::upper_bound(m.begin(), m.end(), to);
+    return monthRange(m, 0, m.size(), from, to);
+}
+
+PointRange monthRange(const std::vector<MonthIndex>& m, std::size_t begin, std::size_t end,
+                      MonthIndex from, MonthIndex to) {
+    end = std::min(end, m.size());
+    begin = std::min(begin, end);
+    const auto b = m.begin() + static_cast<std::ptrdiff_t>(begin);
+    const auto e = m.begin() + static_cast<std::ptrdiff_t>(end);
+    auto lo = from == kNoMonth ? b : std::lower_bound(b, e, from);
+    auto hi = to == kNoMonth ? e : std::upper_bound(b, e, to);
     if (hi < lo)
         hi = lo;
     return {static_cast<std::size_t>(lo - m.begin()), static_cast<std::size_t>(hi - lo)};

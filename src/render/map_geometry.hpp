@@ -17,9 +17,12 @@ struct MapGeometry {
     Point origin{0, 0};                           // world point float positions are relative to
     std::vector<float> fill_vertices;             // x, y, r, g, b, a per vertex (triangles)
     std::vector<float> outline_vertices;          // x, y, r, g, b, a per vertex (line segments)
-    std::vector<std::vector<float>> layer_points; // per layer: x, y per point, sorted by month
-    std::vector<std::vector<MonthIndex>> layer_months; // per layer: each point's month, sorted
+    // Per layer: x, y per point; the points inside the study area first, then those outside
+    // it, each part sorted by month (so a period is one draw range in each part).
+    std::vector<std::vector<float>> layer_points;
+    std::vector<std::vector<MonthIndex>> layer_months; // per layer: each point's month
     std::vector<std::size_t> layer_counts;             // points per layer
+    std::vector<std::size_t> layer_inside;             // of those, inside the study area
     std::vector<std::string> layer_signature;          // the rules the points were built for
     std::vector<std::uint32_t> ward_fill_first, ward_fill_count; // fill vertices per ward
     std::vector<Point> ward_label_anchors; // a point inside each ward, for labels
@@ -32,6 +35,9 @@ struct PointRange {
     std::size_t first = 0, count = 0;
 };
 PointRange monthRange(const std::vector<MonthIndex>& sorted_months, MonthIndex from, MonthIndex to);
+// The same within months[begin, end) (one month-sorted part of a layer's buffer).
+PointRange monthRange(const std::vector<MonthIndex>& months, std::size_t begin, std::size_t end,
+                      MonthIndex from, MonthIndex to);
 
 // Level of detail for points: the stride that keeps about `budget` points on screen, from the
 // points in the period and the share of the data's box that the view shows (1 = every point).
@@ -63,13 +69,14 @@ constexpr std::size_t kMaxLayers = 32;
 // Incident positions per layer, sorted by month, relative to `origin`; rebuilt (off the UI
 // thread) when the user edits a layer rule.
 struct LayerPoints {
-    std::vector<std::vector<float>> points;
+    std::vector<std::vector<float>> points; // inside the study area first, then outside
     std::vector<std::vector<MonthIndex>> months;
-    std::vector<std::size_t> counts;
+    std::vector<std::size_t> counts, inside;
     std::vector<std::string> signature; // layerMatchSignature of each rule
 };
+// `study_area`: incidents with no ward lie outside it (false: every incident is inside).
 LayerPoints buildLayerPoints(const IncidentTable& incidents, const std::vector<LayerRule>& layers,
-                             const Point& origin);
+                             const Point& origin, bool study_area);
 void setLayerPoints(MapGeometry& g, LayerPoints&& points);
 
 // What decides a layer's points (its rule without name, colour and visibility): when these

@@ -326,22 +326,27 @@ void MapRenderer::draw(const MapCamera& camera, const std::vector<LayerDrawStyle
         if (!s.visible || layers_[i].count == 0)
             continue;
         glUniform1f(size_loc, s.size_px);
-        glUniform4f(colour_loc, s.colour.r / 255.0f, s.colour.g / 255.0f, s.colour.b / 255.0f,
-                    s.opacity);
-        const auto total = static_cast<std::size_t>(layers_[i].count);
-        const std::size_t first = std::min(s.range.first, total);
-        const std::size_t count = std::min(s.range.count, total - first);
-        if (count == 0)
-            continue;
-        // Every stride-th point from `first`: the attribute's stride and offset pick them, so
-        // there is still no CPU work per point.
-        const std::size_t stride = std::max<std::size_t>(1, s.stride);
         glBindVertexArray(layers_[i].vao.get());
         glBindBuffer(GL_ARRAY_BUFFER, layers_[i].vbo.get());
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE,
-                              static_cast<GLsizei>(stride * 2 * sizeof(float)),
-                              reinterpret_cast<const void*>(first * 2 * sizeof(float)));
-        glDrawArrays(GL_POINTS, 0, static_cast<GLsizei>((count + stride - 1) / stride));
+        // Outside the study area first and dimmed, so points inside are drawn over them.
+        const float alpha[] = {s.opacity * s.outside_opacity, s.opacity};
+        const PointRange ranges[] = {s.outside, s.range};
+        for (int part = 0; part < 2; ++part) {
+            const auto total = static_cast<std::size_t>(layers_[i].count);
+            const std::size_t first = std::min(ranges[part].first, total);
+            const std::size_t count = std::min(ranges[part].count, total - first);
+            if (count == 0 || alpha[part] <= 0)
+                continue;
+            glUniform4f(colour_loc, s.colour.r / 255.0f, s.colour.g / 255.0f,
+                        s.colour.b / 255.0f, alpha[part]);
+            // Every stride-th point from `first`: the attribute's stride and offset pick them,
+            // so there is still no CPU work per point.
+            const std::size_t stride = std::max<std::size_t>(1, s.stride);
+            glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE,
+                                  static_cast<GLsizei>(stride * 2 * sizeof(float)),
+                                  reinterpret_cast<const void*>(first * 2 * sizeof(float)));
+            glDrawArrays(GL_POINTS, 0, static_cast<GLsizei>((count + stride - 1) / stride));
+        }
     }
     glUniform1i(glGetUniformLocation(point_program_.get(), "u_square"), 1);
     drawContext(options, true);

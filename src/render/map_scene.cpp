@@ -22,7 +22,7 @@ void MapScene::stop() {
 }
 
 bool MapScene::pollPoints(const IncidentTable& incidents, const std::vector<LayerRule>& rules,
-                          bool busy) {
+                          bool study_area, bool busy) {
     const std::vector<std::string> signature = layerSignatures(rules);
     bool installed = false;
     if (auto r = points_job_.take(); r && r->ok() && r->value().signature == signature) {
@@ -32,8 +32,8 @@ bool MapScene::pollPoints(const IncidentTable& incidents, const std::vector<Laye
     if (!busy && !points_job_.running() && signature != geometry_.layer_signature) {
         const IncidentTable* table = &incidents;
         const Point origin = geometry_.origin;
-        points_job_.start([table, rules, origin](Progress&) -> Result<LayerPoints> {
-            return buildLayerPoints(*table, rules, origin);
+        points_job_.start([table, rules, origin, study_area](Progress&) -> Result<LayerPoints> {
+            return buildLayerPoints(*table, rules, origin, study_area);
         });
     }
     return installed;

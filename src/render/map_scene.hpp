@@ -25,9 +25,10 @@ class MapScene {
     // Stops the points job (call before the session's incidents change).
     void stop();
     // Starts rebuilding the points when the rules no longer match them (not while `busy`), and
-    // installs rebuilt points; true when new points are in the geometry.
+    // installs rebuilt points; true when new points are in the geometry. `study_area`: wards
+    // are loaded, so incidents with no ward are outside it.
     bool pollPoints(const IncidentTable& incidents, const std::vector<LayerRule>& rules,
-                    bool busy);
+                    bool study_area, bool busy);
 
     MapGeometry& geometry() { return geometry_; }
     const MapGeometry& geometry() const { return geometry_; }

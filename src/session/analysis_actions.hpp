@@ -103,8 +103,9 @@ struct HotspotResult {
     KdeResult density;             // edge-corrected when asked
     double threshold_value = 0;
     double study_area_km2 = 0;     // the wards' area, or the grid's when no wards are loaded
-    std::size_t incidents = 0;     // selected
-    std::vector<Hotspot> hotspots; // by rank
+    std::size_t incidents = 0;          // selected
+    std::size_t outside_study_area = 0; // in the period and layers, outside the wards
+    std::vector<Hotspot> hotspots;      // by rank
     std::vector<std::string> notes;
 };
 

@@ -35,6 +35,7 @@ Result<HotspotResult> findHotspots(const Session& session, const HotspotRequest&
     out.density = std::move(kde.value());
     const Grid& g = out.density.grid;
     out.incidents = selection.points.x.size();
+    out.outside_study_area = selection.outside_study_area;
     if (out.density.empty_input)
         out.notes.push_back("no incidents selected: no hotspots");
 

@@ -11,6 +11,7 @@
 namespace sw::ui {
 
 void drawLayersPanel(Session& session, MapUiState& ui, const std::vector<std::size_t>& counts,
+                     const std::vector<std::size_t>& totals,
                      float& ward_fill_opacity, bool& show_labels) {
     ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
     // A fixed height (the Period panel sits below); more layers scroll.
@@ -31,15 +32,18 @@ void drawLayersPanel(Session& session, MapUiState& ui, const std::vector<std::si
             ui.layer_draft = draftFor(layers, i);
         ImGui::SameLine();
         const std::size_t n = i < counts.size() ? counts[i] : 0;
+        const std::size_t total = i < totals.size() ? totals[i] : 0;
         ImGui::Text("%s (%zu)", l.name.c_str(), n);
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Right-click for this layer's point size and opacity");
+            ImGui::SetTooltip("%zu in the period inside the study area; %zu loaded in all.\n"
+                              "Right-click for this layer's point size and opacity",
+                              n, total);
         if (ImGui::BeginPopupContextItem("style")) {
             ImGui::SliderFloat("Point size", &l.point_size_px, 1.0f, 12.0f, "%.0f px");
             ImGui::SliderFloat("Opacity", &l.point_opacity, 0.1f, 1.0f, "%.2f");
             ImGui::EndPopup();
         }
-        if (n == 0 && i < counts.size()) {
+        if (total == 0 && i < totals.size()) {
             ImGui::SameLine();
             ImGui::TextColored(ImVec4(0.8f, 0.4f, 0.1f, 1), "matches nothing");
         }

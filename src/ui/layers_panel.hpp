@@ -10,9 +10,11 @@
 
 namespace sw::ui {
 
-// Edits layer visibility, colour, point style and rules in the session; `counts` are
-// the points each layer holds. Edit and Add layer open ui.layer_draft in the rule editor.
+// Edits layer visibility, colour, point style and rules in the session. `counts`: each layer's
+// incidents in the period inside the study area (as the legend and every figure count them);
+// `totals`: all it holds. Edit and Add layer open ui.layer_draft in the rule editor.
 void drawLayersPanel(Session& session, MapUiState& ui, const std::vector<std::size_t>& counts,
-                     float& ward_fill_opacity, bool& show_labels);
+                     const std::vector<std::size_t>& totals, float& ward_fill_opacity,
+                     bool& show_labels);
 
 } // namespace sw::ui

@@ -27,6 +27,7 @@ struct PanelState {
     DataPanelState& data;
     SaveImageState& save;
     const std::string& load_error; // the last failed load, for the Load report
+    const std::vector<std::size_t>& period_counts; // per layer, in the period and study area
 };
 
 PanelRequests drawPanels(PanelState& panels, Session& session, SessionJobs& jobs,

@@ -94,12 +94,17 @@ std::size_t updatePointStyles(std::vector<LayerDrawStyle>& styles,
         styles[l].size_px = layers[l].point_size_px;
         styles[l].opacity = layers[l].point_opacity;
         styles[l].visible = layers[l].visible && ui.points_visible;
+        styles[l].outside_opacity = ui.show_outside ? 0.25f : 0.0f;
         if (l >= geometry.layer_months.size())
             continue;
-        styles[l].range = monthRange(geometry.layer_months[l], ui.from, ui.to);
+        const auto& months = geometry.layer_months[l];
+        const std::size_t inside = l < geometry.layer_inside.size() ? geometry.layer_inside[l]
+                                                                    : months.size();
+        styles[l].range = monthRange(months, 0, inside, ui.from, ui.to);
+        styles[l].outside = monthRange(months, inside, months.size(), ui.from, ui.to);
         counts[l] = styles[l].range.count;
         if (styles[l].visible)
-            drawn += styles[l].range.count;
+            drawn += styles[l].range.count + (ui.show_outside ? styles[l].outside.count : 0);
     }
     // Level of detail: the share of the data's box in view decides the stride.
     double share = 1;

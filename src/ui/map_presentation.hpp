@@ -30,9 +30,10 @@ void applyChoropleth(const Session& session, const MapUiState& ui, const MapAnal
 Box dataBounds(const Session& session);
 
 // Each layer's point style for this frame (colour, size, opacity, visibility from the layers;
-// the period's range from the geometry) with the points per layer in the period, and the level
-// of detail: every k-th point so that about ui.point_budget points are drawn for the share of
-// the data's box the camera shows. Returns k.
+// the period's ranges inside and outside the study area from the geometry, the outside ones
+// dimmed or hidden) with the points per layer in the period inside the study area (what every
+// figure counts), and the level of detail: every k-th point so that about ui.point_budget
+// points are drawn for the share of the data's box the camera shows. Returns k.
 std::size_t updatePointStyles(std::vector<LayerDrawStyle>& styles,
                               std::vector<std::size_t>& counts, const Session& session,
                               const MapGeometry& geometry, const MapUiState& ui,

@@ -5,16 +5,21 @@
 
 namespace sw::ui {
 
-void clampPeriod(MapUiState& ui, const Session& session) {
-    const auto range = session.incidents().monthRange();
-    if (!range) {
+void clampPeriod(MapUiState& ui, const Session& session, bool new_data) {
+    const MonthCoverage& months = session.months();
+    if (months.empty()) {
         ui.from = ui.to = kNoMonth;
         return;
     }
-    if (ui.from == kNoMonth || ui.from < range->first || ui.from > range->second)
-        ui.from = range->first;
-    if (ui.to == kNoMonth || ui.to > range->second || ui.to < range->first)
-        ui.to = range->second;
+    const MonthSpan latest = months.runs().back();
+    const bool from_bad = new_data || ui.from == kNoMonth || ui.from < months.first() ||
+                          ui.from > months.last();
+    const bool to_bad =
+        new_data || ui.to == kNoMonth || ui.to > months.last() || ui.to < months.first();
+    if (from_bad)
+        ui.from = to_bad || ui.to >= latest.first ? latest.first : months.first();
+    if (to_bad)
+        ui.to = latest.last;
     if (ui.to < ui.from)
         ui.to = ui.from;
 }

@@ -65,6 +65,7 @@ struct MapUiState {
     float floor_fraction = 0.05f; // transparent below this share of the peak (auto range)
     bool hotspots_visible = true;
     bool points_visible = true;
+    bool show_outside = true; // incidents outside the study area: drawn dimmed (false: hidden)
     // Points drawn at most (about) per frame; more are thinned evenly (0: draw every point).
     int point_budget = 100000;
     ChoroplethState choropleth;
@@ -76,8 +77,10 @@ struct MapUiState {
     bool hide_panels = false; // for map images
 };
 
-// Sets the period to the data's whole month range when unset or out of range.
-void clampPeriod(MapUiState& ui, const Session& session);
+// Sets the period to the data's latest run of consecutive months with data (all of it for data
+// without gaps) when it is unset, out of range, or `new_data` (a data set loaded after the
+// first starts inside its own months, not the last one's).
+void clampPeriod(MapUiState& ui, const Session& session, bool new_data = false);
 
 // The live analysis parameters for what the map shows: visible layers (weights), period, KDE
 // (the cell size resolved as the CLI resolves it).

@@ -99,6 +99,13 @@ void drawLegend(ImDrawList* dl, ImVec2 at, const Session& session, const MapOver
                 }
             });
     }
+    if (const MapAnalysis* an = info.analysis;
+        ui && ui->points_visible && an && an->hotspots.outside_study_area > 0)
+        rows.emplace_back((ui->show_outside ? "(" : "(hidden: ") +
+                              std::to_string(an->hotspots.outside_study_area) +
+                              " outside the study area, not counted" +
+                              (ui->show_outside ? ", dimmed)" : ")"),
+                          nullptr);
     if (info.point_stride > 1 && ui && ui->points_visible)
         rows.emplace_back("(1 in " + std::to_string(info.point_stride) +
                               " points drawn at this zoom; zoom in for all)",

@@ -40,7 +40,7 @@ struct MapOverlayInfo {
     const MapUiState* ui = nullptr;
     const MapAnalysis* analysis = nullptr; // latest live analysis, if any
     const std::vector<LayerDrawStyle>* styles = nullptr;
-    std::vector<std::size_t> layer_counts; // points per layer in the period
+    std::vector<std::size_t> layer_counts; // points per layer in the period, in the study area
     ClassBreaks breaks;                    // choropleth classes (empty: off)
     std::vector<Rgba> class_colours;
     std::string choropleth_title;

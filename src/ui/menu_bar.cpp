@@ -23,6 +23,7 @@ bool drawMenuBar(MapUiState& ui, MapViewState& view, DataPanelState& data, SaveI
         ImGui::MenuItem("Density surface", "D", &ui.density.visible);
         ImGui::MenuItem("Hotspot outlines", "H", &ui.hotspots_visible);
         ImGui::MenuItem("Incident points", "I", &ui.points_visible);
+        ImGui::MenuItem("Incidents outside the study area (dimmed)", nullptr, &ui.show_outside);
         bool every = ui.point_budget == 0;
         if (ImGui::MenuItem("Draw every point (slow on software GL)", nullptr, &every))
             ui.point_budget = every ? 0 : 100000;

@@ -54,6 +54,20 @@ void drawPeriodPanel(MapUiState& ui, const Session& session, double now_s) {
     if (ImGui::SliderFloat("s / month", &secs, 0.2f, 5.0f, "%.1f"))
         ui.play_seconds_per_month = secs;
     ImGui::TextDisabled("%d month(s): %s to %s", ui.to - ui.from + 1, fa.c_str(), fb.c_str());
+    // Months without rows are "no data", not zero: say where they are.
+    const MonthCoverage& months = session.months();
+    if (const auto gaps = months.gaps(); !gaps.empty()) {
+        ImGui::TextColored(ImVec4(0.8f, 0.4f, 0.1f, 1), "No data for %s",
+                           formatSpans(gaps).c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Months with no rows in any file: not zero. Changes that need them "
+                              "stay blank and trends leave them out.\nThe data covers %s.",
+                              months.describe().c_str());
+        const auto in_period = months.gaps(ui.from, ui.to);
+        if (!in_period.empty())
+            ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "The period includes %s (no data)",
+                               formatSpans(in_period).c_str());
+    }
     ImGui::End();
 }
 

@@ -79,6 +79,7 @@ void loadSettings(const std::string& path, MapUiState& ui, Session& session,
     ui.density.visible = num("density_visible", ui.density.visible) != 0;
     ui.hotspots_visible = num("hotspots_visible", ui.hotspots_visible) != 0;
     ui.points_visible = num("points_visible", ui.points_visible) != 0;
+    ui.show_outside = num("show_outside", ui.show_outside) != 0;
     ui.point_budget = static_cast<int>(num("point_budget", ui.point_budget));
     ui.gistar_visible = num("gistar", ui.gistar_visible) != 0;
     ui.gistar.cell_size_m = std::max(0.0, num("gistar_cell_m", ui.gistar.cell_size_m));
@@ -131,7 +132,8 @@ bool saveSettings(const std::string& path, const MapUiState& ui, const Session& 
       << ui.threshold.amount << "\ndensity_ramp=" << rampName(ui.density.ramp)
       << "\ndensity_opacity=" << ui.density.opacity << "\ndensity_floor=" << ui.floor_fraction
       << "\ndensity_visible=" << ui.density.visible << "\nhotspots_visible=" << ui.hotspots_visible
-      << "\npoints_visible=" << ui.points_visible << "\npoint_budget=" << ui.point_budget
+      << "\npoints_visible=" << ui.points_visible << "\nshow_outside=" << ui.show_outside
+      << "\npoint_budget=" << ui.point_budget
       << "\ngistar=" << ui.gistar_visible << "\ngistar_cell_m=" << ui.gistar.cell_size_m
       << "\ngistar_distance_m=" << ui.gistar.distance_m << "\ngistar_fdr=" << ui.gistar.fdr
       << "\nchoropleth=" << ui.choropleth.on

@@ -107,7 +107,7 @@ TEST_CASE("map geometry: triangles per ward, one point list per layer") {
     CHECK(layerSignatures(layers) == g.layer_signature);
     layers[4].crime_types = {"Robbery"};
     CHECK(layerSignatures(layers) != g.layer_signature);
-    auto rebuilt = buildLayerPoints(t, layers, g.origin);
+    auto rebuilt = buildLayerPoints(t, layers, g.origin, true);
     CHECK(rebuilt.counts == std::vector<std::size_t>{3, 0, 0, 0, 1});
     CHECK(rebuilt.signature == layerSignatures(layers));
     setLayerPoints(g, std::move(rebuilt));
@@ -120,6 +120,35 @@ TEST_CASE("map geometry: triangles per ward, one point list per layer") {
         CHECK(g.fill_vertices[v * 6 + 3] == 0.0f);
         CHECK(g.fill_vertices[v * 6 + 5] == 0.5f);
     }
+}
+
+TEST_CASE("points outside the study area follow those inside, each part in month order") {
+    IncidentTable t;
+    // month, ward (-1 outside): the buffer is inside Jan, inside Mar, then outside Jan, Feb.
+    const std::pair<int, int> rows[] = {{3, 0}, {2, -1}, {1, 0}, {1, -1}};
+    for (const auto& [m, w] : rows) {
+        t.x.push_back(10.0 * m);
+        t.y.push_back(0);
+        t.month.push_back(makeMonth(2022, m));
+        t.ward.push_back(w);
+        t.line.push_back(1);
+        t.file.push_back(0);
+        t.crime_type.push("Drugs");
+    }
+    const std::vector<LayerRule> all = {defaultLayers()[0]};
+    auto p = buildLayerPoints(t, all, Point(0, 0), true);
+    REQUIRE(p.counts == std::vector<std::size_t>{4});
+    CHECK(p.inside == std::vector<std::size_t>{2});
+    CHECK(p.months[0] == std::vector<MonthIndex>{makeMonth(2022, 1), makeMonth(2022, 3),
+                                                 makeMonth(2022, 1), makeMonth(2022, 2)});
+    const auto in = monthRange(p.months[0], 0, 2, makeMonth(2022, 1), makeMonth(2022, 2));
+    CHECK(in.first == 0);
+    CHECK(in.count == 1);
+    const auto out = monthRange(p.months[0], 2, 4, makeMonth(2022, 1), makeMonth(2022, 2));
+    CHECK(out.first == 2);
+    CHECK(out.count == 2);
+    // Without wards there is no study area: every point counts as inside.
+    CHECK(buildLayerPoints(t, all, Point(0, 0), false).inside == std::vector<std::size_t>{4});
 }
 
 TEST_CASE("point level of detail: about the budget on screen, every point when zoomed in") {

@@ -1,6 +1,7 @@
 // The map's UI state without a window: period clamping and play, analysis parameters from the
 // shown layers, ward statistics for the choropleth, and the settings file round trip.
 #include "test_support.hpp"
+#include "ui/map_presentation.hpp"
 #include "ui/map_ui_state.hpp"
 #include "ui/settings_file.hpp"
 
@@ -40,6 +41,67 @@ TEST_CASE("period: clamped to the data, play steps a window and wraps") {
     CHECK(ui::advancePlay(u, s, 3.0)); // past the last month: back to the first
     CHECK(u.from == makeMonth(2022, 1));
     CHECK(u.to == makeMonth(2022, 1));
+}
+
+TEST_CASE("period: new data starts inside its own months, at its latest run of months") {
+    test::TempDir dir;
+    Session s;
+    LoadRequest r;
+    r.incident_paths = {test::writeFile(dir.file("gap.csv"),
+                                        "Month,Easting,Northing,Crime type\n"
+                                        "2022-01,570100,160100,Drugs\n"
+                                        "2022-02,570100,160100,Drugs\n"
+                                        "2025-01,570200,160200,Drugs\n"
+                                        "2025-02,570200,160200,Drugs\n"
+                                        "2025-03,570300,160300,Drugs\n")};
+    REQUIRE(s.load(r));
+    ui::MapUiState u;
+    ui::clampPeriod(u, s);
+    CHECK(u.from == makeMonth(2025, 1)); // not across the 35 months without data
+    CHECK(u.to == makeMonth(2025, 3));
+    u.from = makeMonth(2022, 1);
+    u.to = makeMonth(2022, 2);
+    ui::clampPeriod(u, s); // a chosen period inside the data stays
+    CHECK(u.from == makeMonth(2022, 1));
+    // After the bundled sample's 2022-2023, loading 2022 and 2025 files: the period moves to
+    // the new data's own latest months, not the old period that still lies in its range.
+    u.from = makeMonth(2022, 1);
+    u.to = makeMonth(2023, 12);
+    ui::clampPeriod(u, s, true);
+    CHECK(u.from == makeMonth(2025, 1));
+    CHECK(u.to == makeMonth(2025, 3));
+}
+
+TEST_CASE("points: the legend's and the Layers panel's counts are the period's, in the study area") {
+    test::TempDir dir;
+    Session s;
+    LoadRequest r;
+    r.wards_path = test::writeFile(dir.file("wards.geojson"), test::twoSquareWardsGeoJson());
+    r.incident_paths = {test::writeFile(dir.file("pts.csv"),
+                                        "Month,Easting,Northing,Crime type\n"
+                                        "2022-01,570100,160100,Drugs\n"
+                                        "2022-02,570200,160200,Drugs\n"
+                                        "2022-02,590000,160200,Drugs\n" // outside
+                                        "2022-03,571300,160300,Drugs\n")};
+    REQUIRE(s.load(r));
+    const MapGeometry g = buildMapGeometry(s.wards(), s.incidents(), s.layers());
+    ui::MapUiState u;
+    u.from = makeMonth(2022, 2);
+    u.to = makeMonth(2022, 3);
+    MapCamera cam;
+    cam.setViewport(800, 600);
+    cam.fit(s.wards().bounds());
+    std::vector<LayerDrawStyle> styles;
+    std::vector<std::size_t> counts;
+    ui::updatePointStyles(styles, counts, s, g, u, cam);
+    REQUIRE(counts.size() == s.layers().size());
+    CHECK(counts[0] == 2); // All crime: February and March inside, not the one outside
+    CHECK(styles[0].outside.count == 1);
+    CHECK(styles[0].outside_opacity > 0);
+    u.show_outside = false;
+    ui::updatePointStyles(styles, counts, s, g, u, cam);
+    CHECK(styles[0].outside_opacity == 0);
+    CHECK(g.layer_counts[0] == 4); // the Layers panel's total: all loaded
 }
 
 TEST_CASE("analysis parameters follow the shown layers, weights and settings") {
