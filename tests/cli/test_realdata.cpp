@@ -7,9 +7,14 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include "core/csv_records.hpp"
+
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <regex>
+#include <sstream>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using sw::test::quote;
@@ -66,6 +71,97 @@ TEST_CASE("real Medway wards and Kent street-level files") {
     const std::uint64_t in_medway = kept - jsonNumber(r.output, "outside_wards");
     CHECK(in_medway > months * 2300);
     CHECK(in_medway < months * 3300);
+}
+
+namespace {
+
+// The rows of police.uk files whose point lies in a ward, as a copy "cut to the district"
+// would hold them: the same lines, in BNG through OGR/PROJ and GEOS point-in-polygon.
+std::string cutToWards(const std::vector<std::string>& files, const std::string& wards_path) {
+    std::unique_ptr<GDALDataset> w(GDALDataset::Open(wards_path.c_str(), GDAL_OF_VECTOR));
+    REQUIRE(w);
+    OGRSpatialReference bng, wgs;
+    bng.importFromEPSG(27700);
+    wgs.importFromEPSG(4326);
+    wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> t(OGRCreateCoordinateTransformation(&wgs, &bng));
+    std::vector<std::unique_ptr<OGRGeometry>> polys;
+    for (auto& f : *w->GetLayer(0)) {
+        polys.emplace_back(f->GetGeometryRef()->clone());
+        polys.back()->transform(t.get());
+    }
+    std::string out;
+    for (const auto& path : files) {
+        std::ifstream in(path, std::ios::binary);
+        std::string line;
+        bool header = true;
+        while (std::getline(in, line)) {
+            if (header) {
+                if (out.empty())
+                    out = line + "\n";
+                header = false;
+                continue;
+            }
+            sw::CsvRecordReader r(line);
+            std::vector<std::string_view> f;
+            if (!r.next(f) || f.size() < 6 || f[4].empty() || f[5].empty())
+                continue;
+            OGRPoint p(std::stod(std::string(f[4])), std::stod(std::string(f[5])));
+            p.transform(t.get());
+            for (const auto& poly : polys)
+                if (p.Within(poly.get())) {
+                    out += line + "\n";
+                    break;
+                }
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a force-wide police.uk file and its copy cut to Medway give the same hotspots") {
+    const std::string wards =
+        (kReal / "boundaries" / "medway_wards_2023_E06000035.geojson").string();
+    std::vector<std::string> files;
+    for (const char* m : {"2025-01", "2025-02", "2025-03"})
+        files.push_back((kReal / "crime" / (std::string(m) + "-kent-street.csv")).string());
+    GDALAllRegister();
+    const fs::path dir = fs::temp_directory_path() / ("streetweek-real-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const std::string cut = (dir / "medway-cut.csv").string();
+    {
+        std::ofstream o(cut, std::ios::binary);
+        o << cutToWards(files, wards);
+    }
+    std::string force;
+    for (const auto& f : files)
+        force += " " + quote(f);
+    for (const std::string cmd : {"hotspots --radius arcgis", "hotspots --radius scott --edge-correct",
+                                  "gistar --cell 200"}) {
+        const auto a = run(cmd + " --wards " + quote(wards) + " --incidents" + force + " --out " +
+                           quote((dir / "a.gpkg").string()));
+        const auto b = run(cmd + " --wards " + quote(wards) + " --incidents " + quote(cut) +
+                           " --out " + quote((dir / "b.gpkg").string()));
+        INFO(cmd, "\n", a.output.substr(0, 3000), "\n", b.output.substr(0, 3000));
+        REQUIRE(a.code == 0);
+        REQUIRE(b.code == 0);
+        auto figures = [](const std::string& out) {
+            std::string keep;
+            std::istringstream in(out);
+            for (std::string line; std::getline(in, line);)
+                if (line.find("radius") != std::string::npos ||
+                    line.find("hotspots from") != std::string::npos ||
+                    line.find("Hot spots:") != std::string::npos ||
+                    line.rfind(" ", 0) == 0)
+                    keep += line + "\n";
+            return keep;
+        };
+        CHECK(figures(a.output) == figures(b.output));
+        CHECK(a.output.find("outside the study area (the loaded wards) left out") !=
+              std::string::npos);
+    }
+    fs::remove_all(dir);
 }
 
 int main(int argc, char** argv) {
