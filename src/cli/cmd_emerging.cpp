@@ -75,7 +75,7 @@ int runEmerging(int argc, char** argv) {
     if (!selection)
         return fail("emerging", selection.error(), kExitUsage);
     request.selection = std::move(selection.value());
-    if (auto st = session.load(cmd.request); !st)
+    if (auto st = loadAndReport(session, cmd); !st)
         return fail("emerging", st.error(), kExitFailure);
 
     auto res = emergingHotspots(session, request);
@@ -87,7 +87,8 @@ int runEmerging(int argc, char** argv) {
                                      "streetweek emerging hot spots: " + formatMonth(s.first) +
                                          ".." + formatMonth(s.last) + ", cell " +
                                          std::to_string(r.cell_size_m) + " m, distance " +
-                                         std::to_string(r.distance_m) + " m");
+                                         std::to_string(r.distance_m) + " m",
+                                     cmd.write);
         !st)
         return fail("emerging", st.error(), kExitFailure);
     printSummary(session, request, s, cmd.out);

@@ -39,7 +39,7 @@ int runGiStar(int argc, char** argv) {
     if (!selection)
         return fail("gistar", selection.error(), kExitUsage);
     request.selection = std::move(selection.value());
-    if (auto st = session.load(cmd.request); !st)
+    if (auto st = loadAndReport(session, cmd); !st)
         return fail("gistar", st.error(), kExitFailure);
 
     auto res = giStarHotspots(session, request);
@@ -50,7 +50,8 @@ int runGiStar(int argc, char** argv) {
     if (auto st = io::exportGiStar(cmd.out, r, session.data().working_crs,
                                    "streetweek Gi*: cell " + std::to_string(r.cell_size_m) +
                                        " m, distance " + std::to_string(r.distance_m) + " m" +
-                                       (request.gi.fdr ? ", FDR corrected" : ""));
+                                       (request.gi.fdr ? ", FDR corrected" : ""),
+                                   cmd.write);
         !st)
         return fail("gistar", st.error(), kExitFailure);
 

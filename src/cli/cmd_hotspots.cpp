@@ -69,7 +69,7 @@ int runHotspots(int argc, char** argv) {
     if (!threshold)
         return fail("hotspots", threshold.error(), kExitUsage);
     request.threshold = threshold.value();
-    if (auto st = session.load(cmd.request); !st)
+    if (auto st = loadAndReport(session, cmd); !st)
         return fail("hotspots", st.error(), kExitFailure);
 
     auto res = findHotspots(session, request);
@@ -91,7 +91,8 @@ int runHotspots(int argc, char** argv) {
     for (const auto& l : request.density.selection.layers)
         keys.push_back(l.key);
     if (auto st = io::exportHotspots(cmd.out, r.hotspots, keys, session.data().working_crs,
-                                     "streetweek hotspots: " + request.threshold.describe());
+                                     "streetweek hotspots: " + request.threshold.describe(),
+                                     cmd.write);
         !st)
         return fail("hotspots", st.error(), kExitFailure);
     printSummary(session, request, r, cmd.out);

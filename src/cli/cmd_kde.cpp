@@ -114,7 +114,7 @@ int runKde(int argc, char** argv) {
     auto dual = dualFrom(cmd.args, session, request.value().selection);
     if (!dual)
         return fail("kde", dual.error(), kExitUsage);
-    if (auto st = session.load(cmd.request); !st)
+    if (auto st = loadAndReport(session, cmd); !st)
         return fail("kde", st.error(), kExitFailure);
 
     const auto t0 = std::chrono::steady_clock::now();

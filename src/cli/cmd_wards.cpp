@@ -88,13 +88,8 @@ int runWards(int argc, char** argv) {
     if (auto st = params.validate(); !st)
         return fail("wards", st.error(), kExitUsage);
 
-    if (auto st = session.load(cmd.request); !st)
+    if (auto st = loadAndReport(session, cmd); !st)
         return fail("wards", st.error(), kExitFailure);
-    for (const auto& f : session.report().incidents)
-        for (const auto& w : f.warnings)
-            std::cerr << "warning: " << w << "\n";
-    for (const auto& w : session.report().warnings)
-        std::cerr << "warning: " << w << "\n";
     if (session.incidents().empty())
         return fail("wards",
                     "no incidents were loaded: every file was empty or every row was rejected "
@@ -105,7 +100,7 @@ int runWards(int argc, char** argv) {
         return fail("wards", prof.error(), kExitFailure);
     const WardProfile& p = prof.value();
     if (auto st = io::exportWardProfile(p, session.wards(), out, session.data().working_crs,
-                                        aboutText(session, p, params));
+                                        aboutText(session, p, params), cmd.write);
         !st)
         return fail("wards", st.error(), kExitFailure);
 

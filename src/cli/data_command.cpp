@@ -4,6 +4,7 @@
 #include "cli/load_options.hpp"
 #include "core/text.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -41,7 +42,13 @@ std::variant<DataCommand, int> parseDataCommand(const DataCommandSpec& spec, int
     if (!spec.out_extensions.empty())
         specs.push_back(
             {"out", "FILE", spec.out_help + " " + listOf(spec.out_extensions) + " (required)"});
-    DataCommand cmd{Args(spec.name, spec.summary, specs), {}, {}};
+    const bool geojson = std::find(spec.out_extensions.begin(), spec.out_extensions.end(),
+                                   ".geojson") != spec.out_extensions.end();
+    if (geojson)
+        specs.push_back({"geojson-bng", "",
+                         "GeoJSON in British National Grid with a crs member (default: RFC 7946, "
+                         "WGS84 longitude/latitude)"});
+    DataCommand cmd{Args(spec.name, spec.summary, specs), {}, {}, {}};
     if (auto err = cmd.args.parse(argc, argv, 2))
         return fail(spec.name, *err, kExitUsage);
     if (cmd.args.help()) {
@@ -59,7 +66,16 @@ std::variant<DataCommand, int> parseDataCommand(const DataCommandSpec& spec, int
         if (auto st = checkOutPath(cmd.out, spec.out_extensions); !st)
             return fail(spec.name, st.error(), kExitUsage);
     }
+    cmd.write.geojson_working_crs = geojson && cmd.args.has("geojson-bng");
     return cmd;
+}
+
+Status loadAndReport(Session& session, const DataCommand& cmd) {
+    if (auto st = session.load(cmd.request); !st)
+        return st;
+    for (const auto& line : session.report().problems())
+        std::cerr << "warning: " << line << "\n";
+    return okStatus();
 }
 
 void printPreamble(const Session& session, const std::vector<std::string>& notes) {

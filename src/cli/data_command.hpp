@@ -6,6 +6,7 @@
 #include "cli/cli_args.hpp"
 #include "core/result.hpp"
 #include "session/data_loader.hpp"
+#include "io/vector_writer.hpp"
 #include "session/session.hpp"
 
 #include <string>
@@ -28,6 +29,7 @@ struct DataCommand {
     Args args;
     LoadRequest request;
     std::string out; // checked: one of the extensions, not a folder
+    io::VectorWriteOptions write; // --geojson-bng
 };
 
 // The parsed command, or the exit code when it is done already (help, usage error).
@@ -37,6 +39,10 @@ std::variant<DataCommand, int> parseDataCommand(const DataCommandSpec& spec, int
 // Prints "streetweek CMD: message" for an action's error and returns 2 for a bad request
 // (usage), 1 for a failure.
 int failWith(const std::string& command, const Error& error);
+
+// Loads the command's data into the session and prints every rejection and warning of the
+// load report on stderr, one line each (the command then reports the error, if any).
+Status loadAndReport(Session& session, const DataCommand& cmd);
 
 // What every analysis prints first: the synthetic-data warning when it applies (stdout), and
 // the notes of the selection ("note: ...", on stderr with every other warning).

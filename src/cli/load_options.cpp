@@ -16,7 +16,15 @@ std::vector<OptionSpec> loadOptionSpecs(bool wards_required) {
         {"incidents", "PATH...",
          "incident files, folders or .zip archives (police.uk CSV, CSV, any GDAL vector)", true,
          true},
-        {"population", "CSV", "ward population table (ward code or name, residents)", false},
+        {"population", "CSV",
+         "population table: ward code or name and residents, or LSOA code and residents with "
+         "--lookup",
+         false},
+        {"lookup", "CSV",
+         "area-to-ward lookup (e.g. ONS LSOA21CD -> WD23CD best fit): sums an LSOA --population "
+         "to wards; with --assign-by lsoa places incidents by their LSOA code",
+         false},
+        {"assign-by", "HOW", "how incidents get their ward: point (default) or lsoa", false},
         {"crs", "CRS", "working CRS (default: EPSG:27700 in Great Britain, else local UTM)", false},
         {"ward-code-field", "NAME", "ward code field (default: detected, e.g. WD13CD)", false},
         {"ward-name-field", "NAME", "ward name field (default: detected, e.g. WD13NM)", false},
@@ -46,6 +54,13 @@ Result<LoadRequest> loadRequestFrom(const Args& a, bool wards_required) {
     r.wards_path = a.get("wards");
     r.incident_paths = a.all("incidents");
     r.population_path = a.get("population");
+    r.lookup_path = a.get("lookup");
+    const std::string by = a.get("assign-by", "point");
+    if (by != "point" && by != "lsoa")
+        return Error{"--assign-by must be point or lsoa"};
+    r.assign_by_area = by == "lsoa";
+    if (r.assign_by_area && r.lookup_path.empty())
+        return Error{"--assign-by lsoa needs --lookup LSOA_TO_WARD.csv"};
     r.working_crs = a.get("crs");
     r.ward_options.code_field = a.get("ward-code-field");
     r.ward_options.name_field = a.get("ward-name-field");

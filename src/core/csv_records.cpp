@@ -83,9 +83,7 @@ bool CsvRecordReader::next(std::vector<std::string_view>& fields) {
             fields.emplace_back(d + start, pos_ - start);
         }
         if (pos_ < n && d[pos_] == delim_) {
-            ++pos_;
-            if (pos_ >= n)
-                fields.emplace_back();
+            ++pos_; // a delimiter at the very end is followed by one empty field (next round)
             continue;
         }
         // End of record.

@@ -62,6 +62,15 @@ Result<IncidentSchema> detectIncidentSchema(const std::vector<std::string_view>&
     std::vector<std::string> norm;
     for (auto h : header)
         norm.push_back(normalise(h));
+    for (std::size_t i = 0; i < norm.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (!norm[i].empty() && norm[i] == norm[j]) {
+                s.warnings.push_back("line 1: column " + std::to_string(i + 1) + " '" +
+                                     std::string(header[i]) + "' repeats column " +
+                                     std::to_string(j + 1) + " '" + std::string(header[j]) +
+                                     "'; the first is used for coordinates, month and type");
+                break;
+            }
 
     s.police_uk =
         header.size() == kPoliceUkHeader.size() &&

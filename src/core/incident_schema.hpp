@@ -32,6 +32,7 @@ struct IncidentSchema {
     std::vector<std::string> text_names;
     std::vector<bool> text_plain; // unique-valued columns (ids) stored without a dictionary
     std::vector<std::string> header;
+    std::vector<std::string> warnings; // e.g. a column name given twice (the first is used)
 };
 
 // Detects the schema from header fields. Error names the problem (the caller adds the file).

@@ -4,12 +4,14 @@
 
 #include "core/emerging_hotspots.hpp"
 #include "core/result.hpp"
+#include "io/vector_writer.hpp"
 
 #include <string>
 
 namespace sw::io {
 
 Status exportEmerging(const std::string& path, const EmergingResult& result,
-                      const std::string& crs, const std::string& description);
+                      const std::string& crs, const std::string& description,
+                    const VectorWriteOptions& options = {});
 
 } // namespace sw::io

@@ -4,12 +4,14 @@
 
 #include "core/gistar.hpp"
 #include "core/result.hpp"
+#include "io/vector_writer.hpp"
 
 #include <string>
 
 namespace sw::io {
 
 Status exportGiStar(const std::string& path, const GiStarResult& result, const std::string& crs,
-                    const std::string& description);
+                    const std::string& description,
+                    const VectorWriteOptions& options = {});
 
 } // namespace sw::io

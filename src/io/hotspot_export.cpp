@@ -9,7 +9,8 @@ namespace sw::io {
 
 Status exportHotspots(const std::string& path, const std::vector<HotspotArea>& hotspots,
                       const std::vector<std::string>& layer_keys, const std::string& crs,
-                      const std::string& description) {
+                      const std::string& description,
+                      const VectorWriteOptions& options) {
     using T = FieldSpec::Type;
     std::vector<FieldSpec> fields = {
         {"rank", T::Integer}, {"area_km2", T::Real}, {"incidents", T::Integer}};
@@ -18,7 +19,7 @@ Status exportHotspots(const std::string& path, const std::vector<HotspotArea>& h
     for (auto f : {FieldSpec{"share_pct", T::Real}, FieldSpec{"pai", T::Real},
                    FieldSpec{"peak", T::Real}, FieldSpec{"wards", T::Text}})
         fields.push_back(f);
-    auto writer = VectorWriter::create(path, "hotspots", fields, true, crs);
+    auto writer = VectorWriter::create(path, "hotspots", fields, true, crs, options);
     if (!writer)
         return writer.failure();
     writer.value()->setDescription(description);

@@ -4,6 +4,7 @@
 
 #include "core/hotspots.hpp"
 #include "core/result.hpp"
+#include "io/vector_writer.hpp"
 
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@ namespace sw::io {
 
 Status exportHotspots(const std::string& path, const std::vector<HotspotArea>& hotspots,
                       const std::vector<std::string>& layer_keys, const std::string& crs,
-                      const std::string& description);
+                      const std::string& description,
+                      const VectorWriteOptions& options = {});
 
 } // namespace sw::io

@@ -5,6 +5,7 @@
 #include "core/csv_records.hpp"
 #include "core/incident_rows.hpp"
 #include "core/parallel.hpp"
+#include "core/text_decoding.hpp"
 #include "io/gdal_setup.hpp"
 #include "io/vector_source.hpp"
 
@@ -64,6 +65,62 @@ void parseBlock(std::string_view data, const IncidentSchema& schema, char delim,
     }
 }
 
+// Raw blocks of a file through GDAL's virtual file API, decoded (UTF-16 to UTF-8, CR-only line
+// ends to LF) and appended to a buffer.
+class BlockReader {
+  public:
+    BlockReader(VSILFILE* f, Progress* progress) : f_(f), progress_(progress) {}
+    // Appends the next decoded block to `buf`; 0 at the end of the file.
+    std::size_t readMore(std::string& buf) {
+        raw_.resize(kBlockBytes);
+        const std::size_t got = VSIFReadL(raw_.data(), 1, kBlockBytes, f_);
+        raw_bytes_ += got;
+        if (progress_)
+            progress_->add(got);
+        const std::size_t before = buf.size();
+        decoder_.decode(std::string_view(raw_.data(), got), buf);
+        return got == 0 ? 0 : std::max<std::size_t>(1, buf.size() - before);
+    }
+    std::uint64_t rawBytes() const { return raw_bytes_; }
+    const TextDecoder& decoder() const { return decoder_; }
+
+  private:
+    VSILFILE* f_;
+    Progress* progress_;
+    std::string raw_;
+    std::uint64_t raw_bytes_ = 0;
+    TextDecoder decoder_;
+};
+
+std::string mib(std::uint64_t bytes) {
+    return std::to_string(bytes >> 20) + " MiB";
+}
+
+// The header record: its fields, where the data starts, and the delimiter; or why not.
+struct CsvHeader {
+    std::vector<std::string_view> fields;
+    std::size_t end = 0;
+    std::uint64_t lines = 0;
+    char delim = ',';
+};
+
+Result<CsvHeader> readHeader(const std::string& buf, bool eof) {
+    const auto nl = buf.find('\n');
+    if (nl == std::string::npos && !eof)
+        return Error{"line 1 (the header) is longer than " + mib(kMaxLineBytes) +
+                     " (the limit): is this a CSV file?"};
+    CsvHeader h;
+    h.end = nl == std::string::npos ? buf.size() : nl + 1;
+    h.delim = guessDelimiter(std::string_view(buf).substr(0, h.end));
+    CsvRecordReader reader(std::string_view(buf).substr(0, h.end), h.delim);
+    reader.next(h.fields);
+    h.lines = reader.linesConsumed();
+    if (h.fields.size() > kMaxColumns)
+        return Error{"line 1: the header has " + std::to_string(h.fields.size()) +
+                     " columns; the limit is " + std::to_string(kMaxColumns)};
+    return h;
+}
+
 void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* progress,
              IncidentFile& out) {
     if (const std::string problem = fileProblem(path); !problem.empty()) {
@@ -82,32 +139,23 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
     if (progress)
         progress->setTotal(static_cast<std::uint64_t>(st.st_size));
 
+    BlockReader reader(f.get(), progress);
     std::string buf;
-    std::size_t filled = 0;
-    auto readMore = [&]() -> std::size_t {
-        buf.resize(filled + kBlockBytes);
-        const std::size_t got = VSIFReadL(buf.data() + filled, 1, kBlockBytes, f.get());
-        filled += got;
-        buf.resize(filled);
-        if (progress)
-            progress->add(got);
-        return got;
-    };
-    bool eof = readMore() == 0;
-    if (filled == 0) {
+    bool eof = reader.readMore(buf) == 0;
+    if (buf.empty()) {
         out.report.error = path + ": the file is empty";
         return;
     }
-    // Header: the first record (read more until one whole line is in).
-    while (!eof && buf.find('\n') == std::string::npos)
-        eof = readMore() == 0;
-    const std::size_t header_end =
-        std::min(buf.find('\n') == std::string::npos ? buf.size() : buf.find('\n') + 1, buf.size());
-    const char delim = guessDelimiter(std::string_view(buf).substr(0, header_end));
-    CsvRecordReader header_reader(std::string_view(buf).substr(0, header_end), delim);
-    std::vector<std::string_view> header;
-    header_reader.next(header);
-    auto schema = detectIncidentSchema(header, opt.columns);
+    // Header: the first record (read more until one whole line is in, up to the limit).
+    while (!eof && buf.find('\n') == std::string::npos && buf.size() <= kMaxLineBytes)
+        eof = reader.readMore(buf) == 0;
+    auto header = readHeader(buf, eof);
+    if (!header) {
+        out.report.error = path + ": " + header.error();
+        return;
+    }
+    const CsvHeader& h = header.value();
+    auto schema = detectIncidentSchema(h.fields, opt.columns);
     if (!schema) {
         out.report.error = path + ": line 1: " + schema.error();
         return;
@@ -115,6 +163,10 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
     const IncidentSchema& s = schema.value();
     out.report.format = s.police_uk ? "police.uk street-level CSV" : "CSV";
     out.source_crs = s.coords == CoordKind::LonLat ? "EPSG:4326" : opt.xy_crs;
+    if (!reader.decoder().conversions().empty())
+        out.report.warnings.push_back(path + ": " + reader.decoder().conversions());
+    for (const auto& w : s.warnings)
+        out.report.warnings.push_back(path + ": " + w);
     if (s.coords == CoordKind::Projected && !s.police_uk)
         out.report.warnings.push_back(path + ": columns '" +
                                       s.header[static_cast<std::size_t>(s.x_col)] + "'/'" +
@@ -128,26 +180,41 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
     out.table.files.push_back(path);
     // Reserve for the whole file from the header block's bytes per row, so appending parsed
     // blocks does not reallocate (and copy) the columns as they grow.
-    if (st.st_size > 0 && filled > header_end) {
+    if (st.st_size > 0 && buf.size() > h.end) {
         const std::size_t sample_rows =
-            std::max<std::size_t>(1, countNewlines(std::string_view(buf).substr(header_end)));
+            std::max<std::size_t>(1, countNewlines(std::string_view(buf).substr(h.end)));
         const double bytes_per_row =
-            static_cast<double>(filled - header_end) / static_cast<double>(sample_rows);
-        out.table.reserve(
-            static_cast<std::size_t>(static_cast<double>(st.st_size) / bytes_per_row * 1.02) + 16);
+            static_cast<double>(buf.size() - h.end) / static_cast<double>(sample_rows);
+        out.table.reserve(std::min<std::size_t>(
+            static_cast<std::size_t>(static_cast<double>(st.st_size) / bytes_per_row * 1.02) + 16,
+            50'000'000));
     }
 
     const unsigned threads = std::max(1u, resolveThreads(static_cast<int>(opt.threads)));
-    std::uint64_t line = header_reader.linesConsumed() + 1; // next physical line number
-    std::size_t start = header_end;
+    std::uint64_t line = h.lines + 1; // next physical line number
+    std::size_t start = h.end;
+    bool skipping = false; // dropping the rest of an over-long line
     for (;;) {
         std::string_view pending = std::string_view(buf).substr(start);
         const std::size_t end = eof ? pending.size() : lastRecordEnd(pending);
         if (end > 0) {
             const std::string_view block = pending.substr(0, end);
-            parseBlock(block, s, delim, threads, line - 1, out);
+            parseBlock(block, s, h.delim, threads, line - 1, out);
             line += countNewlines(block);
             start += end;
+        } else if (!eof && pending.size() > kMaxLineBytes) {
+            // One line over the limit (or an unclosed quote): rejected; read on after it.
+            out.report.rejected.add("line longer than " + mib(kMaxLineBytes) + " (the limit)",
+                                    line);
+            ++out.report.rows_read;
+            const auto nl = pending.find('\n');
+            if (nl != std::string_view::npos) {
+                start += nl + 1;
+                ++line;
+                continue;
+            }
+            start = buf.size();
+            skipping = true;
         }
         if (eof)
             break;
@@ -155,10 +222,22 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
             out.report.error = path + ": loading cancelled";
             return;
         }
+        if (reader.rawBytes() > kMaxFileBytes) {
+            out.report.warnings.push_back(path + ": stopped after " + mib(kMaxFileBytes) +
+                                          " (the limit for one file); the rest was not read");
+            break;
+        }
         buf.erase(0, start);
-        filled = buf.size();
         start = 0;
-        eof = readMore() == 0;
+        eof = reader.readMore(buf) == 0;
+        if (skipping) {
+            const auto nl = buf.find('\n');
+            buf.erase(0, nl == std::string::npos ? buf.size() : nl + 1);
+            if (nl != std::string::npos) {
+                skipping = false;
+                ++line;
+            }
+        }
     }
     out.report.rows_kept = out.table.size();
     if (out.report.rows_read == 0)

@@ -3,14 +3,23 @@
 
 #include "core/result.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace sw::io {
 
-// Every CSV or GDAL vector file named, or inside a named folder or zip archive
-// (sorted by name). A missing path is an error naming it.
-Result<std::vector<std::string>> expandIncidentInputs(const std::vector<std::string>& paths);
+// Limits on archives: entries, and how far their data files may inflate (CSV compresses about
+// 10 times; a 2 MB zip that inflates to 2 GiB is refused), above a size worth checking.
+constexpr std::size_t kMaxArchiveEntries = 200'000;
+constexpr std::uint64_t kMaxInflation = 200;
+constexpr std::uint64_t kMinBombBytes = 256ull << 20;
+
+// Every CSV or GDAL vector file named, or inside a named folder or zip archive (sorted by
+// name). A missing path is an error naming it; files inside a folder that cannot be read (a
+// symlink loop, a pipe) are skipped with a line in `warnings`.
+Result<std::vector<std::string>> expandIncidentInputs(const std::vector<std::string>& paths,
+                                                      std::vector<std::string>* warnings = nullptr);
 
 // True for extensions read as incident or ward sources (csv, gpkg, shp, geojson, json, kml, ...).
 bool isDataFileName(const std::string& name);

@@ -9,16 +9,31 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <unordered_map>
 
 namespace sw::io {
+
 namespace {
+
+// Ward index for a key cell: through the lookup (an area code to a ward code) or directly.
+int wardFor(std::string_view key, const WardSet& wards, const AreaLookup* lookup,
+            bool* known_area) {
+    if (!lookup)
+        return wards.find(key);
+    const auto it = lookup->ward_of.find(std::string(key));
+    if (known_area)
+        *known_area = it != lookup->ward_of.end();
+    return it == lookup->ward_of.end() ? -1 : wards.find(it->second);
+}
 
 } // namespace
 
-PopulationTable readPopulation(const std::string& path, const WardSet& wards) {
+PopulationTable readPopulation(const std::string& path, const WardSet& wards,
+                               const AreaLookup* lookup) {
     PopulationTable out;
     out.report.path = path;
-    out.report.format = "CSV";
+    out.report.format = lookup ? "CSV, summed to wards through " + lookup->report.path : "CSV";
     out.by_ward.assign(wards.size(), std::nullopt);
     auto text = readTextFile(path);
     if (!text) {
@@ -42,7 +57,8 @@ PopulationTable readPopulation(const std::string& path, const WardSet& wards) {
         rows.emplace_back(f.begin(), f.end());
         lines.push_back(reader.recordLine());
     }
-    // The key column: the one whose values match the most ward codes (or, failing that, names).
+    // The key column: the one whose values match the most ward codes or names (or, with a
+    // lookup, its area codes).
     int key = -1;
     std::size_t best = 0;
     for (std::size_t c = 0; c < header.size(); ++c) {
@@ -50,8 +66,11 @@ PopulationTable readPopulation(const std::string& path, const WardSet& wards) {
         for (const auto& r : rows) {
             if (c >= r.size() || trim(r[c]).empty())
                 continue;
-            const int w = wards.find(trim(r[c]));
-            if (w >= 0)
+            bool known = false;
+            const int w = wardFor(trim(r[c]), wards, lookup, &known);
+            if (lookup)
+                hits += known ? 2 : 0;
+            else if (w >= 0)
                 hits += wards.wards[static_cast<std::size_t>(w)].code == trim(r[c]) ? 2 : 1;
         }
         if (hits > best) {
@@ -75,9 +94,12 @@ PopulationTable readPopulation(const std::string& path, const WardSet& wards) {
                 break;
             }
     if (key < 0) {
-        out.report.error = path + ": no column matches the ward codes or names of " +
-                           wards.source_path +
-                           " (a ward-level table is needed: one row per ward code or name)";
+        out.report.error =
+            lookup ? path + ": no column matches the area codes of " + lookup->report.path + " (" +
+                         lookup->area_column + ")"
+                   : path + ": no column matches the ward codes or names of " + wards.source_path +
+                         " (a ward-level table is needed: one row per ward code or name; for an "
+                         "LSOA table give --lookup LSOA_TO_WARD.csv)";
         return out;
     }
     if (value < 0) {
@@ -87,30 +109,61 @@ PopulationTable readPopulation(const std::string& path, const WardSet& wards) {
     }
     out.key_column = header[static_cast<std::size_t>(key)];
     out.value_column = header[static_cast<std::size_t>(value)];
+    std::unordered_map<std::string, std::uint64_t> seen; // key -> line first given
+    std::size_t elsewhere = 0;                          // areas in wards not loaded
+    const auto k = static_cast<std::size_t>(key), v = static_cast<std::size_t>(value);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& r = rows[i];
         ++out.report.rows_read;
-        const auto k = static_cast<std::size_t>(key), v = static_cast<std::size_t>(value);
         if (k >= r.size() || trim(r[k]).empty()) {
             out.report.rejected.add("no area code or name (a note or footer row)", lines[i]);
             continue;
         }
-        const int w = wards.find(trim(r[k]));
+        const std::string code(trim(r[k]));
+        bool known = false;
+        const int w = wardFor(code, wards, lookup, &known);
+        if (w < 0 && code.find(' ') != std::string::npos) {
+            out.report.rejected.add("no area code or name (a note or footer row)", lines[i]);
+            continue;
+        }
         if (w < 0) {
-            out.report.rejected.add("area not among the loaded wards", lines[i]);
+            if (lookup && known)
+                ++elsewhere; // a real area of another district: not an error
+            else
+                out.report.rejected.add(lookup ? "area code not in the lookup"
+                                               : "area not among the loaded wards",
+                                        lines[i]);
             continue;
         }
         std::string num(v < r.size() ? trim(r[v]) : "");
         num.erase(std::remove(num.begin(), num.end(), ','), num.end());
         const auto pop = parseNumber(num);
-        if (!pop || *pop < 0) {
+        if (!pop || !std::isfinite(*pop)) {
             out.report.rejected.add("population is not a number", lines[i]);
+            continue;
+        }
+        if (*pop < 0) {
+            out.report.rejected.add("population is negative", lines[i]);
+            continue;
+        }
+        if (*pop == 0) {
+            out.report.rejected.add("population is zero (no rate can be computed from it)",
+                                    lines[i]);
+            continue;
+        }
+        if (const auto [it, fresh] = seen.emplace(code, lines[i]); !fresh) {
+            out.report.rejected.add("code given before, on line " + std::to_string(it->second) +
+                                        " (the first is kept)",
+                                    lines[i]);
             continue;
         }
         out.by_ward[static_cast<std::size_t>(w)] =
             out.by_ward[static_cast<std::size_t>(w)].value_or(0) + *pop;
         ++out.report.rows_kept;
     }
+    if (elsewhere)
+        out.report.warnings.push_back(path + ": " + std::to_string(elsewhere) +
+                                      " areas lie in wards that are not loaded (left out)");
     std::string missing;
     std::size_t n_missing = 0;
     for (std::size_t w = 0; w < wards.size(); ++w)

@@ -4,6 +4,7 @@
 
 #include "core/load_report.hpp"
 #include "core/wards.hpp"
+#include "io/area_lookup.hpp"
 
 #include <optional>
 #include <vector>
@@ -16,6 +17,10 @@ struct PopulationTable {
     std::string key_column, value_column;
 };
 
-PopulationTable readPopulation(const std::string& path, const WardSet& wards);
+// With `lookup`, the table holds small areas (LSOAs) summed to the wards they lie in.
+// Rows that are notes or footers, not numbers, zero, negative or a repeated code are rejected
+// with their line numbers.
+PopulationTable readPopulation(const std::string& path, const WardSet& wards,
+                               const AreaLookup* lookup = nullptr);
 
 } // namespace sw::io

@@ -2,6 +2,7 @@
 #include "io/raster_writer.hpp"
 
 #include "io/gdal_setup.hpp"
+#include "io/vector_writer.hpp"
 
 #include <cpl_error.h>
 #include <gdal_priv.h>
@@ -22,6 +23,7 @@ Status writeGeoTiff(const std::string& path, const Grid& g, const std::string& c
     std::error_code ec;
     if (!fs::exists(target.parent_path(), ec))
         return Error{path + ": the folder " + target.parent_path().string() + " does not exist"};
+    removeStaleTemporaries(target.parent_path().string());
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GTiff");
     if (!drv)
         return Error{"GDAL has no GTiff driver"};

@@ -10,6 +10,9 @@
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
 
 namespace sw::io {
 namespace fs = std::filesystem;
@@ -68,6 +71,20 @@ struct VectorWriter::Impl {
     }
 };
 
+void removeStaleTemporaries(const std::string& folder) {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(folder, ec)) {
+        const std::string name = e.path().filename().string();
+        const std::string prefix = ".streetweek-tmp-";
+        if (name.rfind(prefix, 0) != 0)
+            continue;
+        const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM))
+            continue; // still running
+        fs::remove_all(e.path(), ec);
+    }
+}
+
 bool isWritableVectorPath(const std::string& path) {
     return driverFor(extOf(path)) != nullptr;
 }
@@ -75,7 +92,8 @@ bool isWritableVectorPath(const std::string& path) {
 Result<std::unique_ptr<VectorWriter>> VectorWriter::create(const std::string& path,
                                                            const std::string& layer_name,
                                                            const std::vector<FieldSpec>& fields,
-                                                           bool polygons, const std::string& crs) {
+                                                           bool polygons, const std::string& crs,
+                                                           const VectorWriteOptions& options) {
     ensureGdal();
     const std::string ext = extOf(path);
     const char* driver_name = driverFor(ext);
@@ -90,6 +108,7 @@ Result<std::unique_ptr<VectorWriter>> VectorWriter::create(const std::string& pa
     if (!fs::exists(target.parent_path(), ec))
         return Error{path + ": the folder " + target.parent_path().string() + " does not exist"};
 
+    removeStaleTemporaries(target.parent_path().string());
     std::unique_ptr<VectorWriter> w(new VectorWriter());
     w->impl_ = std::make_unique<Impl>();
     Impl& im = *w->impl_;
@@ -116,7 +135,11 @@ Result<std::unique_ptr<VectorWriter>> VectorWriter::create(const std::string& pa
     if (ext == ".shp")
         lco = CSLSetNameValue(lco, "ENCODING", "UTF-8");
     if (ext == ".geojson" || ext == ".json")
-        lco = CSLSetNameValue(lco, "RFC7946", "NO");
+        lco = CSLSetNameValue(lco, "RFC7946", options.geojson_working_crs ? "NO" : "YES");
+    if (ext == ".csv") {
+        lco = CSLSetNameValue(lco, "STRING_QUOTING", "IF_NEEDED");
+        lco = CSLSetNameValue(lco, "CREATE_CSVT", "YES");
+    }
     im.layer = im.ds->CreateLayer(layer_name.c_str(), w->polygons_ ? &im.srs : nullptr,
                                   w->polygons_ ? wkbMultiPolygon : wkbNone, lco);
     CSLDestroy(lco);

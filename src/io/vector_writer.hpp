@@ -23,14 +23,25 @@ struct FieldSpec {
 
 using FieldValue = std::variant<std::monostate, std::int64_t, double, std::string>;
 
+// How files are written where formats offer a choice.
+struct VectorWriteOptions {
+    // GeoJSON is RFC 7946 by default (WGS84 longitude/latitude, no `crs` member,
+    // counter-clockwise outer rings), as every web map and QGIS expect; true keeps the working
+    // CRS (British National Grid) with a `crs` member.
+    bool geojson_working_crs = false;
+};
+
 class VectorWriter {
   public:
     // Driver from the extension: .csv, .gpkg, .shp, .geojson/.json. `crs` is used for the
     // geometry (and the .prj); CSV output carries no geometry.
+    // CSV numbers are written unquoted, with a .csvt beside the file naming each column's type
+    // (so QGIS and GDAL read counts as integers, not text).
     static Result<std::unique_ptr<VectorWriter>> create(const std::string& path,
                                                         const std::string& layer_name,
                                                         const std::vector<FieldSpec>& fields,
-                                                        bool polygons, const std::string& crs);
+                                                        bool polygons, const std::string& crs,
+                                                        const VectorWriteOptions& options = {});
     ~VectorWriter();
 
     Status add(const std::vector<FieldValue>& values, const MultiPolygon* shape);
@@ -67,6 +78,10 @@ Status addGridCells(VectorWriter& writer, const Grid& grid,
 
 // True when the extension is one VectorWriter can write.
 bool isWritableVectorPath(const std::string& path);
+
+// Removes what earlier runs that died mid-write left in `folder` (".streetweek-tmp-<pid>-..."
+// files and folders of processes no longer running); a running writer's files stay.
+void removeStaleTemporaries(const std::string& folder);
 
 // Writes a small text file next to an export (atomically).
 Status writeTextFile(const std::string& path, const std::string& text);

@@ -9,18 +9,24 @@
 namespace sw::io {
 
 Status exportWardProfile(const WardProfile& prof, const WardSet& wards, const std::string& path,
-                         const std::string& crs, const std::string& about) {
+                         const std::string& crs, const std::string& about,
+                      const VectorWriteOptions& options) {
     using T = FieldSpec::Type;
     std::vector<FieldSpec> fields = {
         {"ward_code", T::Text}, {"ward_name", T::Text}, {"count", T::Integer}};
     for (const auto& k : prof.layer_keys)
         fields.push_back({k, T::Integer});
-    for (FieldSpec f : {FieldSpec{"population", T::Real}, FieldSpec{"rate_1000", T::Real},
+    // Residents are whole numbers in every published table: an Integer field then.
+    bool whole = true;
+    for (const auto& r : prof.rows)
+        whole = whole && (!r.population || std::floor(*r.population) == *r.population);
+    for (FieldSpec f : {FieldSpec{"population", whole ? T::Integer : T::Real},
+                        FieldSpec{"rate_1000", T::Real},
                         FieldSpec{"rank", T::Integer}, FieldSpec{"prev_count", T::Integer},
                         FieldSpec{"change", T::Integer}, FieldSpec{"change_pct", T::Real},
                         FieldSpec{"ly_count", T::Integer}, FieldSpec{"ly_change", T::Integer}})
         fields.push_back(f);
-    auto writer = VectorWriter::create(path, "ward_profile", fields, true, crs);
+    auto writer = VectorWriter::create(path, "ward_profile", fields, true, crs, options);
     if (!writer)
         return writer.failure();
     auto& w = *writer.value();
@@ -38,7 +44,10 @@ Status exportWardProfile(const WardProfile& prof, const WardSet& wards, const st
         std::vector<FieldValue> v = {r.code, r.name, r.count};
         for (auto c : r.layer_counts)
             v.emplace_back(c);
-        v.push_back(opt(r.population));
+        if (whole && r.population)
+            v.emplace_back(static_cast<std::int64_t>(*r.population));
+        else
+            v.push_back(opt(r.population));
         v.push_back(opt(r.rate_per_1000));
         v.emplace_back(static_cast<std::int64_t>(r.rank));
         v.push_back(opt(r.prev_count));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.hpp"
+#include "io/vector_writer.hpp"
 #include "core/ward_profile.hpp"
 #include "core/wards.hpp"
 
@@ -12,6 +13,7 @@ namespace sw::io {
 
 // `about` is written beside the output as <stem>_about.txt.
 Status exportWardProfile(const WardProfile& profile, const WardSet& wards, const std::string& path,
-                         const std::string& crs, const std::string& about);
+                         const std::string& crs, const std::string& about,
+                      const VectorWriteOptions& options = {});
 
 } // namespace sw::io

@@ -2,10 +2,12 @@
 #include "io/ward_reader.hpp"
 
 #include "core/incident_table.hpp"
+#include "core/text.hpp"
 #include "io/gdal_setup.hpp"
 #include "io/vector_source.hpp"
 
 #include <gdal_priv.h>
+#include <cpl_error.h>
 #include <ogrsf_frmts.h>
 
 #include <cctype>
@@ -123,14 +125,28 @@ WardFile readWardFile(const std::string& path, const WardReadOptions& opt) {
     out.wards.code_field = code_i >= 0 ? code_f : "";
     out.wards.name_field = name_i >= 0 ? name_f : "";
 
-    const LayerCrs crs = layerCrs(*layer);
+    LayerCrs crs = layerCrs(*layer);
+    const bool shapefile = lowerExtension(path) == "shp";
+    const std::string no_crs =
+        shapefile ? ": no .prj beside the shapefile (its CRS)" : ": the layer has no CRS";
+    if (crs.missing) {
+        // Metres in Great Britain's range cannot be degrees: read them as British National Grid.
+        OGREnvelope env;
+        if (layer->GetExtent(&env, TRUE) == OGRERR_NONE && env.MinX >= -1e4 && env.MinY >= -1e4 &&
+            env.MaxX <= 8e5 && env.MaxY <= 1.3e6 && (env.MaxX > 360 || env.MaxY > 90)) {
+            crs = LayerCrs{"EPSG:27700", false, true};
+            out.report.warnings.push_back(path + no_crs +
+                                          "; the coordinates look like British National Grid "
+                                          "metres: read as EPSG:27700");
+        } else {
+            out.report.warnings.push_back(path + no_crs + "; read as WGS84 longitude/latitude");
+        }
+    }
     out.source_crs = crs.crs;
     out.source_geographic = crs.geographic;
-    if (crs.missing)
-        out.report.warnings.push_back(path +
-                                      ": the layer has no CRS; read as WGS84 longitude/latitude");
 
     std::uint64_t number = 0;
+    CPLErrorReset();
     layer->ResetReading();
     for (auto& feat : *layer) {
         ++number;
@@ -145,14 +161,20 @@ WardFile readWardFile(const std::string& path, const WardReadOptions& opt) {
             out.report.rejected.add("not a polygon", number);
             continue;
         }
+        // A vertex no CRS can mean (NaN, 1e308, or beyond the globe in degrees) rejects the
+        // feature, so it can neither move the working CRS nor stretch the study area.
+        const double limit = crs.geographic ? 360.0 : 1e8;
+        const char* why = nullptr;
         for (const auto& p : w.shape)
             for (const auto& pt : p.outer())
-                if (!std::isfinite(pt.x()) || !std::isfinite(pt.y())) {
-                    w.shape.clear();
-                    break;
-                }
-        if (w.shape.empty()) {
-            out.report.rejected.add("coordinate not finite (NaN or infinity)", number);
+                if (!std::isfinite(pt.x()) || !std::isfinite(pt.y()))
+                    why = "coordinate not finite (NaN or infinity)";
+                else if (!why && (std::abs(pt.x()) > limit || std::abs(pt.y()) > limit ||
+                                  (crs.geographic && std::abs(pt.y()) > 90)))
+                    why = crs.geographic ? "coordinate outside longitude/latitude range"
+                                         : "coordinate out of range (over 100,000 km)";
+        if (why) {
+            out.report.rejected.add(why, number);
             continue;
         }
         w.feature = number;
@@ -167,6 +189,14 @@ WardFile readWardFile(const std::string& path, const WardReadOptions& opt) {
         out.wards.wards.push_back(std::move(w));
     }
     out.report.rows_kept = out.wards.size();
+    // A file that ends early (a truncated .shp) stops the features before the count its
+    // index promises: say so rather than load part of the district quietly.
+    const GIntBig declared = layer->GetFeatureCount(FALSE);
+    if (declared > static_cast<GIntBig>(number))
+        out.report.warnings.push_back(path + ": only " + std::to_string(number) + " of the " +
+                                      std::to_string(declared) +
+                                      " features it declares could be read (" +
+                                      lastGdalError("is the file truncated?") + ")");
     if (out.wards.empty() && out.report.error.empty())
         out.report.error = path + ": no ward polygons could be read";
     return out;

@@ -4,7 +4,9 @@
 #include "core/parallel.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/polygon_repair.hpp"
+#include "geo/voronoi_cells.hpp"
 #include "geo/ward_locator.hpp"
+#include "io/area_lookup.hpp"
 #include "io/input_files.hpp"
 #include "io/population_reader.hpp"
 
@@ -12,6 +14,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <unordered_map>
 
 namespace sw {
 namespace {
@@ -100,6 +104,61 @@ std::optional<std::pair<double, double>> dataCentre(const io::WardFile* wf,
     return std::nullopt;
 }
 
+// Features that share a ward code are one ward (a ward drawn in parts, or a feature given
+// twice): their union, said in the report, so the study area counts each place once.
+std::vector<Ward> mergeSameCode(std::vector<Ward> wards, const std::string& path,
+                                LoadReport& rep) {
+    std::vector<Ward> out;
+    std::map<std::string, std::size_t> index;
+    std::map<std::size_t, std::string> features;
+    for (auto& w : wards) {
+        const auto [it, fresh] = index.emplace(w.code, out.size());
+        if (fresh) {
+            features[out.size()] = std::to_string(w.feature);
+            out.push_back(std::move(w));
+            continue;
+        }
+        Ward& first = out[it->second];
+        first.shape = geo::unionOf(first.shape, w.shape);
+        features[it->second] += ", " + std::to_string(w.feature);
+        rep.warnings.push_back(path + ": feature " + std::to_string(w.feature) +
+                               " has the same ward code " + w.code + " as feature " +
+                               std::to_string(first.feature) + " (" + first.name +
+                               "): merged into one ward, its area counted once");
+    }
+    return out;
+}
+
+// Each incident's ward from its police.uk `LSOA code` through the lookup (for boundaries too
+// coarse for points); incidents without a code, or with one the lookup or the wards lack,
+// lie outside, counted in the report.
+Status assignByArea(IncidentTable& t, const WardSet& wards, const io::AreaLookup& lookup,
+                    LoadReport& rep) {
+    const auto col = t.textColumn("LSOA code");
+    if (!col)
+        return badRequest("--assign-by lsoa: the incidents have no 'LSOA code' column");
+    std::unordered_map<std::string, std::int32_t> ward_of_area;
+    for (const auto& [area, ward] : lookup.ward_of)
+        ward_of_area.emplace(area, wards.find(ward));
+    std::size_t no_code = 0, unknown = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const std::string_view code = t.text[*col].at(i);
+        const auto it = code.empty() ? ward_of_area.end() : ward_of_area.find(std::string(code));
+        t.ward[i] = it == ward_of_area.end() ? kOutsideWards : it->second;
+        no_code += code.empty() ? 1 : 0;
+        unknown += !code.empty() && it == ward_of_area.end() ? 1 : 0;
+    }
+    rep.warnings.push_back("incidents placed in wards by their LSOA code through " +
+                           lookup.report.path + " (" + lookup.area_column + " -> " +
+                           lookup.ward_column + "), not by their points" +
+                           (no_code ? "; " + std::to_string(no_code) + " have no LSOA code" : "") +
+                           (unknown ? "; " + std::to_string(unknown) +
+                                          " have a code the lookup does not hold (older LSOA "
+                                          "codes?)"
+                                    : ""));
+    return okStatus();
+}
+
 Status projectWards(io::WardFile& wf, const std::string& crs, LoadReport& rep) {
     std::optional<geo::CrsTransform> t;
     if (wf.source_crs != crs) {
@@ -134,12 +193,17 @@ Status projectWards(io::WardFile& wf, const std::string& crs, LoadReport& rep) {
                                        "), repaired");
             w.shape = std::move(fixed.shape);
         }
-        bg::envelope(w.shape, w.bounds);
-        w.area_km2 = geo::polygonArea(w.shape) / 1e6;
         kept.push_back(std::move(w));
     }
-    wf.wards.wards = std::move(kept);
-    wf.report.rows_kept = wf.wards.size();
+    wf.report.rows_kept = kept.size(); // features kept (some may merge into one ward)
+    wf.wards.wards = mergeSameCode(std::move(kept), wf.report.path, rep);
+    for (auto& w : wf.wards.wards) {
+        bg::envelope(w.shape, w.bounds);
+        w.area_km2 = geo::polygonArea(w.shape) / 1e6;
+        if (!(w.area_km2 > 0))
+            rep.warnings.push_back(wf.report.path + ": feature " + std::to_string(w.feature) +
+                                   " (" + w.name + ") has zero area: no incident can fall in it");
+    }
     if (wf.wards.empty())
         return Error{wf.report.path + ": no usable ward polygons"};
     return okStatus();
@@ -231,6 +295,27 @@ std::vector<std::string> LoadReport::errors() const {
     return e;
 }
 
+std::vector<std::string> LoadReport::problems() const {
+    std::vector<std::string> out;
+    auto file = [&out](const FileReport& r, const char* unit) {
+        for (const auto& reason : r.rejected.reasons())
+            out.push_back(displayPath(r.path) + ": rejected, " + describeReason(reason, unit));
+        for (const auto& w : r.warnings)
+            out.push_back(w);
+    };
+    if (!wards.path.empty())
+        file(wards, "feature");
+    out.insert(out.end(), ward_repairs.begin(), ward_repairs.end());
+    for (const auto& f : incidents)
+        file(f, "line");
+    if (lookup)
+        file(*lookup, "line");
+    if (population)
+        file(*population, "line");
+    out.insert(out.end(), warnings.begin(), warnings.end());
+    return out;
+}
+
 std::vector<std::string> LoadReport::lines() const {
     std::vector<std::string> out;
     if (!working_crs.empty())
@@ -244,6 +329,10 @@ std::vector<std::string> LoadReport::lines() const {
     out.push_back("Incidents:");
     for (const auto& f : incidents)
         appendFileLines(out, f, "rows", "line");
+    if (lookup) {
+        out.push_back("Lookup:");
+        appendFileLines(out, *lookup, "rows", "line");
+    }
     if (population) {
         out.push_back("Population:");
         appendFileLines(out, *population, "rows", "line");
@@ -290,7 +379,7 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
         return Error{"nothing to load: give --wards and/or --incidents"};
     std::vector<io::IncidentFile> files;
     if (!req.incident_paths.empty()) {
-        auto inputs = io::expandIncidentInputs(req.incident_paths);
+        auto inputs = io::expandIncidentInputs(req.incident_paths, &rep.warnings);
         if (!inputs)
             return inputs.failure();
         io::IncidentReadOptions iopt = req.incident_options;
@@ -337,10 +426,25 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
     if (progress && progress->cancelled())
         return Error{"loading cancelled"};
 
+    std::optional<io::AreaLookup> lookup;
+    if (!req.lookup_path.empty()) {
+        auto l = io::readAreaLookup(req.lookup_path);
+        if (!l)
+            return l.failure();
+        lookup = std::move(l.value());
+        rep.lookup = lookup->report;
+    }
     if (!d.wards.empty() && !d.incidents.empty()) {
-        geo::WardLocator locator(d.wards);
-        locator.assign(d.incidents.x.data(), d.incidents.y.data(), d.incidents.ward.data(),
-                       d.incidents.size(), threads);
+        if (req.assign_by_area) {
+            if (!lookup)
+                return badRequest("--assign-by lsoa needs --lookup LSOA_TO_WARD.csv");
+            if (auto st = assignByArea(d.incidents, d.wards, *lookup, rep); !st)
+                return st.failure();
+        } else {
+            geo::WardLocator locator(d.wards);
+            locator.assign(d.incidents.x.data(), d.incidents.y.data(), d.incidents.ward.data(),
+                           d.incidents.size(), threads);
+        }
     }
     rep.incidents_kept = d.incidents.size();
     if (!d.wards.empty())
@@ -353,7 +457,7 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
     if (!req.population_path.empty()) {
         if (d.wards.empty())
             return Error{"--population needs --wards"};
-        auto pop = io::readPopulation(req.population_path, d.wards);
+        auto pop = io::readPopulation(req.population_path, d.wards, lookup ? &*lookup : nullptr);
         rep.population = pop.report;
         if (!pop.report.error.empty())
             return Error{pop.report.error};

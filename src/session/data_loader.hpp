@@ -21,7 +21,9 @@ namespace sw {
 struct LoadRequest {
     std::string wards_path;                  // optional for `info`
     std::vector<std::string> incident_paths; // files, folders or .zip archives
-    std::string population_path;             // optional ward population CSV
+    std::string population_path;             // optional ward (or, with a lookup, LSOA) population
+    std::string lookup_path;                 // optional area-to-ward lookup (LSOA21CD -> WD23CD)
+    bool assign_by_area = false;             // place incidents by LSOA code through the lookup
     io::WardReadOptions ward_options;
     io::IncidentReadOptions incident_options;
     std::string working_crs; // empty: EPSG:27700 in GB, else local UTM
@@ -32,7 +34,7 @@ struct LoadReport {
     FileReport wards;
     std::vector<std::string> ward_repairs; // one line per repaired ward
     std::vector<FileReport> incidents;
-    std::optional<FileReport> population;
+    std::optional<FileReport> population, lookup;
     std::string working_crs;
     std::uint64_t incidents_kept = 0;
     std::uint64_t outside_wards = 0; // outside the study area (0 when no wards are loaded)
@@ -42,6 +44,9 @@ struct LoadReport {
 
     // Every file-level error, one line each.
     std::vector<std::string> errors() const;
+    // Every rejection reason (file, count, first lines or features) and warning, one line each,
+    // for the commands to print on stderr.
+    std::vector<std::string> problems() const;
     // The report as text lines (for `info` and the GUI panel).
     std::vector<std::string> lines() const;
 };
