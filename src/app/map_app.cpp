@@ -83,6 +83,9 @@ bool MapApp::start() {
     data_panel_.wards = opts_.request.wards_path;
     data_panel_.incidents = opts_.request.incident_paths;
     data_panel_.population = opts_.request.population_path;
+    data_panel_.lookup = opts_.request.lookup_path;
+    data_panel_.assign_by_area = opts_.request.assign_by_area;
+    data_panel_.stop_and_search = opts_.request.incident_options.stop_and_search;
     save_.path = opts_.save_image;
     save_.open = opts_.show_save;
     save_.width = opts_.image_width;

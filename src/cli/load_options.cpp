@@ -3,6 +3,7 @@
 
 #include "io/text_file.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 namespace sw::cli {
@@ -25,6 +26,10 @@ std::vector<OptionSpec> loadOptionSpecs(bool wards_required) {
          "to wards; with --assign-by lsoa places incidents by their LSOA code",
          false},
         {"assign-by", "HOW", "how incidents get their ward: point (default) or lsoa", false},
+        {"stop-and-search", "",
+         "load police.uk stop and search files as records of their own (layer 'Stop and "
+         "search'; never counted as crimes); default: skipped",
+         false},
         {"crs", "CRS", "working CRS (default: EPSG:27700 in Great Britain, else local UTM)", false},
         {"ward-code-field", "NAME", "ward code field (default: detected, e.g. WD13CD)", false},
         {"ward-name-field", "NAME", "ward name field (default: detected, e.g. WD13NM)", false},
@@ -55,6 +60,7 @@ Result<LoadRequest> loadRequestFrom(const Args& a, bool wards_required) {
     r.incident_paths = a.all("incidents");
     r.population_path = a.get("population");
     r.lookup_path = a.get("lookup");
+    r.incident_options.stop_and_search = a.has("stop-and-search");
     const std::string by = a.get("assign-by", "point");
     if (by != "point" && by != "lsoa")
         return Error{"--assign-by must be point or lsoa"};
@@ -93,6 +99,10 @@ Result<std::vector<LayerRule>> selectLayers(const Args& a, std::vector<LayerRule
             }
         layers.push_back(std::move(rule));
     };
+    if (a.has("stop-and-search") &&
+        std::none_of(layers.begin(), layers.end(),
+                     [](const LayerRule& l) { return l.kind == kStopAndSearchKind; }))
+        layers.push_back(stopAndSearchLayer());
     if (a.has("layers")) {
         const std::string path = a.get("layers");
         auto text = io::readTextFile(path);

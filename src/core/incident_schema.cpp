@@ -50,6 +50,22 @@ constexpr std::array<const char*, 12> kPoliceUkHeader = {"Crime ID",
 
 } // namespace
 
+PoliceUkFile policeUkFileKind(const std::vector<std::string_view>& header) {
+    auto has = [&header](const char* name) {
+        return std::any_of(header.begin(), header.end(),
+                           [name](std::string_view h) { return equalsIgnoreCase(trim(h), name); });
+    };
+    if (header.size() == kPoliceUkHeader.size() &&
+        std::equal(header.begin(), header.end(), kPoliceUkHeader.begin(),
+                   [](std::string_view a, const char* b) { return equalsIgnoreCase(trim(a), b); }))
+        return PoliceUkFile::Street;
+    if (has("Crime ID") && has("Outcome type") && !has("Crime type"))
+        return PoliceUkFile::Outcomes;
+    if (has("Type") && has("Date") && has("Object of search") && has("Outcome"))
+        return PoliceUkFile::StopAndSearch;
+    return PoliceUkFile::None;
+}
+
 Result<IncidentSchema> detectIncidentSchema(const std::vector<std::string_view>& header,
                                             const CsvColumnOptions& opt) {
     IncidentSchema s;

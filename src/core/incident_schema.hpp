@@ -35,6 +35,11 @@ struct IncidentSchema {
     std::vector<std::string> warnings; // e.g. a column name given twice (the first is used)
 };
 
+// The three files of a police.uk download, told by their columns (not their names):
+// street-level crimes, the outcomes of those crimes, and stop and search records.
+enum class PoliceUkFile { None, Street, Outcomes, StopAndSearch };
+PoliceUkFile policeUkFileKind(const std::vector<std::string_view>& header);
+
 // Detects the schema from header fields. Error names the problem (the caller adds the file).
 Result<IncidentSchema> detectIncidentSchema(const std::vector<std::string_view>& header,
                                             const CsvColumnOptions& options);

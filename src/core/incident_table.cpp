@@ -6,6 +6,20 @@
 
 namespace sw {
 
+std::vector<std::uint8_t> IncidentTable::rowsOfKind(std::string_view kind) const {
+    const auto col = textColumn(kRecordKindColumn);
+    if (!col)
+        return kind.empty() ? std::vector<std::uint8_t>{} : std::vector<std::uint8_t>(size(), 0);
+    const StringColumn& c = text[*col];
+    const std::int64_t code = kind.empty() ? 0 : c.findCode(kind);
+    std::vector<std::uint8_t> out(size(), 0);
+    if (code < 0)
+        return out;
+    for (std::size_t i = 0; i < size(); ++i)
+        out[i] = c.code(i) == static_cast<std::uint32_t>(code) ? 1 : 0;
+    return out;
+}
+
 std::optional<std::size_t> IncidentTable::textColumn(std::string_view name) const {
     for (std::size_t i = 0; i < text.size(); ++i)
         if (equalsIgnoreCase(text[i].name(), name))

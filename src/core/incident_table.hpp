@@ -15,6 +15,12 @@ namespace sw {
 
 constexpr std::int32_t kOutsideWards = -1;
 
+// Records that are not recorded crimes (police.uk stop and search, loaded on request) carry
+// their kind in this text column; crimes leave it empty, and a table without it holds crimes
+// only. Layers match one kind; "every incident" means every crime.
+constexpr const char* kRecordKindColumn = "Record kind";
+constexpr const char* kStopAndSearchKind = "stop and search";
+
 struct IncidentTable {
     // Coordinates: source CRS while loading, working CRS metres (e.g. BNG) once projected.
     std::vector<double> x, y;
@@ -29,6 +35,9 @@ struct IncidentTable {
     std::size_t size() const { return x.size(); }
     bool empty() const { return x.empty(); }
 
+    // Per row, 1 when the row is of `kind` ("" = a crime); empty when every row is a crime and
+    // `kind` is "" (the common case: no work).
+    std::vector<std::uint8_t> rowsOfKind(std::string_view kind) const;
     // Index of a text column by name (case-insensitive), or nullopt.
     std::optional<std::size_t> textColumn(std::string_view name) const;
     // Adds a text column (filled with empty values for existing rows) and returns its index.

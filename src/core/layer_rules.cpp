@@ -32,7 +32,7 @@ bool isWordChar(char c) {
 // Columns that describe place or process, not the incident: never searched by default.
 bool isDescriptiveColumn(std::string_view name) {
     for (const char* skip : {"Crime ID", "Reported by", "Falls within", "Location", "LSOA code",
-                             "LSOA name", "Last outcome category"})
+                             "LSOA name", "Last outcome category", kRecordKindColumn})
         if (equalsIgnoreCase(name, skip))
             return false;
     return true;
@@ -59,58 +59,32 @@ Status LayerRule::validate() const {
 }
 
 std::vector<LayerRule> defaultLayers() {
-    std::vector<LayerRule> v;
-    v.push_back({"All crime",
-                 "all",
-                 {70, 110, 180, 255},
-                 {},
-                 kNoMonth,
-                 kNoMonth,
-                 {},
-                 {},
-                 LayerRule::Combine::Or,
-                 true});
-    v.push_back({"Anti-social behaviour",
-                 "asb",
-                 {245, 140, 20, 255},
-                 {"Anti-social behaviour"},
-                 kNoMonth,
-                 kNoMonth,
-                 {},
-                 {},
-                 LayerRule::Combine::Or,
-                 true});
-    v.push_back({"Weapons",
-                 "weapons",
-                 {220, 30, 40, 255},
-                 {"Possession of weapons"},
-                 kNoMonth,
-                 kNoMonth,
-                 {"knife", "knives", "blade", "bladed"},
-                 {},
-                 LayerRule::Combine::Or,
-                 true});
-    v.push_back({"Violence and sexual offences",
-                 "violence",
-                 {140, 60, 170, 255},
-                 {"Violence and sexual offences"},
-                 kNoMonth,
-                 kNoMonth,
-                 {},
-                 {},
-                 LayerRule::Combine::Or,
-                 true});
-    v.push_back({"Drugs",
-                 "drugs",
-                 {30, 150, 80, 255},
-                 {"Drugs"},
-                 kNoMonth,
-                 kNoMonth,
-                 {},
-                 {},
-                 LayerRule::Combine::Or,
-                 true});
-    return v;
+    auto layer = [](const char* name, const char* key, Rgba colour,
+                    std::vector<std::string> types, std::vector<std::string> terms = {}) {
+        LayerRule r;
+        r.name = name;
+        r.key = key;
+        r.colour = colour;
+        r.crime_types = std::move(types);
+        r.text_terms = std::move(terms);
+        return r;
+    };
+    return {layer("All crime", "all", {70, 110, 180, 255}, {}),
+            layer("Anti-social behaviour", "asb", {245, 140, 20, 255}, {"Anti-social behaviour"}),
+            layer("Weapons", "weapons", {220, 30, 40, 255}, {"Possession of weapons"},
+                  {"knife", "knives", "blade", "bladed"}),
+            layer("Violence and sexual offences", "violence", {140, 60, 170, 255},
+                  {"Violence and sexual offences"}),
+            layer("Drugs", "drugs", {30, 150, 80, 255}, {"Drugs"})};
+}
+
+LayerRule stopAndSearchLayer() {
+    LayerRule r;
+    r.name = "Stop and search";
+    r.key = "stop_srch";
+    r.colour = {90, 90, 90, 255};
+    r.kind = kStopAndSearchKind;
+    return r;
 }
 
 std::string keyFromName(std::string_view name) {
@@ -175,6 +149,15 @@ Result<LayerRule> parseLayerRule(std::string_view text) {
                     return Error{"layer rule '" + r.name + "': combine must be 'or' or 'and'"};
             } else if (k == "key") {
                 r.key = std::string(val);
+            } else if (k == "kind") {
+                if (equalsIgnoreCase(val, "crime"))
+                    r.kind.clear();
+                else if (equalsIgnoreCase(val, "stop-and-search") ||
+                         equalsIgnoreCase(val, kStopAndSearchKind))
+                    r.kind = kStopAndSearchKind;
+                else
+                    return Error{"layer rule '" + r.name +
+                                 "': kind must be crime or stop-and-search"};
             } else {
                 return Error{"layer rule '" + r.name + "': unknown setting '" + k + "'"};
             }
@@ -207,6 +190,8 @@ std::string formatLayerRule(const LayerRule& r) {
         s += "; months=" + formatMonth(r.from) + ".." + formatMonth(r.to);
     if (!r.crime_types.empty() && !r.text_terms.empty())
         s += std::string("; combine=") + (r.combine == LayerRule::Combine::And ? "and" : "or");
+    if (r.kind == kStopAndSearchKind)
+        s += "; kind=stop-and-search";
     return s;
 }
 
@@ -227,6 +212,7 @@ bool containsWord(std::string_view text, std::string_view word) {
 }
 
 LayerMatcher::LayerMatcher(const LayerRule& rule, const IncidentTable& table) : rule_(&rule) {
+    of_kind_ = table.rowsOfKind(rule.kind);
     has_types_ = !rule.crime_types.empty();
     has_text_ = !rule.text_terms.empty();
     const auto& types = table.crime_type.values();
@@ -273,6 +259,8 @@ LayerMatcher::LayerMatcher(const LayerRule& rule, const IncidentTable& table) : 
 }
 
 bool LayerMatcher::matches(const IncidentTable& t, std::size_t row) const {
+    if (!of_kind_.empty() && !of_kind_[row])
+        return false;
     const MonthIndex m = t.month[row];
     if (rule_->from != kNoMonth && (m == kNoMonth || m < rule_->from))
         return false;

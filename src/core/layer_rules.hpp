@@ -30,6 +30,7 @@ struct LayerRule {
     bool visible = true;
     float point_size_px = 4.0f; // map drawing style
     float point_opacity = 0.85f;
+    std::string kind; // the records matched: "" crimes, kStopAndSearchKind searches
 
     // One-line message when the rule cannot be used.
     Status validate() const;
@@ -37,9 +38,12 @@ struct LayerRule {
 
 // The defaults: All crime, Anti-social behaviour, Weapons, Violence and sexual offences, Drugs.
 std::vector<LayerRule> defaultLayers();
+// The layer of police.uk stop and search records (every search), for data that holds them.
+LayerRule stopAndSearchLayer();
 
 // Parses "Name: types=A|B; terms=knife,blade; columns=Context; months=2022-01..2022-06;
-// colour=#rrggbb; combine=or|and; key=knife". Lines of a layers file use the same form.
+// colour=#rrggbb; combine=or|and; key=knife; kind=crime|stop-and-search". Lines of a layers
+// file use the same form.
 Result<LayerRule> parseLayerRule(std::string_view text);
 std::string formatLayerRule(const LayerRule& rule);
 
@@ -65,6 +69,7 @@ class LayerMatcher {
     const LayerRule* rule_;
     bool has_types_ = false, has_text_ = false;
     std::vector<std::uint8_t> type_matches_; // by crime-type code
+    std::vector<std::uint8_t> of_kind_;      // rows of the rule's kind (empty: every row)
     std::vector<TextTest> text_tests_;
     std::vector<std::string> unknown_types_;
 };

@@ -38,6 +38,7 @@ struct FileReport {
     RejectLog rejected;
     std::vector<std::string> warnings; // one line each, naming the file
     std::string error;                 // set when the file could not be loaded at all
+    std::string skipped;               // why a readable file was not loaded (not incidents)
 };
 
 // "12 (lines 3, 9, 40, ...)" style summary of a reason.

@@ -46,8 +46,9 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
     std::vector<std::int64_t> cur(nw, 0), prev(nw, 0), ly(nw, 0), per_layer(nw * nl, 0);
     std::vector<std::int64_t> layer_totals(nl, 0);
     const auto masks = nl ? layerMasks(p.layers, t) : std::vector<std::uint32_t>{};
+    const auto crimes = nl ? std::vector<std::uint8_t>{} : t.rowsOfKind(""); // every crime
     for (std::size_t i = 0; i < t.size(); ++i) {
-        const std::uint32_t mask = nl ? masks[i] : 1u;
+        const std::uint32_t mask = nl ? masks[i] : (crimes.empty() || crimes[i] ? 1u : 0u);
         if (!mask)
             continue;
         const MonthIndex m = t.month[i];

@@ -69,11 +69,17 @@ void parseBlock(std::string_view data, const IncidentSchema& schema, char delim,
 // ends to LF) and appended to a buffer.
 class BlockReader {
   public:
-    BlockReader(VSILFILE* f, Progress* progress) : f_(f), progress_(progress) {}
+    // `size_hint`: the file's size when known, so a small file does not pay for a 16 MiB buffer.
+    BlockReader(VSILFILE* f, Progress* progress, std::uint64_t size_hint)
+        : f_(f), progress_(progress),
+          block_(size_hint > 0 ? static_cast<std::size_t>(
+                                     std::min<std::uint64_t>(size_hint + 1, kBlockBytes))
+                               : kBlockBytes) {}
     // Appends the next decoded block to `buf`; 0 at the end of the file.
     std::size_t readMore(std::string& buf) {
-        raw_.resize(kBlockBytes);
-        const std::size_t got = VSIFReadL(raw_.data(), 1, kBlockBytes, f_);
+        if (raw_.size() < block_)
+            raw_.resize(block_);
+        const std::size_t got = VSIFReadL(raw_.data(), 1, block_, f_);
         raw_bytes_ += got;
         if (progress_)
             progress_->add(got);
@@ -87,6 +93,7 @@ class BlockReader {
   private:
     VSILFILE* f_;
     Progress* progress_;
+    std::size_t block_;
     std::string raw_;
     std::uint64_t raw_bytes_ = 0;
     TextDecoder decoder_;
@@ -139,7 +146,7 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
     if (progress)
         progress->setTotal(static_cast<std::uint64_t>(st.st_size));
 
-    BlockReader reader(f.get(), progress);
+    BlockReader reader(f.get(), progress, static_cast<std::uint64_t>(st.st_size));
     std::string buf;
     bool eof = reader.readMore(buf) == 0;
     if (buf.empty()) {
@@ -155,13 +162,27 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
         return;
     }
     const CsvHeader& h = header.value();
+    const PoliceUkFile kind = policeUkFileKind(h.fields);
+    if (kind == PoliceUkFile::Outcomes) {
+        out.report.format = "police.uk outcomes CSV";
+        out.report.skipped = "the outcomes of crimes, not incidents: not loaded";
+        return;
+    }
+    if (kind == PoliceUkFile::StopAndSearch && !opt.stop_and_search) {
+        out.report.format = "police.uk stop and search CSV";
+        out.report.skipped = "stop and search records, not crimes: not loaded (--stop-and-search, "
+                             "or the Data panel's check box, loads them as a layer of their own)";
+        return;
+    }
     auto schema = detectIncidentSchema(h.fields, opt.columns);
     if (!schema) {
         out.report.error = path + ": line 1: " + schema.error();
         return;
     }
     const IncidentSchema& s = schema.value();
-    out.report.format = s.police_uk ? "police.uk street-level CSV" : "CSV";
+    out.report.format = s.police_uk                          ? "police.uk street-level CSV"
+                        : kind == PoliceUkFile::StopAndSearch ? "police.uk stop and search CSV"
+                                                              : "CSV";
     out.source_crs = s.coords == CoordKind::LonLat ? "EPSG:4326" : opt.xy_crs;
     if (!reader.decoder().conversions().empty())
         out.report.warnings.push_back(path + ": " + reader.decoder().conversions());
@@ -240,6 +261,14 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
         }
     }
     out.report.rows_kept = out.table.size();
+    if (kind == PoliceUkFile::StopAndSearch) {
+        const std::size_t col =
+            out.table.addTextColumn(kRecordKindColumn, StringColumn::Kind::Dictionary);
+        StringColumn filled(kRecordKindColumn, StringColumn::Kind::Dictionary);
+        for (std::size_t i = 0; i < out.table.size(); ++i)
+            filled.push(kStopAndSearchKind);
+        out.table.text[col] = std::move(filled);
+    }
     if (out.report.rows_read == 0)
         out.report.warnings.push_back(path + ": the file has a header but no data rows");
 }

@@ -21,6 +21,9 @@ struct IncidentReadOptions {
     CsvColumnOptions columns;          // named columns for generic CSVs (empty = detect)
     std::string xy_crs = "EPSG:27700"; // CRS of easting/northing columns in CSVs
     unsigned threads = 0;              // 0 = all cores
+    // police.uk stop and search files: loaded as records of their own kind (a layer of their
+    // own, never counted as crimes) when true; otherwise skipped with a line in the report.
+    bool stop_and_search = false;
 };
 
 struct IncidentFile {

@@ -45,6 +45,11 @@ void appendFileLines(std::vector<std::string>& out, const FileReport& r, const c
         out.push_back("  ERROR " + r.error);
         return;
     }
+    if (!r.skipped.empty()) {
+        out.push_back("  " + displayPath(r.path) + (r.format.empty() ? "" : " (" + r.format + ")") +
+                      ": skipped: " + r.skipped);
+        return;
+    }
     out.push_back("  " + fileLine(r, unit));
     for (const auto& reason : r.rejected.reasons())
         out.push_back("    rejected, " + describeReason(reason, line_unit));
@@ -248,14 +253,33 @@ void checkPlacement(const io::IncidentFile& f, const std::vector<double>& lon,
     rep.warnings.push_back(f.report.path + buf);
 }
 
-Status projectIncidents(io::IncidentFile& f, const std::string& crs, const Box& study,
-                        unsigned threads, LoadReport& rep, FileReport& frep) {
+// One transform per source CRS for the whole load: creating one asks PROJ's database, which
+// costs more than reading a small monthly file.
+class TransformCache {
+  public:
+    explicit TransformCache(std::string target) : target_(std::move(target)) {}
+    Result<const geo::CrsTransform*> get(const std::string& source) {
+        if (auto it = cache_.find(source); it != cache_.end())
+            return &it->second;
+        auto made = geo::CrsTransform::create(source, target_);
+        if (!made)
+            return made.failure();
+        return &cache_.emplace(source, std::move(made.value())).first->second;
+    }
+
+  private:
+    std::string target_;
+    std::map<std::string, geo::CrsTransform> cache_;
+};
+
+Status projectIncidents(io::IncidentFile& f, TransformCache& transforms, const std::string& crs,
+                        const Box& study, unsigned threads, LoadReport& rep, FileReport& frep) {
     if (f.table.empty())
         return okStatus();
-    auto made = geo::CrsTransform::create(f.source_crs, crs);
+    auto made = transforms.get(f.source_crs);
     if (!made)
         return Error{f.report.path + ": " + made.error()};
-    const auto& t = made.value();
+    const auto& t = *made.value();
     // A sample for the placement check, taken before projection.
     std::vector<double> slon, slat;
     const std::size_t n = f.table.size(), step = std::max<std::size_t>(1, n / 2000);
@@ -339,6 +363,12 @@ std::vector<std::string> LoadReport::lines() const {
     }
     for (const auto& w : warnings)
         out.push_back("warning: " + w);
+    if (!forces.empty()) {
+        std::string f;
+        for (const auto& [force, n] : forces)
+            f += (f.empty() ? "" : ", ") + force + " (" + std::to_string(n) + ")";
+        out.push_back("Forces: " + f);
+    }
     if (!months.empty())
         out.push_back("Months with data: " + months +
                       (month_gaps.empty() ? "" : " (no data: " + month_gaps + ")"));
@@ -412,9 +442,10 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
         d.wards = std::move(wf->wards);
     }
     const Box study = d.wards.bounds();
+    TransformCache transforms(crs);
     for (auto& f : files) {
         FileReport frep = f.report;
-        if (auto st = projectIncidents(f, crs, study, threads, rep, frep); !st)
+        if (auto st = projectIncidents(f, transforms, crs, study, threads, rep, frep); !st)
             return st.failure();
         rep.incidents.push_back(frep);
         if (d.incidents.empty())
@@ -451,6 +482,16 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
         rep.outside_wards = static_cast<std::uint64_t>(
             std::count(d.incidents.ward.begin(), d.incidents.ward.end(), kOutsideWards));
     d.months = MonthCoverage(d.incidents.month);
+    // Each row keeps its force (police.uk "Falls within"); the report lists them.
+    if (const auto col = d.incidents.textColumn("Falls within")) {
+        const StringColumn& c = d.incidents.text[*col];
+        std::vector<std::uint64_t> n(c.values().size(), 0);
+        for (std::size_t i = 0; i < d.incidents.size(); ++i)
+            ++n[c.code(i)];
+        for (std::size_t v = 1; v < n.size(); ++v)
+            if (n[v])
+                rep.forces.emplace_back(c.values()[v], n[v]);
+    }
     rep.months = d.months.describe();
     rep.month_gaps = formatSpans(d.months.gaps());
 

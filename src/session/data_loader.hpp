@@ -39,6 +39,7 @@ struct LoadReport {
     std::uint64_t incidents_kept = 0;
     std::uint64_t outside_wards = 0; // outside the study area (0 when no wards are loaded)
     std::string months, month_gaps;  // months with data, and the gaps between them
+    std::vector<std::pair<std::string, std::uint64_t>> forces; // police.uk "Falls within", rows
     std::vector<std::string> warnings; // whole-load warnings (swapped lon/lat, far points)
     double seconds = 0;
 

@@ -38,6 +38,8 @@ Result<Selection> selectIncidents(const Session& session, const SelectionParams&
             return badRequest("no column named '" + p.weight_column + "' in the incidents");
     }
     const auto masks = p.layers.empty() ? std::vector<std::uint32_t>{} : layerMasks(p.layers, t);
+    // No layers: every crime (stop-and-search records only through their own layer).
+    const auto crimes = p.layers.empty() ? t.rowsOfKind("") : std::vector<std::uint8_t>{};
     std::vector<std::size_t> per_layer(p.layers.size(), 0);
     std::size_t bad_weights = 0;
     for (std::size_t i = 0; i < t.size(); ++i) {
@@ -45,6 +47,8 @@ Result<Selection> selectIncidents(const Session& session, const SelectionParams&
         if (p.from != kNoMonth && (m == kNoMonth || m < p.from))
             continue;
         if (p.to != kNoMonth && (m == kNoMonth || m > p.to))
+            continue;
+        if (!crimes.empty() && !crimes[i])
             continue;
         double w = 1.0;
         if (!p.layers.empty()) {

@@ -4,6 +4,8 @@
 #include "geo/ward_locator.hpp"
 #include "session/context_layers.hpp"
 
+#include <algorithm>
+
 namespace sw {
 
 Session::Session() : layers_(defaultLayers()) {}
@@ -22,6 +24,13 @@ void Session::install(LoadedData data, LoadRequest request) {
     const bool crs_changed = data.working_crs != data_.working_crs;
     data_ = std::move(data);
     request_ = std::move(request);
+    // Stop and search records, when loaded, get their own layer (never part of a crime layer).
+    const auto search_rows = data_.incidents.rowsOfKind(kStopAndSearchKind);
+    const bool searches = std::find(search_rows.begin(), search_rows.end(), 1) != search_rows.end();
+    if (searches && std::none_of(layers_.begin(), layers_.end(), [](const LayerRule& l) {
+            return l.kind == kStopAndSearchKind;
+        }))
+        layers_.push_back(stopAndSearchLayer());
     ++generation_;
     if (crs_changed && !context_.empty())
         ++context_generation_;

@@ -63,6 +63,12 @@ void useButtons(DataPanelState& s, const std::string& path, bool is_dir) {
         if (ImGui::SmallButton("Population"))
             s.population = path;
         ImGui::SameLine();
+        if (ImGui::SmallButton("Lookup"))
+            s.lookup = path;
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("An area-to-ward lookup (ONS LSOA21CD -> WD23CD): sums an LSOA "
+                              "population table to wards, or places incidents by LSOA code");
+        ImGui::SameLine();
         if (ImGui::SmallButton("Context")) {
             s.context_requests.push_back(path);
             rememberRecent(s, path);
@@ -161,13 +167,25 @@ std::optional<LoadRequest> drawDataPanel(DataPanelState& s, const Session& sessi
         chosen("Incidents", none);
     }
     chosen("Population", s.population);
+    chosen("Lookup", s.lookup);
+    ImGui::Checkbox("Stop and search files as their own layer", &s.stop_and_search);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("police.uk downloads hold stop and search files beside the street "
+                          "crimes; off, they are skipped (and said in the Load report)");
+    if (!s.lookup.empty()) {
+        ImGui::SameLine();
+        ImGui::Checkbox("Place incidents by LSOA code", &s.assign_by_area);
+    }
     ImGui::BeginDisabled(loading || (s.wards.empty() && s.incidents.empty()));
     if (ImGui::Button(loading ? "Loading..." : "Load")) {
         LoadRequest r;
         r.wards_path = s.wards;
         r.incident_paths = s.incidents;
         r.population_path = s.population;
-        for (const auto* p : {&s.wards, &s.population})
+        r.lookup_path = s.lookup;
+        r.assign_by_area = s.assign_by_area && !s.lookup.empty();
+        r.incident_options.stop_and_search = s.stop_and_search;
+        for (const auto* p : {&s.wards, &s.population, &s.lookup})
             if (!p->empty())
                 rememberRecent(s, *p);
         for (const auto& p : s.incidents)

@@ -15,7 +15,9 @@ namespace sw::ui {
 
 struct DataPanelState {
     std::string dir;                           // the folder the browser shows
-    std::string wards, population;             // chosen files
+    std::string wards, population, lookup;     // chosen files
+    bool stop_and_search = false;              // load police.uk stop and search files
+    bool assign_by_area = false;               // place incidents by LSOA code (the lookup)
     std::vector<std::string> incidents;        // chosen files or folders
     std::vector<std::string> recent;           // most recent first (persisted with the settings)
     std::vector<std::string> context_requests; // context layers to add (the app loads them)
