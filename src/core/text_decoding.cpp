@@ -56,7 +56,16 @@ void TextDecoder::decodeUtf16(std::string_view raw, std::string& out) {
 
 void TextDecoder::decode(std::string_view raw, std::string& out) {
     const std::size_t start = out.size();
+    std::string head; // the first bytes, until there are two to tell a byte order mark by
     if (!started_) {
+        head = carry_;
+        head.append(raw);
+        carry_.clear();
+        if (head.size() < 2 && !raw.empty()) {
+            carry_ = head;
+            return;
+        }
+        raw = head;
         started_ = true;
         if (raw.size() >= 2 && static_cast<unsigned char>(raw[0]) == 0xFF &&
             static_cast<unsigned char>(raw[1]) == 0xFE) {
@@ -72,7 +81,7 @@ void TextDecoder::decode(std::string_view raw, std::string& out) {
                        raw.find('\n') == std::string_view::npos;
     }
     if (encoding_ == Encoding::Utf8)
-        out.append(raw);
+        out.append(raw.data(), raw.size());
     else
         decodeUtf16(raw, out);
     if (encoding_ != Encoding::Utf8 && start == 0 && !cr_only_) {

@@ -223,6 +223,8 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
             parseBlock(block, s, h.delim, threads, line - 1, out);
             line += countNewlines(block);
             start += end;
+            if (!eof)
+                continue; // what is left may be the start of an over-long line: check it first
         } else if (!eof && pending.size() > kMaxLineBytes) {
             // One line over the limit (or an unclosed quote): rejected; read on after it.
             out.report.rejected.add("line longer than " + mib(kMaxLineBytes) + " (the limit)",

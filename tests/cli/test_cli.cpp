@@ -613,3 +613,131 @@ TEST_CASE("emerging hot spots use the longest run of months with data and say so
     CHECK(r.output.find("used 2025-01..2025-12, the longest run of consecutive months with data "
                         "in 2022-01..2025-12 (no data for 2022-07..2024-12)") != std::string::npos);
 }
+
+TEST_CASE("a police.uk download: street files load, outcomes and searches are skipped and said") {
+    Fixture fx;
+    test::TempDir dl;
+    std::filesystem::create_directories(dl.file("2022-02"));
+    test::writeFile(dl.file("2022-02/2022-02-kent-street.csv"), test::readFile(fx.incidents));
+    std::string essex = test::readFile(fx.incidents);
+    for (std::size_t p; (p = essex.find("Kent Police,Kent Police")) != std::string::npos;)
+        essex.replace(p, 23, "Essex Police,Essex Police");
+    test::writeFile(dl.file("2022-02/2022-02-essex-street.csv"), essex);
+    test::writeFile(dl.file("2022-02/2022-02-kent-outcomes.csv"),
+                    "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA "
+                    "code,LSOA name,Outcome type\nabc,2022-02,Kent Police,Kent Police,0.52,51.38,On "
+                    "or near X,E01,Y,Unable to prosecute suspect\n");
+    auto t = geo::CrsTransform::create("EPSG:27700", "EPSG:4326");
+    double lon = 570500, lat = 160500; // inside West
+    t.value().transform(&lon, &lat, 1);
+    char where[64];
+    std::snprintf(where, sizeof where, "%.6f,%.6f", lat, lon);
+    test::writeFile(dl.file("2022-02/2022-02-kent-stop-and-search.csv"),
+                    "Type,Date,Part of a policing operation,Policing operation,Latitude,Longitude,"
+                    "Gender,Age range,Self-defined ethnicity,Officer-defined ethnicity,Legislation,"
+                    "Object of search,Outcome,Outcome linked to object of search,Removal of more "
+                    "than just outer clothing\nPerson search,2022-02-01T00:09:00+00:00,False,," +
+                        std::string(where) +
+                        ",Male,18-24,White,White,PACE,Controlled drugs,Arrest,True,False\n");
+    const auto r = run("info --wards " + quote(fx.wards) + " --incidents " + quote(dl.path().string()));
+    INFO(r.output);
+    REQUIRE(r.code == 0);
+    CHECK(r.output.find("2022-02-kent-outcomes.csv (police.uk outcomes CSV): skipped") !=
+          std::string::npos);
+    CHECK(r.output.find("(police.uk stop and search CSV): skipped") != std::string::npos);
+    CHECK(r.output.find("Forces: Essex Police (8), Kent Police (8)") != std::string::npos);
+    CHECK(r.output.find("Total: 16 incidents kept") != std::string::npos);
+
+    // With --stop-and-search the search is a record of its own: its layer counts it, crimes don't.
+    const auto prof = run("wards --wards " + quote(fx.wards) + " --incidents " +
+                          quote(dl.path().string()) +
+                          " --stop-and-search --layer all --layer 'Stop and search' --out " +
+                          quote(dl.file("p.csv")));
+    INFO(prof.output);
+    REQUIRE(prof.code == 0);
+    const auto rows = readCsv(dl.file("p.csv"));
+    long long all = 0, searches = 0;
+    for (const auto& row : rows) {
+        all += std::stoll(row.at("all"));
+        searches += std::stoll(row.at("stop_srch"));
+    }
+    CHECK(all == 14); // 7 inside the wards in each force's copy of the street file
+    CHECK(searches == 1);
+}
+
+TEST_CASE("outputs partners open without fixing: CSV numbers, .csvt, RFC 7946 GeoJSON, integers") {
+    Fixture fx;
+    const auto r = run("wards " + fx.load() + " --population " + quote(fx.population) +
+                       " --out " + quote(fx.dir.file("p.csv")));
+    REQUIRE(r.code == 0);
+    const std::string csv = test::readFile(fx.dir.file("p.csv"));
+    CHECK(csv.find("\"") == std::string::npos); // nothing quoted: no field needs it
+    CHECK(test::readFile(fx.dir.file("p.csvt")).rfind("String,String,Integer", 0) == 0);
+    const auto g = run("hotspots " + fx.load() + " --radius 300 --cell 20 --threshold top:10% " +
+                       "--out " + quote(fx.dir.file("h.geojson")));
+    INFO(g.output);
+    REQUIRE(g.code == 0);
+    const std::string json = test::readFile(fx.dir.file("h.geojson"));
+    CHECK(json.find("\"crs\"") == std::string::npos);
+    CHECK(json.find("[ 0.4") != std::string::npos); // longitude first, in degrees
+    CHECK(json.find(", 51.") != std::string::npos);
+    const auto bng = run("hotspots " + fx.load() + " --radius 300 --cell 20 --threshold top:10% " +
+                         "--geojson-bng --out " + quote(fx.dir.file("b.geojson")));
+    REQUIRE(bng.code == 0);
+    CHECK(test::readFile(fx.dir.file("b.geojson")).find("EPSG::27700") != std::string::npos);
+    const auto gpkg = run("wards " + fx.load() + " --population " + quote(fx.population) +
+                          " --out " + quote(fx.dir.file("p.gpkg")));
+    REQUIRE(gpkg.code == 0);
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(fx.dir.file("p.gpkg").c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    OGRFeatureDefn* defn = ds->GetLayer(0)->GetLayerDefn();
+    CHECK(defn->GetFieldDefn(defn->GetFieldIndex("population"))->GetType() == OFTInteger);
+    CHECK(defn->GetFieldDefn(defn->GetFieldIndex("count"))->GetType() == OFTInteger);
+}
+
+TEST_CASE("an output that is a folder is refused first; stale temporary files are cleared") {
+    Fixture fx;
+    std::filesystem::create_directories(fx.dir.file("out.csv"));
+    const auto r = run("wards " + fx.load() + " --out " + quote(fx.dir.file("out.csv")));
+    CHECK(r.code == 2);
+    CHECK(r.output.find("is a folder") != std::string::npos);
+    // What a run killed mid-write left (a pid that no longer runs) goes on the next write.
+    std::filesystem::create_directories(fx.dir.file(".streetweek-tmp-999999999-x.gpkg"));
+    test::writeFile(fx.dir.file(".streetweek-tmp-999999998-d.tif"), "half");
+    REQUIRE(run("wards " + fx.load() + " --out " + quote(fx.dir.file("p.gpkg"))).code == 0);
+    CHECK_FALSE(std::filesystem::exists(fx.dir.file(".streetweek-tmp-999999999-x.gpkg")));
+    CHECK_FALSE(std::filesystem::exists(fx.dir.file(".streetweek-tmp-999999998-d.tif")));
+}
+
+TEST_CASE("bad population rows and repeated ward codes are said, not absorbed") {
+    Fixture fx;
+    const std::string pop = test::writeFile(
+        fx.dir.file("pop2.csv"), "ward_code,population\nE05000001,2000\nE05000001,999\n"
+                                 "E05000002,0\nE05000003,-5\nE05000002,lots\n");
+    const auto r = run("wards " + fx.load() + " --population " + quote(pop) + " --out " +
+                       quote(fx.dir.file("p.csv")));
+    INFO(r.output);
+    REQUIRE(r.code == 0);
+    CHECK(r.output.find("code given before, on line 2 (the first is kept): 1 (line 3)") !=
+          std::string::npos);
+    CHECK(r.output.find("population is zero") != std::string::npos);
+    CHECK(r.output.find("population is not a number: 1 (line 6)") != std::string::npos);
+    const auto rows = readCsv(fx.dir.file("p.csv"));
+    for (const auto& row : rows)
+        if (row.at("ward_code") == "E05000001")
+            CHECK(row.at("population") == "2000");
+
+    std::string twice = test::twoSquareWardsGeoJson();
+    const std::string west = twice.substr(twice.find("{\"type\":\"Feature\""),
+                                          twice.find("},\n{\"type\":\"Feature\"") -
+                                              twice.find("{\"type\":\"Feature\"") + 1);
+    twice.insert(twice.rfind("]}"), ",\n" + west);
+    const std::string dup = test::writeFile(fx.dir.file("dup.geojson"), twice);
+    const auto d = run("hotspots --wards " + quote(dup) + " --incidents " + quote(fx.incidents) +
+                       " --radius 300 --cell 20 --out " + quote(fx.dir.file("h.gpkg")));
+    INFO(d.output);
+    REQUIRE(d.code == 0);
+    CHECK(d.output.find("same ward code E05000001 as feature 1 (West): merged") != std::string::npos);
+    CHECK(d.output.find("study area 2.00 km^2") != std::string::npos); // not 3
+}
