@@ -3,6 +3,7 @@
 #include "cli/analysis_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_command.hpp"
+#include "cli/terminal_progress.hpp"
 #include "cli/load_options.hpp"
 #include "io/emerging_export.hpp"
 
@@ -78,7 +79,11 @@ int runEmerging(int argc, char** argv) {
     if (auto st = loadAndReport(session, cmd); !st)
         return fail("emerging", st.error(), kExitFailure);
 
-    auto res = emergingHotspots(session, request);
+    Progress progress;
+    auto res = [&] {
+        TerminalProgress shown("Computing emerging hot spots...", progress, !cmd.args.has("quiet"));
+        return emergingHotspots(session, request, &progress);
+    }();
     if (!res)
         return failWith("emerging", res.failure());
     const EmergingSpots& s = res.value();

@@ -3,6 +3,7 @@
 #include "cli/analysis_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_command.hpp"
+#include "cli/terminal_progress.hpp"
 #include "cli/load_options.hpp"
 #include "io/gistar_export.hpp"
 
@@ -42,7 +43,11 @@ int runGiStar(int argc, char** argv) {
     if (auto st = loadAndReport(session, cmd); !st)
         return fail("gistar", st.error(), kExitFailure);
 
-    auto res = giStarHotspots(session, request);
+    Progress progress;
+    auto res = [&] {
+        TerminalProgress shown("Computing Gi*...", progress, !cmd.args.has("quiet"));
+        return giStarHotspots(session, request, &progress);
+    }();
     if (!res)
         return failWith("gistar", res.failure());
     const GiStarSpots& s = res.value();

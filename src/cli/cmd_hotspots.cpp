@@ -3,6 +3,7 @@
 #include "cli/analysis_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_command.hpp"
+#include "cli/terminal_progress.hpp"
 #include "cli/load_options.hpp"
 #include "io/hotspot_export.hpp"
 
@@ -72,7 +73,11 @@ int runHotspots(int argc, char** argv) {
     if (auto st = loadAndReport(session, cmd); !st)
         return fail("hotspots", st.error(), kExitFailure);
 
-    auto res = findHotspots(session, request);
+    Progress progress;
+    auto res = [&] {
+        TerminalProgress shown("Computing hotspots...", progress, !cmd.args.has("quiet"));
+        return findHotspots(session, request, &progress);
+    }();
     if (!res)
         return failWith("hotspots", res.failure());
     const HotspotResult& r = res.value();

@@ -2,6 +2,7 @@
 #include "cli/analysis_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_command.hpp"
+#include "cli/terminal_progress.hpp"
 #include "cli/load_options.hpp"
 #include "geo/crs_transform.hpp"
 #include "io/density_export.hpp"
@@ -118,7 +119,11 @@ int runKde(int argc, char** argv) {
         return fail("kde", st.error(), kExitFailure);
 
     const auto t0 = std::chrono::steady_clock::now();
-    auto res = densitySurface(session, request.value(), dual.value());
+    Progress progress;
+    auto res = [&] {
+        TerminalProgress shown("Computing the density...", progress, !cmd.args.has("quiet"));
+        return densitySurface(session, request.value(), dual.value(), &progress);
+    }();
     if (!res)
         return failWith("kde", res.failure());
     const double secs =

@@ -2,6 +2,7 @@
 #include "cli/data_command.hpp"
 
 #include "cli/load_options.hpp"
+#include "cli/terminal_progress.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -71,8 +72,14 @@ std::variant<DataCommand, int> parseDataCommand(const DataCommandSpec& spec, int
 }
 
 Status loadAndReport(Session& session, const DataCommand& cmd) {
-    if (auto st = session.load(cmd.request); !st)
-        return st;
+    Progress progress;
+    Status loaded = okStatus();
+    {
+        TerminalProgress shown("Loading...", progress, !cmd.args.has("quiet"));
+        loaded = session.load(cmd.request, &progress);
+    }
+    if (!loaded)
+        return loaded;
     for (const auto& line : session.report().problems())
         std::cerr << "warning: " << line << "\n";
     return okStatus();

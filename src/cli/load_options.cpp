@@ -40,6 +40,7 @@ std::vector<OptionSpec> loadOptionSpecs(bool wards_required) {
         {"type-field", "NAME", "CSV column of the crime type", false},
         {"xy-crs", "CRS", "CRS of easting/northing columns (default EPSG:27700)", false},
         {"threads", "N", "threads to use (default: all cores)", false},
+        {"quiet", "", "no progress line on the terminal while loading and computing", false},
     };
 }
 
