@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 cmake --build build --target streetweek bench_map_analysis >/dev/null
 work=${BENCH_DIR:-build/bench-data}
 [[ -f $work/police_1m.csv ]] || bench/run_load_bench.sh >/dev/null
-wards=geodata/synthetic_medway_wards.geojson
+[[ -f $work/sample/synthetic_medway_wards.geojson ]] ||
+  build/bin/streetweek sample --zip --out "$work/sample" >/dev/null
+wards=$work/sample/synthetic_medway_wards.geojson
 run() {
   xvfb-run -a -s "-screen 0 1700x1000x24" build/bin/streetweek gui --wards "$wards" \
     --incidents "$work/police_1m.csv" --screenshot "$work/map_frame.png" --size 1600x900 \

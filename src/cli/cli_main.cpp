@@ -21,6 +21,7 @@ const char* kUsage =
     "  gistar   Getis-Ord Gi* hot and cold spots with FDR correction -> .gpkg/.shp/.geojson\n"
     "  emerging emerging hot spots over months (new, intensifying, persistent, ...) -> "
     ".gpkg/.shp/.geojson\n"
+    "  cut      incident files cut to the wards, line for line -> .csv/.zip\n"
     "  sample   write the synthetic sample (or a large one for benchmarks)\n\n"
     "Run 'streetweek help COMMAND' (or 'streetweek COMMAND --help') for a command's options;\n"
     "'--version' works with every command.\n";
@@ -36,7 +37,7 @@ Entry entryFor(const std::string& cmd) {
     static const std::pair<const char*, Entry> entries[] = {
         {"gui", guiHelp},      {"info", runInfo},         {"wards", runWards},
         {"sample", runSample}, {"kde", runKde},           {"hotspots", runHotspots},
-        {"gistar", runGiStar}, {"emerging", runEmerging},
+        {"gistar", runGiStar}, {"emerging", runEmerging}, {"cut", runCut},
     };
     for (const auto& [name, entry] : entries)
         if (cmd == name)

@@ -52,6 +52,7 @@ int runKde(int argc, char** argv);
 int runHotspots(int argc, char** argv);
 int runGiStar(int argc, char** argv);
 int runEmerging(int argc, char** argv);
+int runCut(int argc, char** argv);
 // `gui`: its options, or the exit code (help, usage error).
 std::variant<int, GuiOptions> parseGuiCommand(int argc, char** argv);
 

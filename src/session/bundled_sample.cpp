@@ -8,8 +8,9 @@ namespace sw {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr const char* kWards = "synthetic_medway_wards.geojson";
-constexpr const char* kPopulation = "synthetic_medway_ward_population.csv";
+constexpr const char* kWards = "medway_wards_2023.geojson";
+constexpr const char* kPopulation = "medway_ward_population_2021.csv";
+constexpr const char* kIncidents = "medway_street_2025.zip";
 } // namespace
 
 Result<std::string> findBundledSampleDir() {
@@ -43,15 +44,10 @@ Result<LoadRequest> bundledSampleRequest() {
     const fs::path d = dir.value();
     r.wards_path = (d / kWards).string();
     r.population_path = (d / kPopulation).string();
-    for (const auto& entry : fs::directory_iterator(d)) {
-        const auto name = entry.path().filename().string();
-        if (name.rfind("synthetic_medway_street_", 0) == 0 && entry.path().extension() == ".zip")
-            r.incident_paths.push_back(entry.path().string());
-    }
-    if (fs::exists(d / "incidents"))
-        r.incident_paths.push_back((d / "incidents").string());
-    if (r.incident_paths.empty())
-        return Error{d.string() + ": the sample has no incident files"};
+    r.incident_paths.push_back((d / kIncidents).string());
+    std::error_code ec;
+    if (!fs::exists(r.incident_paths.back(), ec))
+        return Error{d.string() + ": the sample has no incident file (" + kIncidents + ")"};
     return r;
 }
 

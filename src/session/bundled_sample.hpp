@@ -1,4 +1,5 @@
-// Finds the bundled synthetic sample (geodata/) and builds the request that loads it.
+// Finds the bundled sample (geodata/: real Medway 2025 data) and builds the request that
+// loads it.
 #pragma once
 
 #include "core/result.hpp"

@@ -190,17 +190,32 @@ TEST_CASE("wards: all incidents by default, and GeoPackage and Shapefile outputs
     CHECK(unknown_layer.output.find("no layer named 'knives'") != std::string::npos);
 }
 
-TEST_CASE("the bundled sample loads: 22 synthetic wards and two years of incidents") {
+TEST_CASE("the bundled sample loads: Medway's 24 wards, 2025's incidents, census population") {
     const auto r = run(
-        "info --json --wards " + quote(STREETWEEK_GEODATA "/synthetic_medway_wards.geojson") +
-        " --incidents " + quote(STREETWEEK_GEODATA "/synthetic_medway_street_2022-01_2023-12.zip") +
-        " --population " + quote(STREETWEEK_GEODATA "/synthetic_medway_ward_population.csv"));
+        "info --json --wards " + quote(STREETWEEK_GEODATA "/medway_wards_2023.geojson") +
+        " --incidents " + quote(STREETWEEK_GEODATA "/medway_street_2025.zip") +
+        " --population " + quote(STREETWEEK_GEODATA "/medway_ward_population_2021.csv"));
     INFO(r.output.substr(0, 2000));
+    REQUIRE(r.code == 0);
+    CHECK(r.output.find("\"synthetic\": false") != std::string::npos);
+    CHECK(r.output.find("\"ward_count\": 24") != std::string::npos);
+    CHECK(r.output.find("\"incidents\": 30496") != std::string::npos);
+    CHECK(r.output.find("\"outside_wards\": 0") != std::string::npos);
+    CHECK(r.output.find("\"first_month\": \"2025-01\"") != std::string::npos);
+    CHECK(r.output.find("\"last_month\": \"2025-12\"") != std::string::npos);
+    CHECK(r.output.find("\"read\": 24, \"kept\": 24") != std::string::npos); // population
+}
+
+TEST_CASE("the synthetic generator still writes the scale-test sample") {
+    test::TempDir dir;
+    const auto w = run("sample --zip --out " + quote(dir.path().string()));
+    REQUIRE(w.code == 0);
+    const auto r = run("info --json --wards " + quote(dir.file("synthetic_medway_wards.geojson")) +
+                       " --incidents " +
+                       quote(dir.file("synthetic_medway_street_2022-01_2023-12.zip")));
     REQUIRE(r.code == 0);
     CHECK(r.output.find("\"synthetic\": true") != std::string::npos);
     CHECK(r.output.find("\"ward_count\": 22") != std::string::npos);
-    CHECK(r.output.find("\"first_month\": \"2022-01\"") != std::string::npos);
-    CHECK(r.output.find("\"last_month\": \"2023-12\"") != std::string::npos);
 }
 
 TEST_CASE("kde: GeoTIFF with the extent's grid, nodata, CRS and the single-point peak") {
