@@ -47,6 +47,17 @@ void drawHelpPanel(bool& open) {
         "add a layer's rule (crime types, words in the description) in Layers; add context "
         "layers (CCTV sites, schools, roads: any vector file) with the Context button in Data. "
         "File > Save map image at a size writes a board-report PNG without the panels.");
+    ImGui::Separator();
+    ImGui::TextWrapped(
+        "The study area is the union of the loaded wards. Incidents outside it (most of a "
+        "force-wide police.uk file) are drawn dimmed (View menu: hide them) and enter no count, "
+        "share, PAI, bandwidth rule, threshold, density surface or Gi* grid; edge correction is "
+        "there for hotspots on the boundary.");
+    ImGui::TextWrapped(
+        "A month with no rows in any file is 'no data', not zero: the Period panel shows such "
+        "gaps, ward changes stay blank when a compared month has no data, and emerging hot "
+        "spots need 10 consecutive months with data. police.uk outcomes files are skipped; "
+        "stop and search files load as a layer of their own when the Data panel asks.");
     ImGui::End();
 }
 
