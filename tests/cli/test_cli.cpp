@@ -756,3 +756,34 @@ TEST_CASE("bad population rows and repeated ward codes are said, not absorbed") 
     CHECK(d.output.find("same ward code E05000001 as feature 1 (West): merged") != std::string::npos);
     CHECK(d.output.find("study area 2.00 km^2") != std::string::npos); // not 3
 }
+
+TEST_CASE("an LSOA population and incidents placed by LSOA code, through a lookup") {
+    Fixture fx; // its rows carry LSOA code E01 (and one row none)
+    const std::string lookup = test::writeFile(
+        fx.dir.file("lookup.csv"), "\xEF\xBB\xBFLSOA21CD,LSOA21NM,WD23CD,WD23NM\n"
+                                   "E01,Medway 001A,E05000002,East\nE02,Medway 002A,E05000001,West\n"
+                                   "E03,Elsewhere 001A,E05999999,Elsewhere\n");
+    const std::string pop = test::writeFile(fx.dir.file("lsoa_pop.csv"),
+                                            "name,LSOA21CD,Population\nMedway 001A,E01,1500\n"
+                                            "Medway 002A,E02,2500\nElsewhere,E03,900\n"
+                                            ",\"A note, not data\",\n");
+    const auto r = run("wards " + fx.load() + " --population " + quote(pop) + " --lookup " +
+                       quote(lookup) + " --assign-by lsoa --out " + quote(fx.dir.file("p.csv")));
+    INFO(r.output);
+    REQUIRE(r.code == 0);
+    CHECK(r.output.find("placed in wards by their LSOA code") != std::string::npos);
+    CHECK(r.output.find("1 areas lie in wards that are not loaded") != std::string::npos);
+    CHECK(r.output.find("no area code or name (a note or footer row): 1 (line 5)") !=
+          std::string::npos);
+    for (const auto& row : readCsv(fx.dir.file("p.csv"))) {
+        if (row.at("ward_name") == "East") {
+            CHECK(row.at("count") == "8"); // every located row has LSOA E01 -> East
+            CHECK(row.at("population") == "1500");
+        } else {
+            CHECK(row.at("count") == "0");
+            CHECK(row.at("population") == "2500");
+        }
+    }
+    CHECK(run("wards " + fx.load() + " --assign-by lsoa --out " + quote(fx.dir.file("q.csv")))
+              .code == 2); // needs --lookup
+}

@@ -164,6 +164,90 @@ TEST_CASE("a force-wide police.uk file and its copy cut to Medway give the same 
     fs::remove_all(dir);
 }
 
+TEST_CASE("a police.uk download as it comes: two months, outcomes and stop and search beside") {
+    const fs::path dir = fs::temp_directory_path() / ("streetweek-dl-" + std::to_string(::getpid()));
+    std::uint64_t street_rows = 0;
+    for (const char* m : {"2025-01", "2025-02"}) {
+        fs::create_directories(dir / m);
+        const std::string month(m);
+        fs::copy_file(kReal / "crime" / (month + "-kent-street.csv"),
+                      dir / m / (month + "-kent-street.csv"));
+        fs::copy_file(kReal / "fixtures" / "2023-02-kent-outcomes.first-rows.csv",
+                      dir / m / (month + "-kent-outcomes.csv"));
+        fs::copy_file(kReal / "fixtures" / "2024-01-kent-stop-and-search.first-rows.csv",
+                      dir / m / (month + "-kent-stop-and-search.csv"));
+        std::ifstream in(kReal / "crime" / (month + "-kent-street.csv"));
+        for (std::string line; std::getline(in, line);)
+            ++street_rows;
+        --street_rows; // the header
+    }
+    const auto r = run("info --json --incidents " + quote(dir.string()));
+    INFO(r.output.substr(0, 3000));
+    REQUIRE(r.code == 0);
+    std::uint64_t read = 0;
+    std::smatch m;
+    std::string rest = r.output;
+    while (std::regex_search(rest, m, std::regex("\"read\": ([0-9]+)"))) {
+        read += std::stoull(m[1]);
+        rest = m.suffix();
+    }
+    CHECK(read == street_rows); // outcomes and searches are not read as incidents
+    const auto text = run("info --incidents " + quote(dir.string()));
+    CHECK(text.output.find("(police.uk outcomes CSV): skipped") != std::string::npos);
+    CHECK(text.output.find("(police.uk stop and search CSV): skipped") != std::string::npos);
+    CHECK(text.output.find("Forces: Kent Police") != std::string::npos);
+    const auto with = run("info --json --stop-and-search --incidents " + quote(dir.string()));
+    CHECK(jsonNumber(with.output, "incidents") == jsonNumber(r.output, "incidents") + 2 * 3);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("the bundled sample is what the real files give: cut by ward, census by lookup") {
+    const std::string wards =
+        (kReal / "boundaries" / "medway_wards_2023_E06000035.geojson").string();
+    const fs::path dir = fs::temp_directory_path() / ("streetweek-cut-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::string months;
+    for (int m = 1; m <= 12; ++m) {
+        char name[32];
+        std::snprintf(name, sizeof name, "2025-%02d-kent-street.csv", m);
+        months += " " + quote((kReal / "crime" / name).string());
+    }
+    const auto cut = run("cut --quiet --wards " + quote(wards) + " --incidents" + months +
+                         " --out " + quote((dir / "c.csv").string()));
+    INFO(cut.output.substr(0, 2000));
+    REQUIRE(cut.code == 0);
+    const auto bundled = run("info --json --wards " + quote(STREETWEEK_GEODATA "/medway_wards_2023.geojson") +
+                             " --incidents " + quote(STREETWEEK_GEODATA "/medway_street_2025.zip"));
+    const auto again = run("info --json --wards " + quote(wards) + " --incidents " +
+                           quote((dir / "c.csv").string()));
+    CHECK(jsonNumber(again.output, "incidents") == jsonNumber(bundled.output, "incidents"));
+    CHECK(jsonNumber(bundled.output, "incidents") == 30496);
+    const auto prof = run("wards --wards " + quote(wards) + " --incidents " +
+                          quote((dir / "c.csv").string()) + " --population " +
+                          quote((kReal / "population" / "lsoa_global_number_residents_2021.csv").string()) +
+                          " --lookup " +
+                          quote((kReal / "lookups" / "LSOA21_to_WD23_to_LAD23_best_fit_lookup_EW.csv").string()) +
+                          " --out " + quote((dir / "p.csv").string()));
+    REQUIRE(prof.code == 0);
+    std::ifstream ours(STREETWEEK_GEODATA "/medway_ward_population_2021.csv");
+    std::uint64_t bundled_total = 0;
+    std::string line;
+    std::getline(ours, line);
+    while (std::getline(ours, line))
+        bundled_total += std::stoull(line.substr(line.rfind(',') + 1));
+    CHECK(bundled_total == 279787);
+    std::ifstream fresh(dir / "p.csv");
+    const std::string text((std::istreambuf_iterator<char>(fresh)), {});
+    sw::CsvRecordReader r(text);
+    std::vector<std::string_view> f;
+    r.next(f);
+    std::uint64_t total = 0;
+    while (r.next(f))
+        total += std::stoull(std::string(f[3])); // population
+    CHECK(total == bundled_total);
+    fs::remove_all(dir);
+}
+
 int main(int argc, char** argv) {
     if (!fs::exists(kReal / "crime")) {
         std::cout << "SKIP: " << kReal << " is absent (real data is optional)\n";
