@@ -48,9 +48,11 @@ ui::ShortcutKeys glfwShortcutKeys() {
 MapApp::MapApp(const cli::GuiOptions& options, GLFWwindow* window, std::string settings_path)
     : opts_(options), offscreen_(!options.screenshot.empty()), window_(window),
       settings_path_(std::move(settings_path)),
-      jobs_([this](const LoadedData& d,
-                   const std::vector<LayerRule>& rules) { scene_.prepare(d.wards, d.incidents, rules); },
-            [this] { scene_.stop(); }) {
+      jobs_(
+          [this](const LoadedData& d, const std::vector<LayerRule>& rules) {
+              scene_.prepare(d.wards, d.incidents, rules);
+          },
+          [this] { scene_.stop(); }) {
     view_.keys = glfwShortcutKeys();
 }
 
@@ -225,8 +227,8 @@ void MapApp::layout(double now_s, int fw, int fh) {
             load_error_.clear();
             jobs_.load(session_, *requests.load);
         }
-        const ui::WorkStatus status{jobs_.loading(), jobs_.live().running(),
-                                    jobs_.loadFraction(), jobs_.live().fraction(), status_line_};
+        const ui::WorkStatus status{jobs_.loading(), jobs_.live().running(), jobs_.loadFraction(),
+                                    jobs_.live().fraction(), status_line_};
         if (ui::drawMenuBar(ui_, view_, data_panel_, save_, status))
             glfwSetWindowShouldClose(window_, GLFW_TRUE);
     }
@@ -242,19 +244,19 @@ void MapApp::layout(double now_s, int fw, int fh) {
     // page keeps legible labels); no cursor readout in the image.
     overlay_.scale = 1;
     if (image_target_) {
-        overlay_.scale = std::clamp(
-            std::min(static_cast<float>(image_target_->width) / static_cast<float>(fw),
-                     static_cast<float>(image_target_->height) / static_cast<float>(fh)),
-            1.0f, 3.0f);
+        overlay_.scale =
+            std::clamp(std::min(static_cast<float>(image_target_->width) / static_cast<float>(fw),
+                                static_cast<float>(image_target_->height) / static_cast<float>(fh)),
+                       1.0f, 3.0f);
         view_.hover_world.reset();
     }
     if (session_.loaded())
-        ui::drawMapOverlays(view_, session_, scene_.geometry(),
-                            to_lonlat_ ? &*to_lonlat_ : nullptr, overlay_);
+        ui::drawMapOverlays(view_, session_, scene_.geometry(), to_lonlat_ ? &*to_lonlat_ : nullptr,
+                            overlay_);
 }
 
 void MapApp::drawMap(int fw, int fh) const {
-    const gl::RenderTarget* target = image_target_ ? &*image_target_
+    const gl::RenderTarget* target = image_target_        ? &*image_target_
                                      : screenshot_target_ ? &*screenshot_target_
                                                           : nullptr;
     if (target)
@@ -264,8 +266,8 @@ void MapApp::drawMap(int fw, int fh) const {
     glClear(GL_COLOR_BUFFER_BIT);
     if (renderer_.hasData()) {
         MapDrawOptions opts;
-        opts.ward_fill_opacity = ui_.choropleth.on ? std::max(view_.ward_fill_opacity, 0.8f)
-                                                   : view_.ward_fill_opacity;
+        opts.ward_fill_opacity =
+            ui_.choropleth.on ? std::max(view_.ward_fill_opacity, 0.8f) : view_.ward_fill_opacity;
         opts.density = ui_.density;
         opts.hotspots_visible = ui_.hotspots_visible;
         const auto& result = jobs_.live().result();
@@ -285,9 +287,9 @@ void MapApp::finishImage(int fw, int fh) {
     const std::string name =
         save_.path.empty() ? ui::defaultImageName(ui_.from, ui_.to) : save_.path;
     const auto st = gl::writePng(name, fw, fh);
-    save_.message = st ? "Saved " + name + " (" + std::to_string(fw) + " x " +
-                             std::to_string(fh) + ")"
-                       : st.error();
+    save_.message =
+        st ? "Saved " + name + " (" + std::to_string(fw) + " x " + std::to_string(fh) + ")"
+           : st.error();
     status_line_ = save_.message;
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     view_.camera = *window_camera_;
@@ -366,8 +368,8 @@ void MapApp::frame(double now_s) {
         if (allReady() && opts_.frame_stats)
             glFinish(); // the whole frame, CPU and (software) GPU work
         finishScripted(fw, fh,
-                       std::chrono::duration<double, std::milli>(
-                           std::chrono::steady_clock::now() - frame_start)
+                       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                                 frame_start)
                            .count());
     } else {
         glfwSwapBuffers(window_);

@@ -60,7 +60,7 @@ class MapApp {
 
     MapRenderer renderer_;
     Session session_;
-    MapScene scene_;   // before jobs_: the load job writes into it until jobs_ stops
+    MapScene scene_; // before jobs_: the load job writes into it until jobs_ stops
     SessionJobs jobs_;
     ui::MapViewState view_;
     ui::MapUiState ui_;
@@ -74,7 +74,7 @@ class MapApp {
     // What the ward fills were last coloured for (none: recolour on the next frame).
     std::optional<ui::ChoroplethState> coloured_state_;
     std::uint64_t coloured_generation_ = 0;
-    std::optional<Box> initial_view_;              // --view: the first fit only
+    std::optional<Box> initial_view_;               // --view: the first fit only
     std::optional<std::uint64_t> uploaded_context_; // context generation on the GPU
 
     std::optional<gl::RenderTarget> screenshot_target_; // --screenshot: render offscreen

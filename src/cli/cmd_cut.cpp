@@ -14,7 +14,8 @@ namespace sw::cli {
 int runCut(int argc, char** argv) {
     auto parsed = parseDataCommand(
         {"cut",
-         "Cuts police.uk (or other CSV) incident files to the study area: the rows whose point lies\n"
+         "Cuts police.uk (or other CSV) incident files to the study area: the rows whose point "
+         "lies\n"
          "in the wards, as the files' own lines under their header, in one CSV (or a .zip holding\n"
          "it). A force-wide download becomes the district's file.",
          {},

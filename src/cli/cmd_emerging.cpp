@@ -3,8 +3,8 @@
 #include "cli/analysis_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_command.hpp"
-#include "cli/terminal_progress.hpp"
 #include "cli/load_options.hpp"
+#include "cli/terminal_progress.hpp"
 #include "io/emerging_export.hpp"
 
 #include <cstdio>
@@ -88,12 +88,12 @@ int runEmerging(int argc, char** argv) {
         return failWith("emerging", res.failure());
     const EmergingSpots& s = res.value();
     const EmergingResult& r = s.result;
-    if (auto st = io::exportEmerging(cmd.out, r, session.data().working_crs,
-                                     "streetweek emerging hot spots: " + formatMonth(s.first) +
-                                         ".." + formatMonth(s.last) + ", cell " +
-                                         std::to_string(r.cell_size_m) + " m, distance " +
-                                         std::to_string(r.distance_m) + " m",
-                                     cmd.write);
+    if (auto st =
+            io::exportEmerging(cmd.out, r, session.data().working_crs,
+                               "streetweek emerging hot spots: " + formatMonth(s.first) + ".." +
+                                   formatMonth(s.last) + ", cell " + std::to_string(r.cell_size_m) +
+                                   " m, distance " + std::to_string(r.distance_m) + " m",
+                               cmd.write);
         !st)
         return fail("emerging", st.error(), kExitFailure);
     printSummary(session, request, s, cmd.out);

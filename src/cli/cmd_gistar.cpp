@@ -3,8 +3,8 @@
 #include "cli/analysis_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_command.hpp"
-#include "cli/terminal_progress.hpp"
 #include "cli/load_options.hpp"
+#include "cli/terminal_progress.hpp"
 #include "io/gistar_export.hpp"
 
 #include <cstdio>

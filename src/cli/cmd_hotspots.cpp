@@ -3,8 +3,8 @@
 #include "cli/analysis_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_command.hpp"
-#include "cli/terminal_progress.hpp"
 #include "cli/load_options.hpp"
+#include "cli/terminal_progress.hpp"
 #include "io/hotspot_export.hpp"
 
 #include <cstdio>
@@ -95,9 +95,9 @@ int runHotspots(int argc, char** argv) {
     std::vector<std::string> keys;
     for (const auto& l : request.density.selection.layers)
         keys.push_back(l.key);
-    if (auto st = io::exportHotspots(cmd.out, r.hotspots, keys, session.data().working_crs,
-                                     "streetweek hotspots: " + request.threshold.describe(),
-                                     cmd.write);
+    if (auto st =
+            io::exportHotspots(cmd.out, r.hotspots, keys, session.data().working_crs,
+                               "streetweek hotspots: " + request.threshold.describe(), cmd.write);
         !st)
         return fail("hotspots", st.error(), kExitFailure);
     printSummary(session, request, r, cmd.out);

@@ -106,15 +106,15 @@ std::string jsonReport(const Session& session) {
 } // namespace
 
 int runInfo(int argc, char** argv) {
-    auto parsed = parseDataCommand(
-        {"info",
-         "Loads wards and incidents and reports what was read, kept and rejected.",
-         {{"json", "", "print the report as JSON"}},
-         false,
-         false,
-         {},
-         {}},
-        argc, argv);
+    auto parsed =
+        parseDataCommand({"info",
+                          "Loads wards and incidents and reports what was read, kept and rejected.",
+                          {{"json", "", "print the report as JSON"}},
+                          false,
+                          false,
+                          {},
+                          {}},
+                         argc, argv);
     if (auto* code = std::get_if<int>(&parsed))
         return *code;
     const DataCommand& cmd = std::get<DataCommand>(parsed);

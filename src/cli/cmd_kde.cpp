@@ -2,8 +2,8 @@
 #include "cli/analysis_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/data_command.hpp"
-#include "cli/terminal_progress.hpp"
 #include "cli/load_options.hpp"
+#include "cli/terminal_progress.hpp"
 #include "geo/crs_transform.hpp"
 #include "io/density_export.hpp"
 
@@ -18,7 +18,8 @@ std::vector<OptionSpec> kdeCommandOptions() {
     auto specs = selectionOptionSpecs();
     for (auto& s : kdeOptionSpecs())
         specs.push_back(s);
-    specs.push_back({"dual", "MODE", "difference or ratio against a second surface (--compare-...)"});
+    specs.push_back(
+        {"dual", "MODE", "difference or ratio against a second surface (--compare-...)"});
     specs.push_back({"compare-from", "YYYY-MM", "second surface: the same layers from this month"});
     specs.push_back({"compare-to", "YYYY-MM", "second surface: ... to this month"});
     specs.push_back({"compare-layer", "NAME", "second surface: this layer in the same period"});
@@ -103,7 +104,11 @@ int runKde(int argc, char** argv) {
          "r^2)(1-(d/r)^2)^2,\n"
          "as ArcGIS and GRASS v.kernel); raw units are kernels that peak at each incident's "
          "weight.",
-         kdeCommandOptions(), false, true, {".tif", ".tiff"}, "output GeoTIFF"},
+         kdeCommandOptions(),
+         false,
+         true,
+         {".tif", ".tiff"},
+         "output GeoTIFF"},
         argc, argv);
     if (auto* code = std::get_if<int>(&parsed))
         return *code;

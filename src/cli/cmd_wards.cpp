@@ -56,13 +56,18 @@ std::string aboutText(const Session& s, const WardProfile& p, const ProfileParam
 
 int runWards(int argc, char** argv) {
     auto options = layerOptionSpecs();
-    options.push_back({"from", "YYYY-MM", "first month of the period (default: first in the data)"});
+    options.push_back(
+        {"from", "YYYY-MM", "first month of the period (default: first in the data)"});
     options.push_back({"to", "YYYY-MM", "last month of the period (default: last in the data)"});
     auto parsed = parseDataCommand(
         {"wards",
          "Ward profile: incidents per ward for a period and layers, rate per 1,000 residents,\n"
          "rank, and change against the previous period of the same length.",
-         options, true, false, {".csv", ".gpkg", ".shp"}, "output"},
+         options,
+         true,
+         false,
+         {".csv", ".gpkg", ".shp"},
+         "output"},
         argc, argv);
     if (auto* code = std::get_if<int>(&parsed))
         return *code;

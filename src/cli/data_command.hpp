@@ -5,8 +5,8 @@
 
 #include "cli/cli_args.hpp"
 #include "core/result.hpp"
-#include "session/data_loader.hpp"
 #include "io/vector_writer.hpp"
+#include "session/data_loader.hpp"
 #include "session/session.hpp"
 
 #include <string>
@@ -28,13 +28,12 @@ struct DataCommandSpec {
 struct DataCommand {
     Args args;
     LoadRequest request;
-    std::string out; // checked: one of the extensions, not a folder
+    std::string out;              // checked: one of the extensions, not a folder
     io::VectorWriteOptions write; // --geojson-bng
 };
 
 // The parsed command, or the exit code when it is done already (help, usage error).
-std::variant<DataCommand, int> parseDataCommand(const DataCommandSpec& spec, int argc,
-                                                char** argv);
+std::variant<DataCommand, int> parseDataCommand(const DataCommandSpec& spec, int argc, char** argv);
 
 // Prints "streetweek CMD: message" for an action's error and returns 2 for a bad request
 // (usage), 1 for a failure.

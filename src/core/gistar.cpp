@@ -21,7 +21,7 @@ Status GiStarParams::validate(const Box& e) const {
         std::ceil(boxWidth(e) / cell_size_m) * std::ceil(boxHeight(e) / cell_size_m);
     if (cells > static_cast<double>(max_cells))
         return badRequest("the Gi* grid would exceed " + std::to_string(max_cells) +
-                     " cells: use larger cells");
+                          " cells: use larger cells");
     return okStatus();
 }
 

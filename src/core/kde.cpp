@@ -314,7 +314,8 @@ MultiPolygon Grid::cellSquare(std::size_t row, std::size_t col) const {
     const double x0 = xmin + static_cast<double>(col) * cell,
                  y1 = ymax - static_cast<double>(row) * cell;
     Polygon sq;
-    sq.outer() = {{x0, y1 - cell}, {x0, y1}, {x0 + cell, y1}, {x0 + cell, y1 - cell}, {x0, y1 - cell}};
+    sq.outer() = {
+        {x0, y1 - cell}, {x0, y1}, {x0 + cell, y1}, {x0 + cell, y1 - cell}, {x0, y1 - cell}};
     return MultiPolygon{sq};
 }
 

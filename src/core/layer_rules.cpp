@@ -59,8 +59,8 @@ Status LayerRule::validate() const {
 }
 
 std::vector<LayerRule> defaultLayers() {
-    auto layer = [](const char* name, const char* key, Rgba colour,
-                    std::vector<std::string> types, std::vector<std::string> terms = {}) {
+    auto layer = [](const char* name, const char* key, Rgba colour, std::vector<std::string> types,
+                    std::vector<std::string> terms = {}) {
         LayerRule r;
         r.name = name;
         r.key = key;

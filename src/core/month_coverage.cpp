@@ -89,8 +89,8 @@ Result<std::vector<std::string>> checkPeriod(const MonthCoverage& c, MonthIndex 
                      c.describe()};
     std::vector<std::string> warnings;
     for (const auto& g : c.gaps(a, b))
-        warnings.push_back("no data for " + formatSpan(g) + " in the period " +
-                           formatSpan(period) + " (the data covers " + c.describe() + ")");
+        warnings.push_back("no data for " + formatSpan(g) + " in the period " + formatSpan(period) +
+                           " (the data covers " + c.describe() + ")");
     return warnings;
 }
 

@@ -28,7 +28,8 @@ inline bool equalsIgnoreCase(std::string_view a, std::string_view b) {
 }
 
 inline bool endsWithIgnoreCase(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && equalsIgnoreCase(s.substr(s.size() - suffix.size()), suffix);
+    return s.size() >= suffix.size() &&
+           equalsIgnoreCase(s.substr(s.size() - suffix.size()), suffix);
 }
 
 inline bool startsWith(std::string_view s, std::string_view prefix) {

@@ -86,8 +86,8 @@ void TextDecoder::decode(std::string_view raw, std::string& out) {
         decodeUtf16(raw, out);
     if (encoding_ != Encoding::Utf8 && start == 0 && !cr_only_) {
         const std::string_view text(out);
-        cr_only_ = text.find('\r') != std::string_view::npos &&
-                   text.find('\n') == std::string_view::npos;
+        cr_only_ =
+            text.find('\r') != std::string_view::npos && text.find('\n') == std::string_view::npos;
     }
     if (cr_only_)
         std::replace(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(), '\r', '\n');
@@ -96,7 +96,8 @@ void TextDecoder::decode(std::string_view raw, std::string& out) {
 std::string TextDecoder::conversions() const {
     std::string s;
     if (encoding_ != Encoding::Utf8)
-        s = encoding_ == Encoding::Utf16Le ? "UTF-16LE converted to UTF-8" : "UTF-16BE converted to UTF-8";
+        s = encoding_ == Encoding::Utf16Le ? "UTF-16LE converted to UTF-8"
+                                           : "UTF-16BE converted to UTF-8";
     if (cr_only_)
         s += (s.empty() ? "" : "; ") + std::string("CR-only line ends read as line ends");
     return s;

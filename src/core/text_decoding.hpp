@@ -24,8 +24,8 @@ class TextDecoder {
     void decodeUtf16(std::string_view raw, std::string& out);
     bool started_ = false, cr_only_ = false;
     Encoding encoding_ = Encoding::Utf8;
-    std::string carry_;            // an odd byte left over between UTF-16 blocks
-    unsigned high_surrogate_ = 0;  // a UTF-16 high surrogate waiting for its pair
+    std::string carry_;           // an odd byte left over between UTF-16 blocks
+    unsigned high_surrogate_ = 0; // a UTF-16 high surrogate waiting for its pair
 };
 
 // Appends code point cp as UTF-8.

@@ -11,7 +11,7 @@ namespace sw {
 Status ProfileParams::validate() const {
     if (from != kNoMonth && to != kNoMonth && from > to)
         return badRequest("the period ends (" + formatMonth(to) + ") before it starts (" +
-                     formatMonth(from) + ")");
+                          formatMonth(from) + ")");
     if (layers.size() > 32)
         return badRequest("at most 32 layers can be profiled at once");
     for (const auto& l : layers)
@@ -125,9 +125,9 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
         const MonthSpan previous{prof.prev_from, prof.prev_to};
         const auto gaps = coverage.gaps(previous.first, previous.last);
         const bool none = gaps.size() == 1 && gaps[0] == previous;
-        prof.notes.push_back("the data does not cover the previous period (" + formatSpan(previous) +
-                             (none ? ": no data" : "; no data for " + formatSpans(gaps)) +
-                             "): change left blank");
+        prof.notes.push_back(
+            "the data does not cover the previous period (" + formatSpan(previous) +
+            (none ? ": no data" : "; no data for " + formatSpans(gaps)) + "): change left blank");
     }
     if (len > 0 && len <= 12 && !prof.last_year_covered)
         prof.notes.push_back("the data does not cover the same months a year earlier (" +

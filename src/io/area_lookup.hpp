@@ -12,7 +12,7 @@
 namespace sw::io {
 
 struct AreaLookup {
-    std::string area_column, ward_column; // e.g. LSOA21CD, WD23CD
+    std::string area_column, ward_column;                 // e.g. LSOA21CD, WD23CD
     std::unordered_map<std::string, std::string> ward_of; // area code -> ward code
     FileReport report;
 };

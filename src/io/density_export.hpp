@@ -10,11 +10,11 @@
 namespace sw::io {
 
 struct DensityExportInfo {
-    KdeParams kde;         // as resolved (radius and cell size set)
-    std::string period;    // "2023-01..2023-12"
-    std::string layers;    // the layer rules, or empty for every incident
+    KdeParams kde;      // as resolved (radius and cell size set)
+    std::string period; // "2023-01..2023-12"
+    std::string layers; // the layer rules, or empty for every incident
     std::size_t incidents = 0;
-    bool dual = false;     // a dual surface: zero is a value, not "no data"
+    bool dual = false;      // a dual surface: zero is a value, not "no data"
     bool synthetic = false; // made from the synthetic sample
 };
 

@@ -8,8 +8,7 @@
 namespace sw::io {
 
 Status exportEmerging(const std::string& path, const EmergingResult& r, const std::string& crs,
-                      const std::string& description,
-                    const VectorWriteOptions& options) {
+                      const std::string& description, const VectorWriteOptions& options) {
     using T = FieldSpec::Type;
     bool whole = true; // counts are whole unless weights made them otherwise
     for (double v : r.shape.values)
@@ -31,7 +30,9 @@ Status exportEmerging(const std::string& path, const EmergingResult& r, const st
         return std::vector<FieldValue>{std::string(patternName(r.pattern[i])),
                                        std::int64_t(r.hot_months[i]),
                                        static_cast<std::int64_t>(r.months),
-                                       std::round(r.trend_z[i] * 1e4) / 1e4, r.trend_p[i], count};
+                                       std::round(r.trend_z[i] * 1e4) / 1e4,
+                                       r.trend_p[i],
+                                       count};
     });
     return st ? writer.value()->commit() : st;
 }

@@ -10,8 +10,7 @@
 
 namespace sw::io {
 
-Status exportEmerging(const std::string& path, const EmergingResult& result,
-                      const std::string& crs, const std::string& description,
-                    const VectorWriteOptions& options = {});
+Status exportEmerging(const std::string& path, const EmergingResult& result, const std::string& crs,
+                      const std::string& description, const VectorWriteOptions& options = {});
 
 } // namespace sw::io

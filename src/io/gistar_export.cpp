@@ -8,17 +8,18 @@
 namespace sw::io {
 
 Status exportGiStar(const std::string& path, const GiStarResult& r, const std::string& crs,
-                    const std::string& description,
-                    const VectorWriteOptions& options) {
+                    const std::string& description, const VectorWriteOptions& options) {
     using T = FieldSpec::Type;
     // Counts are whole unless layer weights or a weight column made them otherwise.
     bool whole = true;
     for (double v : r.counts.values)
         whole = whole && std::floor(v) == v && std::abs(v) < 2e9;
-    auto writer = VectorWriter::create(
-        path, "gistar",
-        {{"count", whole ? T::Integer : T::Real}, {"gi_z", T::Real}, {"gi_p", T::Real}, {"gi_bin", T::Integer}}, true,
-        crs, options);
+    auto writer = VectorWriter::create(path, "gistar",
+                                       {{"count", whole ? T::Integer : T::Real},
+                                        {"gi_z", T::Real},
+                                        {"gi_p", T::Real},
+                                        {"gi_bin", T::Integer}},
+                                       true, crs, options);
     if (!writer)
         return writer.failure();
     writer.value()->setDescription(description);

@@ -11,7 +11,6 @@
 namespace sw::io {
 
 Status exportGiStar(const std::string& path, const GiStarResult& result, const std::string& crs,
-                    const std::string& description,
-                    const VectorWriteOptions& options = {});
+                    const std::string& description, const VectorWriteOptions& options = {});
 
 } // namespace sw::io

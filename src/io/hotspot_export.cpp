@@ -9,8 +9,7 @@ namespace sw::io {
 
 Status exportHotspots(const std::string& path, const std::vector<HotspotArea>& hotspots,
                       const std::vector<std::string>& layer_keys, const std::string& crs,
-                      const std::string& description,
-                      const VectorWriteOptions& options) {
+                      const std::string& description, const VectorWriteOptions& options) {
     using T = FieldSpec::Type;
     std::vector<FieldSpec> fields = {
         {"rank", T::Integer}, {"area_km2", T::Real}, {"incidents", T::Integer}};

@@ -13,7 +13,6 @@ namespace sw::io {
 
 Status exportHotspots(const std::string& path, const std::vector<HotspotArea>& hotspots,
                       const std::vector<std::string>& layer_keys, const std::string& crs,
-                      const std::string& description,
-                      const VectorWriteOptions& options = {});
+                      const std::string& description, const VectorWriteOptions& options = {});
 
 } // namespace sw::io

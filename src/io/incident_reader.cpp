@@ -72,9 +72,9 @@ class BlockReader {
     // `size_hint`: the file's size when known, so a small file does not pay for a 16 MiB buffer.
     BlockReader(VSILFILE* f, Progress* progress, std::uint64_t size_hint)
         : f_(f), progress_(progress),
-          block_(size_hint > 0 ? static_cast<std::size_t>(
-                                     std::min<std::uint64_t>(size_hint + 1, kBlockBytes))
-                               : kBlockBytes) {}
+          block_(size_hint > 0
+                     ? static_cast<std::size_t>(std::min<std::uint64_t>(size_hint + 1, kBlockBytes))
+                     : kBlockBytes) {}
     // Appends the next decoded block to `buf`; 0 at the end of the file.
     std::size_t readMore(std::string& buf) {
         if (raw_.size() < block_)
@@ -180,7 +180,7 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
         return;
     }
     const IncidentSchema& s = schema.value();
-    out.report.format = s.police_uk                          ? "police.uk street-level CSV"
+    out.report.format = s.police_uk                           ? "police.uk street-level CSV"
                         : kind == PoliceUkFile::StopAndSearch ? "police.uk stop and search CSV"
                                                               : "CSV";
     out.source_crs = s.coords == CoordKind::LonLat ? "EPSG:4326" : opt.xy_crs;

@@ -13,9 +13,9 @@ namespace sw::io {
 
 // Limits on what one CSV file may hold, generous for real police.uk files and partner extracts
 // and small enough that a hostile file cannot exhaust memory (README, Data formats).
-constexpr std::size_t kMaxColumns = 2000;             // columns in a header
-constexpr std::size_t kMaxLineBytes = 1u << 20;       // one line: 1 MiB
-constexpr std::uint64_t kMaxFileBytes = 16ull << 30;  // one file (inflated): 16 GiB
+constexpr std::size_t kMaxColumns = 2000;            // columns in a header
+constexpr std::size_t kMaxLineBytes = 1u << 20;      // one line: 1 MiB
+constexpr std::uint64_t kMaxFileBytes = 16ull << 30; // one file (inflated): 16 GiB
 
 struct IncidentReadOptions {
     CsvColumnOptions columns;          // named columns for generic CSVs (empty = detect)

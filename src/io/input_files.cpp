@@ -36,7 +36,8 @@ Status listArchive(const std::string& zip_path, std::vector<std::string>& out) {
                      " entries; the limit is " + std::to_string(kMaxArchiveEntries)};
     std::error_code ec;
     const auto packed = std::filesystem::file_size(zip_path, ec);
-    if (!ec && inflated > kMinBombBytes && inflated / std::max<std::uint64_t>(packed, 1) > kMaxInflation)
+    if (!ec && inflated > kMinBombBytes &&
+        inflated / std::max<std::uint64_t>(packed, 1) > kMaxInflation)
         return Error{zip_path + ": the archive inflates " + std::to_string(packed >> 10) +
                      " KiB to " + std::to_string(inflated >> 20) + " MiB, more than " +
                      std::to_string(kMaxInflation) +

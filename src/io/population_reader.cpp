@@ -110,7 +110,7 @@ PopulationTable readPopulation(const std::string& path, const WardSet& wards,
     out.key_column = header[static_cast<std::size_t>(key)];
     out.value_column = header[static_cast<std::size_t>(value)];
     std::unordered_map<std::string, std::uint64_t> seen; // key -> line first given
-    std::size_t elsewhere = 0;                          // areas in wards not loaded
+    std::size_t elsewhere = 0;                           // areas in wards not loaded
     const auto k = static_cast<std::size_t>(key), v = static_cast<std::size_t>(value);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& r = rows[i];

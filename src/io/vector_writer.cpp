@@ -7,12 +7,12 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include <filesystem>
-#include <fstream>
-#include <unistd.h>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
 
 namespace sw::io {
 namespace fs = std::filesystem;

@@ -10,7 +10,7 @@ namespace sw::io {
 
 Status exportWardProfile(const WardProfile& prof, const WardSet& wards, const std::string& path,
                          const std::string& crs, const std::string& about,
-                      const VectorWriteOptions& options) {
+                         const VectorWriteOptions& options) {
     using T = FieldSpec::Type;
     std::vector<FieldSpec> fields = {
         {"ward_code", T::Text}, {"ward_name", T::Text}, {"count", T::Integer}};
@@ -20,11 +20,11 @@ Status exportWardProfile(const WardProfile& prof, const WardSet& wards, const st
     bool whole = true;
     for (const auto& r : prof.rows)
         whole = whole && (!r.population || std::floor(*r.population) == *r.population);
-    for (FieldSpec f : {FieldSpec{"population", whole ? T::Integer : T::Real},
-                        FieldSpec{"rate_1000", T::Real},
-                        FieldSpec{"rank", T::Integer}, FieldSpec{"prev_count", T::Integer},
-                        FieldSpec{"change", T::Integer}, FieldSpec{"change_pct", T::Real},
-                        FieldSpec{"ly_count", T::Integer}, FieldSpec{"ly_change", T::Integer}})
+    for (FieldSpec f :
+         {FieldSpec{"population", whole ? T::Integer : T::Real}, FieldSpec{"rate_1000", T::Real},
+          FieldSpec{"rank", T::Integer}, FieldSpec{"prev_count", T::Integer},
+          FieldSpec{"change", T::Integer}, FieldSpec{"change_pct", T::Real},
+          FieldSpec{"ly_count", T::Integer}, FieldSpec{"ly_change", T::Integer}})
         fields.push_back(f);
     auto writer = VectorWriter::create(path, "ward_profile", fields, true, crs, options);
     if (!writer)

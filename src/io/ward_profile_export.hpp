@@ -3,9 +3,9 @@
 #pragma once
 
 #include "core/result.hpp"
-#include "io/vector_writer.hpp"
 #include "core/ward_profile.hpp"
 #include "core/wards.hpp"
+#include "io/vector_writer.hpp"
 
 #include <string>
 
@@ -14,6 +14,6 @@ namespace sw::io {
 // `about` is written beside the output as <stem>_about.txt.
 Status exportWardProfile(const WardProfile& profile, const WardSet& wards, const std::string& path,
                          const std::string& crs, const std::string& about,
-                      const VectorWriteOptions& options = {});
+                         const VectorWriteOptions& options = {});
 
 } // namespace sw::io

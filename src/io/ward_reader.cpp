@@ -6,8 +6,8 @@
 #include "io/gdal_setup.hpp"
 #include "io/vector_source.hpp"
 
-#include <gdal_priv.h>
 #include <cpl_error.h>
+#include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
 #include <cctype>

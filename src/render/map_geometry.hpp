@@ -14,9 +14,9 @@
 namespace sw {
 
 struct MapGeometry {
-    Point origin{0, 0};                           // world point float positions are relative to
-    std::vector<float> fill_vertices;             // x, y, r, g, b, a per vertex (triangles)
-    std::vector<float> outline_vertices;          // x, y, r, g, b, a per vertex (line segments)
+    Point origin{0, 0};                  // world point float positions are relative to
+    std::vector<float> fill_vertices;    // x, y, r, g, b, a per vertex (triangles)
+    std::vector<float> outline_vertices; // x, y, r, g, b, a per vertex (line segments)
     // Per layer: x, y per point; the points inside the study area first, then those outside
     // it, each part sorted by month (so a period is one draw range in each part).
     std::vector<std::vector<float>> layer_points;

@@ -337,8 +337,8 @@ void MapRenderer::draw(const MapCamera& camera, const std::vector<LayerDrawStyle
             const std::size_t count = std::min(ranges[part].count, total - first);
             if (count == 0 || alpha[part] <= 0)
                 continue;
-            glUniform4f(colour_loc, s.colour.r / 255.0f, s.colour.g / 255.0f,
-                        s.colour.b / 255.0f, alpha[part]);
+            glUniform4f(colour_loc, s.colour.r / 255.0f, s.colour.g / 255.0f, s.colour.b / 255.0f,
+                        alpha[part]);
             // Every stride-th point from `first`: the attribute's stride and offset pick them,
             // so there is still no CPU work per point.
             const std::size_t stride = std::max<std::size_t>(1, s.stride);

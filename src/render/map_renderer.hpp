@@ -9,9 +9,9 @@
 #include "core/kde.hpp"
 #include "core/layer_rules.hpp"
 #include "core/result.hpp"
+#include "render/draw_styles.hpp"
 #include "render/gl_objects.hpp"
 #include "render/map_camera.hpp"
-#include "render/draw_styles.hpp"
 #include "render/map_geometry.hpp"
 #include "session/live_analysis.hpp"
 

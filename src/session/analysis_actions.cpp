@@ -23,8 +23,7 @@ Result<KdeResult> surface(const WeightedPoints& points, const ResolvedKde& r,
 } // namespace
 
 Result<MonthSpan> monthsForTrend(const MonthCoverage& coverage, const MonthSpan& period) {
-    const std::string need = "emerging hot spots need at least " +
-                             std::to_string(kMinTrendMonths) +
+    const std::string need = "emerging hot spots need at least " + std::to_string(kMinTrendMonths) +
                              " consecutive months with data (ArcGIS's minimum time steps)";
     if (period.length() < kMinTrendMonths)
         return badRequest(need + ": the period " + formatSpan(period) + " has " +
@@ -36,8 +35,8 @@ Result<MonthSpan> monthsForTrend(const MonthCoverage& coverage, const MonthSpan&
     if (best.first == kNoMonth || best.length() < kMinTrendMonths)
         return Error{need + ": " + formatSpan(period) + " has " +
                      (best.first == kNoMonth ? std::string("none")
-                                             : "at most " + std::to_string(best.length()) +
-                                                   " (" + formatSpan(best) + ")") +
+                                             : "at most " + std::to_string(best.length()) + " (" +
+                                                   formatSpan(best) + ")") +
                      "; the data covers " + coverage.describe()};
     return best;
 }
@@ -105,8 +104,8 @@ Result<GiStarSpots> giStarHotspots(const Session& session, const GiStarRequest& 
     out.incidents = selection.points.x.size();
     out.notes = selection.notes;
     const ResolvedGiStar& r = out.resolved;
-    const auto study = studyCells(session.wards(), makeGrid(r.extent, r.gi.cell_size_m),
-                                  resolveThreads(0));
+    const auto study =
+        studyCells(session.wards(), makeGrid(r.extent, r.gi.cell_size_m), resolveThreads(0));
     if (progress && progress->cancelled())
         return Error{"cancelled"};
     auto res = computeGiStar(selection.points, r.extent, r.gi, study);

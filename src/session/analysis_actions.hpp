@@ -17,8 +17,8 @@
 #include "core/bandwidth.hpp"
 #include "core/emerging_hotspots.hpp"
 #include "core/gistar.hpp"
-#include "core/kde.hpp"
 #include "core/hotspots.hpp"
+#include "core/kde.hpp"
 #include "session/incident_selection.hpp"
 #include "session/session.hpp"
 
@@ -76,11 +76,11 @@ struct DualKdeRequest {
 
 struct DensityResult {
     ResolvedKde resolved;
-    KdeResult density;               // the grid (the dual surface when one was asked for)
-    std::size_t incidents = 0;       // selected
+    KdeResult density;                 // the grid (the dual surface when one was asked for)
+    std::size_t incidents = 0;         // selected
     std::size_t compare_incidents = 0; // the second surface's, for a dual KDE
-    std::string dual_note;           // "difference against period ... (N incidents)"
-    std::vector<std::string> notes;  // from the selection and the edge correction
+    std::string dual_note;             // "difference against period ... (N incidents)"
+    std::vector<std::string> notes;    // from the selection and the edge correction
 };
 
 // KDE of the selected incidents, edge-corrected within the wards when asked (an error when no
@@ -100,9 +100,9 @@ using Hotspot = HotspotArea;
 
 struct HotspotResult {
     ResolvedKde resolved;
-    KdeResult density;             // edge-corrected when asked
+    KdeResult density; // edge-corrected when asked
     double threshold_value = 0;
-    double study_area_km2 = 0;     // the wards' area, or the grid's when no wards are loaded
+    double study_area_km2 = 0;          // the wards' area, or the grid's when no wards are loaded
     std::size_t incidents = 0;          // selected
     std::size_t outside_study_area = 0; // in the period and layers, outside the wards
     std::vector<Hotspot> hotspots;      // by rank

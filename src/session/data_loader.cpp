@@ -111,8 +111,7 @@ std::optional<std::pair<double, double>> dataCentre(const io::WardFile* wf,
 
 // Features that share a ward code are one ward (a ward drawn in parts, or a feature given
 // twice): their union, said in the report, so the study area counts each place once.
-std::vector<Ward> mergeSameCode(std::vector<Ward> wards, const std::string& path,
-                                LoadReport& rep) {
+std::vector<Ward> mergeSameCode(std::vector<Ward> wards, const std::string& path, LoadReport& rep) {
     std::vector<Ward> out;
     std::map<std::string, std::size_t> index;
     std::map<std::size_t, std::string> features;

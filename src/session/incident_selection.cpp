@@ -10,7 +10,7 @@ namespace sw {
 Status SelectionParams::validate() const {
     if (from != kNoMonth && to != kNoMonth && from > to)
         return badRequest("the period ends (" + formatMonth(to) + ") before it starts (" +
-                     formatMonth(from) + ")");
+                          formatMonth(from) + ")");
     if (layers.size() > 32)
         return badRequest("at most 32 layers at once");
     if (!layer_weights.empty() && layer_weights.size() != layers.size())

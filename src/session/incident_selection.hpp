@@ -28,7 +28,7 @@ struct SelectionParams {
 
 struct Selection {
     WeightedPoints points;
-    std::vector<std::uint32_t> rows; // incident rows selected, in table order
+    std::vector<std::uint32_t> rows;    // incident rows selected, in table order
     std::size_t outside_study_area = 0; // in the period and layers, but outside the wards
     std::vector<std::string> notes;     // e.g. layers that matched nothing, months without data
 };

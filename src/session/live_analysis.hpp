@@ -4,10 +4,10 @@
 // is cancelled when a newer request arrives, so the UI never blocks.
 #pragma once
 
+#include "core/background_job.hpp"
 #include "core/bandwidth.hpp"
 #include "core/gistar.hpp"
 #include "core/ward_profile.hpp"
-#include "core/background_job.hpp"
 #include "session/analysis_actions.hpp"
 #include "session/session.hpp"
 

@@ -27,9 +27,8 @@ void Session::install(LoadedData data, LoadRequest request) {
     // Stop and search records, when loaded, get their own layer (never part of a crime layer).
     const auto search_rows = data_.incidents.rowsOfKind(kStopAndSearchKind);
     const bool searches = std::find(search_rows.begin(), search_rows.end(), 1) != search_rows.end();
-    if (searches && std::none_of(layers_.begin(), layers_.end(), [](const LayerRule& l) {
-            return l.kind == kStopAndSearchKind;
-        }))
+    if (searches && std::none_of(layers_.begin(), layers_.end(),
+                                 [](const LayerRule& l) { return l.kind == kStopAndSearchKind; }))
         layers_.push_back(stopAndSearchLayer());
     ++generation_;
     if (crs_changed && !context_.empty())

@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 
 bool isDataFile(const std::string& name) {
     const std::string ext = lowerExtension(name);
-    for (const char* e : {"csv", "zip", "geojson", "json", "gpkg", "shp", "kml", "fgb", "gml", "tsv"})
+    for (const char* e :
+         {"csv", "zip", "geojson", "json", "gpkg", "shp", "kml", "fgb", "gml", "tsv"})
         if (ext == e)
             return true;
     return false;

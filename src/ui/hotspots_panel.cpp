@@ -171,9 +171,8 @@ std::optional<Box> drawHotspotsPanel(MapUiState& ui, const Session& session, Liv
         const Grid& g = h.density.grid;
         ImGui::TextWrapped("%zu incidents, %zu x %zu cells of %g m, radius %g m: peak %.4g, "
                            "threshold %.4g (%.0f ms)",
-                           h.incidents, g.cols, g.rows, g.cell,
-                           h.resolved.kde.radius_m, g.max(), h.threshold_value,
-                           result->seconds * 1000);
+                           h.incidents, g.cols, g.rows, g.cell, h.resolved.kde.radius_m, g.max(),
+                           h.threshold_value, result->seconds * 1000);
         for (const auto& n : h.notes)
             ImGui::TextColored(ImVec4(0.8f, 0.4f, 0.1f, 1), "%s", n.c_str());
         if (ImGui::BeginTable("hotspots", 5,

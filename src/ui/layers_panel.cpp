@@ -11,8 +11,8 @@
 namespace sw::ui {
 
 void drawLayersPanel(Session& session, MapUiState& ui, const std::vector<std::size_t>& counts,
-                     const std::vector<std::size_t>& totals,
-                     float& ward_fill_opacity, bool& show_labels) {
+                     const std::vector<std::size_t>& totals, float& ward_fill_opacity,
+                     bool& show_labels) {
     ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
     // A fixed height (the Period panel sits below); more layers scroll.
     ImGui::SetNextWindowSize(ImVec2(330, 262), ImGuiCond_FirstUseEver);

@@ -15,8 +15,8 @@ PanelRequests drawPanels(PanelState& p, Session& session, SessionJobs& jobs,
                          const MapGeometry& geometry, int window_width, int window_height,
                          double now_s) {
     PanelRequests out;
-    drawLayersPanel(session, p.ui, p.period_counts, geometry.layer_counts,
-                    p.view.ward_fill_opacity, p.view.show_labels);
+    drawLayersPanel(session, p.ui, p.period_counts, geometry.layer_counts, p.view.ward_fill_opacity,
+                    p.view.show_labels);
     drawLayerEditorPanel(session, p.ui);
     drawLoadReportPanel(session, p.load_error, jobs.loading(), jobs.loadFraction());
     if (session.loaded()) {

@@ -26,7 +26,7 @@ struct PanelState {
     MapViewState& view;
     DataPanelState& data;
     SaveImageState& save;
-    const std::string& load_error; // the last failed load, for the Load report
+    const std::string& load_error;                 // the last failed load, for the Load report
     const std::vector<std::size_t>& period_counts; // per layer, in the period and study area
 };
 

@@ -57,8 +57,8 @@ void applyChoropleth(const Session& s, const MapUiState& ui, const MapAnalysis* 
             rampClasses(ui.choropleth.ramp, std::max<int>(2, static_cast<int>(info.breaks.size())));
         if (info.breaks.size() == 1)
             info.class_colours.resize(1);
-        info.choropleth_title = std::string("Wards: ") + wardStatName(ui.choropleth.stat) +
-                                " (" + breakMethodName(ui.choropleth.method) + ")";
+        info.choropleth_title = std::string("Wards: ") + wardStatName(ui.choropleth.stat) + " (" +
+                                breakMethodName(ui.choropleth.method) + ")";
         if (ui.choropleth.stat == WardStat::Layer &&
             ui.choropleth.layer < a->profile->layer_names.size())
             info.choropleth_title = "Wards: " + a->profile->layer_names[ui.choropleth.layer];
@@ -81,10 +81,9 @@ Box dataBounds(const Session& s) {
     return bounds;
 }
 
-std::size_t updatePointStyles(std::vector<LayerDrawStyle>& styles,
-                              std::vector<std::size_t>& counts, const Session& session,
-                              const MapGeometry& geometry, const MapUiState& ui,
-                              const MapCamera& camera) {
+std::size_t updatePointStyles(std::vector<LayerDrawStyle>& styles, std::vector<std::size_t>& counts,
+                              const Session& session, const MapGeometry& geometry,
+                              const MapUiState& ui, const MapCamera& camera) {
     const auto& layers = session.layers();
     styles.resize(layers.size());
     counts.assign(styles.size(), 0);
@@ -98,8 +97,8 @@ std::size_t updatePointStyles(std::vector<LayerDrawStyle>& styles,
         if (l >= geometry.layer_months.size())
             continue;
         const auto& months = geometry.layer_months[l];
-        const std::size_t inside = l < geometry.layer_inside.size() ? geometry.layer_inside[l]
-                                                                    : months.size();
+        const std::size_t inside =
+            l < geometry.layer_inside.size() ? geometry.layer_inside[l] : months.size();
         styles[l].range = monthRange(months, 0, inside, ui.from, ui.to);
         styles[l].outside = monthRange(months, inside, months.size(), ui.from, ui.to);
         counts[l] = styles[l].range.count;

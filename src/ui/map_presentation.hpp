@@ -34,9 +34,8 @@ Box dataBounds(const Session& session);
 // dimmed or hidden) with the points per layer in the period inside the study area (what every
 // figure counts), and the level of detail: every k-th point so that about ui.point_budget
 // points are drawn for the share of the data's box the camera shows. Returns k.
-std::size_t updatePointStyles(std::vector<LayerDrawStyle>& styles,
-                              std::vector<std::size_t>& counts, const Session& session,
-                              const MapGeometry& geometry, const MapUiState& ui,
-                              const MapCamera& camera);
+std::size_t updatePointStyles(std::vector<LayerDrawStyle>& styles, std::vector<std::size_t>& counts,
+                              const Session& session, const MapGeometry& geometry,
+                              const MapUiState& ui, const MapCamera& camera);
 
 } // namespace sw::ui

@@ -12,8 +12,8 @@ void clampPeriod(MapUiState& ui, const Session& session, bool new_data) {
         return;
     }
     const MonthSpan latest = months.runs().back();
-    const bool from_bad = new_data || ui.from == kNoMonth || ui.from < months.first() ||
-                          ui.from > months.last();
+    const bool from_bad =
+        new_data || ui.from == kNoMonth || ui.from < months.first() || ui.from > months.last();
     const bool to_bad =
         new_data || ui.to == kNoMonth || ui.to > months.last() || ui.to < months.first();
     if (from_bad)

@@ -5,10 +5,10 @@
 
 #include "core/class_breaks.hpp"
 #include "core/colour_ramps.hpp"
+#include "core/gistar.hpp"
 #include "core/hotspots.hpp"
 #include "core/kde.hpp"
 #include "core/month.hpp"
-#include "core/gistar.hpp"
 #include "render/draw_styles.hpp"
 #include "session/live_analysis.hpp"
 #include "session/session.hpp"

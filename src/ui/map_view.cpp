@@ -114,9 +114,9 @@ void drawLegend(ImDrawList* dl, ImVec2 at, const Session& session, const MapOver
     if (ui && a && ui->density.visible && !a->hotspots.density.empty_input) {
         const Ramp ramp = ui->density.ramp;
         char label[128];
-        std::snprintf(label, sizeof label, "Density %.3g - %.3g %s", ui->density.min,
-                      ui->density.max,
-                      a->params.hotspots.density.kde.units == DensityUnits::Density ? "per km2" : "(raw)");
+        std::snprintf(
+            label, sizeof label, "Density %.3g - %.3g %s", ui->density.min, ui->density.max,
+            a->params.hotspots.density.kde.units == DensityUnits::Density ? "per km2" : "(raw)");
         rows.emplace_back(label, [dl, ramp](ImVec2 p) {
             for (int k = 0; k < 14; ++k) {
                 const Rgba c = sampleRamp(ramp, k / 13.0);
@@ -257,11 +257,13 @@ bool handleShortcuts(const ShortcutKeys& keys, MapUiState& ui, const Session& se
         ui.playing = !ui.playing;
         ui.last_step_s = now_s;
     }
-    if (range && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) && ui.from > range->first) {
+    if (range && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) &&
+        ui.from > range->first) {
         --ui.from;
         --ui.to;
     }
-    if (range && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) && ui.to < range->second) {
+    if (range && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) &&
+        ui.to < range->second) {
         ++ui.from;
         ++ui.to;
     }

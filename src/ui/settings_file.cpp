@@ -133,8 +133,8 @@ bool saveSettings(const std::string& path, const MapUiState& ui, const Session& 
       << "\ndensity_opacity=" << ui.density.opacity << "\ndensity_floor=" << ui.floor_fraction
       << "\ndensity_visible=" << ui.density.visible << "\nhotspots_visible=" << ui.hotspots_visible
       << "\npoints_visible=" << ui.points_visible << "\nshow_outside=" << ui.show_outside
-      << "\npoint_budget=" << ui.point_budget
-      << "\ngistar=" << ui.gistar_visible << "\ngistar_cell_m=" << ui.gistar.cell_size_m
+      << "\npoint_budget=" << ui.point_budget << "\ngistar=" << ui.gistar_visible
+      << "\ngistar_cell_m=" << ui.gistar.cell_size_m
       << "\ngistar_distance_m=" << ui.gistar.distance_m << "\ngistar_fdr=" << ui.gistar.fdr
       << "\nchoropleth=" << ui.choropleth.on
       << "\nchoropleth_stat=" << static_cast<int>(ui.choropleth.stat)

@@ -45,9 +45,8 @@ struct Parsed {
 
 TEST_CASE("kdeRequestFrom: fixed radius, rules, cell left to the session, kernel and units") {
     Session session;
-    Parsed fixed({"--radius", "300", "--kernel", "epanechnikov", "--units", "raw", "--layer",
-                  "asb", "--layer", "weapons", "--layer-weight", "weapons=3", "--from",
-                  "2022-02"});
+    Parsed fixed({"--radius", "300", "--kernel", "epanechnikov", "--units", "raw", "--layer", "asb",
+                  "--layer", "weapons", "--layer-weight", "weapons=3", "--from", "2022-02"});
     REQUIRE_FALSE(fixed.error);
     auto r = kdeRequestFrom(fixed.args, session);
     REQUIRE(r);
@@ -61,9 +60,9 @@ TEST_CASE("kdeRequestFrom: fixed radius, rules, cell left to the session, kernel
     CHECK(r.value().selection.from == makeMonth(2022, 2));
     CHECK(r.value().selection.to == kNoMonth);
 
-    for (auto [word, rule] : {std::pair{"arcgis", BandwidthRule::ArcGis},
-                              std::pair{"scott", BandwidthRule::Scott},
-                              std::pair{"cv", BandwidthRule::LikelihoodCv}}) {
+    for (auto [word, rule] :
+         {std::pair{"arcgis", BandwidthRule::ArcGis}, std::pair{"scott", BandwidthRule::Scott},
+          std::pair{"cv", BandwidthRule::LikelihoodCv}}) {
         Parsed p({"--radius", word, "--cell", "25"});
         auto q = kdeRequestFrom(p.args, session);
         REQUIRE(q);
@@ -116,8 +115,7 @@ TEST_CASE("giStarParamsFrom: cell, distance and FDR; zero means the session's de
 }
 
 TEST_CASE("several files after one --incidents, as a shell glob gives them") {
-    Parsed p({"--incidents", "a.csv", "b.csv", "c.zip", "--radius", "100", "--incidents",
-              "d.csv"});
+    Parsed p({"--incidents", "a.csv", "b.csv", "c.zip", "--radius", "100", "--incidents", "d.csv"});
     REQUIRE_FALSE(p.error);
     CHECK(p.args.all("incidents") == std::vector<std::string>{"a.csv", "b.csv", "c.zip", "d.csv"});
     CHECK(p.args.get("radius") == "100");

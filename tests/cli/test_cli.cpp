@@ -191,10 +191,10 @@ TEST_CASE("wards: all incidents by default, and GeoPackage and Shapefile outputs
 }
 
 TEST_CASE("the bundled sample loads: Medway's 24 wards, 2025's incidents, census population") {
-    const auto r = run(
-        "info --json --wards " + quote(STREETWEEK_GEODATA "/medway_wards_2023.geojson") +
-        " --incidents " + quote(STREETWEEK_GEODATA "/medway_street_2025.zip") +
-        " --population " + quote(STREETWEEK_GEODATA "/medway_ward_population_2021.csv"));
+    const auto r =
+        run("info --json --wards " + quote(STREETWEEK_GEODATA "/medway_wards_2023.geojson") +
+            " --incidents " + quote(STREETWEEK_GEODATA "/medway_street_2025.zip") +
+            " --population " + quote(STREETWEEK_GEODATA "/medway_ward_population_2021.csv"));
     INFO(r.output.substr(0, 2000));
     REQUIRE(r.code == 0);
     CHECK(r.output.find("\"synthetic\": false") != std::string::npos);
@@ -210,9 +210,9 @@ TEST_CASE("the synthetic generator still writes the scale-test sample") {
     test::TempDir dir;
     const auto w = run("sample --zip --out " + quote(dir.path().string()));
     REQUIRE(w.code == 0);
-    const auto r = run("info --json --wards " + quote(dir.file("synthetic_medway_wards.geojson")) +
-                       " --incidents " +
-                       quote(dir.file("synthetic_medway_street_2022-01_2023-12.zip")));
+    const auto r =
+        run("info --json --wards " + quote(dir.file("synthetic_medway_wards.geojson")) +
+            " --incidents " + quote(dir.file("synthetic_medway_street_2022-01_2023-12.zip")));
     REQUIRE(r.code == 0);
     CHECK(r.output.find("\"synthetic\": true") != std::string::npos);
     CHECK(r.output.find("\"ward_count\": 22") != std::string::npos);
@@ -494,7 +494,8 @@ std::string figures(const std::string& output) {
         const auto end = output.find('\n', start);
         const std::string line = output.substr(start, end - start);
         start = end == std::string::npos ? output.size() : end + 1;
-        if (line.find("Wrote") == std::string::npos && line.find("Computed in") == std::string::npos &&
+        if (line.find("Wrote") == std::string::npos &&
+            line.find("Computed in") == std::string::npos &&
             line.find("outside the study area") == std::string::npos &&
             line.find("read as easting/northing") == std::string::npos)
             out += line + "\n";
@@ -503,7 +504,8 @@ std::string figures(const std::string& output) {
 }
 } // namespace
 
-TEST_CASE("the study area decides what counts: a force-wide file equals its copy cut to the wards") {
+TEST_CASE(
+    "the study area decides what counts: a force-wide file equals its copy cut to the wards") {
     test::TempDir dir;
     const std::string wards =
         test::writeFile(dir.file("wards.geojson"), test::twoSquareWardsGeoJson());
@@ -512,8 +514,9 @@ TEST_CASE("the study area decides what counts: a force-wide file equals its copy
     std::string inside = "Month,Easting,Northing,Crime type\n", force = inside;
     char line[120];
     for (int i = 0; i < 200; ++i) {
-        const double e = i < 60 ? 570300 + (i * 7) % 80 : i < 100 ? 571500 + (i * 13) % 120
-                                                                  : 570010 + (i * 97) % 1980;
+        const double e = i < 60    ? 570300 + (i * 7) % 80
+                         : i < 100 ? 571500 + (i * 13) % 120
+                                   : 570010 + (i * 97) % 1980;
         const double n = i < 100 ? 160400 + (i * 11) % 90 : 160010 + (i * 61) % 980;
         std::snprintf(line, sizeof line, "2022-0%d,%.1f,%.1f,%s\n", 1 + i % 3, e, n,
                       i % 4 ? "Anti-social behaviour" : "Drugs");
@@ -531,7 +534,7 @@ TEST_CASE("the study area decides what counts: a force-wide file equals its copy
     for (const std::string cmd :
          {"hotspots --radius arcgis --threshold top:5%", "hotspots --radius scott --cell 20",
           "kde --radius cv --cell 20", "gistar --cell 50", "wards --layer asb"}) {
-        const std::string ext = cmd.rfind("kde", 0) == 0 ? ".tif"
+        const std::string ext = cmd.rfind("kde", 0) == 0     ? ".tif"
                                 : cmd.rfind("wards", 0) == 0 ? ".csv"
                                                              : ".gpkg";
         const auto cut = run(cmd + w + quote(a) + " --out " + quote(dir.file("a" + ext)));
@@ -569,8 +572,8 @@ TEST_CASE("missing months are not zero: blank changes, refused trends, periods o
         }
     const std::string pts = test::writeFile(dir.file("pts.csv"), csv);
     const std::string load = " --wards " + quote(wards) + " --incidents " + quote(pts);
-    const auto prof = run("wards" + load + " --from 2024-01 --to 2024-02 --out " +
-                          quote(dir.file("p.csv")));
+    const auto prof =
+        run("wards" + load + " --from 2024-01 --to 2024-02 --out " + quote(dir.file("p.csv")));
     INFO(prof.output);
     REQUIRE(prof.code == 0);
     const auto rows = readCsv(dir.file("p.csv"));
@@ -578,7 +581,7 @@ TEST_CASE("missing months are not zero: blank changes, refused trends, periods o
     for (const auto& r : rows) {
         CHECK(r.at("prev_count").empty()); // 2023-11..12 has no data: not zero
         CHECK(r.at("change").empty());
-        CHECK(r.at("ly_count").empty());   // nor 2023-01..02
+        CHECK(r.at("ly_count").empty()); // nor 2023-01..02
     }
     CHECK(prof.output.find("previous period (2023-11..2023-12: no data)") != std::string::npos);
 
@@ -587,8 +590,8 @@ TEST_CASE("missing months are not zero: blank changes, refused trends, periods o
     CHECK(em.output.find("at least 10 consecutive months with data") != std::string::npos);
     CHECK(em.output.find("at most 5 (2022-07..2022-11)") != std::string::npos);
 
-    const auto outside = run("wards" + load + " --from 2020-01 --to 2020-06 --out " +
-                             quote(dir.file("q.csv")));
+    const auto outside =
+        run("wards" + load + " --from 2020-01 --to 2020-06 --out " + quote(dir.file("q.csv")));
     CHECK(outside.code == 1);
     CHECK(outside.output.find("2020-01..2020-06 has no data: the data covers 2022-07..2022-11, "
                               "2024-01..2024-04") != std::string::npos);
@@ -638,10 +641,11 @@ TEST_CASE("a police.uk download: street files load, outcomes and searches are sk
     for (std::size_t p; (p = essex.find("Kent Police,Kent Police")) != std::string::npos;)
         essex.replace(p, 23, "Essex Police,Essex Police");
     test::writeFile(dl.file("2022-02/2022-02-essex-street.csv"), essex);
-    test::writeFile(dl.file("2022-02/2022-02-kent-outcomes.csv"),
-                    "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA "
-                    "code,LSOA name,Outcome type\nabc,2022-02,Kent Police,Kent Police,0.52,51.38,On "
-                    "or near X,E01,Y,Unable to prosecute suspect\n");
+    test::writeFile(
+        dl.file("2022-02/2022-02-kent-outcomes.csv"),
+        "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA "
+        "code,LSOA name,Outcome type\nabc,2022-02,Kent Police,Kent Police,0.52,51.38,On "
+        "or near X,E01,Y,Unable to prosecute suspect\n");
     auto t = geo::CrsTransform::create("EPSG:27700", "EPSG:4326");
     double lon = 570500, lat = 160500; // inside West
     t.value().transform(&lon, &lat, 1);
@@ -654,7 +658,8 @@ TEST_CASE("a police.uk download: street files load, outcomes and searches are sk
                     "than just outer clothing\nPerson search,2022-02-01T00:09:00+00:00,False,," +
                         std::string(where) +
                         ",Male,18-24,White,White,PACE,Controlled drugs,Arrest,True,False\n");
-    const auto r = run("info --wards " + quote(fx.wards) + " --incidents " + quote(dl.path().string()));
+    const auto r =
+        run("info --wards " + quote(fx.wards) + " --incidents " + quote(dl.path().string()));
     INFO(r.output);
     REQUIRE(r.code == 0);
     CHECK(r.output.find("2022-02-kent-outcomes.csv (police.uk outcomes CSV): skipped") !=
@@ -664,10 +669,10 @@ TEST_CASE("a police.uk download: street files load, outcomes and searches are sk
     CHECK(r.output.find("Total: 16 incidents kept") != std::string::npos);
 
     // With --stop-and-search the search is a record of its own: its layer counts it, crimes don't.
-    const auto prof = run("wards --wards " + quote(fx.wards) + " --incidents " +
-                          quote(dl.path().string()) +
-                          " --stop-and-search --layer all --layer 'Stop and search' --out " +
-                          quote(dl.file("p.csv")));
+    const auto prof =
+        run("wards --wards " + quote(fx.wards) + " --incidents " + quote(dl.path().string()) +
+            " --stop-and-search --layer all --layer 'Stop and search' --out " +
+            quote(dl.file("p.csv")));
     INFO(prof.output);
     REQUIRE(prof.code == 0);
     const auto rows = readCsv(dl.file("p.csv"));
@@ -682,8 +687,8 @@ TEST_CASE("a police.uk download: street files load, outcomes and searches are sk
 
 TEST_CASE("outputs partners open without fixing: CSV numbers, .csvt, RFC 7946 GeoJSON, integers") {
     Fixture fx;
-    const auto r = run("wards " + fx.load() + " --population " + quote(fx.population) +
-                       " --out " + quote(fx.dir.file("p.csv")));
+    const auto r = run("wards " + fx.load() + " --population " + quote(fx.population) + " --out " +
+                       quote(fx.dir.file("p.csv")));
     REQUIRE(r.code == 0);
     const std::string csv = test::readFile(fx.dir.file("p.csv"));
     CHECK(csv.find("\"") == std::string::npos); // nothing quoted: no field needs it
@@ -704,7 +709,8 @@ TEST_CASE("outputs partners open without fixing: CSV numbers, .csvt, RFC 7946 Ge
                           " --out " + quote(fx.dir.file("p.gpkg")));
     REQUIRE(gpkg.code == 0);
     GDALAllRegister();
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(fx.dir.file("p.gpkg").c_str(), GDAL_OF_VECTOR));
+    std::unique_ptr<GDALDataset> ds(
+        GDALDataset::Open(fx.dir.file("p.gpkg").c_str(), GDAL_OF_VECTOR));
     REQUIRE(ds);
     OGRFeatureDefn* defn = ds->GetLayer(0)->GetLayerDefn();
     CHECK(defn->GetFieldDefn(defn->GetFieldIndex("population"))->GetType() == OFTInteger);
@@ -727,9 +733,9 @@ TEST_CASE("an output that is a folder is refused first; stale temporary files ar
 
 TEST_CASE("bad population rows and repeated ward codes are said, not absorbed") {
     Fixture fx;
-    const std::string pop = test::writeFile(
-        fx.dir.file("pop2.csv"), "ward_code,population\nE05000001,2000\nE05000001,999\n"
-                                 "E05000002,0\nE05000003,-5\nE05000002,lots\n");
+    const std::string pop = test::writeFile(fx.dir.file("pop2.csv"),
+                                            "ward_code,population\nE05000001,2000\nE05000001,999\n"
+                                            "E05000002,0\nE05000003,-5\nE05000002,lots\n");
     const auto r = run("wards " + fx.load() + " --population " + quote(pop) + " --out " +
                        quote(fx.dir.file("p.csv")));
     INFO(r.output);
@@ -753,16 +759,18 @@ TEST_CASE("bad population rows and repeated ward codes are said, not absorbed") 
                        " --radius 300 --cell 20 --out " + quote(fx.dir.file("h.gpkg")));
     INFO(d.output);
     REQUIRE(d.code == 0);
-    CHECK(d.output.find("same ward code E05000001 as feature 1 (West): merged") != std::string::npos);
+    CHECK(d.output.find("same ward code E05000001 as feature 1 (West): merged") !=
+          std::string::npos);
     CHECK(d.output.find("study area 2.00 km^2") != std::string::npos); // not 3
 }
 
 TEST_CASE("an LSOA population and incidents placed by LSOA code, through a lookup") {
     Fixture fx; // its rows carry LSOA code E01 (and one row none)
-    const std::string lookup = test::writeFile(
-        fx.dir.file("lookup.csv"), "\xEF\xBB\xBFLSOA21CD,LSOA21NM,WD23CD,WD23NM\n"
-                                   "E01,Medway 001A,E05000002,East\nE02,Medway 002A,E05000001,West\n"
-                                   "E03,Elsewhere 001A,E05999999,Elsewhere\n");
+    const std::string lookup =
+        test::writeFile(fx.dir.file("lookup.csv"),
+                        "\xEF\xBB\xBFLSOA21CD,LSOA21NM,WD23CD,WD23NM\n"
+                        "E01,Medway 001A,E05000002,East\nE02,Medway 002A,E05000001,West\n"
+                        "E03,Elsewhere 001A,E05999999,Elsewhere\n");
     const std::string pop = test::writeFile(fx.dir.file("lsoa_pop.csv"),
                                             "name,LSOA21CD,Population\nMedway 001A,E01,1500\n"
                                             "Medway 002A,E02,2500\nElsewhere,E03,900\n"
@@ -784,6 +792,7 @@ TEST_CASE("an LSOA population and incidents placed by LSOA code, through a looku
             CHECK(row.at("population") == "2500");
         }
     }
-    CHECK(run("wards " + fx.load() + " --assign-by lsoa --out " + quote(fx.dir.file("q.csv")))
-              .code == 2); // needs --lookup
+    CHECK(
+        run("wards " + fx.load() + " --assign-by lsoa --out " + quote(fx.dir.file("q.csv"))).code ==
+        2); // needs --lookup
 }

@@ -99,9 +99,9 @@ TEST_CASE("kde, hotspots and gistar on the command line equal the live map analy
         CHECK(gt[1] == g.cell);
         std::vector<float> v(g.cols * g.rows);
         REQUIRE(ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, static_cast<int>(g.cols),
-                                              static_cast<int>(g.rows), v.data(),
-                                              static_cast<int>(g.cols), static_cast<int>(g.rows),
-                                              GDT_Float32, 0, 0) == CE_None);
+                                               static_cast<int>(g.rows), v.data(),
+                                               static_cast<int>(g.cols), static_cast<int>(g.rows),
+                                               GDT_Float32, 0, 0) == CE_None);
         std::size_t differ = 0, nonzero = 0;
         for (std::size_t i = 0; i < v.size(); ++i) {
             const float expected = g.values[i] == 0 ? -9999.0f : static_cast<float>(g.values[i]);
@@ -155,8 +155,8 @@ TEST_CASE("kde, hotspots and gistar on the command line equal the live map analy
         for (auto& f : *layer) {
             OGREnvelope env;
             f->GetGeometryRef()->getEnvelope(&env);
-            const auto cell = cellIndex(gi.counts, (env.MinX + env.MaxX) / 2,
-                                        (env.MinY + env.MaxY) / 2);
+            const auto cell =
+                cellIndex(gi.counts, (env.MinX + env.MaxX) / 2, (env.MinY + env.MaxY) / 2);
             REQUIRE(cell >= 0);
             const auto c = static_cast<std::size_t>(cell);
             differ += f->GetFieldAsInteger("gi_bin") != gi.bin[c];

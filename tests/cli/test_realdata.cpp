@@ -127,7 +127,8 @@ TEST_CASE("a force-wide police.uk file and its copy cut to Medway give the same 
     for (const char* m : {"2025-01", "2025-02", "2025-03"})
         files.push_back((kReal / "crime" / (std::string(m) + "-kent-street.csv")).string());
     GDALAllRegister();
-    const fs::path dir = fs::temp_directory_path() / ("streetweek-real-" + std::to_string(::getpid()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("streetweek-real-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     const std::string cut = (dir / "medway-cut.csv").string();
     {
@@ -137,8 +138,8 @@ TEST_CASE("a force-wide police.uk file and its copy cut to Medway give the same 
     std::string force;
     for (const auto& f : files)
         force += " " + quote(f);
-    for (const std::string cmd : {"hotspots --radius arcgis", "hotspots --radius scott --edge-correct",
-                                  "gistar --cell 200"}) {
+    for (const std::string cmd : {"hotspots --radius arcgis",
+                                  "hotspots --radius scott --edge-correct", "gistar --cell 200"}) {
         const auto a = run(cmd + " --wards " + quote(wards) + " --incidents" + force + " --out " +
                            quote((dir / "a.gpkg").string()));
         const auto b = run(cmd + " --wards " + quote(wards) + " --incidents " + quote(cut) +
@@ -152,8 +153,7 @@ TEST_CASE("a force-wide police.uk file and its copy cut to Medway give the same 
             for (std::string line; std::getline(in, line);)
                 if (line.find("radius") != std::string::npos ||
                     line.find("hotspots from") != std::string::npos ||
-                    line.find("Hot spots:") != std::string::npos ||
-                    line.rfind(" ", 0) == 0)
+                    line.find("Hot spots:") != std::string::npos || line.rfind(" ", 0) == 0)
                     keep += line + "\n";
             return keep;
         };
@@ -165,7 +165,8 @@ TEST_CASE("a force-wide police.uk file and its copy cut to Medway give the same 
 }
 
 TEST_CASE("a police.uk download as it comes: two months, outcomes and stop and search beside") {
-    const fs::path dir = fs::temp_directory_path() / ("streetweek-dl-" + std::to_string(::getpid()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("streetweek-dl-" + std::to_string(::getpid()));
     std::uint64_t street_rows = 0;
     for (const char* m : {"2025-01", "2025-02"}) {
         fs::create_directories(dir / m);
@@ -204,7 +205,8 @@ TEST_CASE("a police.uk download as it comes: two months, outcomes and stop and s
 TEST_CASE("the bundled sample is what the real files give: cut by ward, census by lookup") {
     const std::string wards =
         (kReal / "boundaries" / "medway_wards_2023_E06000035.geojson").string();
-    const fs::path dir = fs::temp_directory_path() / ("streetweek-cut-" + std::to_string(::getpid()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("streetweek-cut-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     std::string months;
     for (int m = 1; m <= 12; ++m) {
@@ -216,18 +218,20 @@ TEST_CASE("the bundled sample is what the real files give: cut by ward, census b
                          " --out " + quote((dir / "c.csv").string()));
     INFO(cut.output.substr(0, 2000));
     REQUIRE(cut.code == 0);
-    const auto bundled = run("info --json --wards " + quote(STREETWEEK_GEODATA "/medway_wards_2023.geojson") +
-                             " --incidents " + quote(STREETWEEK_GEODATA "/medway_street_2025.zip"));
+    const auto bundled =
+        run("info --json --wards " + quote(STREETWEEK_GEODATA "/medway_wards_2023.geojson") +
+            " --incidents " + quote(STREETWEEK_GEODATA "/medway_street_2025.zip"));
     const auto again = run("info --json --wards " + quote(wards) + " --incidents " +
                            quote((dir / "c.csv").string()));
     CHECK(jsonNumber(again.output, "incidents") == jsonNumber(bundled.output, "incidents"));
     CHECK(jsonNumber(bundled.output, "incidents") == 30496);
-    const auto prof = run("wards --wards " + quote(wards) + " --incidents " +
-                          quote((dir / "c.csv").string()) + " --population " +
-                          quote((kReal / "population" / "lsoa_global_number_residents_2021.csv").string()) +
-                          " --lookup " +
-                          quote((kReal / "lookups" / "LSOA21_to_WD23_to_LAD23_best_fit_lookup_EW.csv").string()) +
-                          " --out " + quote((dir / "p.csv").string()));
+    const auto prof =
+        run("wards --wards " + quote(wards) + " --incidents " + quote((dir / "c.csv").string()) +
+            " --population " +
+            quote((kReal / "population" / "lsoa_global_number_residents_2021.csv").string()) +
+            " --lookup " +
+            quote((kReal / "lookups" / "LSOA21_to_WD23_to_LAD23_best_fit_lookup_EW.csv").string()) +
+            " --out " + quote((dir / "p.csv").string()));
     REQUIRE(prof.code == 0);
     std::ifstream ours(STREETWEEK_GEODATA "/medway_ward_population_2021.csv");
     std::uint64_t bundled_total = 0;

@@ -27,7 +27,8 @@ TEST_CASE("month coverage: runs and gaps, from rows in any order") {
     REQUIRE(runs.size() == 2);
     CHECK(runs[0] == MonthSpan{makeMonth(2022, 9), makeMonth(2022, 11)});
     CHECK(runs[1].length() == 2);
-    CHECK(formatSpans(c.gaps(makeMonth(2022, 1), makeMonth(2022, 12))) == "2022-01..2022-06, 2022-12");
+    CHECK(formatSpans(c.gaps(makeMonth(2022, 1), makeMonth(2022, 12))) ==
+          "2022-01..2022-06, 2022-12");
     CHECK(MonthCoverage().describe() == "no months");
 }
 
@@ -39,7 +40,8 @@ TEST_CASE("checkPeriod: no data at all is an error naming the months; gaps are w
     auto outside = checkPeriod(c, makeMonth(2020, 1), makeMonth(2020, 6));
     REQUIRE_FALSE(outside);
     CHECK_FALSE(outside.badRequest());
-    CHECK(outside.error() == "the period 2020-01..2020-06 has no data: the data covers 2024-01..2024-04");
+    CHECK(outside.error() ==
+          "the period 2020-01..2020-06 has no data: the data covers 2024-01..2024-04");
     auto partly = checkPeriod(c, makeMonth(2024, 3), makeMonth(2024, 6));
     REQUIRE(partly);
     REQUIRE(partly.value().size() == 1);

@@ -327,9 +327,8 @@ TEST_CASE("real keys drive the map: Ctrl+S saves the map image, D turns the dens
     w = before.w;
     h = before.h;
     // Around Chatham's hotspot (the saved image shows the window's view of the --view box).
-    const sw::Point centre =
-        screenOf(578800, 167000, sw::Box(sw::Point(572000, 163000), sw::Point(586000, 175000)), w,
-                 h);
+    const sw::Point centre = screenOf(
+        578800, 167000, sw::Box(sw::Point(572000, 163000), sw::Point(586000, 175000)), w, h);
     const int hot_before = countNear(before, centre, 20, hot);
     const int hot_after = countNear(after, centre, 20, hot);
     MESSAGE("hot density pixels near Chatham before D " << hot_before << ", after " << hot_after);

@@ -79,8 +79,9 @@ TEST_CASE("limits: too many columns, an endless line, a zip bomb are refused and
     for (int i = 0; i < 100000; ++i)
         wide += ",c" + std::to_string(i);
     const auto w = io::readIncidentFile(test::writeFile(dir.file("wide.csv"), wide + "\n"), {});
-    CHECK(w.report.error.find("wide.csv: line 1: the header has 100003 columns; the limit is 2000") !=
-          std::string::npos);
+    CHECK(
+        w.report.error.find("wide.csv: line 1: the header has 100003 columns; the limit is 2000") !=
+        std::string::npos);
 
     // A 20 MiB line (beyond a read block) among good rows: rejected with its line number, the
     // rows after it load, and the buffer never holds the whole line.

@@ -28,9 +28,9 @@ Grid smallGrid() {
 
 std::vector<float> readBand(GDALDataset& ds) {
     std::vector<float> v(static_cast<std::size_t>(ds.GetRasterXSize() * ds.GetRasterYSize()));
-    REQUIRE(ds.GetRasterBand(1)->RasterIO(GF_Read, 0, 0, ds.GetRasterXSize(),
-                                          ds.GetRasterYSize(), v.data(), ds.GetRasterXSize(),
-                                          ds.GetRasterYSize(), GDT_Float32, 0, 0) == CE_None);
+    REQUIRE(ds.GetRasterBand(1)->RasterIO(GF_Read, 0, 0, ds.GetRasterXSize(), ds.GetRasterYSize(),
+                                          v.data(), ds.GetRasterXSize(), ds.GetRasterYSize(),
+                                          GDT_Float32, 0, 0) == CE_None);
     return v;
 }
 
@@ -81,8 +81,8 @@ TEST_CASE("writeGeoTiff: values, nodata for NaN and zero, north-up transform, CR
 TEST_CASE("writeGeoTiff: a failure names the file and leaves what was there") {
     test::TempDir dir;
     const std::string path = test::writeFile(dir.file("keep.tif"), "old contents");
-    CHECK_FALSE(io::writeGeoTiff(dir.file("no/such/folder/x.tif"), smallGrid(), "EPSG:27700", {},
-                                 ""));
+    CHECK_FALSE(
+        io::writeGeoTiff(dir.file("no/such/folder/x.tif"), smallGrid(), "EPSG:27700", {}, ""));
     auto bad_crs = io::writeGeoTiff(path, smallGrid(), "NOT:A:CRS", {}, "");
     REQUIRE_FALSE(bad_crs);
     CHECK(bad_crs.error().find("keep.tif") != std::string::npos);

@@ -221,10 +221,10 @@ TEST_CASE("loadData: the report names files, counts and the CRS; a missing file 
     test::TempDir dir;
     LoadRequest r;
     r.wards_path = test::writeFile(dir.file("wards.geojson"), test::twoSquareWardsGeoJson());
-    r.incident_paths = {test::writeFile(
-        dir.file("pts.csv"), csvOf({{570500, 160500, "2022-01", "Drugs"},
-                                    {571500, 160500, "2022-01", "Drugs"},
-                                    {590000, 160500, "2022-01", "Drugs"}}))};
+    r.incident_paths = {
+        test::writeFile(dir.file("pts.csv"), csvOf({{570500, 160500, "2022-01", "Drugs"},
+                                                    {571500, 160500, "2022-01", "Drugs"},
+                                                    {590000, 160500, "2022-01", "Drugs"}}))};
     auto d = loadData(r);
     REQUIRE(d);
     CHECK(d.value().working_crs == "EPSG:27700");

@@ -47,13 +47,12 @@ TEST_CASE("period: new data starts inside its own months, at its latest run of m
     test::TempDir dir;
     Session s;
     LoadRequest r;
-    r.incident_paths = {test::writeFile(dir.file("gap.csv"),
-                                        "Month,Easting,Northing,Crime type\n"
-                                        "2022-01,570100,160100,Drugs\n"
-                                        "2022-02,570100,160100,Drugs\n"
-                                        "2025-01,570200,160200,Drugs\n"
-                                        "2025-02,570200,160200,Drugs\n"
-                                        "2025-03,570300,160300,Drugs\n")};
+    r.incident_paths = {test::writeFile(dir.file("gap.csv"), "Month,Easting,Northing,Crime type\n"
+                                                             "2022-01,570100,160100,Drugs\n"
+                                                             "2022-02,570100,160100,Drugs\n"
+                                                             "2025-01,570200,160200,Drugs\n"
+                                                             "2025-02,570200,160200,Drugs\n"
+                                                             "2025-03,570300,160300,Drugs\n")};
     REQUIRE(s.load(r));
     ui::MapUiState u;
     ui::clampPeriod(u, s);
@@ -72,7 +71,8 @@ TEST_CASE("period: new data starts inside its own months, at its latest run of m
     CHECK(u.to == makeMonth(2025, 3));
 }
 
-TEST_CASE("points: the legend's and the Layers panel's counts are the period's, in the study area") {
+TEST_CASE(
+    "points: the legend's and the Layers panel's counts are the period's, in the study area") {
     test::TempDir dir;
     Session s;
     LoadRequest r;
@@ -121,7 +121,7 @@ TEST_CASE("analysis parameters follow the shown layers, weights and settings") {
     CHECK(p.hotspots.density.selection.layer_weights == std::vector<double>{1.0, 3.0});
     CHECK(p.hotspots.density.kde.radius_m == 400);
     CHECK(p.hotspots.density.kde.cell_size_m > 0); // the suggested size from the incidents' box
-    CHECK_FALSE(p.gistar);                 // Gi* is computed only while shown
+    CHECK_FALSE(p.gistar);                         // Gi* is computed only while shown
     u.gistar_visible = true;
     u.gistar.distance_m = 300;
     const auto q = ui::analysisParams(u, s);
