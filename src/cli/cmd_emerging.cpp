@@ -4,7 +4,6 @@
 #include "cli/commands.hpp"
 #include "cli/data_command.hpp"
 #include "cli/load_options.hpp"
-#include "cli/terminal_progress.hpp"
 #include "io/emerging_export.hpp"
 
 #include <cstdio>
@@ -79,11 +78,9 @@ int runEmerging(int argc, char** argv) {
     if (auto st = loadAndReport(session, cmd); !st)
         return fail("emerging", st.error(), kExitFailure);
 
-    Progress progress;
-    auto res = [&] {
-        TerminalProgress shown("Computing emerging hot spots...", progress, !cmd.args.has("quiet"));
-        return emergingHotspots(session, request, &progress);
-    }();
+    auto res = withProgress(cmd, "Computing emerging hot spots...", [&](Progress* progress) {
+        return emergingHotspots(session, request, progress);
+    });
     if (!res)
         return failWith("emerging", res.failure());
     const EmergingSpots& s = res.value();

@@ -4,7 +4,6 @@
 #include "cli/commands.hpp"
 #include "cli/data_command.hpp"
 #include "cli/load_options.hpp"
-#include "cli/terminal_progress.hpp"
 #include "io/gistar_export.hpp"
 
 #include <cstdio>
@@ -43,11 +42,9 @@ int runGiStar(int argc, char** argv) {
     if (auto st = loadAndReport(session, cmd); !st)
         return fail("gistar", st.error(), kExitFailure);
 
-    Progress progress;
-    auto res = [&] {
-        TerminalProgress shown("Computing Gi*...", progress, !cmd.args.has("quiet"));
-        return giStarHotspots(session, request, &progress);
-    }();
+    auto res = withProgress(cmd, "Computing Gi*...", [&](Progress* progress) {
+        return giStarHotspots(session, request, progress);
+    });
     if (!res)
         return failWith("gistar", res.failure());
     const GiStarSpots& s = res.value();

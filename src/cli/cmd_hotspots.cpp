@@ -4,7 +4,6 @@
 #include "cli/commands.hpp"
 #include "cli/data_command.hpp"
 #include "cli/load_options.hpp"
-#include "cli/terminal_progress.hpp"
 #include "io/hotspot_export.hpp"
 
 #include <cstdio>
@@ -73,22 +72,15 @@ int runHotspots(int argc, char** argv) {
     if (auto st = loadAndReport(session, cmd); !st)
         return fail("hotspots", st.error(), kExitFailure);
 
-    Progress progress;
-    auto res = [&] {
-        TerminalProgress shown("Computing hotspots...", progress, !cmd.args.has("quiet"));
-        return findHotspots(session, request, &progress);
-    }();
+    auto res = withProgress(cmd, "Computing hotspots...", [&](Progress* progress) {
+        return findHotspots(session, request, progress);
+    });
     if (!res)
         return failWith("hotspots", res.failure());
     const HotspotResult& r = res.value();
-    if (r.density.empty_input || !(r.density.grid.max() > 0)) {
+    if (const auto empty = emptySurfaceProblem(r.density, false)) {
         printPreamble(session, r.notes);
-        return fail("hotspots",
-                    r.density.empty_input
-                        ? "no incidents selected: no density, no hotspots (nothing written)"
-                        : "no selected incident lies within the radius of a cell centre of the "
-                          "grid: no density, no hotspots (nothing written)",
-                    kExitFailure);
+        return fail("hotspots", *empty, kExitFailure);
     }
     if (!r.resolved.radius_note.empty())
         std::cout << r.resolved.radius_note << "\n";

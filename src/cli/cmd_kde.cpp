@@ -3,7 +3,6 @@
 #include "cli/commands.hpp"
 #include "cli/data_command.hpp"
 #include "cli/load_options.hpp"
-#include "cli/terminal_progress.hpp"
 #include "geo/crs_transform.hpp"
 #include "io/density_export.hpp"
 
@@ -124,24 +123,17 @@ int runKde(int argc, char** argv) {
         return fail("kde", st.error(), kExitFailure);
 
     const auto t0 = std::chrono::steady_clock::now();
-    Progress progress;
-    auto res = [&] {
-        TerminalProgress shown("Computing the density...", progress, !cmd.args.has("quiet"));
-        return densitySurface(session, request.value(), dual.value(), &progress);
-    }();
+    auto res = withProgress(cmd, "Computing the density...", [&](Progress* progress) {
+        return densitySurface(session, request.value(), dual.value(), progress);
+    });
     if (!res)
         return failWith("kde", res.failure());
     const double secs =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const DensityResult& r = res.value();
-    if (r.density.empty_input || (r.dual_note.empty() && !(r.density.grid.max() > 0))) {
+    if (const auto empty = emptySurfaceProblem(r.density, !r.dual_note.empty())) {
         printPreamble(session, r.notes);
-        return fail("kde",
-                    r.density.empty_input
-                        ? "no incidents selected: the surface would be all zero (nothing written)"
-                        : "no selected incident lies within the radius of a cell centre of the "
-                          "grid: the surface would be all zero (nothing written)",
-                    kExitFailure);
+        return fail("kde", *empty, kExitFailure);
     }
     const SelectionParams& sp = request.value().selection;
     io::DensityExportInfo info;

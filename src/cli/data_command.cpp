@@ -85,6 +85,16 @@ Status loadAndReport(Session& session, const DataCommand& cmd) {
     return okStatus();
 }
 
+std::optional<std::string> emptySurfaceProblem(const KdeResult& d, bool dual) {
+    if (d.empty_input)
+        return std::string("no incidents selected: the density would be all zero (nothing "
+                           "written)");
+    if (!dual && !(d.grid.max() > 0))
+        return std::string("no selected incident lies within the radius of a cell centre of the "
+                           "grid: the density would be all zero (nothing written)");
+    return std::nullopt;
+}
+
 void printPreamble(const Session& session, const std::vector<std::string>& notes) {
     if (session.synthetic())
         std::cout << "SYNTHETIC SAMPLE DATA (not real crime data)\n";

@@ -4,11 +4,13 @@
 #pragma once
 
 #include "cli/cli_args.hpp"
+#include "cli/terminal_progress.hpp"
 #include "core/result.hpp"
 #include "io/vector_writer.hpp"
 #include "session/data_loader.hpp"
 #include "session/session.hpp"
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -42,6 +44,17 @@ int failWith(const std::string& command, const Error& error);
 // Loads the command's data into the session and prints every rejection and warning of the
 // load report on stderr, one line each (the command then reports the error, if any).
 Status loadAndReport(Session& session, const DataCommand& cmd);
+
+// Runs an action with a progress line on the terminal (unless --quiet): work(Progress*).
+template <typename Work> auto withProgress(const DataCommand& cmd, const char* label, Work work) {
+    Progress progress;
+    TerminalProgress shown(label, progress, !cmd.args.has("quiet"));
+    return work(&progress);
+}
+
+// Why a density cannot be written: nothing selected, or no incident reaches a cell centre
+// (an all-zero surface says nothing); nullopt when it can. A dual surface may be all zero.
+std::optional<std::string> emptySurfaceProblem(const KdeResult& density, bool dual);
 
 // What every analysis prints first: the synthetic-data warning when it applies (stdout), and
 // the notes of the selection ("note: ...", on stderr with every other warning).
