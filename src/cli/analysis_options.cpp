@@ -221,9 +221,9 @@ const std::vector<std::string>& vectorOutExtensions() {
 }
 
 std::string periodText(const Session& session, const SelectionParams& sp) {
-    const auto range = session.incidents().monthRange();
-    return formatMonth(sp.from != kNoMonth ? sp.from : (range ? range->first : kNoMonth)) + ".." +
-           formatMonth(sp.to != kNoMonth ? sp.to : (range ? range->second : kNoMonth));
+    const MonthCoverage& months = session.months();
+    return formatMonth(sp.from != kNoMonth ? sp.from : months.first()) + ".." +
+           formatMonth(sp.to != kNoMonth ? sp.to : months.last());
 }
 
 } // namespace sw::cli

@@ -130,9 +130,9 @@ int runInfo(int argc, char** argv) {
         std::cout << "SYNTHETIC SAMPLE DATA (not real crime data)\n";
     for (const auto& line : session.report().lines())
         std::cout << line << "\n";
-    const auto range = session.incidents().monthRange();
+    const auto range = session.months().span();
     if (range)
-        std::cout << "Months: " << formatMonth(range->first) << " to " << formatMonth(range->second)
+        std::cout << "Months: " << formatMonth(range->first) << " to " << formatMonth(range->last)
                   << "\n";
     std::cout << "Wards: " << session.wards().size() << "\n";
     if (!cmd.request.incident_paths.empty() && session.incidents().empty())

@@ -29,6 +29,7 @@ bool CsvRecordReader::next(std::vector<std::string_view>& fields) {
     if (pos_ >= n)
         return false;
     record_line_ = line_ + 1;
+    record_start_ = pos_;
     std::size_t used_scratch = 0;
     for (;;) {
         if (pos_ < n && d[pos_] == '"') {
@@ -101,60 +102,90 @@ std::uint64_t countNewlines(std::string_view data) {
     return static_cast<std::uint64_t>(std::count(data.begin(), data.end(), '\n'));
 }
 
-std::size_t findRecordBoundary(std::string_view data, std::size_t target) {
+namespace {
+
+// Record ends under the reader's rules: a quote opens a quoted field only at the start of a
+// field ("5" screen" in an unquoted field is text), "" inside a quoted field is a quote, and
+// text after a closing quote runs to the delimiter. Calls on_end(offset just past the
+// newline) for each record-ending newline from `from` on; stops when it returns false.
+// Scans from offset 0, which must be a record boundary.
+template <class OnEnd> void scanRecordEnds(std::string_view data, char delim, OnEnd&& on_end) {
+    enum class State { FieldStart, Unquoted, Quoted, QuoteSeen };
     const char* d = data.data();
     const std::size_t n = data.size();
-    // Quote parity up to target.
-    bool in_quote = false;
-    std::size_t pos = 0;
-    while (pos < target) {
-        const void* q = std::memchr(d + pos, '"', target - pos);
-        if (!q)
+    State st = State::FieldStart;
+    for (std::size_t i = 0; i < n; ++i) {
+        const char c = d[i];
+        switch (st) {
+        case State::Quoted: {
+            const void* q = std::memchr(d + i, '"', n - i);
+            if (!q)
+                return;
+            i = static_cast<std::size_t>(static_cast<const char*>(q) - d);
+            st = State::QuoteSeen;
             break;
-        in_quote = !in_quote;
-        pos = static_cast<std::size_t>(static_cast<const char*>(q) - d) + 1;
-    }
-    pos = target;
-    while (pos < n) {
-        const char* nl = static_cast<const char*>(std::memchr(d + pos, '\n', n - pos));
-        const char* q = static_cast<const char*>(std::memchr(d + pos, '"', n - pos));
-        if (!nl)
-            return n;
-        if (q && q < nl) {
-            in_quote = !in_quote;
-            pos = static_cast<std::size_t>(q - d) + 1;
-            continue;
         }
-        if (!in_quote)
-            return static_cast<std::size_t>(nl - d) + 1;
-        pos = static_cast<std::size_t>(nl - d) + 1;
+        case State::QuoteSeen:
+            if (c == '"') {
+                st = State::Quoted;
+                break;
+            }
+            [[fallthrough]];
+        case State::FieldStart:
+        case State::Unquoted:
+            if (c == '\n') {
+                st = State::FieldStart;
+                if (!on_end(i + 1))
+                    return;
+            } else if (c == delim) {
+                st = State::FieldStart;
+            } else if (st == State::FieldStart && c == '"') {
+                st = State::Quoted;
+            } else {
+                st = State::Unquoted;
+            }
+            break;
+        }
     }
-    return n;
 }
 
-std::size_t lastRecordEnd(std::string_view data) {
-    // Walk from the start (parity is only known from a record boundary), but jump by memchr.
-    const char* d = data.data();
-    const std::size_t n = data.size();
-    bool in_quote = false;
-    std::size_t pos = 0, last = 0;
-    while (pos < n) {
-        const char* nl = static_cast<const char*>(std::memchr(d + pos, '\n', n - pos));
-        if (!nl)
-            break;
-        const std::size_t nlpos = static_cast<std::size_t>(nl - d);
-        // Toggle parity for each quote before the newline.
-        for (;;) {
-            const char* q = static_cast<const char*>(std::memchr(d + pos, '"', nlpos - pos));
-            if (!q)
-                break;
-            in_quote = !in_quote;
-            pos = static_cast<std::size_t>(q - d) + 1;
-        }
-        if (!in_quote)
-            last = nlpos + 1;
-        pos = nlpos + 1;
+} // namespace
+
+std::vector<std::size_t> recordCuts(std::string_view data, char delim, unsigned parts,
+                                    std::size_t* complete) {
+    std::vector<std::size_t> cuts{0};
+    std::size_t last = 0;
+    std::size_t next_target = parts > 1 ? data.size() / parts : data.size() + 1;
+    if (parts > 1 || complete)
+        scanRecordEnds(data, delim, [&](std::size_t end) {
+            last = end;
+            if (end >= next_target && end < data.size() && cuts.size() < parts) {
+                cuts.push_back(end);
+                // A record longer than a part has passed several targets: aim past it.
+                next_target = cuts.size() < parts
+                                  ? std::max(end + 1, data.size() * cuts.size() / parts)
+                                  : data.size() + 1;
+            }
+            return complete || cuts.size() < parts;
+        });
+    if (complete) {
+        *complete = last;
+        while (cuts.size() > 1 && cuts.back() >= last)
+            cuts.pop_back();
+        if (last > 0)
+            cuts.push_back(last);
+    } else {
+        cuts.push_back(data.size());
     }
+    return cuts;
+}
+
+std::size_t lastRecordEnd(std::string_view data, char delim) {
+    std::size_t last = 0;
+    scanRecordEnds(data, delim, [&](std::size_t end) {
+        last = end;
+        return true;
+    });
     return last;
 }
 

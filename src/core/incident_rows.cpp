@@ -95,6 +95,8 @@ ParsedRows parseIncidentRows(std::string_view data, const IncidentSchema& s, cha
     while (reader.next(f)) {
         if (reader.unterminatedQuote())
             builder.reject("unterminated quoted field", reader.recordLine());
+        else if (reader.recordBytes() > kMaxRecordBytes)
+            builder.reject("line longer than 1 MiB (the limit)", reader.recordLine());
         else
             builder.add(f, reader.recordLine());
     }

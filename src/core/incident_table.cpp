@@ -92,10 +92,17 @@ void IncidentTable::reserve(std::size_t rows) {
 }
 
 std::optional<std::pair<MonthIndex, MonthIndex>> IncidentTable::monthRange() const {
-    if (month.empty())
-        return std::nullopt;
-    auto [lo, hi] = std::minmax_element(month.begin(), month.end());
-    return std::make_pair(*lo, *hi);
+    // Rows without a month (kNoMonth) do not widen the range.
+    std::optional<std::pair<MonthIndex, MonthIndex>> out;
+    for (MonthIndex m : month) {
+        if (m == kNoMonth)
+            continue;
+        if (!out)
+            out = std::make_pair(m, m);
+        out->first = std::min(out->first, m);
+        out->second = std::max(out->second, m);
+    }
+    return out;
 }
 
 Box IncidentTable::bounds() const {

@@ -17,10 +17,16 @@ std::string formatSpans(const std::vector<MonthSpan>& spans) {
     return s;
 }
 
-MonthCoverage::MonthCoverage(const std::vector<MonthIndex>& row_months) {
-    for (MonthIndex m : row_months)
-        if (m != kNoMonth && (months_.empty() || months_.back() != m))
+MonthCoverage::MonthCoverage(const std::vector<MonthIndex>& row_months)
+    : MonthCoverage(row_months, {}) {}
+
+MonthCoverage::MonthCoverage(const std::vector<MonthIndex>& row_months,
+                             const std::vector<std::uint8_t>& keep) {
+    for (std::size_t i = 0; i < row_months.size(); ++i) {
+        const MonthIndex m = row_months[i];
+        if (m != kNoMonth && (keep.empty() || keep[i]) && (months_.empty() || months_.back() != m))
             months_.push_back(m);
+    }
     std::sort(months_.begin(), months_.end());
     months_.erase(std::unique(months_.begin(), months_.end()), months_.end());
 }
@@ -81,6 +87,12 @@ Result<std::vector<std::string>> checkPeriod(const MonthCoverage& c, MonthIndex 
     const MonthIndex a = from == kNoMonth ? c.first() : from;
     const MonthIndex b = to == kNoMonth ? c.last() : to;
     const MonthSpan period{a, b};
+    if (a > b && from != kNoMonth && to == kNoMonth)
+        return Error{"the period from " + formatMonth(from) + " has no data: the data covers " +
+                     c.describe()};
+    if (a > b && from == kNoMonth && to != kNoMonth)
+        return Error{"the period up to " + formatMonth(to) + " has no data: the data covers " +
+                     c.describe()};
     if (a > b)
         return badRequest("the period ends (" + formatMonth(b) + ") before it starts (" +
                           formatMonth(a) + ")");

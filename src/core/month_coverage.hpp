@@ -5,6 +5,7 @@
 #include "core/month.hpp"
 #include "core/result.hpp"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,6 +26,8 @@ class MonthCoverage {
     MonthCoverage() = default;
     // From each row's month (kNoMonth rows are ignored).
     explicit MonthCoverage(const std::vector<MonthIndex>& row_months);
+    // From the rows whose keep flag is set (an empty keep: every row).
+    MonthCoverage(const std::vector<MonthIndex>& row_months, const std::vector<std::uint8_t>& keep);
 
     bool empty() const { return months_.empty(); }
     bool has(MonthIndex m) const;
@@ -39,6 +42,11 @@ class MonthCoverage {
     std::vector<MonthSpan> gaps() const;
     std::vector<MonthSpan> gaps(MonthIndex first, MonthIndex last) const;
     MonthIndex first() const { return months_.empty() ? kNoMonth : months_.front(); }
+    // The first to the last month with data; nullopt when there is none.
+    std::optional<MonthSpan> span() const {
+        return months_.empty() ? std::nullopt
+                               : std::optional<MonthSpan>(MonthSpan{first(), last()});
+    }
     MonthIndex last() const { return months_.empty() ? kNoMonth : months_.back(); }
     // "2022-01..2022-06, 2025-01..2025-12" (or "no months" when empty).
     std::string describe() const;

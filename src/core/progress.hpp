@@ -10,6 +10,7 @@ namespace sw {
 class Progress {
   public:
     void setTotal(std::uint64_t total) { total_.store(total, std::memory_order_relaxed); }
+    std::uint64_t total() const { return total_.load(std::memory_order_relaxed); }
     void add(std::uint64_t n) { done_.fetch_add(n, std::memory_order_relaxed); }
     void reset(std::uint64_t total) {
         done_.store(0, std::memory_order_relaxed);

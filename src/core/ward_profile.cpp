@@ -22,19 +22,27 @@ Status ProfileParams::validate() const {
 
 Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wards,
                                        const ProfileParams& p,
-                                       const std::vector<std::optional<double>>& population) {
+                                       const std::vector<std::optional<double>>& population,
+                                       const MonthCoverage* months) {
     if (auto st = p.validate(); !st)
         return st.failure();
     WardProfile prof;
-    const auto range = t.monthRange();
-    prof.from = p.from != kNoMonth ? p.from : (range ? range->first : kNoMonth);
-    prof.to = p.to != kNoMonth ? p.to : (range ? range->second : kNoMonth);
-    const MonthIndex len = prof.from == kNoMonth ? 0 : prof.to - prof.from + 1;
-    prof.prev_from = prof.from - len;
-    prof.prev_to = prof.from - 1;
+    const MonthCoverage own = months ? MonthCoverage() : MonthCoverage(t.month, t.rowsOfKind(""));
+    const MonthCoverage& coverage = months ? *months : own;
+    prof.from = p.from != kNoMonth ? p.from : coverage.first();
+    prof.to = p.to != kNoMonth ? p.to : coverage.last();
+    if (prof.to == kNoMonth) // one end given, and no months in the data: a one-month period
+        prof.to = prof.from;
+    if (prof.from == kNoMonth)
+        prof.from = prof.to;
     // A month with no rows in the data is "no data", not zero: a comparison period needs every
-    // one of its months.
-    const MonthCoverage coverage(t.month);
+    // one of its months. No months at all (rows without dates): no comparison periods.
+    const MonthIndex len =
+        prof.from == kNoMonth || prof.to == kNoMonth ? 0 : std::max(0, prof.to - prof.from + 1);
+    if (len > 0) {
+        prof.prev_from = prof.from - len;
+        prof.prev_to = prof.from - 1;
+    }
     prof.prev_covered = len > 0 && coverage.covers(prof.prev_from, prof.prev_to);
     prof.last_year_covered = len > 0 && len <= 12 && coverage.covers(prof.from - 12, prof.to - 12);
     for (const auto& l : p.layers) {

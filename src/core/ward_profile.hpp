@@ -4,6 +4,7 @@
 
 #include "core/incident_table.hpp"
 #include "core/layer_rules.hpp"
+#include "core/month_coverage.hpp"
 #include "core/result.hpp"
 #include "core/wards.hpp"
 
@@ -48,9 +49,12 @@ struct WardProfile {
     std::vector<std::string> notes;   // e.g. layers that matched nothing
 };
 
-// population: per ward index, residents (nullopt where unknown); may be empty.
+// population: per ward index, residents (nullopt where unknown); may be empty. coverage: the
+// months with data (null: the months of the table's crime rows); an open period end is its
+// first or last month.
 Result<WardProfile> computeWardProfile(const IncidentTable& incidents, const WardSet& wards,
                                        const ProfileParams& params,
-                                       const std::vector<std::optional<double>>& population);
+                                       const std::vector<std::optional<double>>& population,
+                                       const MonthCoverage* coverage = nullptr);
 
 } // namespace sw

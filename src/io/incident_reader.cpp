@@ -7,6 +7,7 @@
 #include "core/parallel.hpp"
 #include "core/text_decoding.hpp"
 #include "io/gdal_setup.hpp"
+#include "io/input_files.hpp"
 #include "io/vector_source.hpp"
 
 #include <cpl_vsi.h>
@@ -41,15 +42,10 @@ std::string vsiPath(const std::string& path) {
 }
 
 // Parses the complete records in `data` on several threads and appends them in order.
-void parseBlock(std::string_view data, const IncidentSchema& schema, char delim, unsigned threads,
+// `cuts` (from recordCuts) split it into runs of whole records, one a thread.
+void parseBlock(std::string_view data, const std::vector<std::size_t>& cuts,
+                const IncidentSchema& schema, char delim, unsigned threads,
                 std::uint64_t first_line, IncidentFile& out) {
-    std::vector<std::size_t> cuts{0};
-    for (unsigned t = 1; t < threads; ++t) {
-        const std::size_t target = data.size() * t / threads;
-        const std::size_t cut = findRecordBoundary(data, std::max(target, cuts.back()));
-        cuts.push_back(std::min(cut, data.size()));
-    }
-    cuts.push_back(data.size());
     const std::size_t parts = cuts.size() - 1;
     std::vector<ParsedRows> parsed(parts);
     parallelChunks(parts, 1, threads, [&](std::size_t b, std::size_t, std::size_t) {
@@ -105,7 +101,7 @@ std::string mib(std::uint64_t bytes) {
 
 // The header record: its fields, where the data starts, and the delimiter; or why not.
 struct CsvHeader {
-    std::vector<std::string_view> fields;
+    std::vector<std::string> names; // owned: the reader that split them is gone
     std::size_t end = 0;
     std::uint64_t lines = 0;
     char delim = ',';
@@ -113,17 +109,19 @@ struct CsvHeader {
 
 Result<CsvHeader> readHeader(const std::string& buf, bool eof) {
     const auto nl = buf.find('\n');
-    if (nl == std::string::npos && !eof)
+    if ((nl == std::string::npos && !eof) || (nl != std::string::npos && nl > kMaxLineBytes))
         return Error{"line 1 (the header) is longer than " + mib(kMaxLineBytes) +
                      " (the limit): is this a CSV file?"};
     CsvHeader h;
     h.end = nl == std::string::npos ? buf.size() : nl + 1;
     h.delim = guessDelimiter(std::string_view(buf).substr(0, h.end));
     CsvRecordReader reader(std::string_view(buf).substr(0, h.end), h.delim);
-    reader.next(h.fields);
+    std::vector<std::string_view> split;
+    reader.next(split);
+    h.names.assign(split.begin(), split.end());
     h.lines = reader.linesConsumed();
-    if (h.fields.size() > kMaxColumns)
-        return Error{"line 1: the header has " + std::to_string(h.fields.size()) +
+    if (h.names.size() > kMaxColumns)
+        return Error{"line 1: the header has " + std::to_string(h.names.size()) +
                      " columns; the limit is " + std::to_string(kMaxColumns)};
     return h;
 }
@@ -143,7 +141,7 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
     VSIStatBufL st{};
     if (VSIStatL(vpath.c_str(), &st) != 0)
         st.st_size = 0;
-    if (progress)
+    if (progress && progress->total() == 0) // one file on its own; a loader sets the total
         progress->setTotal(static_cast<std::uint64_t>(st.st_size));
 
     BlockReader reader(f.get(), progress, static_cast<std::uint64_t>(st.st_size));
@@ -162,7 +160,8 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
         return;
     }
     const CsvHeader& h = header.value();
-    const PoliceUkFile kind = policeUkFileKind(h.fields);
+    const std::vector<std::string_view> fields(h.names.begin(), h.names.end());
+    const PoliceUkFile kind = policeUkFileKind(fields);
     if (kind == PoliceUkFile::Outcomes) {
         out.report.format = "police.uk outcomes CSV";
         out.report.skipped = "the outcomes of crimes, not incidents: not loaded";
@@ -174,7 +173,7 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
                              "or the Data panel's check box, loads them as a layer of their own)";
         return;
     }
-    auto schema = detectIncidentSchema(h.fields, opt.columns);
+    auto schema = detectIncidentSchema(fields, opt.columns);
     if (!schema) {
         out.report.error = path + ": line 1: " + schema.error();
         return;
@@ -217,10 +216,11 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
     bool skipping = false; // dropping the rest of an over-long line
     for (;;) {
         std::string_view pending = std::string_view(buf).substr(start);
-        const std::size_t end = eof ? pending.size() : lastRecordEnd(pending);
+        std::size_t end = pending.size();
+        const auto cuts = recordCuts(pending, h.delim, threads, eof ? nullptr : &end);
         if (end > 0) {
             const std::string_view block = pending.substr(0, end);
-            parseBlock(block, s, h.delim, threads, line - 1, out);
+            parseBlock(block, cuts, s, h.delim, threads, line - 1, out);
             line += countNewlines(block);
             start += end;
             if (!eof)
@@ -325,9 +325,13 @@ void readVector(const std::string& path, const IncidentReadOptions& opt, Progres
             path + ": the layer has no CRS; coordinates read as WGS84 longitude/latitude");
     }
     IncidentRowBuilder builder(schema.value());
-    if (progress)
-        progress->setTotal(
-            static_cast<std::uint64_t>(std::max<GIntBig>(0, layer->GetFeatureCount(FALSE))));
+    // Progress in the file's bytes (as CSV files count it), spread over its features.
+    const std::uint64_t bytes = inputBytes(path);
+    const auto features =
+        static_cast<std::uint64_t>(std::max<GIntBig>(1, layer->GetFeatureCount(FALSE)));
+    if (progress && progress->total() == 0)
+        progress->setTotal(bytes);
+    std::uint64_t reported = 0;
     std::vector<std::string> values(static_cast<std::size_t>(nf) + 2);
     std::vector<std::string_view> fields;
     std::uint64_t number = 0;
@@ -353,8 +357,11 @@ void readVector(const std::string& path, const IncidentReadOptions& opt, Progres
         values[static_cast<std::size_t>(nf) + 1] = num;
         fields.assign(values.begin(), values.end());
         builder.add(fields, number);
-        if (progress)
-            progress->add(1);
+        if (progress) {
+            const std::uint64_t due = bytes * std::min(number, features) / features;
+            progress->add(due - reported);
+            reported = due;
+        }
     }
     ParsedRows& rows = builder.rows();
     out.table = std::move(rows.table);

@@ -131,3 +131,17 @@ Result<std::vector<std::string>> expandIncidentInputs(const std::vector<std::str
 }
 
 } // namespace sw::io
+
+namespace sw::io {
+
+std::uint64_t inputBytes(const std::string& path) {
+    const std::string vpath = endsWithIgnoreCase(path, ".gz") && path.rfind("/vsigzip/", 0) != 0
+                                  ? "/vsigzip/" + path
+                                  : path;
+    VSIStatBufL st{};
+    if (VSIStatL(vpath.c_str(), &st) != 0 || st.st_size < 0)
+        return 0;
+    return static_cast<std::uint64_t>(st.st_size);
+}
+
+} // namespace sw::io

@@ -21,6 +21,9 @@ constexpr std::uint64_t kMinBombBytes = 256ull << 20;
 Result<std::vector<std::string>> expandIncidentInputs(const std::vector<std::string>& paths,
                                                       std::vector<std::string>* warnings = nullptr);
 
+// Bytes of a file (inflated, inside a zip) through GDAL's virtual file API; 0 when unknown.
+std::uint64_t inputBytes(const std::string& path);
+
 // True for extensions read as incident or ward sources (csv, gpkg, shp, geojson, json, kml, ...).
 bool isDataFileName(const std::string& name);
 

@@ -27,6 +27,32 @@ int wardFor(std::string_view key, const WardSet& wards, const AreaLookup* lookup
     return it == lookup->ward_of.end() ? -1 : wards.find(it->second);
 }
 
+// A ward whose population sums only some of the lookup's areas in it would get too few
+// residents and too high a rate: its population is left blank, with a warning naming it.
+void blankPartialWards(const AreaLookup& lookup, const WardSet& wards,
+                       const std::vector<std::size_t>& found, const std::string& path,
+                       PopulationTable& out) {
+    std::vector<std::size_t> expected(wards.size(), 0);
+    for (const auto& [area, ward] : lookup.ward_of)
+        if (const int w = wards.find(ward); w >= 0)
+            ++expected[static_cast<std::size_t>(w)];
+    std::string named;
+    std::size_t partial = 0;
+    for (std::size_t w = 0; w < wards.size(); ++w) {
+        if (found[w] == 0 || found[w] >= expected[w])
+            continue;
+        out.by_ward[w].reset();
+        if (partial++ < 5)
+            named += (named.empty() ? "" : ", ") + wards.wards[w].name + " (" +
+                     std::to_string(found[w]) + " of " + std::to_string(expected[w]) + ")";
+    }
+    if (partial)
+        out.report.warnings.push_back(
+            path + ": " + std::to_string(partial) + " ward(s) lack rows for some of their " +
+            lookup.area_column + " areas in " + lookup.report.path + ": " + named +
+            (partial > 5 ? ", ..." : "") + "; their population is left blank, not undercounted");
+}
+
 } // namespace
 
 PopulationTable readPopulation(const std::string& path, const WardSet& wards,
@@ -57,25 +83,34 @@ PopulationTable readPopulation(const std::string& path, const WardSet& wards,
         rows.emplace_back(f.begin(), f.end());
         lines.push_back(reader.recordLine());
     }
-    // The key column: the one whose values match the most ward codes or names (or, with a
-    // lookup, its area codes).
-    int key = -1;
-    std::size_t best = 0;
-    for (std::size_t c = 0; c < header.size(); ++c) {
-        std::size_t hits = 0;
-        for (const auto& r : rows) {
-            if (c >= r.size() || trim(r[c]).empty())
-                continue;
-            bool known = false;
-            const int w = wardFor(trim(r[c]), wards, lookup, &known);
-            if (lookup)
-                hits += known ? 2 : 0;
-            else if (w >= 0)
-                hits += wards.wards[static_cast<std::size_t>(w)].code == trim(r[c]) ? 2 : 1;
+    // The key column: the one whose values match the most ward codes or names, or, with a
+    // lookup, its area codes. A ward-level table given with a lookup (which --assign-by lsoa
+    // needs) is read as a ward-level table.
+    const auto bestKey = [&](const AreaLookup* through) {
+        std::pair<int, std::size_t> best{-1, 0};
+        for (std::size_t c = 0; c < header.size(); ++c) {
+            std::size_t hits = 0;
+            for (const auto& r : rows) {
+                if (c >= r.size() || trim(r[c]).empty())
+                    continue;
+                bool known = false;
+                const int w = wardFor(trim(r[c]), wards, through, &known);
+                if (through)
+                    hits += known ? 2 : 0;
+                else if (w >= 0)
+                    hits += wards.wards[static_cast<std::size_t>(w)].code == trim(r[c]) ? 2 : 1;
+            }
+            if (hits > best.second)
+                best = {static_cast<int>(c), hits};
         }
-        if (hits > best) {
-            best = hits;
-            key = static_cast<int>(c);
+        return best;
+    };
+    auto [key, key_hits] = bestKey(lookup);
+    if (lookup) {
+        if (const auto direct = bestKey(nullptr); direct.second > key_hits) {
+            key = direct.first;
+            lookup = nullptr; // ward codes or names: no summing
+            out.report.format = "CSV";
         }
     }
     // The value column: named like a population, else the last numeric column.
@@ -109,8 +144,9 @@ PopulationTable readPopulation(const std::string& path, const WardSet& wards,
     }
     out.key_column = header[static_cast<std::size_t>(key)];
     out.value_column = header[static_cast<std::size_t>(value)];
-    std::unordered_map<std::string, std::uint64_t> seen; // key -> line first given
-    std::size_t elsewhere = 0;                           // areas in wards not loaded
+    std::unordered_map<std::string, std::uint64_t> seen;   // key -> line first given
+    std::size_t elsewhere = 0;                             // areas in wards not loaded
+    std::vector<std::size_t> found_areas(wards.size(), 0); // areas summed into each ward
     const auto k = static_cast<std::size_t>(key), v = static_cast<std::size_t>(value);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& r = rows[i];
@@ -159,8 +195,11 @@ PopulationTable readPopulation(const std::string& path, const WardSet& wards,
         }
         out.by_ward[static_cast<std::size_t>(w)] =
             out.by_ward[static_cast<std::size_t>(w)].value_or(0) + *pop;
+        ++found_areas[static_cast<std::size_t>(w)];
         ++out.report.rows_kept;
     }
+    if (lookup)
+        blankPartialWards(*lookup, wards, found_areas, path, out);
     if (elsewhere)
         out.report.warnings.push_back(path + ": " + std::to_string(elsewhere) +
                                       " areas lie in wards that are not loaded (left out)");

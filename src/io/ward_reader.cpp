@@ -64,18 +64,44 @@ bool toMultiPolygon(const OGRGeometry* g, MultiPolygon& out) {
     return !out.empty();
 }
 
+// Why a shape's vertices (holes included) cannot be meant in its CRS; null when they can.
+const char* badVertex(const MultiPolygon& shape, bool geographic) {
+    const double limit = geographic ? 360.0 : 1e8;
+    const char* why = nullptr;
+    const auto check = [&](const Ring& ring) {
+        for (const auto& pt : ring)
+            if (!std::isfinite(pt.x()) || !std::isfinite(pt.y()))
+                why = "coordinate not finite (NaN or infinity)";
+            else if (!why && (std::abs(pt.x()) > limit || std::abs(pt.y()) > limit ||
+                              (geographic && std::abs(pt.y()) > 90)))
+                why = geographic ? "coordinate outside longitude/latitude range"
+                                 : "coordinate out of range (over 100,000 km)";
+    };
+    for (const auto& p : shape) {
+        check(p.outer());
+        for (const auto& in : p.inners())
+            check(in);
+    }
+    return why;
+}
+
 } // namespace
 
 std::pair<std::string, std::string> detectWardFields(const std::vector<std::string>& fields) {
-    static const std::regex code_re("^(wd|lad|lsoa|msoa|oa|ward)[0-9]{0,2}cd$", std::regex::icase);
-    static const std::regex name_re("^(wd|lad|lsoa|msoa|ward)[0-9]{0,2}nm$", std::regex::icase);
+    // Area codes and names by kind, wards first: a ward file that also carries its district
+    // (WD23CD and LAD23CD) must be read by ward, or merging same-code features would collapse
+    // every ward into its district.
     std::string code, name;
-    for (const auto& f : fields)
-        if (code.empty() && std::regex_match(f, code_re))
-            code = f;
-    for (const auto& f : fields)
-        if (name.empty() && std::regex_match(f, name_re))
-            name = f;
+    for (const char* kind : {"wd", "ward", "lsoa", "msoa", "oa", "lad"}) {
+        const std::regex code_re(std::string("^") + kind + "[0-9]{0,2}cd$", std::regex::icase);
+        const std::regex name_re(std::string("^") + kind + "[0-9]{0,2}nm$", std::regex::icase);
+        for (const auto& f : fields) {
+            if (code.empty() && std::regex_match(f, code_re))
+                code = f;
+            if (name.empty() && std::regex_match(f, name_re))
+                name = f;
+        }
+    }
     for (const char* c : {"ward_code", "wardcode", "code", "gss_code", "id"})
         for (const auto& f : fields)
             if (code.empty() && equalsIgnoreCase(f, c))
@@ -163,16 +189,7 @@ WardFile readWardFile(const std::string& path, const WardReadOptions& opt) {
         }
         // A vertex no CRS can mean (NaN, 1e308, or beyond the globe in degrees) rejects the
         // feature, so it can neither move the working CRS nor stretch the study area.
-        const double limit = crs.geographic ? 360.0 : 1e8;
-        const char* why = nullptr;
-        for (const auto& p : w.shape)
-            for (const auto& pt : p.outer())
-                if (!std::isfinite(pt.x()) || !std::isfinite(pt.y()))
-                    why = "coordinate not finite (NaN or infinity)";
-                else if (!why && (std::abs(pt.x()) > limit || std::abs(pt.y()) > limit ||
-                                  (crs.geographic && std::abs(pt.y()) > 90)))
-                    why = crs.geographic ? "coordinate outside longitude/latitude range"
-                                         : "coordinate out of range (over 100,000 km)";
+        const char* why = badVertex(w.shape, crs.geographic);
         if (why) {
             out.report.rejected.add(why, number);
             continue;

@@ -122,10 +122,9 @@ Result<EmergingSpots> emergingHotspots(const Session& session, const EmergingReq
     if (!sel)
         return sel.failure();
     EmergingSpots out;
-    const auto range = table.monthRange();
     const SelectionParams& sp = request.selection;
-    out.first = sp.from != kNoMonth ? sp.from : (range ? range->first : kNoMonth);
-    out.last = sp.to != kNoMonth ? sp.to : (range ? range->second : kNoMonth);
+    out.first = sp.from != kNoMonth ? sp.from : session.months().first();
+    out.last = sp.to != kNoMonth ? sp.to : session.months().last();
     if (out.first == kNoMonth || out.last == kNoMonth || out.last < out.first)
         return Error{"no months to analyse (the incidents carry no month)"};
     auto run = monthsForTrend(session.months(), {out.first, out.last});

@@ -181,6 +181,8 @@ Status projectWards(io::WardFile& wf, const std::string& crs, LoadReport& rep) {
                     transformRing(*t, in);
             }
             finite = finite && ringFinite(p.outer());
+            for (const auto& in : p.inners())
+                finite = finite && ringFinite(in);
         }
         if (!finite) {
             wf.report.rejected.add("cannot be projected to " + crs, w.feature);
@@ -413,6 +415,12 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
             return inputs.failure();
         io::IncidentReadOptions iopt = req.incident_options;
         iopt.threads = threads;
+        if (progress) { // one bar over every file, in bytes
+            std::uint64_t total = 0;
+            for (const auto& path : inputs.value())
+                total += io::inputBytes(path);
+            progress->reset(std::max<std::uint64_t>(total, 1));
+        }
         for (const auto& path : inputs.value())
             files.push_back(io::readIncidentFile(path, iopt, progress));
         std::vector<std::string> errors;
@@ -480,7 +488,8 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
     if (!d.wards.empty())
         rep.outside_wards = static_cast<std::uint64_t>(
             std::count(d.incidents.ward.begin(), d.incidents.ward.end(), kOutsideWards));
-    d.months = MonthCoverage(d.incidents.month);
+    // Months with crime data: stop and search records do not fill a month of crimes.
+    d.months = MonthCoverage(d.incidents.month, d.incidents.rowsOfKind(""));
     // Each row keeps its force (police.uk "Falls within"); the report lists them.
     if (const auto col = d.incidents.textColumn("Falls within")) {
         const StringColumn& c = d.incidents.text[*col];

@@ -1,7 +1,9 @@
 // Cutting the loaded incidents to the study area, line for line.
 #include "session/district_cut.hpp"
 
+#include "core/csv_records.hpp"
 #include "core/text.hpp"
+#include "core/text_decoding.hpp"
 #include "io/text_file.hpp"
 
 #include <algorithm>
@@ -22,24 +24,25 @@ Result<CutResult> cutToStudyArea(const Session& session) {
         const std::string& path = t.files[f];
         if (!endsWithIgnoreCase(path, ".csv"))
             return badRequest(path + ": only CSV files can be cut line for line");
-        auto text = io::readTextFile(path, std::size_t(8) << 30);
-        if (!text)
-            return text.failure();
-        const std::string& s = text.value();
+        auto raw = io::readTextFile(path, std::size_t(8) << 30);
+        if (!raw)
+            return raw.failure();
+        // Decoded as the loader decoded it (UTF-16, CR-only line ends), so that line numbers
+        // agree; whole records are copied, a quoted field's line breaks included.
+        std::string s;
+        TextDecoder decoder;
+        decoder.decode(raw.value(), s);
         std::vector<std::uint32_t>& lines = keep[f];
         std::sort(lines.begin(), lines.end());
-        std::size_t pos = 0;
-        std::uint32_t number = 0;
         auto next = lines.begin();
-        while (pos < s.size()) {
-            const auto nl = s.find('\n', pos);
-            const std::size_t end = nl == std::string::npos ? s.size() : nl + 1;
-            ++number;
-            std::string_view line(s.data() + pos, end - pos);
-            if (number == 1) {
-                std::string header(trim(line));
-                if (startsWith(header, "\xEF\xBB\xBF"))
-                    header.erase(0, 3);
+        CsvRecordReader reader(s, guessDelimiter(std::string_view(s).substr(0, s.find('\n'))));
+        std::vector<std::string_view> fields;
+        bool first = true;
+        while (reader.next(fields)) {
+            const std::string_view record = reader.recordText();
+            if (first) {
+                first = false;
+                const std::string header(trim(record));
                 if (out.header.empty()) {
                     out.header = header;
                     out.csv = header + "\r\n";
@@ -47,14 +50,19 @@ Result<CutResult> cutToStudyArea(const Session& session) {
                     return badRequest(path + ": its header differs from " + t.files[0] +
                                       "'s; cut files of one kind at a time");
                 }
-            } else if (next != lines.end() && *next == number) {
-                out.csv.append(line);
-                if (line.empty() || line.back() != '\n')
-                    out.csv += "\r\n";
-                ++out.rows;
-                ++next;
+                continue;
             }
-            pos = end;
+            while (next != lines.end() && *next < reader.recordLine())
+                ++next;
+            if (next == lines.end() || *next != reader.recordLine())
+                continue;
+            std::string_view body = record;
+            while (!body.empty() && (body.back() == '\n' || body.back() == '\r'))
+                body.remove_suffix(1);
+            out.csv.append(body);
+            out.csv += "\r\n";
+            ++out.rows;
+            ++next;
         }
         ++out.files;
     }

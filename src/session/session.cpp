@@ -91,7 +91,8 @@ Result<WardProfile> Session::wardProfile(const ProfileParams& params) const {
     auto period = checkPeriod(data_.months, params.from, params.to);
     if (!period)
         return period.failure();
-    auto profile = computeWardProfile(data_.incidents, data_.wards, params, data_.population);
+    auto profile =
+        computeWardProfile(data_.incidents, data_.wards, params, data_.population, &data_.months);
     if (profile)
         profile.value().notes.insert(profile.value().notes.begin(), period.value().begin(),
                                      period.value().end());

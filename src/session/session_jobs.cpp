@@ -43,7 +43,10 @@ SessionJobs::Events SessionJobs::poll(Session& session) {
         }
     }
     if (auto r = context_.take()) {
-        if (r->ok()) {
+        if (session.data().working_crs != context_crs_) {
+            // Data in another CRS was installed while the layer was read: read it again.
+            queue_.insert(queue_.begin(), context_path_);
+        } else if (r->ok()) {
             const ContextLayer& c = r->value();
             ev.context_message =
                 "Added " + c.name + ": " + std::to_string(c.report.rows_kept) + " features" +
@@ -62,6 +65,8 @@ SessionJobs::Events SessionJobs::poll(Session& session) {
         const std::string path = queue_.front();
         queue_.erase(queue_.begin());
         const std::string crs = session.data().working_crs;
+        context_path_ = path;
+        context_crs_ = crs; // checked when it is installed
         context_.start([path, crs](Progress&) { return loadContextLayer(path, crs); });
     }
     return ev;

@@ -62,6 +62,7 @@ class SessionJobs {
     BackgroundJob<LoadedData> load_;
     LoadRequest loading_request_, installed_request_;
     BackgroundJob<ContextLayer> context_;
+    std::string context_path_, context_crs_; // what the context job reads, and into which CRS
     std::vector<std::string> queue_;
     LiveAnalysis live_;
 };

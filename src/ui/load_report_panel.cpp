@@ -28,10 +28,10 @@ void drawLoadReportPanel(const Session& session, const std::string& last_error, 
     }
     if (session.loaded()) {
         const auto& inc = session.incidents();
-        const auto range = inc.monthRange();
+        const auto range = session.months().span();
         ImGui::Text("%zu wards, %zu incidents, %s to %s", session.wards().size(), inc.size(),
                     range ? formatMonth(range->first).c_str() : "-",
-                    range ? formatMonth(range->second).c_str() : "-");
+                    range ? formatMonth(range->last).c_str() : "-");
         ImGui::Separator();
         for (const auto& line : session.report().lines()) {
             const bool bad = line.find("ERROR") != std::string::npos ||

@@ -93,7 +93,7 @@ std::vector<std::optional<double>> wardStatValues(const WardProfile& profile, st
 bool advancePlay(MapUiState& ui, const Session& session, double now_s) {
     if (!ui.playing)
         return false;
-    const auto range = session.incidents().monthRange();
+    const auto range = session.months().span();
     if (!range)
         return false;
     if (now_s - ui.last_step_s < ui.play_seconds_per_month)
@@ -102,7 +102,7 @@ bool advancePlay(MapUiState& ui, const Session& session, double now_s) {
     const MonthIndex width = ui.to - ui.from;
     ui.from += 1;
     ui.to += 1;
-    if (ui.to > range->second) {
+    if (ui.to > range->last) {
         ui.from = range->first;
         ui.to = range->first + width;
     }

@@ -252,7 +252,7 @@ bool handleShortcuts(const ShortcutKeys& keys, MapUiState& ui, const Session& se
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantCaptureKeyboard)
         return false;
-    const auto range = session.incidents().monthRange();
+    const auto range = session.months().span();
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))) {
         ui.playing = !ui.playing;
         ui.last_step_s = now_s;
@@ -263,7 +263,7 @@ bool handleShortcuts(const ShortcutKeys& keys, MapUiState& ui, const Session& se
         --ui.to;
     }
     if (range && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) &&
-        ui.to < range->second) {
+        ui.to < range->last) {
         ++ui.from;
         ++ui.to;
     }

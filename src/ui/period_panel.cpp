@@ -12,13 +12,13 @@ void drawPeriodPanel(MapUiState& ui, const Session& session, double now_s) {
         ImGui::End();
         return;
     }
-    const auto range = session.incidents().monthRange();
+    const auto range = session.months().span();
     if (!range) {
         ImGui::TextDisabled("The incidents carry no months.");
         ImGui::End();
         return;
     }
-    const int n = range->second - range->first;
+    const int n = range->last - range->first;
     int a = ui.from - range->first, b = ui.to - range->first;
     const std::string fa = formatMonth(ui.from), fb = formatMonth(ui.to);
     if (ImGui::SliderInt("From", &a, 0, n, fa.c_str())) {
@@ -41,14 +41,14 @@ void drawPeriodPanel(MapUiState& ui, const Session& session, double now_s) {
         --ui.to;
     }
     ImGui::SameLine();
-    if (ImGui::Button(">") && ui.to < range->second) {
+    if (ImGui::Button(">") && ui.to < range->last) {
         ++ui.from;
         ++ui.to;
     }
     ImGui::SameLine();
     if (ImGui::Button("All months")) {
         ui.from = range->first;
-        ui.to = range->second;
+        ui.to = range->last;
     }
     float secs = static_cast<float>(ui.play_seconds_per_month);
     if (ImGui::SliderFloat("s / month", &secs, 0.2f, 5.0f, "%.1f"))

@@ -50,4 +50,24 @@ TEST_CASE("checkPeriod: no data at all is an error naming the months; gaps are w
     REQUIRE(whole);
     CHECK(whole.value().empty());
     CHECK(checkPeriod(c, makeMonth(2024, 4), makeMonth(2024, 1)).badRequest());
+    // One end open: the period lies wholly after (or before) the data, not "ends before it
+    // starts".
+    auto after = checkPeriod(c, makeMonth(2030, 1), kNoMonth);
+    REQUIRE_FALSE(after);
+    CHECK(after.error() == "the period from 2030-01 has no data: the data covers 2024-01..2024-04");
+    auto before = checkPeriod(c, kNoMonth, makeMonth(2020, 1));
+    REQUIRE_FALSE(before);
+    CHECK(before.error() ==
+          "the period up to 2020-01 has no data: the data covers 2024-01..2024-04");
+}
+
+TEST_CASE("coverage from the rows kept (crimes), not from stop and search rows") {
+    const std::vector<MonthIndex> rows{makeMonth(2024, 1), makeMonth(2024, 2), makeMonth(2024, 3),
+                                       kNoMonth};
+    const MonthCoverage crimes(rows, {1, 0, 1, 1});
+    CHECK(crimes.describe() == "2024-01, 2024-03");
+    REQUIRE(crimes.span());
+    CHECK(crimes.span()->first == makeMonth(2024, 1));
+    CHECK(crimes.span()->last == makeMonth(2024, 3));
+    CHECK_FALSE(MonthCoverage().span());
 }

@@ -94,6 +94,30 @@ TEST_CASE("limits: too many columns, an endless line, a zip bomb are refused and
     CHECK(l.report.rejected.reasons()[0].reason == "line longer than 1 MiB (the limit)");
     CHECK(l.report.rejected.reasons()[0].first_lines == std::vector<std::uint64_t>{3});
 
+    // One inch mark in an unquoted field (5" Lane) followed by 20 MiB of rows (beyond a read
+    // block): read as text, never taken for an unclosed quote that swallows the rows after it.
+    std::string inch_row = kRow;
+    inch_row.replace(inch_row.find("On or near"), 10, "On or near 5\" Lane");
+    std::string inches = std::string(test::kPoliceHeader) + inch_row;
+    std::size_t rows = 1;
+    for (; inches.size() < (20u << 20); ++rows)
+        inches += kRow;
+    const auto in = io::readIncidentFile(test::writeFile(dir.file("inch.csv"), inches), {});
+    CHECK(in.report.error.empty());
+    CHECK(in.report.rejected.total() == 0);
+    CHECK(in.table.size() == rows);
+
+    // A 2 MiB quoted field inside one read block: the same limit, wherever the record lies.
+    std::string big = kRow;
+    big.replace(big.size() - 2, 2, "\"" + std::string(2u << 20, 'q') + "\"\r\n");
+    const auto b = io::readIncidentFile(
+        test::writeFile(dir.file("big.csv"), std::string(test::kPoliceHeader) + kRow + big + kRow),
+        {});
+    CHECK(b.table.size() == 2);
+    REQUIRE(b.report.rejected.reasons().size() == 1);
+    CHECK(b.report.rejected.reasons()[0].reason == "line longer than 1 MiB (the limit)");
+    CHECK(b.report.rejected.reasons()[0].first_lines == std::vector<std::uint64_t>{3});
+
     // No newline at all in the header.
     const auto h =
         io::readIncidentFile(test::writeFile(dir.file("h.csv"), std::string(2u << 20, 'z')), {});
@@ -181,6 +205,13 @@ TEST_CASE("ward files: out-of-range vertices, a shapefile without .shx or .prj")
     REQUIRE(w.report.rejected.reasons().size() == 1);
     CHECK(w.report.rejected.reasons()[0].reason == "coordinate outside longitude/latitude range");
     CHECK(w.report.rejected.reasons()[0].first_lines == std::vector<std::uint64_t>{1});
+    // A hole with a vertex beyond the globe rejects its ward too.
+    const std::string hole = R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"WD23CD":"E1","WD23NM":"A"},"geometry":{"type":"Polygon","coordinates":[[[0.5,51.3],[0.6,51.3],[0.6,51.4],[0.5,51.3]],[[0.55,51.32],[0.56,51.32],[500,51.33],[0.55,51.32]]]}}]})";
+    auto h = io::readWardFile(test::writeFile(dir.file("h.geojson"), hole), {});
+    CHECK(h.wards.empty());
+    REQUIRE(h.report.rejected.reasons().size() == 1);
+    CHECK(h.report.rejected.reasons()[0].reason == "coordinate outside longitude/latitude range");
 
     test::writeFile(dir.file("s.shp"), "not really");
     auto noshx = io::readWardFile(dir.file("s.shp"), {});

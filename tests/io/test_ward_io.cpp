@@ -1,4 +1,5 @@
 // Ward reading, population tables, and vector output round trips through real files.
+#include "io/area_lookup.hpp"
 #include "io/population_reader.hpp"
 #include "io/vector_writer.hpp"
 #include "io/ward_reader.hpp"
@@ -17,6 +18,9 @@ TEST_CASE("ward fields are detected from ONS-style names") {
     CHECK(io::detectWardFields({"code", "name"}) ==
           std::make_pair(std::string("code"), std::string("name")));
     CHECK(io::detectWardFields({"foo", "bar"}).first.empty());
+    // A ward file that carries its district too is read by ward, whatever the field order.
+    CHECK(io::detectWardFields({"LAD23CD", "LAD23NM", "WD23CD", "WD23NM"}) ==
+          std::pair<std::string, std::string>{"WD23CD", "WD23NM"});
 }
 
 TEST_CASE("ward file: polygons kept, other geometries rejected by feature number") {
@@ -79,6 +83,39 @@ TEST_CASE("population table: matched by code or name, footers and strangers repo
     auto lsoa = io::readPopulation(
         test::writeFile(dir.file("lsoa.csv"), "LSOA21CD,Population\nE01000001,1500\n"), wards);
     CHECK(lsoa.report.error.find("no column matches the ward codes") != std::string::npos);
+}
+
+TEST_CASE("population through a lookup: a ward-level table still reads; a partial sum is blank") {
+    test::TempDir dir;
+    WardSet wards;
+    for (auto [c, n] : {std::pair{"E05000001", "West"}, std::pair{"E05000002", "East"}}) {
+        Ward w;
+        w.code = c;
+        w.name = n;
+        wards.wards.push_back(w);
+    }
+    auto lookup = io::readAreaLookup(test::writeFile(
+        dir.file("lookup.csv"), "LSOA21CD,WD23CD\nE01,E05000001\nE02,E05000001\nE03,E05000002\n"));
+    REQUIRE(lookup);
+    // A ward-level table given with --lookup (for --assign-by lsoa): read by ward code.
+    auto direct = io::readPopulation(
+        test::writeFile(dir.file("w.csv"), "WD23CD,Population\nE05000001,4000\nE05000002,900\n"),
+        wards, &lookup.value());
+    REQUIRE(direct.report.error.empty());
+    CHECK(direct.key_column == "WD23CD");
+    CHECK(direct.by_ward[0] == 4000.0);
+    CHECK(direct.by_ward[1] == 900.0);
+    // An LSOA table missing E02: West would get half its residents, so it is left blank.
+    auto partial = io::readPopulation(
+        test::writeFile(dir.file("l.csv"), "LSOA21CD,Population\nE01,1500\nE03,700\n"), wards,
+        &lookup.value());
+    REQUIRE(partial.report.error.empty());
+    CHECK_FALSE(partial.by_ward[0]);
+    CHECK(partial.by_ward[1] == 700.0);
+    bool said = false;
+    for (const auto& w : partial.report.warnings)
+        said = said || w.find("West (1 of 2)") != std::string::npos;
+    CHECK(said);
 }
 
 TEST_CASE("vector output: shapefile round trip with .prj; replacing a file is atomic") {

@@ -1,5 +1,6 @@
 // The load action end to end on files the test writes, with known ward counts.
 #include "geo/crs_transform.hpp"
+#include "session/district_cut.hpp"
 #include "session/live_analysis.hpp"
 #include "session/sample_writer.hpp"
 #include "session/session.hpp"
@@ -290,4 +291,61 @@ TEST_CASE("context layers: points, lines and polygon rings projected to the work
     CHECK(s.contextLayers().size() == 1);
     s.removeContextLayer(0);
     CHECK(s.contextLayers().empty());
+}
+
+TEST_CASE(
+    "cut: whole records (a quoted field's line breaks too), decoded as the loader read them") {
+    test::TempDir dir;
+    std::string inside = rowAt(570100, 160100, "2022-01", "Drugs");
+    // A quoted Context field with a line break in it: the record spans two physical lines.
+    inside.replace(inside.size() - 2, 2, "\"two\nlines\"\r\n");
+    const std::string csv = std::string(test::kPoliceHeader) +
+                            rowAt(575000, 165000, "2022-01", "Robbery") + inside +
+                            rowAt(571500, 160500, "2022-02", "Robbery");
+    SUBCASE("UTF-8 with a multi-line record") {
+        test::writeFile(dir.file("incidents.csv"), csv);
+    }
+    SUBCASE("UTF-16LE with a byte order mark") {
+        std::string u16 = "\xFF\xFE";
+        for (char c : csv) {
+            u16.push_back(c);
+            u16.push_back('\0');
+        }
+        test::writeFile(dir.file("incidents.csv"), u16);
+    }
+    Session s;
+    REQUIRE(s.load(request(dir)));
+    REQUIRE(s.incidents().size() == 3);
+    auto cut = cutToStudyArea(s);
+    REQUIRE(cut);
+    CHECK(cut.value().rows == 2);
+    CHECK(cut.value().csv.find("\"two\nlines\"\r\n") != std::string::npos);
+    const std::string& out = cut.value().csv;
+    CHECK(out.find("2022-02") != std::string::npos);    // the East row
+    CHECK(out.find("Robbery") == out.rfind("Robbery")); // and not the one outside
+    // The cut file loads to the same two incidents.
+    test::writeFile(dir.file("incidents.csv"), cut.value().csv);
+    Session again;
+    REQUIRE(again.load(request(dir)));
+    CHECK(again.incidents().size() == 2);
+    CHECK(again.report().outside_wards == 0);
+}
+
+TEST_CASE("loading several files: one progress bar over all their bytes") {
+    test::TempDir dir;
+    std::string a = test::kPoliceHeader, b = test::kPoliceHeader;
+    for (int i = 0; i < 50; ++i)
+        a += rowAt(570100 + i, 160100, "2022-01", "Drugs");
+    for (int i = 0; i < 150; ++i)
+        b += rowAt(571100 + i, 160100, "2022-02", "Drugs");
+    test::writeFile(dir.file("a.csv"), a);
+    test::writeFile(dir.file("b.csv"), b);
+    LoadRequest r = request(dir);
+    r.incident_paths = {dir.file("a.csv"), dir.file("b.csv")};
+    Progress progress;
+    auto data = loadData(r, &progress);
+    REQUIRE(data);
+    CHECK(data.value().incidents.size() == 200);
+    CHECK(progress.total() == a.size() + b.size()); // not the last file's size alone
+    CHECK(progress.fraction() == doctest::Approx(1.0));
 }
