@@ -21,6 +21,9 @@ const char* kUsage =
     "  gistar   Getis-Ord Gi* hot and cold spots with FDR correction -> .gpkg/.shp/.geojson\n"
     "  emerging emerging hot spots over months (new, intensifying, persistent, ...) -> "
     ".gpkg/.shp/.geojson\n"
+    "  suggest  K street-week areas capturing the most incidents (exact choice) -> plan .gpkg\n"
+    "  plan     a plan's schedule, clashes and gaps, and each area's statistics; --set edits\n"
+    "  evaluate the hold-out check of a plan: hit rate, PAI, recapture rate index\n"
     "  cut      incident files cut to the wards, line for line -> .csv/.zip\n"
     "  sample   write the synthetic sample (or a large one for benchmarks)\n\n"
     "Run 'streetweek help COMMAND' (or 'streetweek COMMAND --help') for a command's options;\n"
@@ -35,9 +38,10 @@ int guiHelp(int argc, char** argv) {
 
 Entry entryFor(const std::string& cmd) {
     static const std::pair<const char*, Entry> entries[] = {
-        {"gui", guiHelp},      {"info", runInfo},         {"wards", runWards},
-        {"sample", runSample}, {"kde", runKde},           {"hotspots", runHotspots},
-        {"gistar", runGiStar}, {"emerging", runEmerging}, {"cut", runCut},
+        {"gui", guiHelp},        {"info", runInfo},         {"wards", runWards},
+        {"sample", runSample},   {"kde", runKde},           {"hotspots", runHotspots},
+        {"gistar", runGiStar},   {"emerging", runEmerging}, {"cut", runCut},
+        {"suggest", runSuggest}, {"plan", runPlan},         {"evaluate", runEvaluate},
     };
     for (const auto& [name, entry] : entries)
         if (cmd == name)

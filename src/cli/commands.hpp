@@ -53,6 +53,9 @@ int runHotspots(int argc, char** argv);
 int runGiStar(int argc, char** argv);
 int runEmerging(int argc, char** argv);
 int runCut(int argc, char** argv);
+int runSuggest(int argc, char** argv);
+int runPlan(int argc, char** argv);
+int runEvaluate(int argc, char** argv);
 // `gui`: its options, or the exit code (help, usage error).
 std::variant<int, GuiOptions> parseGuiCommand(int argc, char** argv);
 

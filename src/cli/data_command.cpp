@@ -56,7 +56,7 @@ std::variant<DataCommand, int> parseDataCommand(const DataCommandSpec& spec, int
         std::cout << cmd.args.usage();
         return kExitOk;
     }
-    auto req = loadRequestFrom(cmd.args, spec.wards_required);
+    auto req = loadRequestFrom(cmd.args, spec.wards_required, !spec.inputs_from_plan);
     if (!req)
         return fail(spec.name, req.error(), kExitUsage);
     cmd.request = std::move(req.value());

@@ -24,7 +24,8 @@ struct DataCommandSpec {
     bool incidents_required = true;
     // The extensions --out may have (".tif", ".gpkg", ...); empty: the command has no --out.
     std::vector<std::string> out_extensions;
-    std::string out_help; // the --out option's help (the extensions are added)
+    std::string out_help;          // the --out option's help (the extensions are added)
+    bool inputs_from_plan = false; // --wards and --incidents may both be left to a plan
 };
 
 struct DataCommand {

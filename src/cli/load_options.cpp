@@ -55,7 +55,7 @@ std::vector<OptionSpec> layerOptionSpecs() {
     };
 }
 
-Result<LoadRequest> loadRequestFrom(const Args& a, bool wards_required) {
+Result<LoadRequest> loadRequestFrom(const Args& a, bool wards_required, bool inputs_required) {
     LoadRequest r;
     r.wards_path = a.get("wards");
     r.incident_paths = a.all("incidents");
@@ -86,7 +86,7 @@ Result<LoadRequest> loadRequestFrom(const Args& a, bool wards_required) {
     }
     if (wards_required && r.wards_path.empty())
         return Error{"--wards is required"};
-    if (r.incident_paths.empty() && r.wards_path.empty())
+    if (inputs_required && r.incident_paths.empty() && r.wards_path.empty())
         return Error{"give --wards and/or --incidents"};
     return r;
 }

@@ -15,7 +15,9 @@ std::vector<OptionSpec> loadOptionSpecs(bool wards_required);
 std::vector<OptionSpec> layerOptionSpecs();
 
 // Builds the request; an error is a usage problem (exit 2).
-Result<LoadRequest> loadRequestFrom(const Args& args, bool wards_required);
+// inputs_required: at least one of --wards and --incidents (a plan may bring its own).
+Result<LoadRequest> loadRequestFrom(const Args& args, bool wards_required,
+                                    bool inputs_required = true);
 
 // Adds --layers FILE and --layer-rule rules to `layers`, then returns the layers named by
 // --layer and --layer-rule (in order). Errors name the file and line.

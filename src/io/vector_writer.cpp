@@ -3,6 +3,7 @@
 
 #include "core/incident_table.hpp"
 #include "io/gdal_setup.hpp"
+#include "io/ogr_geometry.hpp"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -36,21 +37,6 @@ const char* driverFor(const std::string& ext) {
     if (ext == ".geojson" || ext == ".json")
         return "GeoJSON";
     return nullptr;
-}
-
-OGRPolygon toOgr(const Polygon& p) {
-    OGRPolygon poly;
-    auto ring = [](const Ring& r) {
-        auto* lr = new OGRLinearRing();
-        for (const auto& pt : r)
-            lr->addPoint(pt.x(), pt.y());
-        lr->closeRings();
-        return lr;
-    };
-    poly.addRingDirectly(ring(p.outer()));
-    for (const auto& in : p.inners())
-        poly.addRingDirectly(ring(in));
-    return poly;
 }
 
 } // namespace
@@ -183,11 +169,7 @@ Status VectorWriter::add(const std::vector<FieldValue>& values, const MultiPolyg
             values[i]);
     }
     if (polygons_ && shape) {
-        OGRMultiPolygon mp;
-        for (const auto& p : *shape) {
-            OGRPolygon poly = toOgr(p);
-            mp.addGeometry(&poly);
-        }
+        OGRMultiPolygon mp = toOgrMultiPolygon(*shape);
         mp.assignSpatialReference(&im.srs);
         feat.SetGeometry(&mp);
     }

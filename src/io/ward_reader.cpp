@@ -4,6 +4,7 @@
 #include "core/incident_table.hpp"
 #include "core/text.hpp"
 #include "io/gdal_setup.hpp"
+#include "io/ogr_geometry.hpp"
 #include "io/vector_source.hpp"
 
 #include <cpl_error.h>
@@ -17,52 +18,6 @@
 
 namespace sw::io {
 namespace {
-
-Ring toRing(const OGRLinearRing* r) {
-    Ring ring;
-    const int n = r->getNumPoints();
-    ring.reserve(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i)
-        ring.emplace_back(r->getX(i), r->getY(i));
-    return ring;
-}
-
-void addPolygon(const OGRPolygon* p, MultiPolygon& out) {
-    if (!p || p->IsEmpty())
-        return;
-    Polygon poly;
-    poly.outer() = toRing(p->getExteriorRing());
-    for (int i = 0; i < p->getNumInteriorRings(); ++i)
-        poly.inners().push_back(toRing(p->getInteriorRing(i)));
-    out.push_back(std::move(poly));
-}
-
-// Polygonal parts of a geometry; false when it has none.
-bool toMultiPolygon(const OGRGeometry* g, MultiPolygon& out) {
-    switch (wkbFlatten(g->getGeometryType())) {
-    case wkbPolygon:
-        addPolygon(g->toPolygon(), out);
-        break;
-    case wkbMultiPolygon:
-        for (const auto* p : *g->toMultiPolygon())
-            addPolygon(p, out);
-        break;
-    case wkbGeometryCollection:
-        for (const auto* part : *g->toGeometryCollection())
-            toMultiPolygon(part, out);
-        break;
-    case wkbCurvePolygon:
-    case wkbMultiSurface: {
-        std::unique_ptr<OGRGeometry> lin(g->getLinearGeometry());
-        if (lin)
-            toMultiPolygon(lin.get(), out);
-        break;
-    }
-    default:
-        break;
-    }
-    return !out.empty();
-}
 
 // Why a shape's vertices (holes included) cannot be meant in its CRS; null when they can.
 const char* badVertex(const MultiPolygon& shape, bool geographic) {

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Suggest 8 street-week areas on about 1,000,000 synthetic incidents (12 months x 84,000):
+# prints the load time and the suggest time the command reports (target: suggest under 1 s on
+# a 2-core machine). Usage: bench/run_suggest_bench.sh [build dir]
+set -euo pipefail
+build=${1:-build}
+bin="$build/bin/streetweek"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$bin" sample --out "$work" --months 12 --scale 21 >/dev/null
+wards="$work/synthetic_medway_wards.geojson"
+inc="$work/incidents"
+echo "incidents: $(cat "$inc"/*.csv | wc -l) lines in $(ls "$inc" | wc -l) files"
+/usr/bin/time -f "info (load only): %e s, %M KB" "$bin" info --quiet --wards "$wards" --incidents "$inc" 2>&1 >/dev/null | grep -v "^warning\|^note"
+/usr/bin/time -f "suggest 8 areas (load + suggest): %e s, %M KB" "$bin" suggest --quiet --wards "$wards" \
+  --incidents "$inc" --weeks 8 --min-gap 100 --out "$work/plan.gpkg" 2>&1 | grep -E "Together|Greedy|Exact|Time limit|suggest 8"

@@ -1,0 +1,145 @@
+// `streetweek evaluate`: the hold-out check of a plan's areas on a test period.
+#include "cli/area_report.hpp"
+#include "cli/commands.hpp"
+#include "cli/load_options.hpp"
+#include "cli/plan_input.hpp"
+#include "session/plan_evaluation.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+namespace sw::cli {
+namespace {
+
+std::string jsonText(const std::string& s) {
+    std::string o = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\')
+            o += '\\';
+        if (static_cast<unsigned char>(c) < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            o += buf;
+            continue;
+        }
+        o += c;
+    }
+    return o + "\"";
+}
+
+std::string jsonNumber(double v) {
+    std::ostringstream o;
+    o.precision(10);
+    o << v;
+    return o.str();
+}
+
+std::string jsonScore(const AreaScore& a, bool with_id) {
+    std::string s = "{";
+    if (with_id)
+        s += "\"area_id\": " + jsonText(a.area_id) + ", \"name\": " + jsonText(a.name) + ", ";
+    s += "\"incidents\": " + std::to_string(a.incidents) +
+         ", \"area_km2\": " + jsonNumber(a.area_km2) + ", \"hit_rate\": " + jsonNumber(a.hit_rate) +
+         ", \"pai\": " + (a.pai ? jsonNumber(*a.pai) : "null");
+    if (a.train_incidents)
+        s += ", \"train_incidents\": " + std::to_string(*a.train_incidents) +
+             ", \"rri\": " + (a.rri ? jsonNumber(*a.rri) : "null");
+    return s + "}";
+}
+
+void printJson(const PlanEvaluation& e) {
+    std::string s = "{\"period\": {\"from\": " + jsonText(formatMonth(e.period.first)) +
+                    ", \"to\": " + jsonText(formatMonth(e.period.last)) + "}";
+    if (e.train)
+        s += ", \"train\": {\"from\": " + jsonText(formatMonth(e.train->first)) +
+             ", \"to\": " + jsonText(formatMonth(e.train->last)) +
+             "}, \"train_incidents\": " + std::to_string(e.train_incidents.value_or(0));
+    s += ", \"incidents\": " + std::to_string(e.incidents) +
+         ", \"study_area_km2\": " + jsonNumber(e.study_area_km2) + ", \"areas\": [";
+    for (std::size_t i = 0; i < e.areas.size(); ++i)
+        s += (i ? ", " : "") + jsonScore(e.areas[i], true);
+    s += "], \"plan\": " + jsonScore(e.plan, false) + "}";
+    std::cout << s << "\n";
+}
+
+void printTable(const PlanEvaluation& e) {
+    std::printf("Hold-out check on %s: %s incidents in the study area (%.2f km2)",
+                formatSpan(e.period).c_str(), withCommas(e.incidents).c_str(), e.study_area_km2);
+    if (e.train)
+        std::printf("; chosen on %s (%s incidents)", formatSpan(*e.train).c_str(),
+                    withCommas(e.train_incidents.value_or(0)).c_str());
+    std::printf("\n  id    incidents  hit rate %%   area km2     PAI%s  name\n",
+                e.train ? "     RRI" : "");
+    const auto row = [&](const AreaScore& a) {
+        char pai[32] = "-", rri[32] = "";
+        if (a.pai)
+            std::snprintf(pai, sizeof pai, "%.1f", *a.pai);
+        if (e.train && a.rri)
+            std::snprintf(rri, sizeof rri, "  %6.2f", *a.rri);
+        else if (e.train)
+            std::snprintf(rri, sizeof rri, "  %6s", "-");
+        std::printf("  %-5s %9lld  %10.2f  %9.3f  %6s%s  %s\n", a.area_id.c_str(),
+                    static_cast<long long>(a.incidents), a.hit_rate * 100, a.area_km2, pai, rri,
+                    a.name.c_str());
+    };
+    for (const auto& a : e.areas)
+        row(a);
+    row(e.plan);
+}
+
+} // namespace
+
+int runEvaluate(int argc, char** argv) {
+    auto options = planInputSpecs();
+    options.push_back({"train-from", "YYYY-MM", "first month the areas were chosen on"});
+    options.push_back({"train-to", "YYYY-MM", "last month the areas were chosen on"});
+    options.push_back({"json", "", "print one JSON object instead of the table"});
+    auto parsed = parsePlanCommand(
+        {"evaluate",
+         "The hold-out check: the plan's areas scored on a test period (--from/--to): hit rate "
+         "(share of\n"
+         "the study area's incidents inside), PAI (hit rate / share of the study area covered) "
+         "and, with\n"
+         "a training period, the recapture rate index RRI = (n_test/n_train) / "
+         "(N_test/N_train); per\n"
+         "area and for the plan (the union of its areas within the study area).",
+         options,
+         false,
+         false,
+         {},
+         ""},
+        argc, argv);
+    if (auto* code = std::get_if<int>(&parsed))
+        return *code;
+    PlanCommand& pc = std::get<PlanCommand>(parsed);
+    EvaluateRequest req;
+    const bool tf = pc.cmd.args.has("train-from"), tt = pc.cmd.args.has("train-to");
+    if (tf != tt)
+        return fail("evaluate", "--train-from and --train-to go together", kExitUsage);
+    if (tf) {
+        const auto a = parseMonth(pc.cmd.args.get("train-from")),
+                   b = parseMonth(pc.cmd.args.get("train-to"));
+        if (!a || !b || *b < *a)
+            return fail("evaluate", "--train-from/--train-to must be YYYY-MM, in order",
+                        kExitUsage);
+        req.train = MonthSpan{*a, *b};
+    }
+    Session session;
+    auto sel = loadPlanData(session, pc);
+    if (!sel)
+        return failWith("evaluate", sel.failure());
+    req.selection = sel.value();
+    auto ev = evaluatePlan(session, pc.plan.areas, req);
+    if (!ev)
+        return failWith("evaluate", ev.failure());
+    printNotes(ev.value().notes);
+    if (pc.cmd.args.has("json"))
+        printJson(ev.value());
+    else
+        printTable(ev.value());
+    return kExitOk;
+}
+
+} // namespace sw::cli

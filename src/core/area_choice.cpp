@@ -1,0 +1,270 @@
+// Greedy, local search and branch and bound for the street-week area choice.
+#include "core/area_choice.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <numeric>
+
+namespace sw {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Problem {
+    std::vector<double> x, y, v; // candidates sorted by value, best first
+    std::vector<std::size_t> original;
+    double min_d2 = 0;
+    std::size_t k = 1;
+
+    bool compatible(std::size_t a, std::size_t b) const {
+        const double dx = x[a] - x[b], dy = y[a] - y[b];
+        return dx * dx + dy * dy >= min_d2;
+    }
+    bool compatibleWithAll(std::size_t a, const std::vector<std::size_t>& set) const {
+        for (std::size_t b : set)
+            if (!compatible(a, b))
+                return false;
+        return true;
+    }
+};
+
+Problem makeProblem(const std::vector<AreaCandidate>& c, const AreaChoiceParams& p) {
+    Problem pr;
+    pr.original.resize(c.size());
+    std::iota(pr.original.begin(), pr.original.end(), std::size_t{0});
+    std::stable_sort(pr.original.begin(), pr.original.end(),
+                     [&](std::size_t a, std::size_t b) { return c[a].value > c[b].value; });
+    // Candidates that capture nothing never help.
+    while (!pr.original.empty() && !(c[pr.original.back()].value > 0))
+        pr.original.pop_back();
+    for (std::size_t i : pr.original) {
+        pr.x.push_back(c[i].x);
+        pr.y.push_back(c[i].y);
+        pr.v.push_back(c[i].value);
+    }
+    pr.min_d2 = p.min_centre_distance * p.min_centre_distance;
+    pr.k = p.k;
+    return pr;
+}
+
+// Best first; then the best compatible with those taken; from `seed` (already taken).
+std::vector<std::size_t> greedyFill(const Problem& pr, std::vector<std::size_t> seed,
+                                    std::size_t skip = SIZE_MAX) {
+    for (std::size_t i = 0; i < pr.v.size() && seed.size() < pr.k; ++i)
+        if (i != skip && std::find(seed.begin(), seed.end(), i) == seed.end() &&
+            pr.compatibleWithAll(i, seed))
+            seed.push_back(i);
+    return seed;
+}
+
+double total(const Problem& pr, const std::vector<std::size_t>& set) {
+    double s = 0;
+    for (std::size_t i : set)
+        s += pr.v[i];
+    return s;
+}
+
+// Drop one area and refill greedily (without it); keep any improvement; until none.
+std::vector<std::size_t> localSearch(const Problem& pr, std::vector<std::size_t> best) {
+    double best_v = total(pr, best);
+    for (bool improved = true; improved;) {
+        improved = false;
+        for (std::size_t drop = 0; drop < best.size() && !improved; ++drop) {
+            std::vector<std::size_t> seed = best;
+            const std::size_t removed = seed[drop];
+            seed.erase(seed.begin() + static_cast<std::ptrdiff_t>(drop));
+            // Refill skipping the removed one; try each compatible first pick too (1-opt).
+            const auto filled = greedyFill(pr, seed, removed);
+            if (const double v = total(pr, filled); v > best_v + 1e-9) {
+                best = filled;
+                best_v = v;
+                improved = true;
+            }
+        }
+    }
+    return best;
+}
+
+class Search {
+  public:
+    Search(const Problem& pr, double incumbent, std::vector<std::size_t> best,
+           Clock::time_point end, Progress* progress)
+        : pr_(pr), best_v_(incumbent), best_(std::move(best)), end_(end), progress_(progress) {}
+
+    // Returns true when it finished (the incumbent is optimal); otherwise `bound` is a valid
+    // upper bound on every choice it did not rule out.
+    bool run(double& bound) {
+        std::vector<std::size_t> all(pr_.v.size());
+        std::iota(all.begin(), all.end(), std::size_t{0});
+        std::vector<std::size_t> chosen;
+        bound = best_v_;
+        // Top level by hand, so a stop leaves a bound: every choice whose first (best) area
+        // comes at or after position t is bounded by the best k values from t.
+        for (std::size_t t = 0; t < all.size(); ++t) {
+            const double b = boundFrom(all, t, pr_.k);
+            if (b <= best_v_ + 1e-9)
+                return true;
+            if (stopped_) {
+                bound = std::max(best_v_, b);
+                return false;
+            }
+            chosen.assign(1, all[t]);
+            descend(childList(all, t), chosen, pr_.v[all[t]]);
+            if (stopped_) {
+                bound = std::max(best_v_, b);
+                return false;
+            }
+        }
+        return true;
+    }
+    const std::vector<std::size_t>& best() const { return best_; }
+    double bestValue() const { return best_v_; }
+    std::uint64_t nodes() const { return nodes_; }
+
+  private:
+    // Sum of the `need` best values in list[t..].
+    double boundFrom(const std::vector<std::size_t>& list, std::size_t t, std::size_t need) const {
+        double s = 0;
+        for (std::size_t i = t; i < list.size() && need > 0; ++i, --need)
+            s += pr_.v[list[i]];
+        return s;
+    }
+    // Candidates after position t compatible with list[t].
+    std::vector<std::size_t> childList(const std::vector<std::size_t>& list, std::size_t t) const {
+        std::vector<std::size_t> out;
+        for (std::size_t i = t + 1; i < list.size(); ++i)
+            if (pr_.compatible(list[t], list[i]))
+                out.push_back(list[i]);
+        return out;
+    }
+    void descend(const std::vector<std::size_t>& list, std::vector<std::size_t>& chosen,
+                 double value) {
+        ++nodes_;
+        if ((nodes_ & 1023) == 0 && (Clock::now() > end_ || (progress_ && progress_->cancelled())))
+            stopped_ = true;
+        if (stopped_)
+            return;
+        if (value > best_v_ + 1e-9) {
+            best_v_ = value;
+            best_ = chosen;
+        }
+        const std::size_t need = pr_.k - chosen.size();
+        if (need == 0)
+            return;
+        for (std::size_t t = 0; t < list.size(); ++t) {
+            if (value + boundFrom(list, t, need) <= best_v_ + 1e-9)
+                return; // later positions only bound lower
+            chosen.push_back(list[t]);
+            if (need == 1) {
+                ++nodes_;
+                if (value + pr_.v[list[t]] > best_v_ + 1e-9) {
+                    best_v_ = value + pr_.v[list[t]];
+                    best_ = chosen;
+                }
+            } else {
+                descend(childList(list, t), chosen, value + pr_.v[list[t]]);
+            }
+            chosen.pop_back();
+            if (stopped_)
+                return;
+        }
+    }
+
+    const Problem& pr_;
+    double best_v_;
+    std::vector<std::size_t> best_;
+    Clock::time_point end_;
+    Progress* progress_;
+    std::uint64_t nodes_ = 0;
+    bool stopped_ = false;
+};
+
+// Candidates that cannot be in a choice better than `incumbent`: their value plus the best
+// k-1 values compatible with them is no more than it.
+Problem reduce(const Problem& pr, double incumbent) {
+    Problem out;
+    out.min_d2 = pr.min_d2;
+    out.k = pr.k;
+    for (std::size_t i = 0; i < pr.v.size(); ++i) {
+        double b = pr.v[i];
+        std::size_t need = pr.k - 1;
+        for (std::size_t j = 0; j < pr.v.size() && need > 0; ++j)
+            if (j != i && pr.compatible(i, j)) {
+                b += pr.v[j];
+                --need;
+            }
+        // A tie can matter when it is the incumbent itself; keep what reaches it.
+        if (b + 1e-9 < incumbent)
+            continue;
+        out.x.push_back(pr.x[i]);
+        out.y.push_back(pr.y[i]);
+        out.v.push_back(pr.v[i]);
+        out.original.push_back(pr.original[i]);
+    }
+    return out;
+}
+
+std::vector<std::size_t> toOriginal(const Problem& pr, std::vector<std::size_t> set) {
+    std::sort(set.begin(), set.end()); // positions are in value order: best first
+    for (auto& i : set)
+        i = pr.original[i];
+    return set;
+}
+
+// Positions in `to` of the candidates at positions `set` of `from` (same original indices).
+std::vector<std::size_t> remap(const Problem& from, const Problem& to,
+                               const std::vector<std::size_t>& set) {
+    std::vector<std::size_t> out;
+    for (std::size_t i : set) {
+        const auto it = std::find(to.original.begin(), to.original.end(), from.original[i]);
+        if (it != to.original.end())
+            out.push_back(static_cast<std::size_t>(it - to.original.begin()));
+    }
+    return out;
+}
+
+} // namespace
+
+AreaChoice greedyAreaChoice(const std::vector<AreaCandidate>& candidates,
+                            const AreaChoiceParams& params) {
+    const Problem pr = makeProblem(candidates, params);
+    AreaChoice out;
+    const auto g = greedyFill(pr, {});
+    out.greedy = toOriginal(pr, g);
+    out.greedy_value = total(pr, g);
+    out.chosen = out.greedy;
+    out.value = out.greedy_value;
+    for (std::size_t i = 0; i < pr.v.size() && i < pr.k; ++i) // the k best, ignoring conflicts
+        out.upper_bound += pr.v[i];
+    out.kept_candidates = pr.v.size();
+    return out;
+}
+
+AreaChoice chooseAreas(const std::vector<AreaCandidate>& candidates, const AreaChoiceParams& params,
+                       Progress* progress) {
+    const auto start = Clock::now();
+    const Problem pr = makeProblem(candidates, params);
+    AreaChoice out;
+    if (pr.v.empty() || params.k == 0)
+        return out;
+    const auto g = greedyFill(pr, {});
+    out.greedy = toOriginal(pr, g);
+    out.greedy_value = total(pr, g);
+    const auto ls = localSearch(pr, g);
+    double incumbent = total(pr, ls);
+    // Shrink the candidates to those that could still beat the incumbent, then search.
+    const Problem small = reduce(pr, incumbent);
+    out.kept_candidates = small.v.size();
+    const auto end = start + std::chrono::duration_cast<Clock::duration>(
+                                 std::chrono::duration<double>(params.time_limit_s));
+    Search search(small, incumbent, remap(pr, small, ls), end, progress);
+    double bound = incumbent;
+    out.proved_optimal = search.run(bound);
+    out.nodes = search.nodes();
+    out.value = search.bestValue();
+    out.chosen = toOriginal(small, search.best());
+    out.upper_bound = out.proved_optimal ? out.value : bound;
+    return out;
+}
+
+} // namespace sw

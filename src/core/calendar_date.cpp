@@ -1,0 +1,77 @@
+// Day numbers from and to civil dates (Howard Hinnant's days_from_civil algorithm).
+#include "core/calendar_date.hpp"
+
+#include <cstdio>
+
+namespace sw {
+
+DayNumber makeDay(int y, int m, int d) {
+    y -= m <= 2 ? 1 : 0;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void civilFromDays(DayNumber z, int& year, int& month, int& dom) {
+    z += 719468;
+    const int era = (z >= 0 ? z : z - 146096) / 146097;
+    const int doe = z - era * 146097;
+    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int mp = (5 * doy + 2) / 153;
+    dom = doy - (153 * mp + 2) / 5 + 1;
+    month = mp < 10 ? mp + 3 : mp - 9;
+    year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+}
+
+std::optional<DayNumber> parseDay(std::string_view t) {
+    if (t.size() != 10 || t[4] != '-' || t[7] != '-')
+        return std::nullopt;
+    int v[3] = {0, 0, 0};
+    const int starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
+    for (int f = 0; f < 3; ++f)
+        for (int i = 0; i < lengths[f]; ++i) {
+            const char c = t[static_cast<std::size_t>(starts[f] + i)];
+            if (c < '0' || c > '9')
+                return std::nullopt;
+            v[f] = v[f] * 10 + (c - '0');
+        }
+    if (v[0] < 1900 || v[0] > 2200 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
+        return std::nullopt;
+    const DayNumber day = makeDay(v[0], v[1], v[2]);
+    int y = 0, m = 0, d = 0;
+    civilFromDays(day, y, m, d);
+    if (y != v[0] || m != v[1] || d != v[2]) // 2026-02-30
+        return std::nullopt;
+    return day;
+}
+
+std::string formatDay(DayNumber day) {
+    if (day == kNoDay)
+        return "";
+    int y = 0, m = 0, d = 0;
+    civilFromDays(day, y, m, d);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+}
+
+int weekday(DayNumber day) {
+    // 1970-01-01 was a Thursday (3 with Monday = 0).
+    const int w = (day + 3) % 7;
+    return w < 0 ? w + 7 : w;
+}
+
+DayNumber weekStart(DayNumber day) {
+    return day - weekday(day);
+}
+
+MonthIndex monthOfDay(DayNumber day) {
+    int y = 0, m = 0, d = 0;
+    civilFromDays(day, y, m, d);
+    return makeMonth(y, m);
+}
+
+} // namespace sw

@@ -1,0 +1,30 @@
+// Calendar days for the street-week schedule: a day number (days since 1970-01-01, proleptic
+// Gregorian), ISO "YYYY-MM-DD" text, weekdays and the police.uk month a day falls in.
+#pragma once
+
+#include "core/month.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sw {
+
+using DayNumber = std::int32_t;
+constexpr DayNumber kNoDay = INT32_MIN;
+
+DayNumber makeDay(int year, int month, int day);
+// "2026-03-02" (strict: four-digit year, two-digit month and day, a real date).
+std::optional<DayNumber> parseDay(std::string_view text);
+std::string formatDay(DayNumber day);
+// 0 = Monday .. 6 = Sunday.
+int weekday(DayNumber day);
+// The Monday of the week holding the day.
+DayNumber weekStart(DayNumber day);
+// The month (as police.uk publishes) the day falls in.
+MonthIndex monthOfDay(DayNumber day);
+// Year, month (1-12) and day of a day number.
+void civilFromDays(DayNumber day, int& year, int& month, int& dom);
+
+} // namespace sw

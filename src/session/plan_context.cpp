@@ -1,0 +1,128 @@
+// Plan settings and sources to and from the session's requests.
+#include "session/plan_context.hpp"
+
+#include "core/layer_rules.hpp"
+#include "io/plan_file.hpp"
+
+#include <filesystem>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace sw {
+namespace {
+
+PlanSource sourceOf(const std::string& role, const std::string& path) {
+    PlanSource s;
+    s.role = role;
+    std::error_code ec;
+    s.path = fs::absolute(path, ec).string();
+    if (ec)
+        s.path = path;
+    if (fs::is_regular_file(path, ec)) {
+        s.bytes = static_cast<std::uint64_t>(fs::file_size(path, ec));
+        s.checksum = io::fileChecksum(path);
+    }
+    return s;
+}
+
+std::string numberText(double v) {
+    std::ostringstream o;
+    o << v;
+    return o.str();
+}
+
+} // namespace
+
+void recordSources(Plan& plan, const LoadRequest& r) {
+    plan.sources.clear();
+    if (!r.wards_path.empty())
+        plan.sources.push_back(sourceOf("wards", r.wards_path));
+    for (const auto& p : r.incident_paths)
+        plan.sources.push_back(sourceOf("incidents", p));
+    if (!r.population_path.empty())
+        plan.sources.push_back(sourceOf("population", r.population_path));
+    if (!r.lookup_path.empty())
+        plan.sources.push_back(sourceOf("lookup", r.lookup_path));
+    plan.set("assign_by", r.assign_by_area ? "lsoa" : "point");
+}
+
+void recordSelection(Plan& plan, const SelectionParams& s) {
+    plan.setAll("from", s.from == kNoMonth ? std::vector<std::string>{}
+                                           : std::vector<std::string>{formatMonth(s.from)});
+    plan.setAll("to", s.to == kNoMonth ? std::vector<std::string>{}
+                                       : std::vector<std::string>{formatMonth(s.to)});
+    std::vector<std::string> rules, weights;
+    for (std::size_t i = 0; i < s.layers.size(); ++i) {
+        rules.push_back(formatLayerRule(s.layers[i]));
+        weights.push_back(s.layers[i].name + "=" +
+                          numberText(s.layer_weights.empty() ? 1.0 : s.layer_weights[i]));
+    }
+    plan.setAll("layer", rules);
+    plan.setAll("layer_weight", weights);
+}
+
+Result<LoadRequest> requestFromPlan(const Plan& plan, LoadRequest given,
+                                    std::vector<std::string>* notes) {
+    const bool need_wards = given.wards_path.empty(), need_incidents = given.incident_paths.empty();
+    const bool need_population = given.population_path.empty() && given.lookup_path.empty();
+    std::vector<std::string> missing;
+    for (const PlanSource& s : plan.sources) {
+        const bool wanted = (s.role == "wards" && need_wards) ||
+                            (s.role == "incidents" && need_incidents) ||
+                            ((s.role == "population" || s.role == "lookup") && need_population);
+        if (!wanted)
+            continue;
+        std::error_code ec;
+        if (!fs::exists(s.path, ec)) {
+            missing.push_back("the plan's " + s.role + " source " + s.path +
+                              " is not there any more: give --" + s.role + " with its new place");
+            continue;
+        }
+        if (!s.checksum.empty() && notes && io::fileChecksum(s.path) != s.checksum)
+            notes->push_back("the plan's " + s.role + " source " + s.path +
+                             " has changed since the plan was saved");
+        if (s.role == "wards")
+            given.wards_path = s.path;
+        else if (s.role == "incidents")
+            given.incident_paths.push_back(s.path);
+        else if (s.role == "population")
+            given.population_path = s.path;
+        else if (s.role == "lookup")
+            given.lookup_path = s.path;
+    }
+    if (need_population && !given.lookup_path.empty() && plan.setting("assign_by") == "lsoa")
+        given.assign_by_area = true;
+    if (!missing.empty()) {
+        std::string all;
+        for (const auto& m : missing)
+            all += (all.empty() ? "" : "\n") + m;
+        return Error{all};
+    }
+    return given;
+}
+
+Result<SelectionParams> selectionFromPlan(const Plan& plan) {
+    SelectionParams s;
+    if (const auto m = parseMonth(plan.setting("from")))
+        s.from = *m;
+    if (const auto m = parseMonth(plan.setting("to")))
+        s.to = *m;
+    for (const auto& text : plan.settingAll("layer")) {
+        auto rule = parseLayerRule(text);
+        if (!rule)
+            return Error{"the plan's layer rule '" + text + "': " + rule.error()};
+        s.layers.push_back(rule.value());
+    }
+    const auto weights = plan.settingAll("layer_weight");
+    if (!weights.empty() && weights.size() == s.layers.size()) {
+        for (const auto& w : weights) {
+            const auto eq = w.rfind('=');
+            s.layer_weights.push_back(eq == std::string::npos ? 1.0
+                                                              : std::atof(w.c_str() + eq + 1));
+        }
+    }
+    return s;
+}
+
+} // namespace sw

@@ -1,0 +1,126 @@
+// The planner's commands end to end: suggest writes a plan, plan edits and lists it, evaluate
+// scores it; a save killed part way never leaves a broken plan.
+#include "cli_runner.hpp"
+#include "io/plan_file.hpp"
+#include "test_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <random>
+#include <unistd.h>
+
+using namespace sw;
+using test::quote;
+using test::run;
+
+namespace {
+const std::string kGeo = STREETWEEK_GEODATA;
+std::string sample() {
+    return "--quiet --wards " + quote(kGeo + "/medway_wards_2023.geojson") + " --incidents " +
+           quote(kGeo + "/medway_street_2025.zip");
+}
+} // namespace
+
+TEST_CASE("suggest, plan --set, plan and evaluate --json on the bundled sample") {
+    test::TempDir dir;
+    const std::string plan = dir.file("plan.gpkg");
+    const auto s = run("suggest " + sample() +
+                       " --from 2025-07 --to 2025-12 --layer asb --layer weapons "
+                       "--layer-weight weapons=3 --weeks 3 --min-gap 200 --out " +
+                       quote(plan));
+    INFO(s.output);
+    REQUIRE(s.code == 0);
+    CHECK(s.output.find("Suggested 3 areas of radius 300 m for 2025-07..2025-12") !=
+          std::string::npos);
+    CHECK(s.output.find("Exact: the best choice among") != std::string::npos);
+    auto p = io::readPlan(plan);
+    REQUIRE(p);
+    REQUIRE(p.value().areas.size() == 3);
+    CHECK(p.value().settingAll("layer").size() == 2);
+    CHECK(p.value().sources.size() == 2);
+    for (const auto& a : p.value().areas)
+        CHECK(a.name.rfind("Near ", 0) == 0);
+
+    // Edit the schedule; the plan reloads its own data for the statistics.
+    const auto e = run("plan --quiet --plan " + quote(plan) +
+                       " --set A1:week=2026-03-04 --set A2:week=2026-03-02 --set "
+                       "A1:lead=Police --set A3:status=approved");
+    INFO(e.output);
+    REQUIRE(e.code == 0);
+    CHECK(e.output.find("week of 2026-03-02: 2 areas") != std::string::npos);
+    CHECK(e.output.find("Statistics for 2025-07..2025-12:") != std::string::npos);
+    CHECK(e.output.find("A3 (") != std::string::npos); // unscheduled
+    auto edited = io::readPlan(plan);
+    REQUIRE(edited);
+    CHECK(formatDay(edited.value().areas[0].week) == "2026-03-02"); // moved to its Monday
+    CHECK(edited.value().areas[0].lead == "Police");
+    CHECK(edited.value().areas[2].status == AreaStatus::Approved);
+    CHECK(run("plan --plan " + quote(plan) + " --set A9:week=2026-03-02").code == 2);
+    CHECK(run("plan --plan " + quote(plan) + " --set A1:week=2026-02-30").code == 2);
+
+    // The hold-out check in JSON; the first half of 2025 is not the months chosen on.
+    const auto j = run("evaluate --quiet --plan " + quote(plan) +
+                       " --from 2025-01 --to 2025-06 --train-from 2025-07 --train-to 2025-12 "
+                       "--json");
+    INFO(j.output);
+    REQUIRE(j.code == 0);
+    CHECK(j.output.find("{\"period\": {\"from\": \"2025-01\", \"to\": \"2025-06\"}") == 0);
+    CHECK(j.output.find("\"areas\": [{\"area_id\": \"A1\"") != std::string::npos);
+    CHECK(j.output.find("\"rri\": ") != std::string::npos);
+    CHECK(j.output.find("\"plan\": {\"incidents\": ") != std::string::npos);
+    // A plan whose data has moved asks for it.
+    const std::string moved = dir.file("moved.gpkg");
+    auto copy = edited.value();
+    copy.sources[0].path = dir.file("gone.geojson");
+    REQUIRE(io::writePlan(moved, copy));
+    const auto m = run("plan --quiet --plan " + quote(moved));
+    CHECK(m.code != 0);
+    CHECK(m.output.find("is not there any more: give --wards with its new place") !=
+          std::string::npos);
+}
+
+TEST_CASE("a save killed part way leaves the old plan or the new one, never a broken one") {
+    test::TempDir dir;
+    const std::string plan = dir.file("plan.gpkg");
+    REQUIRE(run("suggest " + sample() + " --weeks 8 --out " + quote(plan)).code == 0);
+    // Kill at moments spread over the whole run (start, reading, writing, renaming).
+    const auto t0 = std::chrono::steady_clock::now();
+    REQUIRE(run("plan --plan " + quote(plan) + " --set A1:name=Timed --schedule-only").code == 0);
+    const auto whole = static_cast<unsigned>(
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
+            .count());
+    std::mt19937 rng(42);
+    int old_seen = 0, new_seen = 0;
+    std::string previous = "Timed";
+    for (int i = 0; i < 40; ++i) {
+        const std::string name = "Renamed " + std::to_string(i);
+        const std::string arg = "A1:name=" + name;
+        const pid_t pid = ::fork();
+        REQUIRE(pid >= 0);
+        if (pid == 0) {
+            ::execl(STREETWEEK_BIN, STREETWEEK_BIN, "plan", "--plan", plan.c_str(), "--set",
+                    arg.c_str(), "--schedule-only", static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        ::usleep(std::uniform_int_distribution<unsigned>(whole / 4, whole + whole / 4)(rng));
+        ::kill(pid, SIGKILL);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        auto back = io::readPlan(plan);
+        INFO("round ", i);
+        REQUIRE(back);
+        REQUIRE(back.value().areas.size() == 8);
+        const std::string now = back.value().areas[0].name;
+        CHECK((now == previous || now == name));
+        (now == name ? new_seen : old_seen)++;
+        previous = now;
+    }
+    MESSAGE("kept the old plan ", old_seen, " times, the new one ", new_seen, " times");
+    // The next save clears what the killed ones left behind.
+    REQUIRE(run("plan --plan " + quote(plan) + " --set A1:name=Final --schedule-only").code == 0);
+    for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+        CHECK(e.path().filename().string().rfind(".streetweek-tmp-", 0) != 0);
+}

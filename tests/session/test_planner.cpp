@@ -1,0 +1,270 @@
+// The street-week planner on data the test builds: area statistics against hand counts, the
+// suggestion against greedy, the plan file round trip and atomic saving, the hold-out check.
+#include "core/target_area.hpp"
+#include "geo/crs_transform.hpp"
+#include "io/plan_file.hpp"
+#include "session/area_statistics.hpp"
+#include "session/plan_context.hpp"
+#include "session/plan_evaluation.hpp"
+#include "session/session.hpp"
+#include "session/street_week_suggest.hpp"
+#include "test_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <set>
+#include <sys/stat.h>
+
+using namespace sw;
+
+namespace {
+
+std::string rowAt(double e, double n, const char* month, const char* type, const char* street) {
+    auto t = geo::CrsTransform::create("EPSG:27700", "EPSG:4326");
+    double lon = e, lat = n;
+    t.value().transform(&lon, &lat, 1);
+    char buf[400];
+    std::snprintf(buf, sizeof buf,
+                  "x,%s,Kent Police,Kent Police,%.7f,%.7f,On or near %s,E01,Medway 001A,%s,,\r\n",
+                  month, lon, lat, street, type);
+    return buf;
+}
+
+// West [570000,571000] and East [571000,572000] x [160000,161000]; populations 2000 and 4000.
+struct World {
+    test::TempDir dir;
+    LoadRequest request;
+    std::string csv = test::kPoliceHeader;
+    void add(double e, double n, const char* month, const char* type, const char* street,
+             int times = 1) {
+        for (int i = 0; i < times; ++i)
+            csv += rowAt(e, n, month, type, street);
+    }
+    void load(Session& s) {
+        request.wards_path =
+            test::writeFile(dir.file("wards.geojson"), test::twoSquareWardsGeoJson());
+        request.incident_paths = {test::writeFile(dir.file("inc.csv"), csv)};
+        request.population_path = test::writeFile(
+            dir.file("pop.csv"), "ward_code,population\r\nE05000001,2000\r\nE05000002,4000\r\n");
+        REQUIRE(s.load(request));
+    }
+};
+
+} // namespace
+
+TEST_CASE("area statistics: counts, share, PAI, wards, residents, previous period, streets") {
+    World w;
+    // Inside the rectangle [570800,571200] x [160400,160600] (0.08 km2, half in each ward):
+    w.add(570900, 160500, "2022-03", "Anti-social behaviour", "High Street", 3);
+    w.add(571100, 160500, "2022-03", "Robbery", "Parking Area", 2);
+    w.add(571100, 160450, "2022-04", "Anti-social behaviour", "Mill Road");
+    // Outside it, in the study area, and one outside the study area:
+    w.add(570100, 160100, "2022-03", "Drugs", "Far Lane", 4);
+    w.add(575000, 165000, "2022-03", "Drugs", "Elsewhere", 5);
+    // The previous period (2022-01..02): one inside, one outside.
+    w.add(570950, 160550, "2022-01", "Robbery", "High Street");
+    w.add(571900, 160900, "2022-02", "Robbery", "Corner");
+    Session s;
+    w.load(s);
+    AreaStatsRequest req;
+    req.selection.from = makeMonth(2022, 3);
+    req.selection.to = makeMonth(2022, 4);
+    req.selection.layers = {*s.findLayer("asb")};
+    auto all_req = req;
+    all_req.selection.layers.clear();
+    auto stats = AreaStatistics::prepare(s, all_req);
+    REQUIRE(stats);
+    const auto rect = rectangleShape(Point(570800, 160400), Point(571200, 160600));
+    const AreaStats a = stats.value().of(rect);
+    CHECK(a.area_km2 == doctest::Approx(0.08));
+    CHECK(a.area_in_study_km2 == doctest::Approx(0.08));
+    CHECK_FALSE(a.partly_outside);
+    CHECK(a.current.incidents == 6);
+    CHECK(a.current.study_incidents == 10); // the 5 outside the wards never count
+    CHECK(a.current.share == doctest::Approx(0.6));
+    CHECK(*a.current.pai == doctest::Approx(0.6 / (0.08 / 2.0)));
+    CHECK(a.previous.has_data);
+    CHECK(a.previous.incidents == 1);
+    CHECK(a.previous.study_incidents == 2);
+    REQUIRE(a.wards.size() == 2);
+    CHECK(a.wards[0].share_of_area == doctest::Approx(0.5));
+    CHECK(*a.residents == doctest::Approx(0.04 * 2000 + 0.04 * 4000));
+    REQUIRE(a.streets.size() == 3);
+    CHECK(a.streets[0].street == "High Street");
+    CHECK(a.streets[0].incidents == 3);
+    CHECK(a.streets[1].street == "Parking Area");
+    CHECK(areaNameFrom(a, "A1") == "Near High Street");
+
+    // One layer: its count; an area half outside the study area says so.
+    auto asb = AreaStatistics::prepare(s, req);
+    REQUIRE(asb);
+    const AreaStats b = asb.value().of(rect);
+    CHECK(b.current.incidents == 4);
+    REQUIRE(b.current.per_layer.size() == 1);
+    CHECK(b.current.per_layer[0] == 4);
+    const auto edge = rectangleShape(Point(571800, 160000), Point(572200, 160100));
+    const AreaStats e = asb.value().of(edge);
+    CHECK(e.partly_outside);
+    CHECK(e.area_in_study_km2 == doctest::Approx(0.02));
+}
+
+TEST_CASE("suggest: circles clear of each other and of planned areas, better than greedy") {
+    World w;
+    // Three clusters on a line: B (10 incidents) between A and C (9 each), 470 m from each.
+    // With a 100 m radius and a 500 m gap, any circle reaching B is within 670 m (< 700) of
+    // any circle reaching A or C; circles on A and C are 940 m apart and fit together.
+    w.add(570030, 160500, "2022-03", "Drugs", "West Street", 9);
+    w.add(570500, 160500, "2022-03", "Drugs", "Middle Street", 10);
+    w.add(570970, 160500, "2022-03", "Drugs", "East Street", 9);
+    w.add(571600, 160200, "2022-03", "Drugs", "Far Road", 2);
+    Session s;
+    w.load(s);
+    SuggestRequest req;
+    req.weeks = 2;
+    req.radius_m = 100;
+    req.min_gap_m = 500;
+    req.step_m = 20;
+    auto r = suggestAreas(s, req);
+    REQUIRE(r);
+    const SuggestResult& res = r.value();
+    CHECK(res.choice.proved_optimal);
+    CHECK(res.choice.greedy_value == doctest::Approx(12)); // B, then Far Road
+    CHECK(res.choice.value == doctest::Approx(18));        // A and C
+    REQUIRE(res.areas.size() == 2);
+    for (const auto& a : res.areas) {
+        CHECK(a.stats.current.incidents == 9);
+        CHECK(a.area.shape_kind == AreaShape::Circle);
+    }
+    CHECK(bg::distance(res.areas[0].area.centre, res.areas[1].area.centre) >= 700);
+    std::set<std::string> names{res.areas[0].area.name, res.areas[1].area.name};
+    CHECK(names == std::set<std::string>{"Near East Street", "Near West Street"});
+    // With A planned already, a new area keeps clear of it: C, and not B.
+    TargetArea planned;
+    planned.id = "A1";
+    planned.shape = circleShape(Point(570030, 160500), 100);
+    req.planned = {planned};
+    req.weeks = 1;
+    auto again = suggestAreas(s, req);
+    REQUIRE(again);
+    REQUIRE(again.value().areas.size() == 1);
+    CHECK(again.value().areas[0].area.id == "A2");
+    CHECK(again.value().areas[0].stats.current.incidents == 9);
+    CHECK(again.value().areas[0].area.name == "Near East Street");
+    CHECK(again.value().blocked > 0);
+}
+
+TEST_CASE("plan file: every field and non-ASCII text round trip; a failed save changes nothing") {
+    test::TempDir dir;
+    Plan plan;
+    TargetArea a;
+    a.id = "A1";
+    a.name = "Chatham — Military Road (Ñ)";
+    a.shape_kind = AreaShape::Circle;
+    a.centre = Point(575000, 168000);
+    a.radius_m = 300;
+    a.shape = circleShape(a.centre, 300);
+    a.week = *parseDay("2026-03-02");
+    a.lead = "Police";
+    a.partners = "Housing; Youth service";
+    a.status = AreaStatus::Approved;
+    a.notes = "line one\nline two";
+    a.locked = true;
+    TargetArea z;
+    z.id = "A2";
+    z.name = "Private estate";
+    z.shape = rectangleShape(Point(576000, 168000), Point(576500, 168400));
+    z.excluded = true;
+    plan.areas = {a, z};
+    plan.set("from", "2025-07");
+    plan.setAll("layer",
+                {"ASB: types=Anti-social behaviour", "Weapons: types=Possession of weapons"});
+    plan.sources.push_back({"wards", "/data/wards.geojson", 1234, "00ff"});
+    plan.agencies.push_back("Street pastors");
+    const std::string path = dir.file("plan.gpkg");
+    REQUIRE(io::writePlan(path, plan));
+    auto back = io::readPlan(path);
+    REQUIRE(back);
+    const Plan& p = back.value();
+    CHECK(p.load_warnings.empty());
+    REQUIRE(p.areas.size() == 2);
+    const TargetArea& b = p.areas[0];
+    CHECK(b.id == "A1");
+    CHECK(b.name == a.name);
+    CHECK(b.shape_kind == AreaShape::Circle);
+    CHECK(b.centre.x() == 575000);
+    CHECK(b.radius_m == 300);
+    CHECK(formatDay(b.week) == "2026-03-02");
+    CHECK(b.lead == "Police");
+    CHECK(b.partners == a.partners);
+    CHECK(b.status == AreaStatus::Approved);
+    CHECK(b.notes == a.notes);
+    CHECK(b.locked);
+    CHECK_FALSE(b.excluded);
+    CHECK(shapeArea(b.shape) == doctest::Approx(shapeArea(a.shape)));
+    CHECK(p.areas[1].excluded);
+    CHECK(p.areas[1].week == kNoDay);
+    CHECK(p.setting("from") == "2025-07");
+    CHECK(p.settingAll("layer").size() == 2);
+    REQUIRE(p.sources.size() == 1);
+    CHECK(p.sources[0].bytes == 1234);
+    CHECK(p.agencies.back() == "Street pastors");
+    auto sel = selectionFromPlan(p);
+    REQUIRE(sel);
+    CHECK(sel.value().layers.size() == 2);
+    CHECK(sel.value().from == makeMonth(2025, 7));
+
+    // A read-only folder: the save fails with a message, the old plan stays, nothing is left.
+    const std::string before = test::readFile(path);
+    ::chmod(dir.path().c_str(), 0555);
+    plan.areas[0].name = "changed";
+    const auto st = io::writePlan(path, plan);
+    ::chmod(dir.path().c_str(), 0755);
+    if (::geteuid() != 0) { // root writes anywhere
+        REQUIRE_FALSE(st);
+        CHECK(st.error().find("the previous plan is untouched") != std::string::npos);
+    }
+    if (!st)
+        CHECK(test::readFile(path) == before);
+    std::size_t entries = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+        entries += e.path().filename().string().rfind(".streetweek-tmp-", 0) == 0 ? 1 : 0;
+    CHECK(entries == 0);
+
+    // Not a plan, and a broken feature: one line each.
+    CHECK(io::readPlan(dir.file("none.gpkg")).error().find("no such file") != std::string::npos);
+    test::writeFile(dir.file("junk.gpkg"), "not a geopackage");
+    CHECK_FALSE(io::readPlan(dir.file("junk.gpkg")));
+}
+
+TEST_CASE("hold-out check: hit rate, PAI and RRI against direct counts; the union counts once") {
+    World w;
+    w.add(570500, 160500, "2022-01", "Drugs", "A Street", 4); // training: 4 of 8 inside
+    w.add(571500, 160500, "2022-01", "Drugs", "B Street", 4);
+    w.add(570500, 160500, "2022-02", "Drugs", "A Street", 6); // test: 6 of 10 inside
+    w.add(571500, 160500, "2022-02", "Drugs", "B Street", 4);
+    Session s;
+    w.load(s);
+    TargetArea a1, a2;
+    a1.id = "A1";
+    a1.shape = circleShape(Point(570500, 160500), 100);
+    a2.id = "A2"; // overlapping A1 entirely: the plan must not count its incidents twice
+    a2.shape = circleShape(Point(570520, 160500), 100);
+    EvaluateRequest req;
+    req.selection.from = req.selection.to = makeMonth(2022, 2);
+    req.train = MonthSpan{makeMonth(2022, 1), makeMonth(2022, 1)};
+    auto ev = evaluatePlan(s, {a1, a2}, req);
+    REQUIRE(ev);
+    const PlanEvaluation& e = ev.value();
+    CHECK(e.incidents == 10);
+    CHECK(*e.train_incidents == 8);
+    REQUIRE(e.areas.size() == 2);
+    CHECK(e.areas[0].incidents == 6);
+    CHECK(e.areas[0].hit_rate == doctest::Approx(0.6));
+    CHECK(*e.areas[0].pai == doctest::Approx(0.6 / (shapeArea(a1.shape) / 1e6 / 2.0)));
+    CHECK(*e.areas[0].rri == doctest::Approx((6.0 / 4.0) / (10.0 / 8.0)));
+    CHECK(e.plan.incidents == 6);
+    CHECK(e.plan.area_km2 > e.areas[0].area_km2);
+    CHECK(e.plan.area_km2 < 2 * e.areas[0].area_km2);
+}
