@@ -97,20 +97,15 @@ int runEvaluate(int argc, char** argv) {
     options.push_back({"train-to", "YYYY-MM", "last month the areas were chosen on"});
     options.push_back({"json", "", "print one JSON object instead of the table"});
     auto parsed = parsePlanCommand(
-        {"evaluate",
-         "The hold-out check: the plan's areas scored on a test period (--from/--to): hit rate "
-         "(share of\n"
-         "the study area's incidents inside), PAI (hit rate / share of the study area covered) "
-         "and, with\n"
-         "a training period, the recapture rate index RRI = (n_test/n_train) / "
-         "(N_test/N_train); per\n"
-         "area and for the plan (the union of its areas within the study area).",
-         options,
-         false,
-         false,
-         {},
-         ""},
-        argc, argv);
+        "evaluate",
+        "The hold-out check: the plan's areas scored on a test period (--from/--to): hit rate "
+        "(share of\n"
+        "the study area's incidents inside), PAI (hit rate / share of the study area covered) "
+        "and, with\n"
+        "a training period, the recapture rate index RRI = (n_test/n_train) / "
+        "(N_test/N_train); per\n"
+        "area and for the plan (the union of its areas within the study area).",
+        options, argc, argv);
     if (auto* code = std::get_if<int>(&parsed))
         return *code;
     PlanCommand& pc = std::get<PlanCommand>(parsed);

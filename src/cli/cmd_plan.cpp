@@ -88,18 +88,13 @@ int runPlan(int argc, char** argv) {
         {"repeat-months", "N", "warn when one area is visited twice within N months (default 6)"});
     options.push_back({"schedule-only", "", "print the schedule without loading the data"});
     auto parsed = parsePlanCommand(
-        {"plan",
-         "A plan's schedule in week order (with clashes, repeats and gaps) and each area's "
-         "statistics\n"
-         "for the plan's period and layers (or --from/--to/--layer). Without --wards and "
-         "--incidents\n"
-         "the plan's own data files are loaded.",
-         options,
-         false,
-         false,
-         {},
-         ""},
-        argc, argv);
+        "plan",
+        "A plan's schedule in week order (with clashes, repeats and gaps) and each area's "
+        "statistics\n"
+        "for the plan's period and layers (or --from/--to/--layer). Without --wards and "
+        "--incidents\n"
+        "the plan's own data files are loaded.",
+        options, argc, argv);
     if (auto* code = std::get_if<int>(&parsed))
         return *code;
     PlanCommand& pc = std::get<PlanCommand>(parsed);

@@ -16,8 +16,10 @@ std::vector<OptionSpec> planInputSpecs() {
     return specs;
 }
 
-std::variant<PlanCommand, int> parsePlanCommand(DataCommandSpec spec, int argc, char** argv) {
-    spec.inputs_from_plan = true;
+std::variant<PlanCommand, int> parsePlanCommand(const std::string& name, const std::string& summary,
+                                                std::vector<OptionSpec> options, int argc,
+                                                char** argv) {
+    DataCommandSpec spec{name, summary, std::move(options), false, false, {}, "", true};
     auto parsed = parseDataCommand(spec, argc, argv);
     if (auto* code = std::get_if<int>(&parsed))
         return *code;

@@ -22,7 +22,9 @@ struct PlanCommand {
 // The selection options and --plan.
 std::vector<OptionSpec> planInputSpecs();
 // Parses, reads the plan (its warnings printed); or the exit code.
-std::variant<PlanCommand, int> parsePlanCommand(DataCommandSpec spec, int argc, char** argv);
+std::variant<PlanCommand, int> parsePlanCommand(const std::string& name, const std::string& summary,
+                                                std::vector<OptionSpec> options, int argc,
+                                                char** argv);
 // Loads the data (the plan's sources where no --wards/--incidents were given) and returns
 // the selection: the options given, else the plan's.
 Result<SelectionParams> loadPlanData(Session& session, PlanCommand& pc);
