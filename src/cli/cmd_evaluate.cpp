@@ -1,6 +1,7 @@
 // `streetweek evaluate`: the hold-out check of a plan's areas on a test period.
 #include "cli/area_report.hpp"
 #include "cli/commands.hpp"
+#include "cli/json_text.hpp"
 #include "cli/load_options.hpp"
 #include "cli/plan_input.hpp"
 #include "session/plan_evaluation.hpp"
@@ -13,22 +14,6 @@
 namespace sw::cli {
 namespace {
 
-std::string jsonText(const std::string& s) {
-    std::string o = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\')
-            o += '\\';
-        if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            o += buf;
-            continue;
-        }
-        o += c;
-    }
-    return o + "\"";
-}
-
 std::string jsonNumber(double v) {
     std::ostringstream o;
     o.precision(10);
@@ -39,7 +24,7 @@ std::string jsonNumber(double v) {
 std::string jsonScore(const AreaScore& a, bool with_id) {
     std::string s = "{";
     if (with_id)
-        s += "\"area_id\": " + jsonText(a.area_id) + ", \"name\": " + jsonText(a.name) + ", ";
+        s += "\"area_id\": " + jsonString(a.area_id) + ", \"name\": " + jsonString(a.name) + ", ";
     s += "\"incidents\": " + std::to_string(a.incidents) +
          ", \"area_km2\": " + jsonNumber(a.area_km2) + ", \"hit_rate\": " + jsonNumber(a.hit_rate) +
          ", \"pai\": " + (a.pai ? jsonNumber(*a.pai) : "null");
@@ -50,11 +35,11 @@ std::string jsonScore(const AreaScore& a, bool with_id) {
 }
 
 void printJson(const PlanEvaluation& e) {
-    std::string s = "{\"period\": {\"from\": " + jsonText(formatMonth(e.period.first)) +
-                    ", \"to\": " + jsonText(formatMonth(e.period.last)) + "}";
+    std::string s = "{\"period\": {\"from\": " + jsonString(formatMonth(e.period.first)) +
+                    ", \"to\": " + jsonString(formatMonth(e.period.last)) + "}";
     if (e.train)
-        s += ", \"train\": {\"from\": " + jsonText(formatMonth(e.train->first)) +
-             ", \"to\": " + jsonText(formatMonth(e.train->last)) +
+        s += ", \"train\": {\"from\": " + jsonString(formatMonth(e.train->first)) +
+             ", \"to\": " + jsonString(formatMonth(e.train->last)) +
              "}, \"train_incidents\": " + std::to_string(e.train_incidents.value_or(0));
     s += ", \"incidents\": " + std::to_string(e.incidents) +
          ", \"study_area_km2\": " + jsonNumber(e.study_area_km2) + ", \"areas\": [";

@@ -1,6 +1,7 @@
 // `streetweek info`: what was loaded and what was rejected, as text or JSON.
 #include "cli/commands.hpp"
 #include "cli/data_command.hpp"
+#include "cli/json_text.hpp"
 #include "cli/load_options.hpp"
 #include "session/session.hpp"
 
@@ -9,38 +10,6 @@
 
 namespace sw::cli {
 namespace {
-
-std::string jsonString(const std::string& s) {
-    std::string o = "\"";
-    for (char c : s) {
-        switch (c) {
-        case '"':
-            o += "\\\"";
-            break;
-        case '\\':
-            o += "\\\\";
-            break;
-        case '\n':
-            o += "\\n";
-            break;
-        case '\r':
-            o += "\\r";
-            break;
-        case '\t':
-            o += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char b[8];
-                std::snprintf(b, sizeof b, "\\u%04x", c);
-                o += b;
-            } else {
-                o += c;
-            }
-        }
-    }
-    return o + "\"";
-}
 
 std::string jsonFile(const FileReport& f) {
     std::string s = "{\"path\": " + jsonString(f.path) + ", \"format\": " + jsonString(f.format) +

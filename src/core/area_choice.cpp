@@ -73,7 +73,7 @@ std::vector<std::size_t> localSearch(const Problem& pr, std::vector<std::size_t>
             std::vector<std::size_t> seed = best;
             const std::size_t removed = seed[drop];
             seed.erase(seed.begin() + static_cast<std::ptrdiff_t>(drop));
-            // Refill skipping the removed one; try each compatible first pick too (1-opt).
+            // Refill greedily without the removed one.
             const auto filled = greedyFill(pr, seed, removed);
             if (const double v = total(pr, filled); v > best_v + 1e-9) {
                 best = filled;

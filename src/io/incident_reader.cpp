@@ -35,12 +35,6 @@ bool isCsvPath(const std::string& path) {
            endsWithIgnoreCase(path, ".csv.gz") || endsWithIgnoreCase(path, ".txt");
 }
 
-std::string vsiPath(const std::string& path) {
-    if (endsWithIgnoreCase(path, ".gz") && path.rfind("/vsigzip/", 0) != 0)
-        return "/vsigzip/" + path;
-    return path;
-}
-
 // Parses the complete records in `data` on several threads and appends them in order.
 // `cuts` (from recordCuts) split it into runs of whole records, one a thread.
 void parseBlock(std::string_view data, const std::vector<std::size_t>& cuts,

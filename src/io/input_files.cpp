@@ -134,10 +134,14 @@ Result<std::vector<std::string>> expandIncidentInputs(const std::vector<std::str
 
 namespace sw::io {
 
+std::string vsiPath(const std::string& path) {
+    if (endsWithIgnoreCase(path, ".gz") && path.rfind("/vsigzip/", 0) != 0)
+        return "/vsigzip/" + path;
+    return path;
+}
+
 std::uint64_t inputBytes(const std::string& path) {
-    const std::string vpath = endsWithIgnoreCase(path, ".gz") && path.rfind("/vsigzip/", 0) != 0
-                                  ? "/vsigzip/" + path
-                                  : path;
+    const std::string vpath = vsiPath(path);
     VSIStatBufL st{};
     if (VSIStatL(vpath.c_str(), &st) != 0 || st.st_size < 0)
         return 0;

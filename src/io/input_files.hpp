@@ -21,6 +21,9 @@ constexpr std::uint64_t kMinBombBytes = 256ull << 20;
 Result<std::vector<std::string>> expandIncidentInputs(const std::vector<std::string>& paths,
                                                       std::vector<std::string>* warnings = nullptr);
 
+// The path GDAL's virtual file API reads a file through (/vsigzip/ for .gz files).
+std::string vsiPath(const std::string& path);
+
 // Bytes of a file (inflated, inside a zip) through GDAL's virtual file API; 0 when unknown.
 std::uint64_t inputBytes(const std::string& path);
 

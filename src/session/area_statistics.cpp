@@ -275,6 +275,10 @@ const std::vector<std::string>& AreaStatistics::notes() const {
     return impl_->notes;
 }
 
+std::int64_t AreaStatistics::studyIncidents() const {
+    return impl_->current.total;
+}
+
 MonthSpan AreaStatistics::period() const {
     return impl_->current.period;
 }

@@ -70,6 +70,8 @@ class AreaStatistics {
     std::vector<std::uint32_t> rowsInside(const MultiPolygon& shape) const;
     const std::vector<std::string>& notes() const;
     MonthSpan period() const;
+    // Incidents of the period in the whole study area.
+    std::int64_t studyIncidents() const;
 
   private:
     AreaStatistics();

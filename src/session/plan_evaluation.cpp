@@ -65,11 +65,9 @@ Result<PlanEvaluation> evaluatePlan(const Session& session, const std::vector<Ta
         train = std::move(t.value());
         out.train = train->period();
     }
-    // Totals: an empty shape has none inside but carries the study area's count.
-    const MultiPolygon none;
-    out.incidents = test.value().of(none).current.study_incidents;
+    out.incidents = test.value().studyIncidents();
     if (train)
-        out.train_incidents = train->of(none).current.study_incidents;
+        out.train_incidents = train->studyIncidents();
     const AreaStatistics* tp = train ? &*train : nullptr;
     std::vector<const MultiPolygon*> shapes;
     for (const TargetArea* a : weeks) {

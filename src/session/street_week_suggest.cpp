@@ -70,8 +70,8 @@ Result<SuggestResult> suggestAreas(const Session& session, const SuggestRequest&
     const Grid& g = density.value().grid;
     const auto in_study = studyCells(session.wards(), g, resolveThreads(0));
 
-    SelectionParams period = request.selection;
-    const MonthIndex end = period.to != kNoMonth ? period.to : session.months().last();
+    const MonthIndex end =
+        request.selection.to != kNoMonth ? request.selection.to : session.months().last();
     const auto blocking = blockingAreas(request, end);
     const double clearance = request.radius_m + request.min_gap_m;
     std::vector<AreaCandidate> candidates;
