@@ -35,6 +35,8 @@ ui::ShortcutKeys glfwShortcutKeys() {
     k.f = GLFW_KEY_F;
     k.o = GLFW_KEY_O;
     k.s = GLFW_KEY_S;
+    k.r = GLFW_KEY_R;
+    k.k = GLFW_KEY_K;
     k.f1 = GLFW_KEY_F1;
     k.equal = GLFW_KEY_EQUAL;
     k.minus = GLFW_KEY_MINUS;
@@ -52,13 +54,17 @@ MapApp::MapApp(const cli::GuiOptions& options, GLFWwindow* window, std::string s
           [this](const LoadedData& d, const std::vector<LayerRule>& rules) {
               scene_.prepare(d.wards, d.incidents, rules);
           },
-          [this] { scene_.stop(); }) {
+          [this] {
+              scene_.stop();
+              plan_.stopJobs();
+          }) {
     view_.keys = glfwShortcutKeys();
 }
 
 MapApp::~MapApp() {
     jobs_.stop();
     scene_.stop();
+    plan_.close(session_.data().working_crs);
     if (!settings_path_.empty())
         ui::saveSettings(settings_path_, ui_, session_, &data_panel_.recent);
 }
@@ -76,6 +82,10 @@ bool MapApp::start() {
     }
     if (!settings_path_.empty())
         ui::loadSettings(settings_path_, ui_, session_, styles_, &data_panel_.recent);
+    if (auto st = plan_.open(opts_.plan_path); !st) {
+        fail(st.error());
+        return false;
+    }
     cli::applyOptions(opts_, ui_, session_);
     initial_view_ = opts_.view;
     jobs_.load(session_, opts_.request);
@@ -151,7 +161,11 @@ void MapApp::installResults(double now_s) {
     // The analysis follows the period, layers and settings.
     if (session_.loaded()) {
         ui::advancePlay(ui_, session_, now_s);
-        if (jobs_.analyse(session_, ui::analysisParams(ui_, session_), now_s)) {
+        const MapAnalysisParams params = ui::analysisParams(ui_, session_);
+        selection_ = params.hotspots.density.selection;
+        if (!jobs_.loading())
+            plan_.poll(session_, selection_, now_s, session_.data().working_crs);
+        if (jobs_.analyse(session_, params, now_s)) {
             const MapAnalysis& a = *jobs_.live().result();
             renderer_.uploadAnalysis(a);
             if (ui_.auto_range)
@@ -209,10 +223,15 @@ void MapApp::layout(double now_s, int fw, int fh) {
         view_.camera.setViewport(image_target_->width, image_target_->height);
         view_.camera.fit(window_camera_->visibleWorld(), 0.0);
     } else {
-        ui::handleMapInput(view_, fit_box);
+        const bool tools_mouse = session_.loaded() && plan_.handleTools(view_);
+        ui::handleMapInput(view_, fit_box,
+                           !tools_mouse && plan_.tools().tool == ui::AreaTool::Select);
     }
-    if (ui::handleShortcuts(view_.keys, ui_, session_, now_s))
+    const ui::ShortcutRequests keys = ui::handleShortcuts(view_.keys, ui_, session_, now_s);
+    if (keys.save_image)
         save_.requested = true;
+    if (keys.save_plan)
+        plan_.save(jobs_.request(), selection_, session_.data().working_crs);
     if (!io.WantCaptureKeyboard && io.KeyCtrl && ui::keyPressed(view_.keys.o))
         data_panel_.open = true;
     overlay_.point_stride = ui::updatePointStyles(styles_, overlay_.layer_counts, session_,
@@ -222,6 +241,9 @@ void MapApp::layout(double now_s, int fw, int fh) {
         ui::PanelState panels{ui_, view_, data_panel_, save_, load_error_, overlay_.layer_counts};
         auto requests = ui::drawPanels(panels, session_, jobs_, scene_.geometry(), fw, fh, now_s);
         zoom = requests.zoom;
+        if (session_.loaded())
+            if (auto z = plan_.drawPanel(session_, jobs_.request(), selection_))
+                zoom = z;
         if (requests.load) {
             requests.load->threads = opts_.request.threads;
             load_error_.clear();
@@ -229,8 +251,11 @@ void MapApp::layout(double now_s, int fw, int fh) {
         }
         const ui::WorkStatus status{jobs_.loading(), jobs_.live().running(), jobs_.loadFraction(),
                                     jobs_.live().fraction(), status_line_};
-        if (ui::drawMenuBar(ui_, view_, data_panel_, save_, status))
+        ui::PlanMenu plan_menu{plan_.panel().open, plan_.tools().tool};
+        if (ui::drawMenuBar(ui_, view_, data_panel_, save_, plan_menu, status))
             glfwSetWindowShouldClose(window_, GLFW_TRUE);
+        if (plan_menu.save_requested)
+            plan_.save(jobs_.request(), selection_, session_.data().working_crs);
     }
     if (zoom)
         view_.camera.fit(*zoom, 0.15);
@@ -250,6 +275,8 @@ void MapApp::layout(double now_s, int fw, int fh) {
                        1.0f, 3.0f);
         view_.hover_world.reset();
     }
+    if (session_.loaded())
+        plan_.drawOverlay(view_.camera);
     if (session_.loaded())
         ui::drawMapOverlays(view_, session_, scene_.geometry(), to_lonlat_ ? &*to_lonlat_ : nullptr,
                             overlay_);

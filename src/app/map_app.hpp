@@ -14,6 +14,7 @@
 #include "ui/data_panel.hpp"
 #include "ui/map_ui_state.hpp"
 #include "ui/map_view.hpp"
+#include "ui/plan_workspace.hpp"
 #include "ui/save_image_panel.hpp"
 
 #include <optional>
@@ -60,7 +61,8 @@ class MapApp {
 
     MapRenderer renderer_;
     Session session_;
-    MapScene scene_; // before jobs_: the load job writes into it until jobs_ stops
+    MapScene scene_;         // before jobs_: the load job writes into it until jobs_ stops
+    ui::PlanWorkspace plan_; // the plan open in the map, its tools, panel and jobs
     SessionJobs jobs_;
     ui::MapViewState view_;
     ui::MapUiState ui_;
@@ -70,6 +72,7 @@ class MapApp {
     ui::MapOverlayInfo overlay_;
     std::optional<geo::CrsTransform> to_lonlat_;
     std::string load_error_, status_line_;
+    SelectionParams selection_; // what the map shows: the live analysis' and the plan's
 
     // What the ward fills were last coloured for (none: recolour on the next frame).
     std::optional<ui::ChoroplethState> coloured_state_;

@@ -4,14 +4,19 @@
 #include "cli/commands.hpp"
 #include "cli/load_options.hpp"
 #include "core/colour_ramps.hpp"
+#include "io/plan_file.hpp"
 #include "session/bundled_sample.hpp"
+#include "session/plan_context.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 namespace sw::cli {
 
-std::variant<int, GuiOptions> parseGuiCommand(int argc, char** argv) {
+namespace {
+
+std::vector<OptionSpec> guiOptionSpecs() {
     auto specs = loadOptionSpecs(false);
     specs.push_back({"layer", "NAME", "show this layer (default: the standard layers)", true});
     specs.push_back({"layer-rule", "RULE",
@@ -48,8 +53,56 @@ std::variant<int, GuiOptions> parseGuiCommand(int argc, char** argv) {
     specs.push_back({"data-panel", "", "open the Data panel (file browser)", false});
     specs.push_back({"save-panel", "", "open the Save map image panel", false});
     specs.push_back({"edit-layer", "NAME", "open the layer rule editor on this layer", false});
+    specs.push_back({"plan", "FILE",
+                     "open this plan (GeoPackage), or create it at the first save; its data "
+                     "files load when no --wards/--incidents are given",
+                     false});
     specs.push_back(
         {"frame-stats", "", "with --screenshot: print the frame times (benchmarks)", false});
+    return specs;
+}
+
+// --plan: the plan's recorded data files when none are given, its period and layers.
+std::optional<int> applyPlan(const Args& args, GuiOptions& o) {
+    o.plan_path = args.get("plan");
+    std::error_code ec;
+    if (o.plan_path.empty() || !std::filesystem::exists(o.plan_path, ec))
+        return std::nullopt;
+    auto plan = io::readPlan(o.plan_path);
+    if (!plan)
+        return fail("gui", plan.error(), kExitFailure);
+    for (const auto& w : plan.value().load_warnings)
+        std::cerr << "streetweek gui: " << w << "\n";
+    if (args.has("wards") || args.has("incidents") || plan.value().sources.empty())
+        return std::nullopt;
+    std::vector<std::string> notes;
+    auto req = requestFromPlan(plan.value(), LoadRequest{}, &notes);
+    if (!req)
+        return fail("gui", req.error(), kExitUsage);
+    for (const auto& n : notes)
+        std::cerr << "streetweek gui: " << n << "\n";
+    req.value().threads = o.request.threads;
+    o.request = std::move(req.value());
+    if (auto sel = selectionFromPlan(plan.value())) {
+        if (!args.has("from"))
+            o.from = sel.value().from;
+        if (!args.has("to"))
+            o.to = sel.value().to;
+        if (!args.has("layer") && !args.has("layer-rule") && !args.has("layers") &&
+            !sel.value().layers.empty()) {
+            o.layer_rules = sel.value().layers;
+            o.visible_layers.clear();
+            for (const auto& l : o.layer_rules)
+                o.visible_layers.push_back(l.name);
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::variant<int, GuiOptions> parseGuiCommand(int argc, char** argv) {
+    const auto specs = guiOptionSpecs();
     Args args("gui", "Opens the map on the given data, or on the bundled synthetic sample.", specs);
     if (auto err = args.parse(argc, argv, 2))
         return fail("gui", *err, kExitUsage);
@@ -148,6 +201,8 @@ std::variant<int, GuiOptions> parseGuiCommand(int argc, char** argv) {
             return fail("gui", "--view: " + b.error(), kExitUsage);
         o.view = b.value();
     }
+    if (auto code = applyPlan(args, o))
+        return *code;
     return o;
 }
 

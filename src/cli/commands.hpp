@@ -39,6 +39,7 @@ struct GuiOptions {
     // Open the window, save the map image (as File > Save map image does) and exit.
     std::string save_image;
     int image_width = 0, image_height = 0; // 0: the window's size
+    std::string plan_path;                 // --plan: the plan to open (or create)
 };
 
 // Runs the subcommand named by argv[1] and returns its exit code, or returns the map's options

@@ -247,11 +247,12 @@ bool keyPressed(int key) {
     return key >= 0 && ImGui::IsKeyPressed(key);
 }
 
-bool handleShortcuts(const ShortcutKeys& keys, MapUiState& ui, const Session& session,
-                     double now_s) {
+ShortcutRequests handleShortcuts(const ShortcutKeys& keys, MapUiState& ui, const Session& session,
+                                 double now_s) {
     const ImGuiIO& io = ImGui::GetIO();
+    ShortcutRequests out;
     if (io.WantCaptureKeyboard)
-        return false;
+        return out;
     const auto range = session.months().span();
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))) {
         ui.playing = !ui.playing;
@@ -267,24 +268,62 @@ bool handleShortcuts(const ShortcutKeys& keys, MapUiState& ui, const Session& se
         ++ui.from;
         ++ui.to;
     }
+    if (io.KeyCtrl) {
+        if (keyPressed(keys.s))
+            (io.KeyShift ? out.save_image : out.save_plan) = true;
+        return out;
+    }
     if (keyPressed(keys.d))
         ui.density.visible = !ui.density.visible;
     if (keyPressed(keys.h))
         ui.hotspots_visible = !ui.hotspots_visible;
     if (keyPressed(keys.i))
         ui.points_visible = !ui.points_visible;
-    if (keyPressed(keys.c))
+    if (keyPressed(keys.k))
         ui.choropleth.on = !ui.choropleth.on;
     if (keyPressed(keys.g))
         ui.gistar_visible = !ui.gistar_visible;
-    if (keyPressed(keys.p))
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab)))
         ui.hide_panels = !ui.hide_panels;
     if (keyPressed(keys.f1))
         ui.show_help = !ui.show_help;
-    return io.KeyCtrl && keyPressed(keys.s);
+    return out;
 }
 
-void handleMapInput(MapViewState& view, const Box& data_bounds) {
+AreaToolInput readAreaToolInput(const MapViewState& view) {
+    const ImGuiIO& io = ImGui::GetIO();
+    AreaToolInput in;
+    in.pick_m = 8 * view.camera.metresPerPixel();
+    if (!io.WantCaptureMouse && io.MousePos.x > -1e6) {
+        in.mouse = view.camera.screenToWorld(Point(io.MousePos.x, io.MousePos.y));
+        in.pressed = ImGui::IsMouseClicked(ImGuiMouseButton_Left);
+        in.double_clicked = ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
+        in.right_clicked = ImGui::IsMouseClicked(ImGuiMouseButton_Right);
+    }
+    in.down = ImGui::IsMouseDown(ImGuiMouseButton_Left);
+    in.released = ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+    if (io.WantCaptureKeyboard)
+        return in;
+    const auto named = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+    in.enter = named(ImGuiKey_Enter) || named(ImGuiKey_KeyPadEnter);
+    in.escape = named(ImGuiKey_Escape);
+    in.del = named(ImGuiKey_Delete) || named(ImGuiKey_Backspace);
+    if (io.KeyCtrl) {
+        in.undo = named(ImGuiKey_Z) && !io.KeyShift;
+        in.redo = named(ImGuiKey_Y) || (named(ImGuiKey_Z) && io.KeyShift);
+        return in;
+    }
+    const ShortcutKeys& keys = view.keys;
+    if (keyPressed(keys.p))
+        in.pick = AreaTool::Polygon;
+    if (keyPressed(keys.c))
+        in.pick = AreaTool::Circle;
+    if (keyPressed(keys.r))
+        in.pick = AreaTool::Rectangle;
+    return in;
+}
+
+void handleMapInput(MapViewState& view, const Box& data_bounds, bool left_drag_pans) {
     const ShortcutKeys& keys = view.keys;
     ImGuiIO& io = ImGui::GetIO();
     view.camera.setViewport(io.DisplaySize.x, io.DisplaySize.y);
@@ -297,12 +336,13 @@ void handleMapInput(MapViewState& view, const Box& data_bounds) {
         const Point mouse(io.MousePos.x, io.MousePos.y);
         if (io.MousePos.x > -1e6)
             view.hover_world = view.camera.screenToWorld(mouse);
-        if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f))
+        if ((left_drag_pans && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) ||
+            ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 0.0f))
             view.camera.panPixels(io.MouseDelta.x, io.MouseDelta.y);
         if (io.MouseWheel != 0.0f)
             view.camera.zoomAt(mouse, std::pow(1.2, static_cast<double>(io.MouseWheel)));
     }
-    if (!io.WantCaptureKeyboard) {
+    if (!io.WantCaptureKeyboard && !io.KeyCtrl) {
         const Point centre(view.camera.width() / 2, view.camera.height() / 2);
         if (keyPressed(keys.equal) || keyPressed(keys.keypad_add))
             view.camera.zoomAt(centre, 1.5);

@@ -6,6 +6,7 @@
 #include "render/map_geometry.hpp"
 #include "session/live_analysis.hpp"
 #include "session/session.hpp"
+#include "ui/area_tools.hpp"
 #include "ui/map_ui_state.hpp"
 #include "ui/shortcut_keys.hpp"
 
@@ -27,13 +28,23 @@ struct MapViewState {
     ShortcutKeys keys;                // the backend's key codes (set by the app)
 };
 
-// Reads mouse/keyboard input for the map when ImGui does not want it.
-void handleMapInput(MapViewState& view, const Box& data_bounds);
+// Reads mouse/keyboard input for the map when ImGui does not want it. `left_drag_pans` false:
+// the left button belongs to a drawing tool (the middle button still pans).
+void handleMapInput(MapViewState& view, const Box& data_bounds, bool left_drag_pans = true);
 
-// Keyboard shortcuts for the map state (see the help panel); true when Ctrl+S asked for a map
-// image.
-bool handleShortcuts(const ShortcutKeys& keys, MapUiState& ui, const Session& session,
-                     double now_s);
+struct ShortcutRequests {
+    bool save_plan = false;  // Ctrl+S
+    bool save_image = false; // Ctrl+Shift+S
+};
+
+// Keyboard shortcuts for the map state (see the help panel).
+ShortcutRequests handleShortcuts(const ShortcutKeys& keys, MapUiState& ui, const Session& session,
+                                 double now_s);
+
+// This frame's input for the target-area tools (ui/area_tools): the cursor in map metres when
+// it is over the map, the buttons, and the tool keys (P, C, R, Enter, Esc, Delete, Ctrl+Z,
+// Ctrl+Y) when no text field has the keyboard.
+AreaToolInput readAreaToolInput(const MapViewState& view);
 
 // What the legend and the hover tooltip show besides the session.
 struct MapOverlayInfo {

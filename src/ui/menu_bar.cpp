@@ -6,13 +6,15 @@
 namespace sw::ui {
 
 bool drawMenuBar(MapUiState& ui, MapViewState& view, DataPanelState& data, SaveImageState& save,
-                 const WorkStatus& status) {
+                 PlanMenu& plan, const WorkStatus& status) {
     bool quit = false;
     if (!ImGui::BeginMainMenuBar())
         return quit;
     if (ImGui::BeginMenu("File")) {
         ImGui::MenuItem("Open data...", "Ctrl+O", &data.open);
-        if (ImGui::MenuItem("Save map image (PNG)", "Ctrl+S"))
+        if (ImGui::MenuItem("Save plan", "Ctrl+S"))
+            plan.save_requested = true;
+        if (ImGui::MenuItem("Save map image (PNG)", "Ctrl+Shift+S"))
             save.requested = true;
         ImGui::MenuItem("Save map image at a size...", nullptr, &save.open);
         if (ImGui::MenuItem("Quit"))
@@ -27,12 +29,23 @@ bool drawMenuBar(MapUiState& ui, MapViewState& view, DataPanelState& data, SaveI
         bool every = ui.point_budget == 0;
         if (ImGui::MenuItem("Draw every point (slow on software GL)", nullptr, &every))
             ui.point_budget = every ? 0 : 100000;
-        ImGui::MenuItem("Ward choropleth", "C", &ui.choropleth.on);
+        ImGui::MenuItem("Ward choropleth", "K", &ui.choropleth.on);
         ImGui::MenuItem("Ward labels", nullptr, &view.show_labels);
-        if (ImGui::MenuItem("Hide panels", "P"))
+        if (ImGui::MenuItem("Hide panels", "Tab"))
             ui.hide_panels = true;
         if (ImGui::MenuItem("Fit study area", "F"))
             view.fit_requested = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Plan")) {
+        ImGui::MenuItem("Plan panel (areas, schedule, suggest)", nullptr, &plan.panel_open);
+        const std::pair<AreaTool, const char*> tools[] = {{AreaTool::Select, "Esc"},
+                                                          {AreaTool::Polygon, "P"},
+                                                          {AreaTool::Circle, "C"},
+                                                          {AreaTool::Rectangle, "R"}};
+        for (const auto& [tool, key] : tools)
+            if (ImGui::MenuItem(toolName(tool), key, plan.tool == tool))
+                plan.tool = tool;
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {

@@ -1,7 +1,9 @@
-// The main menu bar: File (open data, save map images, quit), View (layers of the map, panels,
-// fit), Help, and the background work's progress and the last status message beside them.
+// The main menu bar: File (open data, save the plan, save map images, quit), View (layers of
+// the map, panels, fit), Plan (the panel and drawing tools), Help, and the background work's
+// progress and the last status message beside them.
 #pragma once
 
+#include "ui/area_tools.hpp"
 #include "ui/data_panel.hpp"
 #include "ui/map_ui_state.hpp"
 #include "ui/map_view.hpp"
@@ -17,8 +19,15 @@ struct WorkStatus {
     std::string message; // the last status line (a saved image, a failed context layer)
 };
 
+// The plan's entries: the Plan panel, its tools, Save.
+struct PlanMenu {
+    bool& panel_open;
+    AreaTool& tool;
+    bool save_requested = false;
+};
+
 // Draws the menu bar; true when the user chose Quit.
 bool drawMenuBar(MapUiState& ui, MapViewState& view, DataPanelState& data, SaveImageState& save,
-                 const WorkStatus& status);
+                 PlanMenu& plan, const WorkStatus& status);
 
 } // namespace sw::ui

@@ -7,7 +7,7 @@
 namespace sw::ui {
 
 struct ShortcutKeys {
-    int d = -1, h = -1, i = -1, c = -1, g = -1, p = -1, f = -1, o = -1, s = -1;
+    int d = -1, h = -1, i = -1, c = -1, g = -1, p = -1, f = -1, o = -1, s = -1, r = -1, k = -1;
     int f1 = -1, equal = -1, minus = -1, keypad_add = -1, keypad_subtract = -1;
 };
 

@@ -3,8 +3,11 @@
 # the map with the given options in OUTDIR (its own settings folder there), waits until the
 # data has loaded (the window title then names it), then runs each step:
 #   key:SEQ       xdotool key SEQ (e.g. key:d, key:ctrl+z)
-#   save:NAME     Ctrl+S, wait for the saved map image and keep it as OUTDIR/NAME.png
+#   save:NAME     Ctrl+Shift+S, wait for the saved map image and keep it as OUTDIR/NAME.png
 #   click:X,Y     a left click at window pixel X,Y
+#   dblclick:X,Y  a double click there
+#   drag:X,Y,U,V  press at X,Y, move to U,V, release
+#   shot:NAME     a screenshot of the whole window as OUTDIR/NAME.png (ImageMagick's import)
 #   wait:SECONDS
 # Run it under a private X server: xvfb-run -a drive_map.sh BIN OUTDIR "OPTIONS" STEP...
 set -euo pipefail
@@ -24,10 +27,19 @@ for step in "$@"; do
   case $step in
     key:*) xdotool key "${step#key:}"; sleep 0.4 ;;
     click:*) xy=${step#click:}; xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}" click 1; sleep 0.4 ;;
+    dblclick:*) xy=${step#dblclick:}; xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}" click --repeat 2 --delay 80 1; sleep 0.4 ;;
+    drag:*)
+      IFS=, read -r x0 y0 x1 y1 <<<"${step#drag:}"
+      xdotool mousemove --window "$win" "$x0" "$y0" mousedown 1; sleep 0.2
+      for k in 1 2 3 4 5; do
+        xdotool mousemove --window "$win" $((x0 + (x1 - x0) * k / 5)) $((y0 + (y1 - y0) * k / 5)); sleep 0.1
+      done
+      xdotool mouseup 1; sleep 0.4 ;;
+    shot:*) import -window "$win" "${step#shot:}.png" ;;
     wait:*) sleep "${step#wait:}" ;;
     save:*)
       rm -f streetweek_map_*.png
-      xdotool key ctrl+s
+      xdotool key ctrl+shift+s
       for _ in $(seq 100); do ls streetweek_map_*.png >/dev/null 2>&1 && break; sleep 0.1; done
       sleep 0.3
       mv streetweek_map_*.png "${step#save:}.png" ;;

@@ -3,6 +3,7 @@
 // the density ramp's hot colour over the sample's known hotspot and not over a quiet ward,
 // the choropleth's darkest class on the busiest ward, every panel drawn without a crash.
 #include "../cli/cli_runner.hpp"
+#include "io/plan_file.hpp"
 #include "render/map_camera.hpp"
 #include "test_support.hpp"
 
@@ -10,6 +11,7 @@
 #include <doctest/doctest.h>
 #include <stb/stb_image.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <vector>
@@ -334,6 +336,55 @@ TEST_CASE("real keys drive the map: Ctrl+S saves the map image, D turns the dens
     MESSAGE("hot density pixels near Chatham before D " << hot_before << ", after " << hot_after);
     CHECK(hot_before > 300); // of 1681
     CHECK(hot_after == 0);
+}
+
+TEST_CASE("drawing a polygon with the mouse, undoing a rectangle, dragging and Ctrl+S: the plan "
+          "file holds the polygon where it was drawn") {
+    if (std::system("command -v xdotool >/dev/null 2>&1") != 0) {
+        MESSAGE("xdotool is not installed: skipped");
+        return;
+    }
+    sw::test::TempDir dir;
+    const std::string plan = dir.file("week_plan.gpkg");
+    // P, four clicks, Enter: a polygon; R, two clicks: a rectangle, then Ctrl+Z takes it back;
+    // the polygon dragged 30 px right and 20 px down; Ctrl+S saves the plan.
+    const int xs[] = {450, 590, 580, 460}, ys[] = {200, 215, 330, 320};
+    std::string steps = "key:p";
+    for (int i = 0; i < 4; ++i)
+        steps += " click:" + std::to_string(xs[i]) + "," + std::to_string(ys[i]);
+    steps += " key:Return key:r click:470,450 click:560,520 key:ctrl+z"
+             " drag:515,265,545,285 key:ctrl+s wait:1";
+    const std::string cmd =
+        std::string(std::getenv("DISPLAY") ? "" : "xvfb-run -a -s '-screen 0 1200x800x24' ") +
+        STREETWEEK_TESTS_DIR "/gui/drive_map.sh " + STREETWEEK_BIN + " " + dir.path().string() +
+        " '" + g_sample + " --view 572000,163000,586000,175000 --plan " + plan + "' " + steps +
+        " 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    auto read = sw::io::readPlan(plan);
+    REQUIRE_MESSAGE(read.ok(), (read.ok() ? "" : read.error()));
+    const sw::Plan& p = read.value();
+    REQUIRE(p.areas.size() == 1); // the rectangle was undone
+    const sw::TargetArea& a = p.areas[0];
+    CHECK(a.id == "A1");
+    CHECK(a.shape_kind == sw::AreaShape::Drawn);
+    CHECK(!a.name.empty());
+    REQUIRE(a.shape.size() == 1);
+    const auto& ring = a.shape[0].outer();
+    REQUIRE(ring.size() == 5); // four vertices, closed
+    const sw::Box view(sw::Point(572000, 163000), sw::Point(586000, 175000));
+    // Every clicked vertex, moved by the drag, is a vertex of the saved polygon (within 3 px).
+    for (int i = 0; i < 4; ++i) {
+        bool found = false;
+        for (const auto& v : ring) {
+            const sw::Point s = screenOf(v.x(), v.y(), view, 1000, 700);
+            found = found ||
+                    (std::abs(s.x() - (xs[i] + 30)) <= 3 && std::abs(s.y() - (ys[i] + 20)) <= 3);
+        }
+        CHECK_MESSAGE(found, "vertex " << i << " clicked at " << xs[i] << "," << ys[i]);
+    }
+    // The plan records its data sources.
+    CHECK(std::any_of(p.sources.begin(), p.sources.end(),
+                      [](const sw::PlanSource& s) { return s.role == "incidents"; }));
 }
 
 int main(int argc, char** argv) {

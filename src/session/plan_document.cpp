@@ -1,0 +1,203 @@
+// The plan open in the map.
+#include "session/plan_document.hpp"
+
+#include "io/plan_file.hpp"
+#include "session/plan_context.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+namespace sw {
+namespace fs = std::filesystem;
+
+PlanDocument::PlanDocument(std::string path) : path_(std::move(path)) {}
+
+Result<PlanDocument> PlanDocument::open(const std::string& path) {
+    PlanDocument doc(path);
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        return doc;
+    auto plan = io::readPlan(path);
+    if (!plan)
+        return Error{plan.error()};
+    doc.plan_ = std::move(plan.value());
+    return doc;
+}
+
+const TargetArea* PlanDocument::find(const std::string& id) const {
+    for (const auto& a : plan_.areas)
+        if (a.id == id)
+            return &a;
+    return nullptr;
+}
+
+void PlanDocument::checkpoint() {
+    undo_.push_back(plan_.areas);
+    if (undo_.size() > kUndoSteps)
+        undo_.pop_front();
+    redo_.clear();
+}
+
+std::string PlanDocument::add(TargetArea area) {
+    return addAll({std::move(area)}).front();
+}
+
+std::vector<std::string> PlanDocument::addAll(std::vector<TargetArea> areas) {
+    std::vector<std::string> ids;
+    if (areas.empty())
+        return ids;
+    checkpoint();
+    for (auto& a : areas) {
+        if (a.id.empty() || find(a.id))
+            a.id = nextAreaId(plan_.areas);
+        ids.push_back(a.id);
+        plan_.areas.push_back(std::move(a));
+    }
+    changed();
+    return ids;
+}
+
+bool PlanDocument::update(const TargetArea& area) {
+    for (auto& a : plan_.areas)
+        if (a.id == area.id) {
+            if (!in_gesture_)
+                checkpoint();
+            a = area;
+            changed();
+            return true;
+        }
+    return false;
+}
+
+bool PlanDocument::remove(const std::string& id) {
+    auto it = std::find_if(plan_.areas.begin(), plan_.areas.end(),
+                           [&](const TargetArea& a) { return a.id == id; });
+    if (it == plan_.areas.end())
+        return false;
+    checkpoint();
+    plan_.areas.erase(it);
+    changed();
+    return true;
+}
+
+void PlanDocument::setAgencies(std::vector<std::string> agencies) {
+    plan_.agencies = std::move(agencies);
+    changed();
+}
+
+void PlanDocument::beginGesture() {
+    if (in_gesture_)
+        return;
+    gesture_start_ = plan_.areas;
+    in_gesture_ = true;
+}
+
+void PlanDocument::live(const TargetArea& area) {
+    if (!in_gesture_)
+        beginGesture();
+    update(area);
+}
+
+void PlanDocument::endGesture() {
+    if (!in_gesture_)
+        return;
+    in_gesture_ = false;
+    const auto same = [](const TargetArea& a, const TargetArea& b) {
+        return a.id == b.id && a.name == b.name && a.week == b.week && a.lead == b.lead &&
+               a.partners == b.partners && a.status == b.status && a.notes == b.notes &&
+               a.locked == b.locked && a.excluded == b.excluded && a.radius_m == b.radius_m &&
+               bg::equals(a.centre, b.centre) && bg::equals(a.shape, b.shape);
+    };
+    if (std::equal(gesture_start_.begin(), gesture_start_.end(), plan_.areas.begin(),
+                   plan_.areas.end(), same))
+        return;
+    std::vector<TargetArea> now = std::move(plan_.areas);
+    plan_.areas = std::move(gesture_start_);
+    checkpoint();
+    plan_.areas = std::move(now);
+    gesture_start_.clear();
+}
+
+bool PlanDocument::undo() {
+    endGesture();
+    if (undo_.empty())
+        return false;
+    redo_.push_back(std::move(plan_.areas));
+    plan_.areas = std::move(undo_.back());
+    undo_.pop_back();
+    changed();
+    return true;
+}
+
+bool PlanDocument::redo() {
+    endGesture();
+    if (redo_.empty())
+        return false;
+    undo_.push_back(std::move(plan_.areas));
+    plan_.areas = std::move(redo_.back());
+    redo_.pop_back();
+    changed();
+    return true;
+}
+
+Status PlanDocument::save(const LoadRequest& sources, const SelectionParams& selection,
+                          const std::string& crs) {
+    endGesture();
+    if (path_.empty())
+        return Error{"the plan has no file name yet: give one to save it"};
+    Plan out = plan_;
+    recordSources(out, sources);
+    recordSelection(out, selection);
+    if (auto st = io::writePlan(path_, out, crs); !st)
+        return st;
+    plan_.sources = out.sources;
+    plan_.settings = out.settings;
+    saved_revision_ = revision_;
+    discardAutosave();
+    return okStatus();
+}
+
+std::string PlanDocument::autosavePath(const std::string& fallback) const {
+    if (path_.empty())
+        return fallback;
+    fs::path p(path_);
+    return (p.parent_path() / (p.stem().string() + ".autosave.gpkg")).string();
+}
+
+Status PlanDocument::autosave(const std::string& crs, const std::string& fallback) const {
+    const std::string side = autosavePath(fallback);
+    if (side.empty())
+        return Error{"no place for the autosave"};
+    return io::writePlan(side, plan_, crs);
+}
+
+bool PlanDocument::recoverable(const std::string& fallback) const {
+    const std::string side = autosavePath(fallback);
+    std::error_code ec;
+    if (side.empty() || !fs::exists(side, ec))
+        return false;
+    if (path_.empty() || !fs::exists(path_, ec))
+        return true;
+    return fs::last_write_time(side, ec) > fs::last_write_time(path_, ec);
+}
+
+Status PlanDocument::recover(const std::string& fallback) {
+    auto side = io::readPlan(autosavePath(fallback));
+    if (!side)
+        return Error{side.error()};
+    checkpoint();
+    plan_.areas = std::move(side.value().areas);
+    plan_.agencies = std::move(side.value().agencies);
+    changed();
+    return okStatus();
+}
+
+void PlanDocument::discardAutosave(const std::string& fallback) const {
+    const std::string side = autosavePath(fallback);
+    std::error_code ec;
+    if (!side.empty())
+        fs::remove(side, ec);
+}
+
+} // namespace sw

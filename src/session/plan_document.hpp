@@ -1,0 +1,86 @@
+// The plan open in the map: its areas and settings, the file it lives in, every edit with undo
+// and redo (at least 100 steps), saving (atomic, with the data sources and the selection it
+// was made on), the autosave side file and its recovery. The map's tools and panels edit the
+// plan only through here.
+#pragma once
+
+#include "core/result.hpp"
+#include "core/target_area.hpp"
+#include "session/data_loader.hpp"
+#include "session/incident_selection.hpp"
+
+#include <cstddef>
+#include <deque>
+#include <string>
+#include <vector>
+
+namespace sw {
+
+class PlanDocument {
+  public:
+    static constexpr std::size_t kUndoSteps = 200;
+
+    // A new, empty plan to be saved at `path` (may be empty: asked for at the first save).
+    explicit PlanDocument(std::string path = {});
+    // The plan at `path`, or a new one there when no file exists yet.
+    static Result<PlanDocument> open(const std::string& path);
+
+    const Plan& plan() const { return plan_; }
+    const std::vector<TargetArea>& areas() const { return plan_.areas; }
+    const TargetArea* find(const std::string& id) const;
+    const std::string& path() const { return path_; }
+    void setPath(std::string path) { path_ = std::move(path); }
+    // Edited since the last save (or open).
+    bool dirty() const { return revision_ != saved_revision_; }
+    // Changes with every edit, undo and redo (for caches keyed on the areas).
+    std::uint64_t revision() const { return revision_; }
+
+    // Adds an area (a new id when it has none or one in use); returns its id.
+    std::string add(TargetArea area);
+    // Adds several as one step (Suggest's "accept all").
+    std::vector<std::string> addAll(std::vector<TargetArea> areas);
+    // Replaces the area with the same id; false when there is none.
+    bool update(const TargetArea& area);
+    bool remove(const std::string& id);
+    void setAgencies(std::vector<std::string> agencies);
+
+    // A gesture (dragging an area or a vertex, typing in a field) is one undo step: begin()
+    // keeps the state before it, live() changes the area without a step, end() keeps the step
+    // when something changed.
+    void beginGesture();
+    void live(const TargetArea& area);
+    void endGesture();
+    bool inGesture() const { return in_gesture_; }
+
+    bool undo();
+    bool redo();
+    std::size_t undoSteps() const { return undo_.size(); }
+    std::size_t redoSteps() const { return redo_.size(); }
+
+    // Saves to path() with the data sources and selection recorded; removes the autosave.
+    Status save(const LoadRequest& sources, const SelectionParams& selection,
+                const std::string& crs);
+    // The side file the autosave writes ("<plan>.autosave.gpkg"; beside the settings for a
+    // plan without a path, given as `fallback`).
+    std::string autosavePath(const std::string& fallback = {}) const;
+    // Writes the plan as it is to the side file (the plan file itself is not touched).
+    Status autosave(const std::string& crs, const std::string& fallback = {}) const;
+    // The side file holds edits newer than the plan file (an autosave not followed by a save).
+    bool recoverable(const std::string& fallback = {}) const;
+    // Replaces the areas with the side file's (one undo step); the plan stays unsaved.
+    Status recover(const std::string& fallback = {});
+    void discardAutosave(const std::string& fallback = {}) const;
+
+  private:
+    void checkpoint();
+    void changed() { ++revision_; }
+
+    Plan plan_;
+    std::string path_;
+    std::deque<std::vector<TargetArea>> undo_, redo_;
+    std::vector<TargetArea> gesture_start_;
+    bool in_gesture_ = false;
+    std::uint64_t revision_ = 0, saved_revision_ = 0;
+};
+
+} // namespace sw

@@ -1,0 +1,61 @@
+// The planner's background work.
+#include "session/plan_jobs.hpp"
+
+#include "core/layer_rules.hpp"
+
+namespace sw {
+
+std::string statsRequestKey(const AreaStatsRequest& r) {
+    const SelectionParams& s = r.selection;
+    std::string key = std::to_string(s.from) + ":" + std::to_string(s.to) + ":" + s.weight_column +
+                      ":" + std::to_string(r.top_streets);
+    for (std::size_t i = 0; i < s.layers.size(); ++i)
+        key += "|" + formatLayerRule(s.layers[i]) + "=" +
+               std::to_string(i < s.layer_weights.size() ? s.layer_weights[i] : 1.0);
+    return key;
+}
+
+void PlanJobs::wantStats(const Session& session, const AreaStatsRequest& request) {
+    const std::string key = statsRequestKey(request);
+    if ((stats_ && key == stats_key_ && !stats_job_.running()) ||
+        (stats_job_.running() && key == preparing_key_))
+        return;
+    if (!stats_ && !stats_error_.empty() && key == preparing_key_)
+        return; // failed for this request: wait for a new one
+    preparing_key_ = key;
+    stats_job_.start([&session, request](Progress&) -> Result<AreaStatistics> {
+        return AreaStatistics::prepare(session, request);
+    });
+}
+
+void PlanJobs::suggest(const Session& session, const SuggestRequest& request) {
+    suggest_job_.start([&session, request](Progress& progress) {
+        return suggestAreas(session, request, &progress);
+    });
+}
+
+void PlanJobs::poll() {
+    if (auto r = stats_job_.take()) {
+        if (*r) {
+            stats_ = std::make_unique<AreaStatistics>(std::move(r->value()));
+            stats_key_ = preparing_key_;
+            stats_error_.clear();
+        } else {
+            stats_.reset();
+            stats_error_ = r->error();
+        }
+    }
+}
+
+void PlanJobs::stop() {
+    stats_job_.stop();
+    suggest_job_.stop();
+    (void)stats_job_.take();
+    (void)suggest_job_.take();
+    stats_.reset();
+    stats_key_.clear();
+    preparing_key_.clear();
+    stats_error_.clear();
+}
+
+} // namespace sw

@@ -1,0 +1,15 @@
+// The Plan panel's tabs: Areas (areas_tab.cpp), Schedule (schedule_tab.cpp) and Suggest
+// (suggest_tab.cpp).
+#pragma once
+
+#include "ui/plan_panel.hpp"
+
+namespace sw::ui {
+
+// The area list and the selected area's fields and statistics; a zoom when one is chosen.
+std::optional<Box> drawAreasTab(PlanPanelContext& ctx);
+void drawScheduleTab(PlanPanelState& state, PlanPanelContext& ctx);
+// True when the Suggest button was pressed.
+bool drawSuggestTab(PlanPanelState& state, PlanPanelContext& ctx);
+
+} // namespace sw::ui

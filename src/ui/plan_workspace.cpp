@@ -1,0 +1,114 @@
+// The plan in the map.
+#include "ui/plan_workspace.hpp"
+
+#include <filesystem>
+
+namespace sw::ui {
+namespace fs = std::filesystem;
+
+std::string freePlanName(const std::string& dir) {
+    std::error_code ec;
+    for (int n = 1;; ++n) {
+        const std::string name =
+            n == 1 ? "streetweek_plan.gpkg" : "streetweek_plan_" + std::to_string(n) + ".gpkg";
+        const fs::path p = fs::path(dir) / name;
+        const fs::path side = fs::path(dir) / (p.stem().string() + ".autosave.gpkg");
+        if (!fs::exists(p, ec) && !fs::exists(side, ec))
+            return dir == "." ? name : p.string();
+    }
+}
+
+Status PlanWorkspace::open(const std::string& path) {
+    auto doc = PlanDocument::open(path.empty() ? freePlanName() : path);
+    if (!doc)
+        return doc.failure();
+    doc_ = std::move(doc.value());
+    panel_.offer_recovery = doc_.recoverable();
+    for (const auto& w : doc_.plan().load_warnings)
+        panel_.message += (panel_.message.empty() ? "" : "; ") + w;
+    return okStatus();
+}
+
+bool PlanWorkspace::handleTools(const MapViewState& view) {
+    const AreaToolInput in = readAreaToolInput(view);
+    const AreaNamer namer = [this](const TargetArea& a) -> std::string {
+        if (!jobs_.stats())
+            return {};
+        return areaNameFrom(jobs_.stats()->of(a.shape), a.id);
+    };
+    frame_ = handleAreaTools(tools_, doc_, in, namer);
+    return frame_.mouse_used;
+}
+
+void PlanWorkspace::poll(const Session& session, const SelectionParams& selection, double now_s,
+                         const std::string& crs) {
+    crs_ = crs;
+    jobs_.poll();
+    if (session.loaded() && !session.incidents().empty())
+        jobs_.wantStats(session, AreaStatsRequest{selection, 10});
+    if (auto r = jobs_.takeSuggestion()) {
+        if (*r) {
+            panel_.suggestion = std::move(r->value());
+            panel_.suggest_error.clear();
+        } else {
+            panel_.suggestion.reset();
+            panel_.suggest_error = r->error();
+        }
+    }
+    if (last_autosave_s_ < 0)
+        last_autosave_s_ = now_s;
+    if (now_s - last_autosave_s_ >= kAutosaveSeconds) {
+        last_autosave_s_ = now_s;
+        if (doc_.dirty() && doc_.revision() != autosaved_revision_) {
+            if (auto st = doc_.autosave(crs_); st)
+                autosaved_revision_ = doc_.revision();
+            else
+                panel_.message = "Autosave failed: " + st.error();
+        }
+    }
+}
+
+std::optional<Box> PlanWorkspace::drawPanel(const Session& session, const LoadRequest& sources,
+                                            const SelectionParams& selection) {
+    PlanPanelContext ctx{doc_, tools_, jobs_, session, frame_.draft ? &*frame_.draft : nullptr};
+    const PlanPanelRequests req = drawPlanPanel(panel_, ctx);
+    if (req.save)
+        save(sources, selection, crs_);
+    if (req.suggest) {
+        SuggestRequest s;
+        s.selection = selection;
+        s.weeks = static_cast<std::size_t>(panel_.weeks);
+        s.radius_m = panel_.radius_m;
+        s.min_gap_m = panel_.min_gap_m;
+        s.revisit_months = panel_.revisit_months;
+        s.planned = doc_.areas();
+        panel_.suggestion.reset();
+        panel_.suggest_error.clear();
+        jobs_.suggest(session, s);
+    }
+    return req.zoom;
+}
+
+void PlanWorkspace::drawOverlay(const MapCamera& camera) {
+    const AreaOverlay overlay{doc_, tools_, frame_,
+                              panel_.suggestion ? &*panel_.suggestion : nullptr};
+    drawTargetAreas(camera, overlay, fills_);
+}
+
+void PlanWorkspace::save(const LoadRequest& sources, const SelectionParams& selection,
+                         const std::string& crs) {
+    const auto st = doc_.save(sources, selection, crs);
+    panel_.message =
+        st ? "Saved " + std::to_string(doc_.areas().size()) + " areas to " + doc_.path()
+           : "Not saved: " + st.error();
+}
+
+void PlanWorkspace::close(const std::string& crs) {
+    jobs_.stop();
+    if (doc_.dirty())
+        (void)doc_.autosave(crs);
+    else if (!panel_.offer_recovery)
+        doc_.discardAutosave();
+}
+
+} // namespace sw::ui

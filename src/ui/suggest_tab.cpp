@@ -1,0 +1,99 @@
+// The Plan panel's Suggest tab: the parameters, the run (in the background, with progress and
+// cancel), and the proposed areas ranked with their statistics; accept one, all or none.
+#include "ui/area_stats_view.hpp"
+#include "ui/plan_tabs.hpp"
+
+#include <imgui.h>
+
+namespace sw::ui {
+namespace {
+
+void acceptOne(PlanPanelState& s, PlanPanelContext& ctx, std::size_t i) {
+    auto& areas = s.suggestion->areas;
+    ctx.tools.selected = ctx.doc.add(areas[i].area);
+    areas.erase(areas.begin() + static_cast<std::ptrdiff_t>(i));
+}
+
+void results(PlanPanelState& s, PlanPanelContext& ctx) {
+    const SuggestResult& r = *s.suggestion;
+    ImGui::TextWrapped("%zu areas capture %.0f of %.0f weighted incidents (%.1f%%); the greedy "
+                       "choice %.0f; no choice captures more than %.0f%s. %zu candidate circles "
+                       "(%zu blocked by planned areas).",
+                       r.areas.size(), r.choice.value, r.total_weight,
+                       r.total_weight > 0 ? 100 * r.choice.value / r.total_weight : 0.0,
+                       r.choice.greedy_value, r.choice.upper_bound,
+                       r.choice.proved_optimal ? " (proved optimal)" : "", r.candidates, r.blocked);
+    for (const auto& n : r.notes)
+        ImGui::TextDisabled("%s", n.c_str());
+    if (r.areas.empty())
+        return;
+    if (ImGui::Button("Accept all")) {
+        std::vector<TargetArea> all;
+        for (const auto& a : r.areas)
+            all.push_back(a.area);
+        ctx.doc.addAll(std::move(all));
+        s.suggestion.reset();
+        return;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Accept none")) {
+        s.suggestion.reset();
+        return;
+    }
+    for (std::size_t i = 0; i < r.areas.size(); ++i) {
+        const SuggestedArea& a = r.areas[i];
+        ImGui::PushID(static_cast<int>(i));
+        const bool open = ImGui::TreeNode(
+            "cand", "%zu. %s: %.0f weighted, %lld incidents, PAI %.1f", i + 1, a.area.name.c_str(),
+            a.captured, static_cast<long long>(a.stats.current.incidents),
+            a.stats.current.pai.value_or(0));
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Accept")) {
+            if (open)
+                ImGui::TreePop();
+            ImGui::PopID();
+            acceptOne(s, ctx, i);
+            return;
+        }
+        if (open) {
+            drawAreaStats(a.stats);
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+    }
+}
+
+} // namespace
+
+bool drawSuggestTab(PlanPanelState& s, PlanPanelContext& ctx) {
+    bool run = false;
+    ImGui::SetNextItemWidth(90);
+    ImGui::InputInt("Areas (next street weeks)", &s.weeks);
+    s.weeks = std::clamp(s.weeks, 1, 52);
+    ImGui::SetNextItemWidth(90);
+    ImGui::InputFloat("Radius (m)", &s.radius_m, 50, 100, "%.0f");
+    s.radius_m = std::clamp(s.radius_m, 50.0f, 5000.0f);
+    ImGui::SetNextItemWidth(90);
+    ImGui::InputFloat("Minimum gap (m)", &s.min_gap_m, 50, 100, "%.0f");
+    s.min_gap_m = std::clamp(s.min_gap_m, 0.0f, 20000.0f);
+    ImGui::SetNextItemWidth(90);
+    ImGui::InputInt("Done areas block for (months)", &s.revisit_months);
+    s.revisit_months = std::clamp(s.revisit_months, 0, 60);
+    ImGui::TextDisabled("Shown layers (with their weights) and the period; planned, locked and "
+                        "excluded areas are kept clear of.");
+    if (ctx.jobs.suggesting()) {
+        ImGui::ProgressBar(static_cast<float>(ctx.jobs.suggestFraction()), ImVec2(200, 0));
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel"))
+            ctx.jobs.cancelSuggest();
+    } else if (ImGui::Button("Suggest")) {
+        run = true;
+    }
+    if (!s.suggest_error.empty())
+        ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.1f, 1), "%s", s.suggest_error.c_str());
+    if (s.suggestion)
+        results(s, ctx);
+    return run;
+}
+
+} // namespace sw::ui
