@@ -5,6 +5,7 @@
 #include "io/plan_file.hpp"
 #include "session/area_statistics.hpp"
 #include "session/plan_context.hpp"
+#include "session/plan_document.hpp"
 #include "session/plan_evaluation.hpp"
 #include "session/session.hpp"
 #include "session/street_week_suggest.hpp"
@@ -267,4 +268,92 @@ TEST_CASE("hold-out check: hit rate, PAI and RRI against direct counts; the unio
     CHECK(e.plan.incidents == 6);
     CHECK(e.plan.area_km2 > e.areas[0].area_km2);
     CHECK(e.plan.area_km2 < 2 * e.areas[0].area_km2);
+}
+
+TEST_CASE("plan document: save records sources, reopen gives the areas; the autosave side file "
+          "is offered for recovery until a save, and recovering is one undo step") {
+    test::TempDir dir;
+    const std::string path = dir.file("plan.gpkg");
+    auto opened = PlanDocument::open(path);
+    REQUIRE(opened.ok()); // no file yet: a new plan there
+    PlanDocument doc = std::move(opened.value());
+    CHECK(doc.areas().empty());
+    CHECK_FALSE(doc.dirty());
+    TargetArea a;
+    a.name = "Chatham High Street";
+    a.shape = circleShape(Point(576000, 168000), 300);
+    a.shape_kind = AreaShape::Circle;
+    a.centre = Point(576000, 168000);
+    a.radius_m = 300;
+    CHECK(doc.add(a) == "A1");
+    CHECK(doc.dirty());
+    LoadRequest sources;
+    sources.incident_paths = {test::writeFile(dir.file("pts.csv"), "Month,Easting,Northing\n")};
+    SelectionParams sel;
+    sel.from = makeMonth(2025, 1);
+    sel.to = makeMonth(2025, 3);
+    REQUIRE(doc.save(sources, sel, "EPSG:27700").ok());
+    CHECK_FALSE(doc.dirty());
+    {
+        auto back = PlanDocument::open(path);
+        REQUIRE(back.ok());
+        REQUIRE(back.value().areas().size() == 1);
+        CHECK(back.value().areas()[0].name == "Chatham High Street");
+        CHECK(back.value().plan().setting("from") == "2025-01");
+        REQUIRE(back.value().plan().sources.size() == 1);
+        CHECK(back.value().plan().sources[0].role == "incidents");
+    }
+    // An edit, autosaved but not saved: the next start offers it.
+    TargetArea b = a;
+    b.id.clear();
+    b.name = "Luton Arches";
+    doc.add(b);
+    const std::string side = doc.autosavePath();
+    CHECK(side == dir.file("plan.autosave.gpkg"));
+    CHECK_FALSE(doc.recoverable());
+    REQUIRE(doc.autosave("EPSG:27700").ok());
+    CHECK(std::filesystem::exists(side));
+    auto next = PlanDocument::open(path);
+    REQUIRE(next.ok());
+    PlanDocument& later = next.value();
+    CHECK(later.areas().size() == 1); // the plan file itself is untouched
+    CHECK(later.recoverable());
+    REQUIRE(later.recover().ok());
+    CHECK(later.areas().size() == 2);
+    CHECK(later.dirty());
+    CHECK(later.undo());
+    CHECK(later.areas().size() == 1);
+    CHECK(later.redo());
+    // Saving removes the side file; nothing is offered after it.
+    REQUIRE(later.save(sources, sel, "EPSG:27700").ok());
+    CHECK_FALSE(std::filesystem::exists(side));
+    CHECK_FALSE(later.recoverable());
+    // A plan without a file name says so instead of saving somewhere unknown.
+    PlanDocument unnamed;
+    unnamed.add(a);
+    const auto st = unnamed.save(sources, sel, "EPSG:27700");
+    REQUIRE_FALSE(st.ok());
+    CHECK(st.error().find("no file name") != std::string::npos);
+}
+
+TEST_CASE("plan document: typing in a field is one undo step; a gesture that changes nothing "
+          "leaves none") {
+    PlanDocument doc;
+    TargetArea a;
+    a.shape = rectangleShape(Point(0, 0), Point(100, 100));
+    doc.add(a);
+    TargetArea t = doc.areas()[0];
+    for (const char* name : {"H", "Hi", "Hig", "High", "High St"}) {
+        t.name = name;
+        doc.live(t);
+    }
+    doc.endGesture();
+    CHECK(doc.undoSteps() == 2);
+    doc.undo();
+    CHECK(doc.areas()[0].name.empty());
+    doc.redo();
+    doc.beginGesture();
+    doc.live(doc.areas()[0]);
+    doc.endGesture();
+    CHECK(doc.undoSteps() == 2);
 }
