@@ -71,6 +71,43 @@ TEST_CASE("suggest, plan --set, plan and evaluate --json on the bundled sample")
     CHECK(j.output.find("\"areas\": [{\"area_id\": \"A1\"") != std::string::npos);
     CHECK(j.output.find("\"rri\": ") != std::string::npos);
     CHECK(j.output.find("\"plan\": {\"incidents\": ") != std::string::npos);
+    // The after-action check of A1, moved to a week in 2025-06 and marked done: three months
+    // either side (2025-03..05, 2025-07..09); the JSON's target counts equal the hold-out's
+    // per-area count over the same months.
+    REQUIRE(run("plan --plan " + quote(plan) +
+                " --set A1:week=2025-06-09 --set A1:status=done --schedule-only")
+                .code == 0);
+    const auto after = run("after --quiet --plan " + quote(plan) + " --area A1 --json");
+    INFO(after.output);
+    REQUIRE(after.code == 0);
+    CHECK(after.output.find("\"before\": {\"from\": \"2025-03\", \"to\": \"2025-05\"}") !=
+          std::string::npos);
+    CHECK(after.output.find("\"wdq\": ") != std::string::npos);
+    const auto countOf = [](const std::string& out, const std::string& key) {
+        const auto at = out.find("\"" + key + "\": [");
+        REQUIRE(at != std::string::npos);
+        return std::stol(out.substr(at + key.size() + 5));
+    };
+    const auto held = [&](const char* from, const char* to) {
+        const auto r = run("evaluate --quiet --plan " + quote(plan) + " --from " + from + " --to " +
+                           to + " --json");
+        REQUIRE(r.code == 0);
+        const auto at = r.output.find("\"area_id\": \"A1\"");
+        const auto n = r.output.find("\"incidents\": ", at);
+        return std::stol(r.output.substr(n + 13));
+    };
+    CHECK(countOf(after.output, "target") == held("2025-03", "2025-05"));
+    const auto text = run("after --quiet --plan " + quote(plan) + " --area A1 --weeks 8");
+    INFO(text.output);
+    REQUIRE(text.code == 0);
+    CHECK(text.output.find("--weeks 8 is read as 2 months") != std::string::npos);
+    CHECK(text.output.find("Weighted displacement difference") != std::string::npos);
+    CHECK(text.output.find("Weighted displacement quotient") != std::string::npos);
+    const auto beyond = run("after --quiet --plan " + quote(plan) + " --area A1 --months 7");
+    CHECK(beyond.code == 1);
+    CHECK(beyond.output.find("has months without data") != std::string::npos);
+    CHECK(run("after --quiet --plan " + quote(plan) + " --area A9").code == 2);
+
     // A plan whose data has moved asks for it.
     const std::string moved = dir.file("moved.gpkg");
     auto copy = edited.value();

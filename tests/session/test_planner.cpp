@@ -3,6 +3,7 @@
 #include "core/target_area.hpp"
 #include "geo/crs_transform.hpp"
 #include "io/plan_file.hpp"
+#include "session/after_action.hpp"
 #include "session/area_statistics.hpp"
 #include "session/plan_context.hpp"
 #include "session/plan_document.hpp"
@@ -356,4 +357,59 @@ TEST_CASE("plan document: typing in a field is one undo step; a gesture that cha
     doc.live(doc.areas()[0]);
     doc.endGesture();
     CHECK(doc.undoSteps() == 2);
+}
+
+TEST_CASE("after-action check: target, buffer ring and control counted before and after, the "
+          "week's month left out; WDD and WDQ from those counts; missing months refused") {
+    World w;
+    const char* asb = "Anti-social behaviour";
+    // Target: a 100 m circle at (570500, 160500). Buffer: 100..350 m. Control: the rest.
+    w.add(570500, 160500, "2022-02", asb, "High Street", 2);
+    w.add(570520, 160480, "2022-03", asb, "High Street", 3);
+    w.add(570500, 160500, "2022-04", asb, "High Street", 7); // the week's month: left out
+    w.add(570490, 160510, "2022-05", asb, "High Street", 1);
+    w.add(570500, 160500, "2022-06", asb, "High Street", 1);
+    w.add(570700, 160500, "2022-03", asb, "Mill Road", 3); // 200 m: the buffer ring
+    w.add(570500, 160300, "2022-06", asb, "Mill Road", 4);
+    w.add(571800, 160800, "2022-02", asb, "Far Lane", 20); // control
+    w.add(571800, 160800, "2022-05", asb, "Far Lane", 22);
+    w.add(571800, 160800, "2022-01", asb, "Far Lane");     // before the before period
+    w.add(575000, 165000, "2022-05", asb, "Elsewhere", 9); // outside the study area
+    Session s;
+    w.load(s);
+    TargetArea a;
+    a.id = "A1";
+    a.shape = circleShape(Point(570500, 160500), 100);
+    a.week = *parseDay("2022-04-04");
+    a.status = AreaStatus::Done;
+    AfterActionRequest req;
+    req.months = 2;
+    auto r = afterAction(s, a, req);
+    REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error()));
+    const AfterActionResult& res = r.value();
+    CHECK(res.before == MonthSpan{makeMonth(2022, 2), makeMonth(2022, 3)});
+    CHECK(res.after == MonthSpan{makeMonth(2022, 5), makeMonth(2022, 6)});
+    CHECK(res.counts.target_before == 5);
+    CHECK(res.counts.target_after == 2);
+    CHECK(res.counts.buffer_before == 3);
+    CHECK(res.counts.buffer_after == 4);
+    CHECK(res.counts.control_before == 20);
+    CHECK(res.counts.control_after == 22);
+    CHECK(res.target_km2 == doctest::Approx(M_PI * 0.01).epsilon(0.003));
+    CHECK(res.buffer_km2 == doctest::Approx(M_PI * (0.35 * 0.35 - 0.01)).epsilon(0.01));
+    CHECK(res.small_counts); // a handful of incidents: indicative only
+    const WddResult direct = weightedDisplacementDifference(res.counts);
+    CHECK(res.wdd.wdd == doctest::Approx(direct.wdd));
+    CHECK(res.wdd.wdd == doctest::Approx((2 - 5 - 5 * 0.1) + (4 - 3 - 3 * 0.1)));
+    REQUIRE(res.wdq.wdq);
+    CHECK(*res.wdq.wdq == doctest::Approx((4.0 / 22 - 3.0 / 20) / (2.0 / 22 - 5.0 / 20)));
+    // Three months after the week reach 2022-07, which has no data.
+    req.months = 3;
+    auto missing = afterAction(s, a, req);
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().find("after period 2022-05..2022-07 has months without data") !=
+          std::string::npos);
+    // An area without a week cannot be checked.
+    a.week = kNoDay;
+    CHECK(afterAction(s, a, AfterActionRequest{}).badRequest());
 }

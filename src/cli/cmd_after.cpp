@@ -1,0 +1,187 @@
+// `streetweek after`: the after-action check of one street week.
+#include "cli/commands.hpp"
+#include "cli/json_text.hpp"
+#include "cli/load_options.hpp"
+#include "cli/plan_input.hpp"
+#include "session/after_action.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+namespace sw::cli {
+namespace {
+
+void printCounts(const AfterActionResult& r) {
+    const ZoneCounts& c = r.counts;
+    std::printf("  zone       km2     before %-8s after %-8s change\n",
+                formatSpan(r.before).c_str(), formatSpan(r.after).c_str());
+    const auto row = [](const char* name, double km2, double before, double after) {
+        char pct[32] = "";
+        if (before > 0)
+            std::snprintf(pct, sizeof pct, " (%+.0f%%)", 100 * (after - before) / before);
+        std::printf("  %-8s %7.3f  %15.0f  %14.0f  %+7.0f%s\n", name, km2, before, after,
+                    after - before, pct);
+    };
+    row("target", r.target_km2, c.target_before, c.target_after);
+    row("buffer", r.buffer_km2, c.buffer_before, c.buffer_after);
+    row("control", r.control_km2, c.control_before, c.control_after);
+}
+
+void printMeasures(const AfterActionResult& r) {
+    const WddResult& w = r.wdd;
+    if (w.valid) {
+        std::printf("Weighted displacement difference (Wheeler and Ratcliffe; the control's change "
+                    "scaled to each zone's before count):\n"
+                    "  target %+.0f against %+.1f expected, buffer %+.0f against %+.1f expected\n"
+                    "  WDD %+.1f, standard error %.1f, z %+.2f, p %.3f: %s\n",
+                    w.target_change, w.expected_target_change, w.buffer_change,
+                    w.expected_buffer_change, w.wdd, w.se, w.z, w.p_value,
+                    w.p_value < 0.05 ? (w.wdd < 0 ? "a significant fall (5% level)"
+                                                  : "a significant rise (5% level)")
+                                     : "no significant change at the 5% level");
+    } else {
+        std::printf("Weighted displacement difference: the control had no incidents before\n");
+    }
+    const WdqResult& q = r.wdq;
+    std::printf("Weighted displacement quotient (Bowers and Johnson):");
+    if (q.success)
+        std::printf(" success measure %+.4f, buffer measure %+.4f", *q.success,
+                    q.displacement.value_or(0));
+    if (q.wdq)
+        std::printf(", WDQ %+.2f", *q.wdq);
+    if (q.wdq && r.wdq_interval)
+        std::printf(" (95%% bootstrap interval %+.2f to %+.2f, %d Poisson draws)",
+                    r.wdq_interval->low, r.wdq_interval->high, r.wdq_interval->draws_used);
+    std::printf("\n  %s", q.reading.c_str());
+    if (q.wdq && r.wdq_interval && r.wdq_interval->low < 0 && r.wdq_interval->high > 0)
+        std::printf("; but the interval holds both diffusion and displacement, so neither is "
+                    "established");
+    std::printf("\n");
+    if (r.small_counts)
+        std::printf("Indicative only: fewer than %.0f incidents in the target or the buffer in a "
+                    "period, too few for a firm reading\n",
+                    kSmallCount);
+}
+
+std::string num(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    return std::isfinite(v) ? buf : "null";
+}
+
+void printJson(const TargetArea& a, const AfterActionResult& r) {
+    const ZoneCounts& c = r.counts;
+    std::string s = "{\"area_id\": " + jsonString(a.id) + ", \"name\": " + jsonString(a.name) +
+                    ", \"week\": " + jsonString(formatDay(a.week)) +
+                    ", \"before\": {\"from\": " + jsonString(formatMonth(r.before.first)) +
+                    ", \"to\": " + jsonString(formatMonth(r.before.last)) +
+                    "}, \"after\": {\"from\": " + jsonString(formatMonth(r.after.first)) +
+                    ", \"to\": " + jsonString(formatMonth(r.after.last)) + "}";
+    s += ", \"target\": [" + num(c.target_before) + ", " + num(c.target_after) + "]";
+    s += ", \"buffer\": [" + num(c.buffer_before) + ", " + num(c.buffer_after) + "]";
+    s += ", \"control\": [" + num(c.control_before) + ", " + num(c.control_after) + "]";
+    s += ", \"wdd\": " + (r.wdd.valid ? num(r.wdd.wdd) : "null") +
+         ", \"wdd_se\": " + num(r.wdd.se) + ", \"wdd_z\": " + num(r.wdd.z) +
+         ", \"wdd_p\": " + num(r.wdd.p_value);
+    s += ", \"wdq\": " + (r.wdq.wdq ? num(*r.wdq.wdq) : "null");
+    s += ", \"wdq_interval\": " +
+         (r.wdq.wdq && r.wdq_interval
+              ? "[" + num(r.wdq_interval->low) + ", " + num(r.wdq_interval->high) + "]"
+              : std::string("null"));
+    s += std::string(", \"indicative\": ") + (r.small_counts ? "true" : "false") + "}";
+    std::cout << s << "\n";
+}
+
+// --months N, or --weeks N read as whole months on monthly police.uk data.
+std::optional<int> monthsFrom(const Args& args, std::string& note) {
+    if (args.has("months") && args.has("weeks"))
+        return std::nullopt;
+    if (args.has("weeks")) {
+        const auto w = parseInteger(args.get("weeks"));
+        if (!w || *w < 1 || *w > 104)
+            return std::nullopt;
+        const int m = static_cast<int>(std::ceil(static_cast<double>(*w) * 7 / 30.44));
+        note = "police.uk data is monthly: --weeks " + std::to_string(*w) + " is read as " +
+               std::to_string(m) + " month" + (m == 1 ? "" : "s") +
+               " before and after the week's month";
+        return m;
+    }
+    if (!args.has("months"))
+        return 3;
+    const auto m = parseInteger(args.get("months"));
+    if (!m || *m < 1 || *m > 24)
+        return std::nullopt;
+    return static_cast<int>(*m);
+}
+
+} // namespace
+
+int runAfter(int argc, char** argv) {
+    auto options = planInputSpecs();
+    options.push_back({"area", "ID", "the street week to check (its area id, e.g. A2)"});
+    options.push_back({"months", "N", "months before and after the week's month (default 3)"});
+    options.push_back({"weeks", "N", "weeks before and after (monthly data: whole months)"});
+    options.push_back({"buffer", "M", "the ring around the area (default 250 m)"});
+    options.push_back({"json", "", "print one JSON object instead of the report"});
+    auto parsed = parsePlanCommand(
+        "after",
+        "The after-action check of a street week: incidents in the area, in a buffer ring "
+        "around it and in\n"
+        "the rest of the study area (the control), N months before and after the week's month "
+        "(left out);\n"
+        "the weighted displacement difference (WDD, with its Poisson standard error and z test) "
+        "and\n"
+        "quotient (WDQ, with a Poisson bootstrap interval); indicative when the counts are "
+        "small.",
+        options, argc, argv);
+    if (auto* code = std::get_if<int>(&parsed))
+        return *code;
+    PlanCommand& pc = std::get<PlanCommand>(parsed);
+    const Args& args = pc.cmd.args;
+    const std::string id = args.get("area");
+    if (id.empty())
+        return fail("after", "give --area ID (the area ids are in `streetweek plan`)", kExitUsage);
+    const TargetArea* area = nullptr;
+    for (const auto& a : pc.plan.areas)
+        if (a.id == id)
+            area = &a;
+    if (!area)
+        return fail("after", pc.path + ": no area " + id, kExitUsage);
+    AfterActionRequest req;
+    std::string note;
+    const auto months = monthsFrom(args, note);
+    if (!months)
+        return fail("after", "give --months N (1 to 24) or --weeks N (1 to 104), not both",
+                    kExitUsage);
+    req.months = *months;
+    if (args.has("buffer")) {
+        const auto b = parseDouble(args.get("buffer"));
+        if (!b || !(*b > 0) || *b > 5000)
+            return fail("after", "--buffer must be from 0 to 5000 metres", kExitUsage);
+        req.buffer_m = *b;
+    }
+    Session session;
+    auto sel = loadPlanData(session, pc);
+    if (!sel)
+        return failWith("after", sel.failure());
+    req.selection = sel.value();
+    auto r = afterAction(session, *area, req);
+    if (!r)
+        return failWith("after", r.failure());
+    if (!note.empty())
+        r.value().notes.insert(r.value().notes.begin(), note);
+    printNotes(r.value().notes);
+    if (args.has("json")) {
+        printJson(*area, r.value());
+        return kExitOk;
+    }
+    std::printf("After-action check of %s %s, week of %s (%s left out; %g m buffer)\n",
+                area->id.c_str(), area->name.c_str(), formatDay(area->week).c_str(),
+                formatMonth(r.value().week_month).c_str(), req.buffer_m);
+    printCounts(r.value());
+    printMeasures(r.value());
+    return kExitOk;
+}
+
+} // namespace sw::cli

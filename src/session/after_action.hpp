@@ -1,0 +1,46 @@
+// The after-action check of a street week: incidents in the target area, in a buffer ring
+// around it (default 250 m) and in the rest of the study area (the control), for the N months
+// before the week's month and the N after (police.uk data is monthly: the week's own month is
+// left out, since its incidents cannot be placed before or after the week), the change in
+// each, the weighted displacement difference and quotient (core/displacement), flagged as
+// indicative when the counts are small.
+#pragma once
+
+#include "core/displacement.hpp"
+#include "core/month_coverage.hpp"
+#include "core/result.hpp"
+#include "core/target_area.hpp"
+#include "session/incident_selection.hpp"
+#include "session/session.hpp"
+
+#include <string>
+#include <vector>
+
+namespace sw {
+
+struct AfterActionRequest {
+    SelectionParams selection; // layers (the period is set by the check)
+    int months = 3;            // before and after
+    double buffer_m = 250;
+    int bootstrap_draws = 2000;
+    std::uint64_t seed = 20260301;
+};
+
+struct AfterActionResult {
+    MonthIndex week_month = kNoMonth;
+    MonthSpan before, after;
+    ZoneCounts counts;
+    double target_km2 = 0, buffer_km2 = 0, control_km2 = 0; // in the study area
+    WddResult wdd;
+    WdqResult wdq;
+    std::optional<Interval> wdq_interval;
+    bool small_counts = false; // fewer than 20 incidents in the target or buffer in a period
+    std::vector<std::string> notes;
+};
+
+inline constexpr double kSmallCount = 20;
+
+Result<AfterActionResult> afterAction(const Session& session, const TargetArea& area,
+                                      const AfterActionRequest& request);
+
+} // namespace sw
