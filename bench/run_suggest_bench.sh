@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Suggest 8 street-week areas on about 1,000,000 synthetic incidents (12 months x 84,000):
 # prints the load time and the suggest time the command reports (target: suggest under 1 s on
-# a 2-core machine). Usage: bench/run_suggest_bench.sh [build dir]
+# a 2-core machine), then (bench_planner) Suggest without the load and the live statistics of
+# an area dragged across the map, per frame. Usage: bench/run_suggest_bench.sh [build dir]
 set -euo pipefail
 build=${1:-build}
 bin="$build/bin/streetweek"
@@ -14,3 +15,5 @@ echo "incidents: $(cat "$inc"/*.csv | wc -l) lines in $(ls "$inc" | wc -l) files
 /usr/bin/time -f "info (load only): %e s, %M KB" "$bin" info --quiet --wards "$wards" --incidents "$inc" 2>&1 >/dev/null | grep -v "^warning\|^note"
 /usr/bin/time -f "suggest 8 areas (load + suggest): %e s, %M KB" "$bin" suggest --quiet --wards "$wards" \
   --incidents "$inc" --weeks 8 --min-gap 100 --out "$work/plan.gpkg" 2>&1 | grep -E "Together|Greedy|Exact|Time limit|suggest 8"
+# In process, without the load: Suggest's own time and the live statistics of a dragged area.
+"$build/bin/bench_planner" --wards "$wards" --incidents "$inc"

@@ -242,7 +242,7 @@ void MapApp::layout(double now_s, int fw, int fh) {
         auto requests = ui::drawPanels(panels, session_, jobs_, scene_.geometry(), fw, fh, now_s);
         zoom = requests.zoom;
         if (session_.loaded())
-            if (auto z = plan_.drawPanel(session_, jobs_.request(), selection_))
+            if (auto z = plan_.drawPanel(session_, jobs_.request(), selection_, ui_.kde))
                 zoom = z;
         if (requests.load) {
             requests.load->threads = opts_.request.threads;
@@ -261,6 +261,8 @@ void MapApp::layout(double now_s, int fw, int fh) {
         view_.camera.fit(*zoom, 0.15);
     const LiveAnalysis& live = jobs_.live();
     overlay_.ui = &ui_;
+    overlay_.drawing = plan_.tools().tool != ui::AreaTool::Select ||
+                       plan_.tools().drag != ui::AreaToolState::Drag::None;
     overlay_.analysis = live.result() ? &*live.result() : nullptr;
     overlay_.styles = &styles_;
     overlay_.title = session_.loaded() ? ui::mapTitle(session_, ui_) : "";

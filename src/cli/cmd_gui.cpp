@@ -8,6 +8,7 @@
 #include "session/bundled_sample.hpp"
 #include "session/plan_context.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -88,12 +89,21 @@ std::optional<int> applyPlan(const Args& args, GuiOptions& o) {
             o.from = sel.value().from;
         if (!args.has("to"))
             o.to = sel.value().to;
+        // The plan's layers shown (its rules replacing the standard ones of the same name);
+        // the other standard layers stay in the Layers panel, hidden.
         if (!args.has("layer") && !args.has("layer-rule") && !args.has("layers") &&
             !sel.value().layers.empty()) {
-            o.layer_rules = sel.value().layers;
+            o.layer_rules = defaultLayers();
             o.visible_layers.clear();
-            for (const auto& l : o.layer_rules)
+            for (const auto& l : sel.value().layers) {
+                auto same = std::find_if(o.layer_rules.begin(), o.layer_rules.end(),
+                                         [&](const LayerRule& r) { return r.name == l.name; });
+                if (same != o.layer_rules.end())
+                    *same = l;
+                else
+                    o.layer_rules.push_back(l);
                 o.visible_layers.push_back(l.name);
+            }
         }
     }
     return std::nullopt;

@@ -30,7 +30,7 @@ void printChoice(const SuggestResult& r) {
         "Greedy choice (best first, then the best that keeps the gap): %.6g (plan %+.1f%%)\n",
         c.greedy_value, gain);
     if (c.proved_optimal)
-        std::printf("Exact: the best choice among %zu candidate circles (%zu could beat greedy; "
+        std::printf("Exact: the best choice among %zu candidates (%zu could beat greedy; "
                     "%llu search nodes)\n",
                     r.candidates - r.blocked, c.kept_candidates,
                     static_cast<unsigned long long>(c.nodes));
@@ -40,7 +40,39 @@ void printChoice(const SuggestResult& r) {
                     c.value, c.upper_bound,
                     c.upper_bound > 0 ? 100 * (c.upper_bound - c.value) / c.upper_bound : 0.0);
     if (r.blocked)
-        std::printf("%zu candidate centres were too close to the planned areas\n", r.blocked);
+        std::printf("%zu candidates were too close to the planned areas\n", r.blocked);
+    std::printf("The best candidates considered (weighted incidents each captures alone):\n");
+    for (std::size_t i = 0; i < r.ranked.size(); ++i)
+        std::printf("  %2zu. %.6g at E %.0f N %.0f%s\n", i + 1, r.ranked[i].value,
+                    r.ranked[i].centre.x(), r.ranked[i].centre.y(),
+                    r.ranked[i].chosen ? "  (chosen)" : "");
+}
+
+// The suggestion's own options; an error message when one is out of range.
+std::optional<std::string> readRequest(const Args& args, SuggestRequest& req) {
+    if (!args.has("weeks"))
+        return "--weeks is required";
+    const auto weeks = parseInteger(args.get("weeks"));
+    const auto radius = number(args, "radius", 300), gap = number(args, "min-gap", 0),
+               step = number(args, "step", 0), limit = number(args, "time-limit", 1),
+               revisit = number(args, "revisit-months", 6),
+               max_area = number(args, "max-area", 0.5);
+    if (!weeks || !radius || !gap || !step || !limit || !revisit || !max_area || *limit <= 0 ||
+        *limit > 600)
+        return "--weeks, --radius, --min-gap, --step, --revisit-months, --max-area and "
+               "--time-limit take numbers (time limit 0 to 600 s)";
+    const std::string shape = args.get("shape", "circle");
+    if (shape != "circle" && shape != "hotspot")
+        return "--shape must be circle or hotspot";
+    req.shape = shape == "circle" ? SuggestShape::Circle : SuggestShape::HotspotPolygon;
+    req.weeks = static_cast<std::size_t>(std::max(0LL, *weeks));
+    req.radius_m = *radius;
+    req.max_area_km2 = *max_area;
+    req.min_gap_m = *gap;
+    req.step_m = *step;
+    req.time_limit_s = *limit;
+    req.revisit_months = static_cast<int>(*revisit);
+    return std::nullopt;
 }
 
 } // namespace
@@ -51,6 +83,10 @@ int runSuggest(int argc, char** argv) {
     options.push_back({"radius", "M",
                        "radius of each area, metres (default 300: walkable in a "
                        "week)"});
+    options.push_back({"shape", "KIND",
+                       "circle (default) or hotspot: hotspot polygons of the density, capped at "
+                       "--max-area"});
+    options.push_back({"max-area", "KM2", "with --shape hotspot: the largest area (default 0.5)"});
     options.push_back({"min-gap", "M", "least distance between two areas, metres (default 0)"});
     options.push_back({"step", "M", "spacing of candidate centres (default: radius / 3)"});
     options.push_back(
@@ -61,11 +97,12 @@ int runSuggest(int argc, char** argv) {
     options.push_back({"time-limit", "S", "seconds for the exact search (default 1)"});
     auto parsed = parseDataCommand(
         {"suggest",
-         "Suggest K street-week areas: circles of a walkable radius that together capture the "
-         "most\n"
+         "Suggest K street-week areas: circles of a walkable radius (or hotspot polygons capped "
+         "at an\n"
+         "area) that together capture the most\n"
          "weighted incidents of the period in the study area, at least --min-gap apart and "
          "clear of\n"
-         "the areas of --exclude. The choice is exact on the candidate circles (branch and "
+         "the areas of --exclude. The choice is exact on the candidates (branch and "
          "bound,\n"
          "never below the greedy choice). Writes the areas as a plan GeoPackage.",
          options,
@@ -79,23 +116,8 @@ int runSuggest(int argc, char** argv) {
     const DataCommand& cmd = std::get<DataCommand>(parsed);
     Session session;
     SuggestRequest req;
-    if (!cmd.args.has("weeks"))
-        return fail("suggest", "--weeks is required", kExitUsage);
-    const auto weeks = parseInteger(cmd.args.get("weeks"));
-    const auto radius = number(cmd.args, "radius", 300), gap = number(cmd.args, "min-gap", 0),
-               step = number(cmd.args, "step", 0), limit = number(cmd.args, "time-limit", 1),
-               revisit = number(cmd.args, "revisit-months", 6);
-    if (!weeks || !radius || !gap || !step || !limit || !revisit || *limit <= 0 || *limit > 600)
-        return fail("suggest",
-                    "--weeks, --radius, --min-gap, --step, --revisit-months and --time-limit "
-                    "take numbers (time limit 0 to 600 s)",
-                    kExitUsage);
-    req.weeks = static_cast<std::size_t>(std::max(0LL, *weeks));
-    req.radius_m = *radius;
-    req.min_gap_m = *gap;
-    req.step_m = *step;
-    req.time_limit_s = *limit;
-    req.revisit_months = static_cast<int>(*revisit);
+    if (auto err = readRequest(cmd.args, req))
+        return fail("suggest", *err, kExitUsage);
     if (cmd.args.has("exclude")) {
         auto other = io::readPlan(cmd.args.get("exclude"));
         if (!other)
@@ -116,8 +138,13 @@ int runSuggest(int argc, char** argv) {
         return failWith("suggest", res.failure());
     const SuggestResult& r = res.value();
     printPreamble(session, r.notes);
-    std::printf("Suggested %zu areas of radius %g m for %s (gap %g m)\n", r.areas.size(),
-                req.radius_m, periodText(session, req.selection).c_str(), req.min_gap_m);
+    if (req.shape == SuggestShape::Circle)
+        std::printf("Suggested %zu areas of radius %g m for %s (gap %g m)\n", r.areas.size(),
+                    req.radius_m, periodText(session, req.selection).c_str(), req.min_gap_m);
+    else
+        std::printf("Suggested %zu hotspot areas of at most %g km2 for %s (gap %g m)\n",
+                    r.areas.size(), req.max_area_km2, periodText(session, req.selection).c_str(),
+                    req.min_gap_m);
     Plan plan;
     for (const auto& a : r.areas) {
         std::printf("captures %.6g weighted incidents:\n", a.captured);
@@ -133,7 +160,11 @@ int runSuggest(int argc, char** argv) {
     }
     recordSources(plan, cmd.request);
     recordSelection(plan, req.selection);
-    plan.set("suggest_radius_m", cmd.args.get("radius", "300"));
+    plan.set("suggest_shape", cmd.args.get("shape", "circle"));
+    if (req.shape == SuggestShape::Circle)
+        plan.set("suggest_radius_m", cmd.args.get("radius", "300"));
+    else
+        plan.set("suggest_max_area_km2", cmd.args.get("max-area", "0.5"));
     plan.set("suggest_min_gap_m", cmd.args.get("min-gap", "0"));
     plan.set("suggest_weeks", std::to_string(req.weeks));
     plan.set("revisit_months", std::to_string(req.revisit_months));

@@ -15,10 +15,16 @@ struct Problem {
     std::vector<std::size_t> original;
     double min_d2 = 0;
     std::size_t k = 1;
+    const std::vector<std::vector<std::size_t>>* conflicts = nullptr; // by original index
 
     bool compatible(std::size_t a, std::size_t b) const {
         const double dx = x[a] - x[b], dy = y[a] - y[b];
-        return dx * dx + dy * dy >= min_d2;
+        if (dx * dx + dy * dy < min_d2)
+            return false;
+        if (!conflicts || conflicts->empty())
+            return true;
+        const auto& c = (*conflicts)[original[a]];
+        return !std::binary_search(c.begin(), c.end(), original[b]);
     }
     bool compatibleWithAll(std::size_t a, const std::vector<std::size_t>& set) const {
         for (std::size_t b : set)
@@ -44,6 +50,8 @@ Problem makeProblem(const std::vector<AreaCandidate>& c, const AreaChoiceParams&
     }
     pr.min_d2 = p.min_centre_distance * p.min_centre_distance;
     pr.k = p.k;
+    if (!p.conflicts.empty())
+        pr.conflicts = &p.conflicts;
     return pr;
 }
 
@@ -185,6 +193,7 @@ Problem reduce(const Problem& pr, double incumbent) {
     Problem out;
     out.min_d2 = pr.min_d2;
     out.k = pr.k;
+    out.conflicts = pr.conflicts;
     for (std::size_t i = 0; i < pr.v.size(); ++i) {
         double b = pr.v[i];
         std::size_t need = pr.k - 1;

@@ -1,9 +1,9 @@
 // Choosing K street-week areas from candidates to capture the most weighted incidents: a
 // weighted maximum-coverage problem. Candidates that are allowed together never overlap (their
-// centres are at least `min_centre_distance` apart), so the captured weight is the sum of the
-// chosen candidates' values and the problem is a maximum-weight choice of K mutually
-// compatible candidates. Solved exactly by branch and bound (incumbent from greedy plus local
-// search, bound from the best compatible values left), under a time limit.
+// centres are at least `min_centre_distance` apart and no conflict is listed between them), so the
+// captured weight is the sum of the chosen candidates' values and the problem is a maximum-weight
+// choice of K mutually compatible candidates. Solved exactly by branch and bound (incumbent from
+// greedy plus local search, bound from the best compatible values left), under a time limit.
 #pragma once
 
 #include "core/progress.hpp"
@@ -22,6 +22,10 @@ struct AreaChoiceParams {
     std::size_t k = 1;
     double min_centre_distance = 0; // compatible when the centres are at least this far apart
     double time_limit_s = 1.0;      // branch and bound stops here with the best found
+    // Pairs that are not compatible whatever their centres (polygons that overlap or lie within
+    // the gap): per candidate, the sorted indices of those it conflicts with, both ways round.
+    // Empty: the centre distance alone decides.
+    std::vector<std::vector<std::size_t>> conflicts = {};
 };
 
 struct AreaChoice {

@@ -4,10 +4,12 @@
 #include "core/calendar_date.hpp"
 #include "core/kde.hpp"
 #include "core/parallel.hpp"
+#include "session/hotspot_candidates.hpp"
 #include "session/study_area.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace sw {
 namespace {
@@ -24,16 +26,91 @@ std::vector<const TargetArea*> blockingAreas(const SuggestRequest& r, MonthIndex
     return out;
 }
 
+// What the choice is made on: the candidates, their polygons (hotspot candidates only) and the
+// compatibility rule.
+struct Candidates {
+    std::vector<AreaCandidate> choice;
+    std::vector<PolygonCandidate> polygons;
+    AreaChoiceParams params;
+};
+
 Status checkRequest(const SuggestRequest& r) {
     if (r.weeks < 1 || r.weeks > 52)
         return badRequest("--weeks must be 1 to 52, got " + std::to_string(r.weeks));
     if (!(r.radius_m >= 25 && r.radius_m <= 5000))
         return badRequest("--radius must be 25 to 5000 m");
+    if (r.shape == SuggestShape::HotspotPolygon &&
+        !(r.max_area_km2 >= 0.01 && r.max_area_km2 <= 25))
+        return badRequest("--max-area must be 0.01 to 25 km2");
     if (!(r.min_gap_m >= 0 && r.min_gap_m <= 50000))
         return badRequest("--min-gap must be 0 to 50000 m");
     if (r.step_m != 0 && !(r.step_m >= r.radius_m / 20 && r.step_m <= r.radius_m))
         return badRequest("the candidate step must be between a twentieth of the radius and "
                           "the radius");
+    return okStatus();
+}
+
+// Circles on a grid of centres: each captures the weighted count within the radius.
+Status circleCandidates(const Session& session, const SuggestRequest& request,
+                        const WeightedPoints& pts, const std::vector<const TargetArea*>& blocking,
+                        Candidates& out, SuggestResult& result, Progress* progress) {
+    KdeParams k;
+    k.kernel = KernelShape::Uniform;
+    k.units = DensityUnits::Raw;
+    k.radius_m = request.radius_m;
+    k.cell_size_m = request.step_m > 0 ? request.step_m : request.radius_m / 3;
+    const Box extent = studyExtent(session, k.cell_size_m);
+    k.extent = extent;
+    auto density = computeKde(pts, k, extent, progress);
+    if (!density)
+        return density.failure();
+    const Grid& g = density.value().grid;
+    const auto in_study = studyCells(session.wards(), g, resolveThreads(0));
+    const double clearance = request.radius_m + request.min_gap_m;
+    for (std::size_t r = 0; r < g.rows; ++r)
+        for (std::size_t c = 0; c < g.cols; ++c) {
+            const std::size_t i = r * g.cols + c;
+            if (!in_study.empty() && !in_study[i])
+                continue;
+            ++result.candidates;
+            const Point centre(g.cellCentreX(c), g.cellCentreY(r));
+            const bool blocked =
+                std::any_of(blocking.begin(), blocking.end(), [&](const TargetArea* a) {
+                    return bg::distance(centre, a->shape) < clearance;
+                });
+            if (blocked)
+                ++result.blocked;
+            else if (g.values[i] > 0)
+                out.choice.push_back({centre.x(), centre.y(), g.values[i]});
+        }
+    out.params.min_centre_distance = 2 * request.radius_m + request.min_gap_m;
+    return okStatus();
+}
+
+Status polygonCandidates(const Session& session, const SuggestRequest& request,
+                         const Selection& selection, const std::vector<const TargetArea*>& blocking,
+                         Candidates& out, SuggestResult& result, Progress* progress) {
+    HotspotCandidateRequest hr;
+    hr.kde = request.hotspot_kde;
+    hr.max_area_km2 = request.max_area_km2;
+    hr.min_gap_m = request.min_gap_m;
+    hr.blocking = blocking;
+    auto hc = hotspotCandidates(session, selection, hr, progress);
+    if (!hc)
+        return hc.failure();
+    HotspotCandidates& h = hc.value();
+    result.candidates = h.candidates.size() + h.blocked;
+    result.blocked = h.blocked;
+    result.too_large = h.too_large;
+    for (auto& c : h.candidates) {
+        out.choice.push_back({c.centre.x(), c.centre.y(), c.value});
+        out.polygons.push_back(std::move(c));
+    }
+    out.params.conflicts = std::move(h.conflicts);
+    if (h.too_large > 0)
+        result.notes.push_back(std::to_string(h.too_large) +
+                               " hotspots are larger than the cap even at the top 0.25% of "
+                               "cells: raise the maximum area or use circles");
     return okStatus();
 }
 
@@ -55,54 +132,34 @@ Result<SuggestResult> suggestAreas(const Session& session, const SuggestRequest&
         out.total_weight += pts.w.empty() ? 1.0 : pts.w[i];
     if (pts.x.empty())
         return Error{"no incidents of the period and layers lie in the study area"};
-
-    // Each candidate's capture: the weighted count within the radius of its centre.
-    KdeParams k;
-    k.kernel = KernelShape::Uniform;
-    k.units = DensityUnits::Raw;
-    k.radius_m = request.radius_m;
-    k.cell_size_m = request.step_m > 0 ? request.step_m : request.radius_m / 3;
-    const Box extent = studyExtent(session, k.cell_size_m);
-    k.extent = extent;
-    auto density = computeKde(pts, k, extent, progress);
-    if (!density)
-        return density.failure();
-    const Grid& g = density.value().grid;
-    const auto in_study = studyCells(session.wards(), g, resolveThreads(0));
-
     const MonthIndex end =
         request.selection.to != kNoMonth ? request.selection.to : session.months().last();
     const auto blocking = blockingAreas(request, end);
-    const double clearance = request.radius_m + request.min_gap_m;
-    std::vector<AreaCandidate> candidates;
-    for (std::size_t r = 0; r < g.rows; ++r)
-        for (std::size_t c = 0; c < g.cols; ++c) {
-            const std::size_t i = r * g.cols + c;
-            if (!in_study.empty() && !in_study[i])
-                continue;
-            ++out.candidates;
-            const Point centre(g.cellCentreX(c), g.cellCentreY(r));
-            bool blocked = false;
-            for (const TargetArea* a : blocking)
-                if (bg::distance(centre, a->shape) < clearance) {
-                    blocked = true;
-                    break;
-                }
-            if (blocked) {
-                ++out.blocked;
-                continue;
-            }
-            if (g.values[i] > 0)
-                candidates.push_back({centre.x(), centre.y(), g.values[i]});
-        }
+    Candidates cands;
+    const Status made =
+        request.shape == SuggestShape::Circle
+            ? circleCandidates(session, request, pts, blocking, cands, out, progress)
+            : polygonCandidates(session, request, sel.value(), blocking, cands, out, progress);
+    if (!made)
+        return made.failure();
     if (progress && progress->cancelled())
         return Error{"cancelled"};
-
-    AreaChoiceParams cp;
-    cp.k = request.weeks;
-    cp.min_centre_distance = 2 * request.radius_m + request.min_gap_m;
-    cp.time_limit_s = request.time_limit_s;
-    out.choice = chooseAreas(candidates, cp, progress);
+    cands.params.k = request.weeks;
+    cands.params.time_limit_s = request.time_limit_s;
+    out.choice = chooseAreas(cands.choice, cands.params, progress);
+    std::vector<std::size_t> order(cands.choice.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    const std::size_t top = std::min<std::size_t>(20, order.size());
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
+                      [&](std::size_t a, std::size_t b) {
+                          return cands.choice[a].value > cands.choice[b].value;
+                      });
+    for (std::size_t i = 0; i < top; ++i) {
+        const AreaCandidate& c = cands.choice[order[i]];
+        const bool chosen = std::find(out.choice.chosen.begin(), out.choice.chosen.end(),
+                                      order[i]) != out.choice.chosen.end();
+        out.ranked.push_back({Point(c.x, c.y), c.value, chosen});
+    }
 
     AreaStatsRequest sr;
     sr.selection = request.selection;
@@ -113,11 +170,16 @@ Result<SuggestResult> suggestAreas(const Session& session, const SuggestRequest&
     const auto describe = [&](std::size_t ci) {
         SuggestedArea s;
         s.area.id = nextAreaId(ids);
-        s.area.shape_kind = AreaShape::Circle;
-        s.area.centre = Point(candidates[ci].x, candidates[ci].y);
-        s.area.radius_m = request.radius_m;
-        s.area.shape = circleShape(s.area.centre, request.radius_m);
-        s.captured = candidates[ci].value;
+        s.area.centre = Point(cands.choice[ci].x, cands.choice[ci].y);
+        if (cands.polygons.empty()) {
+            s.area.shape_kind = AreaShape::Circle;
+            s.area.radius_m = request.radius_m;
+            s.area.shape = circleShape(s.area.centre, request.radius_m);
+        } else {
+            s.area.shape = cands.polygons[ci].shape;
+            s.threshold_pct = cands.polygons[ci].threshold_pct;
+        }
+        s.captured = cands.choice[ci].value;
         s.stats = stats.value().of(s.area.shape);
         s.area.name = areaNameFrom(s.stats, s.area.id);
         return s;

@@ -7,11 +7,11 @@ namespace sw::ui {
 namespace {
 
 void periodTable(const char* id, const AreaStats& s) {
-    if (!ImGui::BeginTable(id, 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
+    if (!ImGui::BeginTable(id, 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchSame))
         return;
-    ImGui::TableSetupColumn("");
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 170);
     ImGui::TableSetupColumn(formatSpan(s.current.period).c_str());
-    ImGui::TableSetupColumn(("before: " + formatSpan(s.previous.period)).c_str());
+    ImGui::TableSetupColumn(("before " + formatSpan(s.previous.period)).c_str());
     ImGui::TableHeadersRow();
     const auto row = [](const char* name, const std::string& now, const std::string& before) {
         ImGui::TableNextRow();
@@ -28,14 +28,13 @@ void periodTable(const char* id, const AreaStats& s) {
         row(s.layer_names[l].c_str(),
             l < s.current.per_layer.size() ? count(s.current.per_layer[l]) : "",
             prev && l < s.previous.per_layer.size() ? count(s.previous.per_layer[l]) : "no data");
-    row("All shown layers", count(s.current.incidents),
-        prev ? count(s.previous.incidents) : "no data");
+    row("Shown layers", count(s.current.incidents), prev ? count(s.previous.incidents) : "no data");
     char now[64], before[64];
-    std::snprintf(now, sizeof now, "%.2f%% of %lld", s.current.share * 100,
-                  static_cast<long long>(s.current.study_incidents));
-    std::snprintf(before, sizeof before, "%.2f%% of %lld", s.previous.share * 100,
-                  static_cast<long long>(s.previous.study_incidents));
-    row("Share of the study area", now, prev ? before : "");
+    std::snprintf(now, sizeof now, "%.2f%%", s.current.share * 100);
+    std::snprintf(before, sizeof before, "%.2f%%", s.previous.share * 100);
+    row("Share of study area", now, prev ? before : "");
+    row("Study area total", count(s.current.study_incidents),
+        prev ? count(s.previous.study_incidents) : "");
     const auto pai = [](const std::optional<double>& p) {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.1f", p.value_or(0));

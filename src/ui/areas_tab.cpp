@@ -129,26 +129,26 @@ std::optional<Box> drawAreasTab(PlanPanelContext& ctx) {
     }
     const TargetArea* sel = doc.find(ctx.tools.selected);
     const MultiPolygon* shape = ctx.draft ? ctx.draft : sel ? &sel->shape : nullptr;
-    if (sel && !ctx.draft) {
+    if (shape) {
+        // The figures first: they are what the lead draws and drags the area for.
         ImGui::Separator();
+        ImGui::TextUnformatted(ctx.draft ? "The area being drawn:"
+                                         : (sel->id + " " + sel->name).c_str());
+        if (auto stats = liveStats(ctx.jobs, *shape))
+            drawAreaStats(*stats);
+        else if (!ctx.jobs.statsError().empty())
+            ImGui::TextWrapped("%s", ctx.jobs.statsError().c_str());
+        else
+            ImGui::TextDisabled("Counting the period's incidents...");
+    }
+    if (sel && !ctx.draft &&
+        ImGui::CollapsingHeader("Week, lead, partners, status", ImGuiTreeNodeFlags_DefaultOpen)) {
         areaFields(doc, *sel);
         if (ImGui::Button("Delete area (Delete)")) {
             doc.remove(sel->id);
             ctx.tools.selected.clear();
-            return zoom;
         }
     }
-    if (!shape)
-        return zoom;
-    ImGui::Separator();
-    if (ctx.draft)
-        ImGui::TextUnformatted("The area being drawn:");
-    if (auto stats = liveStats(ctx.jobs, *shape))
-        drawAreaStats(*stats);
-    else if (!ctx.jobs.statsError().empty())
-        ImGui::TextWrapped("%s", ctx.jobs.statsError().c_str());
-    else
-        ImGui::TextDisabled("Counting the period's incidents...");
     return zoom;
 }
 

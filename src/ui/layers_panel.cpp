@@ -15,7 +15,7 @@ void drawLayersPanel(Session& session, MapUiState& ui, const std::vector<std::si
                      bool& show_labels) {
     ImGui::SetNextWindowPos(ImVec2(10, 30), ImGuiCond_FirstUseEver);
     // A fixed height (the Period panel sits below); more layers scroll.
-    ImGui::SetNextWindowSize(ImVec2(330, 262), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(330, 205), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Layers")) {
         ImGui::End();
         return;

@@ -7,7 +7,7 @@ namespace sw::ui {
 
 void drawLoadReportPanel(const Session& session, const std::string& last_error, bool loading,
                          double fraction) {
-    ImGui::SetNextWindowPos(ImVec2(10, 460), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(10, 390), ImGuiCond_FirstUseEver);
     // Collapsed at first (the menu bar shows loading progress); open when something failed.
     if (!last_error.empty())
         ImGui::SetNextWindowCollapsed(false, ImGuiCond_Appearing);

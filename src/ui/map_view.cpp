@@ -185,7 +185,7 @@ void drawLegend(ImDrawList* dl, ImVec2 at, const Session& session, const MapOver
 
 // Ward name, its counts in the period for the shown layers, and the density under the cursor.
 void drawTooltip(const MapViewState& view, const Session& session, const MapOverlayInfo& info) {
-    if (!view.hover_world || ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+    if (!view.hover_world || info.drawing || ImGui::IsMouseDragging(ImGuiMouseButton_Left))
         return;
     const Point p = *view.hover_world;
     const std::int32_t w = session.wardAt(p);
@@ -336,8 +336,11 @@ void handleMapInput(MapViewState& view, const Box& data_bounds, bool left_drag_p
         const Point mouse(io.MousePos.x, io.MousePos.y);
         if (io.MousePos.x > -1e6)
             view.hover_world = view.camera.screenToWorld(mouse);
-        if ((left_drag_pans && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) ||
-            ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 0.0f))
+        // Not on the press itself: the cursor may have jumped there since the last frame.
+        const auto drags = [](ImGuiMouseButton b) {
+            return ImGui::IsMouseDragging(b, 0.0f) && !ImGui::IsMouseClicked(b);
+        };
+        if ((left_drag_pans && drags(ImGuiMouseButton_Left)) || drags(ImGuiMouseButton_Middle))
             view.camera.panPixels(io.MouseDelta.x, io.MouseDelta.y);
         if (io.MouseWheel != 0.0f)
             view.camera.zoomAt(mouse, std::pow(1.2, static_cast<double>(io.MouseWheel)));

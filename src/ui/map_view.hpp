@@ -59,6 +59,7 @@ struct MapOverlayInfo {
     float top_margin = 0;         // pixels taken by the menu bar
     std::size_t point_stride = 1; // 1 in k points drawn (level of detail)
     float scale = 1;              // furniture scale (a map image larger than the window)
+    bool drawing = false;         // a target-area tool or drag is active: no hover tooltip
 };
 
 // Draws labels and the map furniture (title, legend, scale bar, north arrow, attribution,

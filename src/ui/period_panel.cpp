@@ -6,7 +6,7 @@
 namespace sw::ui {
 
 void drawPeriodPanel(MapUiState& ui, const Session& session, double now_s) {
-    ImGui::SetNextWindowPos(ImVec2(10, 300), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(10, 240), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(330, 0), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Period")) {
         ImGui::End();

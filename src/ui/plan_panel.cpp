@@ -99,8 +99,8 @@ PlanPanelRequests drawPlanPanel(PlanPanelState& s, PlanPanelContext& ctx) {
         return out;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     // Below the Layers, Period and (collapsed) Load report panels on the left.
-    ImGui::SetNextWindowPos(ImVec2(10, 490), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(400, std::max(220.0f, display.y - 500)),
+    ImGui::SetNextWindowPos(ImVec2(10, 420), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(400, std::max(220.0f, display.y - 430)),
                              ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Plan", &s.open)) {
         ImGui::End();

@@ -21,7 +21,8 @@ struct PlanPanelState {
     int repeat_months = 6; // one place twice within this many months is a clash
     // Suggest.
     int weeks = 4;
-    float radius_m = 300, min_gap_m = 0;
+    bool hotspot_polygons = false; // else circles
+    float radius_m = 300, min_gap_m = 0, max_area_km2 = 0.5f;
     int revisit_months = 6;
     std::optional<SuggestResult> suggestion;
     std::string suggest_error;

@@ -69,7 +69,8 @@ void PlanWorkspace::poll(const Session& session, const SelectionParams& selectio
 }
 
 std::optional<Box> PlanWorkspace::drawPanel(const Session& session, const LoadRequest& sources,
-                                            const SelectionParams& selection) {
+                                            const SelectionParams& selection,
+                                            const KdeParams& kde) {
     PlanPanelContext ctx{doc_, tools_, jobs_, session, frame_.draft ? &*frame_.draft : nullptr};
     const PlanPanelRequests req = drawPlanPanel(panel_, ctx);
     if (req.save)
@@ -78,7 +79,10 @@ std::optional<Box> PlanWorkspace::drawPanel(const Session& session, const LoadRe
         SuggestRequest s;
         s.selection = selection;
         s.weeks = static_cast<std::size_t>(panel_.weeks);
+        s.shape = panel_.hotspot_polygons ? SuggestShape::HotspotPolygon : SuggestShape::Circle;
         s.radius_m = panel_.radius_m;
+        s.max_area_km2 = panel_.max_area_km2;
+        s.hotspot_kde = kde;
         s.min_gap_m = panel_.min_gap_m;
         s.revisit_months = panel_.revisit_months;
         s.planned = doc_.areas();

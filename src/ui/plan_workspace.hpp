@@ -32,8 +32,9 @@ class PlanWorkspace {
     void poll(const Session& session, const SelectionParams& selection, double now_s,
               const std::string& crs);
     // The Plan panel; a zoom when an area was chosen in a list.
+    // `kde`: the map's density, which hotspot-polygon suggestions come from.
     std::optional<Box> drawPanel(const Session& session, const LoadRequest& sources,
-                                 const SelectionParams& selection);
+                                 const SelectionParams& selection, const KdeParams& kde);
     void drawOverlay(const MapCamera& camera);
     // Ctrl+S and File > Save plan.
     void save(const LoadRequest& sources, const SelectionParams& selection, const std::string& crs);

@@ -3,10 +3,44 @@
 #include "ui/plan_tabs.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 namespace sw::ui {
 
+namespace {
+
+// The lead agencies the Areas tab offers: the plan's own list, edited here.
+void agencyList(PlanPanelContext& ctx) {
+    if (!ImGui::CollapsingHeader("Lead agencies"))
+        return;
+    auto agencies = ctx.doc.plan().agencies;
+    for (std::size_t i = 0; i < agencies.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::SmallButton("x")) {
+            agencies.erase(agencies.begin() + static_cast<std::ptrdiff_t>(i));
+            ctx.doc.setAgencies(agencies);
+            ImGui::PopID();
+            return;
+        }
+        ImGui::SameLine();
+        ImGui::TextUnformatted(agencies[i].c_str());
+        ImGui::PopID();
+    }
+    static std::string added;
+    ImGui::SetNextItemWidth(200);
+    if (ImGui::InputTextWithHint("##agency", "another agency", &added,
+                                 ImGuiInputTextFlags_EnterReturnsTrue) &&
+        !added.empty()) {
+        agencies.push_back(added);
+        ctx.doc.setAgencies(agencies);
+        added.clear();
+    }
+}
+
+} // namespace
+
 void drawScheduleTab(PlanPanelState& s, PlanPanelContext& ctx) {
+    agencyList(ctx);
     const auto& areas = ctx.doc.areas();
     ImGui::SetNextItemWidth(90);
     ImGui::InputInt("Repeat clash within (months)", &s.repeat_months);
@@ -20,7 +54,8 @@ void drawScheduleTab(PlanPanelState& s, PlanPanelContext& ctx) {
             "schedule", 5,
             ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
             ImVec2(0, std::min(180.0f, 24.0f + 20.0f * static_cast<float>(order.size()))))) {
-        for (const char* h : {"Week of", "Area", "Lead", "Partners", "Status"})
+        ImGui::TableSetupColumn("Week of", ImGuiTableColumnFlags_WidthFixed, 80);
+        for (const char* h : {"Area", "Lead", "Partners", "Status"})
             ImGui::TableSetupColumn(h);
         ImGui::TableHeadersRow();
         for (std::size_t i : order) {

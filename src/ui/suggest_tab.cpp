@@ -17,8 +17,8 @@ void acceptOne(PlanPanelState& s, PlanPanelContext& ctx, std::size_t i) {
 void results(PlanPanelState& s, PlanPanelContext& ctx) {
     const SuggestResult& r = *s.suggestion;
     ImGui::TextWrapped("%zu areas capture %.0f of %.0f weighted incidents (%.1f%%); the greedy "
-                       "choice %.0f; no choice captures more than %.0f%s. %zu candidate circles "
-                       "(%zu blocked by planned areas).",
+                       "choice %.0f; no choice captures more than %.0f%s. %zu candidates (%zu "
+                       "blocked by planned areas).",
                        r.areas.size(), r.choice.value, r.total_weight,
                        r.total_weight > 0 ? 100 * r.choice.value / r.total_weight : 0.0,
                        r.choice.greedy_value, r.choice.upper_bound,
@@ -43,19 +43,16 @@ void results(PlanPanelState& s, PlanPanelContext& ctx) {
     for (std::size_t i = 0; i < r.areas.size(); ++i) {
         const SuggestedArea& a = r.areas[i];
         ImGui::PushID(static_cast<int>(i));
-        const bool open = ImGui::TreeNode(
-            "cand", "%zu. %s: %.0f weighted, %lld incidents, PAI %.1f", i + 1, a.area.name.c_str(),
-            a.captured, static_cast<long long>(a.stats.current.incidents),
-            a.stats.current.pai.value_or(0));
-        ImGui::SameLine();
         if (ImGui::SmallButton("Accept")) {
-            if (open)
-                ImGui::TreePop();
             ImGui::PopID();
             acceptOne(s, ctx, i);
             return;
         }
-        if (open) {
+        ImGui::SameLine();
+        if (ImGui::TreeNode("cand", "%zu. %s: %.0f weighted, %lld incidents, PAI %.1f", i + 1,
+                            a.area.name.c_str(), a.captured,
+                            static_cast<long long>(a.stats.current.incidents),
+                            a.stats.current.pai.value_or(0))) {
             drawAreaStats(a.stats);
             ImGui::TreePop();
         }
@@ -70,9 +67,22 @@ bool drawSuggestTab(PlanPanelState& s, PlanPanelContext& ctx) {
     ImGui::SetNextItemWidth(90);
     ImGui::InputInt("Areas (next street weeks)", &s.weeks);
     s.weeks = std::clamp(s.weeks, 1, 52);
+    if (ImGui::RadioButton("Circles", !s.hotspot_polygons))
+        s.hotspot_polygons = false;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Hotspot polygons", s.hotspot_polygons))
+        s.hotspot_polygons = true;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Hotspots of the map's density (its kernel and radius), each cut at "
+                          "the threshold where it fits under the maximum area");
     ImGui::SetNextItemWidth(90);
-    ImGui::InputFloat("Radius (m)", &s.radius_m, 50, 100, "%.0f");
-    s.radius_m = std::clamp(s.radius_m, 50.0f, 5000.0f);
+    if (s.hotspot_polygons) {
+        ImGui::InputFloat("Maximum area (km2)", &s.max_area_km2, 0.1f, 0.5f, "%.2f");
+        s.max_area_km2 = std::clamp(s.max_area_km2, 0.01f, 25.0f);
+    } else {
+        ImGui::InputFloat("Radius (m)", &s.radius_m, 50, 100, "%.0f");
+        s.radius_m = std::clamp(s.radius_m, 50.0f, 5000.0f);
+    }
     ImGui::SetNextItemWidth(90);
     ImGui::InputFloat("Minimum gap (m)", &s.min_gap_m, 50, 100, "%.0f");
     s.min_gap_m = std::clamp(s.min_gap_m, 0.0f, 20000.0f);

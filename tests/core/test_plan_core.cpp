@@ -78,7 +78,8 @@ TEST_CASE("schedule: two areas in one week, a repeat too soon, gaps and unschedu
 
 namespace {
 // Exhaustive search: the best total of at most k mutually compatible candidates.
-double bruteForce(const std::vector<AreaCandidate>& c, std::size_t k, double d) {
+double bruteForce(const std::vector<AreaCandidate>& c, std::size_t k, double d,
+                  const std::vector<std::vector<std::size_t>>& conflicts = {}) {
     double best = 0;
     std::vector<std::size_t> set;
     std::function<void(std::size_t, double)> go = [&](std::size_t from, double value) {
@@ -88,7 +89,9 @@ double bruteForce(const std::vector<AreaCandidate>& c, std::size_t k, double d) 
         for (std::size_t i = from; i < c.size(); ++i) {
             bool ok = true;
             for (std::size_t j : set)
-                ok = ok && std::hypot(c[i].x - c[j].x, c[i].y - c[j].y) >= d;
+                ok = ok && std::hypot(c[i].x - c[j].x, c[i].y - c[j].y) >= d &&
+                     (conflicts.empty() ||
+                      std::find(conflicts[i].begin(), conflicts[i].end(), j) == conflicts[i].end());
             if (!ok)
                 continue;
             set.push_back(i);
@@ -100,6 +103,38 @@ double bruteForce(const std::vector<AreaCandidate>& c, std::size_t k, double d) 
     return best;
 }
 } // namespace
+
+TEST_CASE("area choice with listed conflicts (polygon candidates) equals brute force") {
+    Rng rng(19);
+    for (int trial = 0; trial < 150; ++trial) {
+        // 16 candidates anywhere (no centre rule); random pairs conflict, as nested or nearby
+        // hotspot polygons do.
+        std::vector<AreaCandidate> c;
+        for (int i = 0; i < 16; ++i)
+            c.push_back(
+                {rng.uniform(0, 1000), rng.uniform(0, 1000), std::floor(1 + rng.uniform() * 40)});
+        std::vector<std::vector<std::size_t>> conflicts(c.size());
+        for (std::size_t a = 0; a < c.size(); ++a)
+            for (std::size_t b = a + 1; b < c.size(); ++b)
+                if (rng.uniform() < 0.3) {
+                    conflicts[a].push_back(b);
+                    conflicts[b].push_back(a);
+                }
+        AreaChoiceParams p;
+        p.k = 1 + static_cast<std::size_t>(trial % 4);
+        p.time_limit_s = 5;
+        p.conflicts = conflicts;
+        const AreaChoice got = chooseAreas(c, p);
+        INFO("trial ", trial);
+        REQUIRE(got.proved_optimal);
+        CHECK(got.value == doctest::Approx(bruteForce(c, p.k, 0, conflicts)));
+        CHECK(got.value >= got.greedy_value - 1e-9);
+        for (std::size_t i = 0; i < got.chosen.size(); ++i)
+            for (std::size_t j = 0; j < i; ++j)
+                CHECK(std::find(conflicts[got.chosen[i]].begin(), conflicts[got.chosen[i]].end(),
+                                got.chosen[j]) == conflicts[got.chosen[i]].end());
+    }
+}
 
 TEST_CASE("area choice equals brute force on small grids, and is never below greedy") {
     Rng rng(7);

@@ -7,6 +7,7 @@
 #   click:X,Y     a left click at window pixel X,Y
 #   dblclick:X,Y  a double click there
 #   drag:X,Y,U,V  press at X,Y, move to U,V, release
+#   wheel:X,Y,N   N wheel steps down at X,Y (scrolls a panel; negative: up)
 #   shot:NAME     a screenshot of the whole window as OUTDIR/NAME.png (ImageMagick's import)
 #   wait:SECONDS
 # Run it under a private X server: xvfb-run -a drive_map.sh BIN OUTDIR "OPTIONS" STEP...
@@ -35,6 +36,10 @@ for step in "$@"; do
         xdotool mousemove --window "$win" $((x0 + (x1 - x0) * k / 5)) $((y0 + (y1 - y0) * k / 5)); sleep 0.1
       done
       xdotool mouseup 1; sleep 0.4 ;;
+    wheel:*)
+      IFS=, read -r x y n <<<"${step#wheel:}"
+      button=5; [ "$n" -lt 0 ] && { button=4; n=$((-n)); }
+      xdotool mousemove --window "$win" "$x" "$y" click --repeat "$n" --delay 50 "$button"; sleep 0.4 ;;
     shot:*) import -window "$win" "${step#shot:}.png" ;;
     wait:*) sleep "${step#wait:}" ;;
     save:*)

@@ -413,3 +413,77 @@ TEST_CASE("after-action check: target, buffer ring and control counted before an
     a.week = kNoDay;
     CHECK(afterAction(s, a, AfterActionRequest{}).badRequest());
 }
+
+TEST_CASE("suggest hotspot polygons: under the cap, apart by the gap, clear of planned areas; "
+          "each captures what lies inside it") {
+    World w;
+    // Two tight clusters and a wide spread of single incidents across both wards.
+    std::vector<Point> pts;
+    const auto add = [&](double e, double n, int times) {
+        for (int i = 0; i < times; ++i) {
+            const double dx = (i % 5) * 12.0 - 24, dy = (i / 5 % 5) * 12.0 - 24;
+            w.add(e + dx, n + dy, "2022-03", "Drugs", "Cluster Street");
+            pts.emplace_back(e + dx, n + dy);
+        }
+    };
+    add(570300, 160300, 40);
+    add(571600, 160700, 30);
+    for (int i = 0; i < 40; ++i) {
+        const double e = 570050 + (i % 10) * 190.0, n = 160100 + (i / 10) * 230.0;
+        w.add(e, n, "2022-03", "Drugs", "Spread Road");
+        pts.emplace_back(e, n);
+    }
+    Session s;
+    w.load(s);
+    SuggestRequest req;
+    req.shape = SuggestShape::HotspotPolygon;
+    req.weeks = 2;
+    req.max_area_km2 = 0.15;
+    req.min_gap_m = 100;
+    req.hotspot_kde.radius_m = 150;
+    req.hotspot_kde.cell_size_m = 25;
+    auto r = suggestAreas(s, req);
+    REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error()));
+    const SuggestResult& res = r.value();
+    REQUIRE(res.areas.size() == 2);
+    CHECK(res.choice.proved_optimal);
+    CHECK(res.choice.value >= res.choice.greedy_value - 1e-9);
+    for (const auto& a : res.areas) {
+        CHECK(a.area.shape_kind == AreaShape::Drawn);
+        CHECK(shapeArea(a.area.shape) <= 0.15e6 + 1);
+        CHECK(bg::is_valid(a.area.shape));
+        std::int64_t inside = 0;
+        for (const auto& p : pts)
+            inside += bg::covered_by(p, a.area.shape);
+        CHECK(a.captured == doctest::Approx(static_cast<double>(inside)));
+        CHECK(a.stats.current.incidents == inside);
+    }
+    // One area holds each cluster.
+    const auto holds = [&](const Point& p) {
+        return bg::covered_by(p, res.areas[0].area.shape) ||
+               bg::covered_by(p, res.areas[1].area.shape);
+    };
+    CHECK(holds(Point(570300, 160300)));
+    CHECK(holds(Point(571600, 160700)));
+    CHECK(bg::distance(res.areas[0].area.shape, res.areas[1].area.shape) >= 100);
+    // With the first cluster planned already, nothing suggested touches it.
+    TargetArea planned;
+    planned.id = "A1";
+    planned.shape = circleShape(Point(570300, 160300), 120);
+    req.planned = {planned};
+    auto again = suggestAreas(s, req);
+    REQUIRE(again.ok());
+    for (const auto& a : again.value().areas)
+        CHECK(bg::distance(a.area.shape, planned.shape) >= 100);
+    CHECK(again.value().blocked > 0);
+    // A tighter cap: the clusters' hotter cores, cut at a higher threshold, still fit.
+    req.planned.clear();
+    req.max_area_km2 = 0.02;
+    auto tight = suggestAreas(s, req);
+    REQUIRE(tight.ok());
+    REQUIRE(tight.value().areas.size() == 2);
+    for (const auto& a : tight.value().areas) {
+        CHECK(shapeArea(a.area.shape) <= 0.02e6 + 1);
+        CHECK(a.threshold_pct < 20);
+    }
+}
