@@ -1,24 +1,17 @@
-// Target-area statistics over R-trees of the selected incidents.
+// Target-area statistics over cell buckets (core/point_grid) of the selected incidents.
 #include "session/area_statistics.hpp"
 
 #include "core/layer_rules.hpp"
+#include "core/point_grid.hpp"
 #include "core/target_area.hpp"
 #include "core/text.hpp"
-
-#include <boost/geometry/index/rtree.hpp>
-#include <boost/iterator/function_output_iterator.hpp>
 
 #include <algorithm>
 #include <unordered_map>
 
 namespace sw {
 
-namespace bgi = boost::geometry::index;
-
 namespace {
-
-using Entry = std::pair<Point, std::uint32_t>; // position, index into the period's arrays
-using Tree = bgi::rtree<Entry, bgi::rstar<16>>;
 
 double shapeAreaKm2(const MultiPolygon& shape) {
     return shapeArea(shape) / 1e6;
@@ -28,7 +21,7 @@ double shapeAreaKm2(const MultiPolygon& shape) {
 struct PeriodPoints {
     MonthSpan period;
     bool has_data = false;
-    Tree tree;
+    PointGrid grid; // index into the period's arrays
     std::vector<std::uint32_t> rows;
     std::vector<double> weights;
     std::vector<std::uint32_t> masks; // layer bits
@@ -47,18 +40,14 @@ Result<PeriodPoints> periodPoints(const Session& session, SelectionParams sel,
     if (!s)
         return s.failure();
     Selection& chosen = s.value();
-    std::vector<Entry> entries;
-    entries.reserve(chosen.rows.size());
     for (std::size_t i = 0; i < chosen.rows.size(); ++i) {
-        entries.emplace_back(Point(chosen.points.x[i], chosen.points.y[i]),
-                             static_cast<std::uint32_t>(i));
         p.weights.push_back(chosen.points.w.empty() ? 1.0 : chosen.points.w[i]);
         p.masks.push_back(masks.empty() ? 0u : masks[chosen.rows[i]]);
     }
     p.rows = std::move(chosen.rows);
     p.notes = std::move(chosen.notes);
     p.total = static_cast<std::int64_t>(p.rows.size());
-    p.tree = Tree(entries.begin(), entries.end()); // packed: built in one pass
+    p.grid = PointGrid(chosen.points.x, chosen.points.y);
     return p;
 }
 
@@ -71,17 +60,42 @@ struct AreaStatistics::Impl {
     std::vector<std::string> notes;
     double study_km2 = 0;
     std::optional<std::size_t> location_col;
+    // The current period's points' streets (-1: none), counted by index in of(): police.uk's
+    // location text repeats, so each distinct text is read once here, not per point per frame.
+    std::vector<std::int32_t> street_of_point;
+    std::vector<std::string> street_names;
 
-    // Indices (into the period's arrays) of the points inside the shape.
+    void indexStreets() {
+        if (!location_col)
+            return;
+        const StringColumn& col = session->incidents().text[*location_col];
+        std::unordered_map<std::string_view, std::int32_t> ids;
+        const auto idOf = [&](std::string_view location) -> std::int32_t {
+            const std::string_view street = streetOf(location);
+            if (street.empty())
+                return -1;
+            auto [it, added] = ids.try_emplace(street, static_cast<std::int32_t>(ids.size()));
+            if (added)
+                street_names.emplace_back(street);
+            return it->second;
+        };
+        street_of_point.reserve(current.rows.size());
+        if (col.kind() == StringColumn::Kind::Dictionary) {
+            std::vector<std::int32_t> by_code(col.values().size());
+            for (std::size_t c = 0; c < by_code.size(); ++c)
+                by_code[c] = idOf(col.values()[c]);
+            for (auto row : current.rows)
+                street_of_point.push_back(by_code[col.code(row)]);
+        } else {
+            for (auto row : current.rows)
+                street_of_point.push_back(idOf(col.at(row)));
+        }
+    }
+
+    // Indices (into the period's arrays) of the points inside the shape, in no order.
     std::vector<std::uint32_t> inside(const PeriodPoints& p, const MultiPolygon& shape) const {
         std::vector<std::uint32_t> out;
-        const Box box = bg::return_envelope<Box>(shape);
-        p.tree.query(bgi::intersects(box),
-                     boost::make_function_output_iterator([&](const Entry& e) {
-                         if (bg::covered_by(e.first, shape))
-                             out.push_back(e.second);
-                     }));
-        std::sort(out.begin(), out.end());
+        p.grid.inside(shape, out);
         return out;
     }
 
@@ -198,6 +212,7 @@ Result<AreaStatistics> AreaStatistics::prepare(const Session& session,
     if (!previous)
         return previous.failure();
     im.previous = std::move(previous.value());
+    im.indexStreets();
     return out;
 }
 
@@ -247,20 +262,21 @@ AreaStats AreaStatistics::of(const MultiPolygon& shape) const {
     s.current = im.count(im.current, in_now, s.area_in_study_km2);
     s.previous = im.count(im.previous, im.inside(im.previous, shape), s.area_in_study_km2);
     // Streets with the most incidents inside.
-    if (im.location_col) {
-        const StringColumn& col = im.session->incidents().text[*im.location_col];
-        std::unordered_map<std::string_view, std::int64_t> by_street;
-        for (std::uint32_t i : in_now)
-            if (const auto street = streetOf(col.at(im.current.rows[i])); !street.empty())
-                ++by_street[street];
-        for (const auto& [street, n] : by_street)
-            s.streets.push_back({std::string(street), n});
-        std::sort(s.streets.begin(), s.streets.end(), [](const auto& a, const auto& b) {
-            return a.incidents != b.incidents ? a.incidents > b.incidents : a.street < b.street;
-        });
-        if (s.streets.size() > im.request.top_streets)
-            s.streets.resize(im.request.top_streets);
-    }
+    std::vector<std::int64_t> counts(im.street_names.size(), 0);
+    std::vector<std::int32_t> touched;
+    for (std::uint32_t i : in_now)
+        if (const std::int32_t st = im.street_of_point[i]; st >= 0 && counts[st]++ == 0)
+            touched.push_back(st);
+    for (std::int32_t st : touched)
+        s.streets.push_back(
+            {im.street_names[static_cast<std::size_t>(st)], counts[static_cast<std::size_t>(st)]});
+    const auto busier = [](const StreetCount& a, const StreetCount& b) {
+        return a.incidents != b.incidents ? a.incidents > b.incidents : a.street < b.street;
+    };
+    const std::size_t top = std::min(s.streets.size(), im.request.top_streets);
+    std::partial_sort(s.streets.begin(), s.streets.begin() + static_cast<std::ptrdiff_t>(top),
+                      s.streets.end(), busier);
+    s.streets.resize(top);
     return s;
 }
 
@@ -268,6 +284,7 @@ std::vector<std::uint32_t> AreaStatistics::rowsInside(const MultiPolygon& shape)
     std::vector<std::uint32_t> rows;
     for (std::uint32_t i : impl_->inside(impl_->current, shape))
         rows.push_back(impl_->current.rows[i]);
+    std::sort(rows.begin(), rows.end()); // table order
     return rows;
 }
 

@@ -188,8 +188,13 @@ Result<SuggestResult> suggestAreas(const Session& session, const SuggestRequest&
         out.areas.push_back(describe(ci));
         ids.push_back(out.areas.back().area);
     }
-    for (std::size_t ci : out.choice.greedy)
-        out.greedy.push_back(describe(ci));
+    for (std::size_t ci : out.choice.greedy) {
+        const auto same = std::find(out.choice.chosen.begin(), out.choice.chosen.end(), ci);
+        out.greedy.push_back(
+            same != out.choice.chosen.end()
+                ? out.areas[static_cast<std::size_t>(same - out.choice.chosen.begin())]
+                : describe(ci));
+    }
     if (out.areas.size() < request.weeks)
         out.notes.push_back("only " + std::to_string(out.areas.size()) + " of the " +
                             std::to_string(request.weeks) +
