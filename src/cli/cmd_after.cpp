@@ -12,58 +12,6 @@
 namespace sw::cli {
 namespace {
 
-void printCounts(const AfterActionResult& r) {
-    const ZoneCounts& c = r.counts;
-    std::printf("  zone       km2     before %-8s after %-8s change\n",
-                formatSpan(r.before).c_str(), formatSpan(r.after).c_str());
-    const auto row = [](const char* name, double km2, double before, double after) {
-        char pct[32] = "";
-        if (before > 0)
-            std::snprintf(pct, sizeof pct, " (%+.0f%%)", 100 * (after - before) / before);
-        std::printf("  %-8s %7.3f  %15.0f  %14.0f  %+7.0f%s\n", name, km2, before, after,
-                    after - before, pct);
-    };
-    row("target", r.target_km2, c.target_before, c.target_after);
-    row("buffer", r.buffer_km2, c.buffer_before, c.buffer_after);
-    row("control", r.control_km2, c.control_before, c.control_after);
-}
-
-void printMeasures(const AfterActionResult& r) {
-    const WddResult& w = r.wdd;
-    if (w.valid) {
-        std::printf("Weighted displacement difference (Wheeler and Ratcliffe; the control's change "
-                    "scaled to each zone's before count):\n"
-                    "  target %+.0f against %+.1f expected, buffer %+.0f against %+.1f expected\n"
-                    "  WDD %+.1f, standard error %.1f, z %+.2f, p %.3f: %s\n",
-                    w.target_change, w.expected_target_change, w.buffer_change,
-                    w.expected_buffer_change, w.wdd, w.se, w.z, w.p_value,
-                    w.p_value < 0.05 ? (w.wdd < 0 ? "a significant fall (5% level)"
-                                                  : "a significant rise (5% level)")
-                                     : "no significant change at the 5% level");
-    } else {
-        std::printf("Weighted displacement difference: the control had no incidents before\n");
-    }
-    const WdqResult& q = r.wdq;
-    std::printf("Weighted displacement quotient (Bowers and Johnson):");
-    if (q.success)
-        std::printf(" success measure %+.4f, buffer measure %+.4f", *q.success,
-                    q.displacement.value_or(0));
-    if (q.wdq)
-        std::printf(", WDQ %+.2f", *q.wdq);
-    if (q.wdq && r.wdq_interval)
-        std::printf(" (95%% bootstrap interval %+.2f to %+.2f, %d Poisson draws)",
-                    r.wdq_interval->low, r.wdq_interval->high, r.wdq_interval->draws_used);
-    std::printf("\n  %s", q.reading.c_str());
-    if (q.wdq && r.wdq_interval && r.wdq_interval->low < 0 && r.wdq_interval->high > 0)
-        std::printf("; but the interval holds both diffusion and displacement, so neither is "
-                    "established");
-    std::printf("\n");
-    if (r.small_counts)
-        std::printf("Indicative only: fewer than %.0f incidents in the target or the buffer in a "
-                    "period, too few for a firm reading\n",
-                    kSmallCount);
-}
-
 std::string num(double v) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.6g", v);
@@ -176,11 +124,8 @@ int runAfter(int argc, char** argv) {
         printJson(*area, r.value());
         return kExitOk;
     }
-    std::printf("After-action check of %s %s, week of %s (%s left out; %g m buffer)\n",
-                area->id.c_str(), area->name.c_str(), formatDay(area->week).c_str(),
-                formatMonth(r.value().week_month).c_str(), req.buffer_m);
-    printCounts(r.value());
-    printMeasures(r.value());
+    for (const auto& line : afterActionReport(*area, r.value(), req.buffer_m))
+        std::printf("%s\n", line.c_str());
     return kExitOk;
 }
 

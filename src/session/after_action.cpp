@@ -4,6 +4,8 @@
 #include "geo/polygon_buffer.hpp"
 
 #include <cmath>
+#include <cstdarg>
+#include <cstdio>
 
 namespace sw {
 namespace {
@@ -97,6 +99,80 @@ Result<AfterActionResult> afterAction(const Session& session, const TargetArea& 
     for (const auto& n : s.notes)
         r.notes.push_back(n);
     return r;
+}
+
+namespace {
+
+std::string format(const char* fmt, ...) {
+    char buf[512];
+    va_list args;
+    va_start(args, fmt);
+    std::vsnprintf(buf, sizeof buf, fmt, args);
+    va_end(args);
+    return buf;
+}
+
+std::string zoneRow(const char* name, double km2, double before, double after) {
+    const std::string pct =
+        before > 0 ? format(" (%+.0f%%)", 100 * (after - before) / before) : std::string();
+    return format("  %-8s %7.3f  %15.0f  %14.0f  %+7.0f%s", name, km2, before, after,
+                  after - before, pct.c_str());
+}
+
+std::string wddLines(const WddResult& w) {
+    if (!w.valid)
+        return "Weighted displacement difference: the control had no incidents before";
+    const char* verdict = w.p_value < 0.05 ? (w.wdd < 0 ? "a significant fall (5% level)"
+                                                        : "a significant rise (5% level)")
+                                           : "no significant change at the 5% level";
+    return format("Weighted displacement difference (Wheeler and Ratcliffe; the control's change "
+                  "scaled to each zone's before count):\n"
+                  "  target %+.0f against %+.1f expected, buffer %+.0f against %+.1f expected\n"
+                  "  WDD %+.1f, standard error %.1f, z %+.2f, p %.3f: %s",
+                  w.target_change, w.expected_target_change, w.buffer_change,
+                  w.expected_buffer_change, w.wdd, w.se, w.z, w.p_value, verdict);
+}
+
+std::string wdqLines(const AfterActionResult& r) {
+    const WdqResult& q = r.wdq;
+    std::string s = "Weighted displacement quotient (Bowers and Johnson):";
+    if (q.success)
+        s += format(" success measure %+.4f, buffer measure %+.4f", *q.success,
+                    q.displacement.value_or(0));
+    if (q.wdq)
+        s += format(", WDQ %+.2f", *q.wdq);
+    const auto& iv = r.wdq_interval;
+    if (q.wdq && iv)
+        s += format(" (95%% bootstrap interval %+.2f to %+.2f, %d Poisson draws)", iv->low,
+                    iv->high, iv->draws_used);
+    s += "\n  " + q.reading;
+    if (q.wdq && iv && iv->low < 0 && iv->high > 0)
+        s += "; but the interval holds both diffusion and displacement, so neither is "
+             "established";
+    return s;
+}
+
+} // namespace
+
+std::vector<std::string> afterActionReport(const TargetArea& area, const AfterActionResult& r,
+                                           double buffer_m) {
+    std::vector<std::string> out;
+    out.push_back(format("After-action check of %s %s, week of %s (%s left out; %g m buffer)",
+                         area.id.c_str(), area.name.c_str(), formatDay(area.week).c_str(),
+                         formatMonth(r.week_month).c_str(), buffer_m));
+    out.push_back(format("  zone       km2     before %-8s after %-8s change",
+                         formatSpan(r.before).c_str(), formatSpan(r.after).c_str()));
+    const ZoneCounts& c = r.counts;
+    out.push_back(zoneRow("target", r.target_km2, c.target_before, c.target_after));
+    out.push_back(zoneRow("buffer", r.buffer_km2, c.buffer_before, c.buffer_after));
+    out.push_back(zoneRow("control", r.control_km2, c.control_before, c.control_after));
+    out.push_back(wddLines(r.wdd));
+    out.push_back(wdqLines(r));
+    if (r.small_counts)
+        out.push_back(format("Indicative only: fewer than %.0f incidents in the target or the "
+                             "buffer in a period, too few for a firm reading",
+                             kSmallCount));
+    return out;
 }
 
 } // namespace sw

@@ -43,4 +43,9 @@ inline constexpr double kSmallCount = 20;
 Result<AfterActionResult> afterAction(const Session& session, const TargetArea& area,
                                       const AfterActionRequest& request);
 
+// The check as the lines `streetweek after` prints and the map's Evaluate tab shows: the zone
+// table, the WDD with its test, the WDQ with its reading and interval, the small-count flag.
+std::vector<std::string> afterActionReport(const TargetArea& area, const AfterActionResult& r,
+                                           double buffer_m);
+
 } // namespace sw

@@ -34,6 +34,19 @@ void PlanJobs::suggest(const Session& session, const SuggestRequest& request) {
     });
 }
 
+void PlanJobs::evaluate(const Session& session, std::vector<TargetArea> areas,
+                        const EvaluateRequest& request) {
+    evaluate_job_.start([&session, areas = std::move(areas), request](Progress&) {
+        return evaluatePlan(session, areas, request);
+    });
+}
+
+void PlanJobs::after(const Session& session, const TargetArea& area,
+                     const AfterActionRequest& request) {
+    after_job_.start(
+        [&session, area, request](Progress&) { return afterAction(session, area, request); });
+}
+
 void PlanJobs::poll() {
     if (auto r = stats_job_.take()) {
         if (*r) {
@@ -50,8 +63,12 @@ void PlanJobs::poll() {
 void PlanJobs::stop() {
     stats_job_.stop();
     suggest_job_.stop();
+    evaluate_job_.stop();
+    after_job_.stop();
     (void)stats_job_.take();
     (void)suggest_job_.take();
+    (void)evaluate_job_.take();
+    (void)after_job_.take();
     stats_.reset();
     stats_key_.clear();
     preparing_key_.clear();

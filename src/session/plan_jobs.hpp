@@ -1,10 +1,13 @@
 // The planner's background work in the map: the area statistics prepared for the shown
-// selection (so the selected area's figures update every frame while it is drawn or dragged)
-// and Suggest. Both read the session; stop() before new data replaces it.
+// selection (so the selected area's figures update every frame while it is drawn or dragged),
+// Suggest, and the hold-out and after-action checks. Both read the session; stop() before new data
+// replaces it.
 #pragma once
 
 #include "core/background_job.hpp"
+#include "session/after_action.hpp"
 #include "session/area_statistics.hpp"
+#include "session/plan_evaluation.hpp"
 #include "session/street_week_suggest.hpp"
 
 #include <memory>
@@ -30,14 +33,24 @@ class PlanJobs {
     // The finished suggestion (once).
     std::optional<Result<SuggestResult>> takeSuggestion() { return suggest_job_.take(); }
 
+    // The hold-out check of the areas, and the after-action check of one.
+    void evaluate(const Session& session, std::vector<TargetArea> areas,
+                  const EvaluateRequest& request);
+    std::optional<Result<PlanEvaluation>> takeEvaluation() { return evaluate_job_.take(); }
+    void after(const Session& session, const TargetArea& area, const AfterActionRequest& request);
+    std::optional<Result<AfterActionResult>> takeAfter() { return after_job_.take(); }
+    bool checking() const { return evaluate_job_.running() || after_job_.running(); }
+
     // Installs finished statistics (call once a frame).
     void poll();
-    // Stops both jobs and forgets the statistics (new data is coming).
+    // Stops every job and forgets the statistics (new data is coming).
     void stop();
 
   private:
     BackgroundJob<AreaStatistics> stats_job_;
     BackgroundJob<SuggestResult> suggest_job_;
+    BackgroundJob<PlanEvaluation> evaluate_job_;
+    BackgroundJob<AfterActionResult> after_job_;
     std::unique_ptr<AreaStatistics> stats_;
     std::string stats_key_, preparing_key_, stats_error_;
 };

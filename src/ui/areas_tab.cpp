@@ -5,6 +5,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 namespace sw::ui {
 namespace {
 
@@ -114,9 +116,13 @@ std::optional<Box> drawAreasTab(PlanPanelContext& ctx) {
             if (ImGui::Selectable(a.id.c_str(), a.id == ctx.tools.selected,
                                   ImGuiSelectableFlags_SpanAllColumns)) {
                 ctx.tools.selected = a.id;
+                // The area with its surroundings: at least 1.5 km across.
                 Box b;
                 bg::envelope(a.shape, b);
-                zoom = b;
+                const Point c((b.min_corner().x() + b.max_corner().x()) / 2,
+                              (b.min_corner().y() + b.max_corner().y()) / 2);
+                const double half = std::max({boxWidth(b), boxHeight(b), 1500.0}) / 2;
+                zoom = Box(Point(c.x() - half, c.y() - half), Point(c.x() + half, c.y() + half));
             }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(a.name.c_str());

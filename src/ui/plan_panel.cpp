@@ -123,6 +123,10 @@ PlanPanelRequests drawPlanPanel(PlanPanelState& s, PlanPanelContext& ctx) {
             out.suggest = drawSuggestTab(s, ctx);
             ImGui::EndTabItem();
         }
+        if (ImGui::BeginTabItem("Evaluate")) {
+            drawEvaluateTab(s, ctx, out);
+            ImGui::EndTabItem();
+        }
         ImGui::EndTabBar();
     }
     ImGui::End();

@@ -2,7 +2,8 @@
 // target area (click to select and zoom), the selected one's schedule fields (name, week,
 // lead agency, partners, status, notes, locked, excluded) and its live statistics. Schedule:
 // the weeks in date order with clashes, repeats and gaps. Suggest: K areas proposed for the
-// shown layers and period, ranked with their statistics; accept one, all or none.
+// shown layers and period, ranked with their statistics; accept one, all or none. Evaluate:
+// the hold-out check of the plan and the after-action check of the selected week.
 #pragma once
 
 #include "session/plan_document.hpp"
@@ -26,6 +27,16 @@ struct PlanPanelState {
     int revisit_months = 6;
     std::optional<SuggestResult> suggestion;
     std::string suggest_error;
+    // Evaluate: the hold-out check on the map's period (chosen on the training months, when
+    // given) and the after-action check of the selected area.
+    std::string train_from, train_to; // YYYY-MM, both or neither
+    std::optional<PlanEvaluation> evaluation;
+    std::string evaluate_error;
+    int after_months = 3;
+    float after_buffer_m = 250;
+    std::optional<AfterActionResult> after_result;
+    std::vector<std::string> after_report; // the lines `streetweek after` prints
+    std::string after_error;
     // The recovery offer at start (an autosave newer than the plan).
     bool offer_recovery = false;
 };
@@ -33,7 +44,9 @@ struct PlanPanelState {
 struct PlanPanelRequests {
     std::optional<Box> zoom;
     bool save = false;
-    bool suggest = false; // run Suggest with the panel's parameters
+    bool suggest = false;  // run Suggest with the panel's parameters
+    bool evaluate = false; // the hold-out check
+    bool after = false;    // the after-action check of the selected area
 };
 
 struct PlanPanelContext {

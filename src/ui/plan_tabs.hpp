@@ -1,5 +1,5 @@
-// The Plan panel's tabs: Areas (areas_tab.cpp), Schedule (schedule_tab.cpp) and Suggest
-// (suggest_tab.cpp).
+// The Plan panel's tabs: Areas (areas_tab.cpp), Schedule (schedule_tab.cpp), Suggest
+// (suggest_tab.cpp) and Evaluate (evaluate_tab.cpp).
 #pragma once
 
 #include "ui/plan_panel.hpp"
@@ -11,5 +11,7 @@ std::optional<Box> drawAreasTab(PlanPanelContext& ctx);
 void drawScheduleTab(PlanPanelState& state, PlanPanelContext& ctx);
 // True when the Suggest button was pressed.
 bool drawSuggestTab(PlanPanelState& state, PlanPanelContext& ctx);
+// The checks asked for (PlanPanelRequests::evaluate and ::after).
+void drawEvaluateTab(PlanPanelState& state, PlanPanelContext& ctx, PlanPanelRequests& out);
 
 } // namespace sw::ui

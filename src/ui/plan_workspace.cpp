@@ -55,6 +55,28 @@ void PlanWorkspace::poll(const Session& session, const SelectionParams& selectio
             panel_.suggest_error = r->error();
         }
     }
+    if (auto r = jobs_.takeEvaluation()) {
+        panel_.evaluation.reset();
+        panel_.evaluate_error.clear();
+        if (*r)
+            panel_.evaluation = std::move(r->value());
+        else
+            panel_.evaluate_error = r->error();
+    }
+    if (auto r = jobs_.takeAfter()) {
+        panel_.after_report.clear();
+        panel_.after_error.clear();
+        panel_.after_result.reset();
+        if (*r) {
+            panel_.after_result = r->value();
+            for (const auto& n : r->value().notes)
+                panel_.after_report.push_back("Note: " + n);
+            const auto lines = afterActionReport(after_area_, r->value(), after_buffer_m_);
+            panel_.after_report.insert(panel_.after_report.end(), lines.begin(), lines.end());
+        } else {
+            panel_.after_error = r->error();
+        }
+    }
     if (last_autosave_s_ < 0)
         last_autosave_s_ = now_s;
     if (now_s - last_autosave_s_ >= kAutosaveSeconds) {
@@ -90,7 +112,34 @@ std::optional<Box> PlanWorkspace::drawPanel(const Session& session, const LoadRe
         panel_.suggest_error.clear();
         jobs_.suggest(session, s);
     }
+    if (req.evaluate)
+        startEvaluation(session, selection);
+    if (req.after)
+        if (const TargetArea* a = doc_.find(tools_.selected)) {
+            AfterActionRequest ar;
+            ar.selection = selection;
+            ar.months = panel_.after_months;
+            ar.buffer_m = panel_.after_buffer_m;
+            after_area_ = *a;
+            after_buffer_m_ = ar.buffer_m;
+            jobs_.after(session, *a, ar);
+        }
     return req.zoom;
+}
+
+void PlanWorkspace::startEvaluation(const Session& session, const SelectionParams& selection) {
+    EvaluateRequest er;
+    er.selection = selection;
+    panel_.evaluate_error.clear();
+    if (!panel_.train_from.empty() || !panel_.train_to.empty()) {
+        const auto a = parseMonth(panel_.train_from), b = parseMonth(panel_.train_to);
+        if (!a || !b || *b < *a) {
+            panel_.evaluate_error = "The months chosen on must be YYYY-MM to YYYY-MM, in order";
+            return;
+        }
+        er.train = MonthSpan{*a, *b};
+    }
+    jobs_.evaluate(session, doc_.areas(), er);
 }
 
 void PlanWorkspace::drawOverlay(const MapCamera& camera) {

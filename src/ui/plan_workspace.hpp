@@ -49,6 +49,8 @@ class PlanWorkspace {
     const std::string& message() const { return panel_.message; }
 
   private:
+    void startEvaluation(const Session& session, const SelectionParams& selection);
+
     PlanDocument doc_;
     AreaToolState tools_;
     AreaToolFrame frame_;
@@ -58,6 +60,8 @@ class PlanWorkspace {
     std::string crs_ = "EPSG:27700";
     double last_autosave_s_ = -1;
     std::uint64_t autosaved_revision_ = 0;
+    TargetArea after_area_; // the area of the after-action check running or shown
+    double after_buffer_m_ = 250;
 };
 
 // A plan file name in `dir` that is not taken: streetweek_plan.gpkg, streetweek_plan_2.gpkg...

@@ -27,8 +27,10 @@ xdotool mousemove --window "$win" 500 400
 for step in "$@"; do
   case $step in
     key:*) xdotool key "${step#key:}"; sleep 0.4 ;;
-    click:*) xy=${step#click:}; xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}" click 1; sleep 0.4 ;;
-    dblclick:*) xy=${step#dblclick:}; xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}" click --repeat 2 --delay 80 1; sleep 0.4 ;;
+    # The pointer rests on the target for a few frames first, as a hand does (ImGui's tabs
+    # take a click only on an item hovered in the frame before).
+    click:*) xy=${step#click:}; xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}"; sleep 0.15; xdotool click 1; sleep 0.4 ;;
+    dblclick:*) xy=${step#dblclick:}; xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}"; sleep 0.15; xdotool click --repeat 2 --delay 80 1; sleep 0.4 ;;
     drag:*)
       IFS=, read -r x0 y0 x1 y1 <<<"${step#drag:}"
       xdotool mousemove --window "$win" "$x0" "$y0" mousedown 1; sleep 0.2
