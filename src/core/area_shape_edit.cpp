@@ -94,6 +94,8 @@ TargetArea withHandleAt(TargetArea area, const ShapeHandle& h, const Point& to,
         return area;
     }
     r[h.index] = to;
+    if (h.index == 0)
+        r.back() = to; // the ring's closing repeat of its first vertex
     closeRing(r);
     bg::correct(area.shape);
     return area;

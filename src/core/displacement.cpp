@@ -23,10 +23,15 @@ WddResult weightedDisplacementDifference(const ZoneCounts& c) {
     r.expected_buffer_change = kb * r.control_change;
     r.wdd =
         (r.target_change - r.expected_target_change) + (r.buffer_change - r.expected_buffer_change);
-    // Each count Poisson (variance = count); the scale factors taken as fixed.
-    const double k = kt + kb;
-    const double var = c.target_before + c.target_after + c.buffer_before + c.buffer_after +
-                       k * k * (c.control_before + c.control_after);
+    // WDD = Ta + Ba - r (Tb + Bb) with r = Ca / Cb. Each count Poisson (variance = count);
+    // the delta method for r (Var r ~ r^2 (1/Ca + 1/Cb)).
+    const double ratio = c.control_after / c.control_before;
+    const double before = c.target_before + c.buffer_before;
+    double var = c.target_after + c.buffer_after + ratio * ratio * before;
+    if (c.control_after > 0)
+        var += before * before * ratio * ratio * (1 / c.control_after + 1 / c.control_before);
+    else
+        var += before * before / (c.control_before * c.control_before); // Ca = 0: r's own
     r.se = std::sqrt(var);
     if (r.se > 0) {
         r.z = r.wdd / r.se;

@@ -3,9 +3,10 @@
 // two standard measures:
 // - the weighted displacement difference (Wheeler and Ratcliffe 2018): the target's change
 //   less the change expected from the control, plus the same for the buffer, with its Poisson
-//   standard error and a z test. The control here is the rest of the study area, many times
-//   larger than the target, so its change is scaled to each zone's before count (the change
-//   the zone would have seen had it followed the control) rather than subtracted raw;
+//   standard error (the delta method for the control's ratio) and a z test. The control here is the
+//   rest of the study area, many times larger than the target, so its change is scaled to each
+//   zone's before count (the change the zone would have seen had it followed the control) rather
+//   than subtracted raw;
 // - the weighted displacement quotient (Bowers and Johnson 2003): the buffer's change relative
 //   to the control over the target's, read as diffusion of benefit (> 0) or displacement
 //   (< 0) when the target fell relative to the control, with a Poisson bootstrap interval.

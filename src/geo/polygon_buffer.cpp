@@ -9,9 +9,9 @@ MultiPolygon bufferPolygon(const MultiPolygon& shape, double distance_m) {
     GeosContext ctx;
     GeomPtr g = toGeos(ctx, shape);
     if (!g)
-        return shape;
+        return {};
     GeomPtr grown = own(ctx, GEOSBuffer_r(ctx.handle(), g.get(), distance_m, 16));
-    return grown ? fromGeos(ctx, grown.get()) : shape;
+    return grown ? fromGeos(ctx, grown.get()) : MultiPolygon{};
 }
 
 } // namespace sw::geo

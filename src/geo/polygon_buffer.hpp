@@ -5,8 +5,8 @@
 
 namespace sw::geo {
 
-// The shape grown by `distance_m` (round corners, 16 segments a quarter circle); the shape
-// itself when it cannot be built.
+// The shape grown by `distance_m` (round corners, 16 segments a quarter circle); empty when it
+// cannot be built.
 MultiPolygon bufferPolygon(const MultiPolygon& shape, double distance_m);
 
 } // namespace sw::geo

@@ -22,7 +22,11 @@ double studyKm2(const Session& session, const MultiPolygon& shape) {
         if (!bg::intersects(b, wb))
             continue;
         MultiPolygon part;
-        bg::intersection(shape, w.shape, part);
+        try {
+            bg::intersection(shape, w.shape, part);
+        } catch (const std::exception&) {
+            continue; // an overlay Boost.Geometry cannot compute: that ward's part left out
+        }
         m2 += shapeArea(part);
     }
     return m2 / 1e6;
@@ -48,9 +52,11 @@ Result<AfterActionResult> afterAction(const Session& session, const TargetArea& 
     if (!(req.buffer_m > 0))
         return badRequest("the buffer must be a positive number of metres");
     AfterActionResult r;
+    // A week crossing a month's end leaves both months out.
     r.week_month = monthOfDay(area.week);
+    r.week_last_month = monthOfDay(area.week + 6);
     r.before = {r.week_month - req.months, r.week_month - 1};
-    r.after = {r.week_month + 1, r.week_month + req.months};
+    r.after = {r.week_last_month + 1, r.week_last_month + req.months};
     for (auto [span, which] : {std::pair{r.before, "before"}, std::pair{r.after, "after"}})
         if (auto st = checkCovered(session, span, which); !st)
             return st.failure();
@@ -65,7 +71,17 @@ Result<AfterActionResult> afterAction(const Session& session, const TargetArea& 
         return picked.failure();
     const MultiPolygon grown = geo::bufferPolygon(area.shape, req.buffer_m);
     MultiPolygon ring;
-    bg::difference(grown, area.shape, ring);
+    try {
+        if (!grown.empty())
+            bg::difference(grown, area.shape, ring);
+    } catch (const std::exception&) {
+        ring.clear();
+    }
+    if (ring.empty())
+        return Error{"area " + area.id + ": the " +
+                     std::to_string(static_cast<long long>(std::lround(req.buffer_m))) +
+                     " m buffer ring around its shape could not be built (is the shape "
+                     "valid?)"};
     r.target_km2 = studyKm2(session, area.shape);
     r.buffer_km2 = studyKm2(session, ring);
     double study_km2 = 0;
@@ -80,9 +96,9 @@ Result<AfterActionResult> afterAction(const Session& session, const TargetArea& 
     ZoneCounts& c = r.counts;
     for (std::size_t i = 0; i < s.rows.size(); ++i) {
         const MonthIndex m = months[s.rows[i]];
-        if (m == r.week_month)
+        if (m >= r.week_month && m <= r.week_last_month)
             continue;
-        const bool after = m > r.week_month;
+        const bool after = m > r.week_last_month;
         const Point p(s.points.x[i], s.points.y[i]);
         double& n = bg::covered_by(p, target_box) && bg::covered_by(p, area.shape)
                         ? (after ? c.target_after : c.target_before)
@@ -159,7 +175,7 @@ std::vector<std::string> afterActionReport(const TargetArea& area, const AfterAc
     std::vector<std::string> out;
     out.push_back(format("After-action check of %s %s, week of %s (%s left out; %g m buffer)",
                          area.id.c_str(), area.name.c_str(), formatDay(area.week).c_str(),
-                         formatMonth(r.week_month).c_str(), buffer_m));
+                         formatSpan({r.week_month, r.week_last_month}).c_str(), buffer_m));
     out.push_back(format("  zone       km2     before %-8s after %-8s change",
                          formatSpan(r.before).c_str(), formatSpan(r.after).c_str()));
     const ZoneCounts& c = r.counts;

@@ -1,7 +1,8 @@
 // The after-action check of a street week: incidents in the target area, in a buffer ring
 // around it (default 250 m) and in the rest of the study area (the control), for the N months
-// before the week's month and the N after (police.uk data is monthly: the week's own month is
-// left out, since its incidents cannot be placed before or after the week), the change in
+// before the week's month and the N after (police.uk data is monthly: the week's own month, or
+// both months of a week across a month's end, is left out, since its incidents cannot be
+// placed before or after the week), the change in
 // each, the weighted displacement difference and quotient (core/displacement), flagged as
 // indicative when the counts are small.
 #pragma once
@@ -27,7 +28,7 @@ struct AfterActionRequest {
 };
 
 struct AfterActionResult {
-    MonthIndex week_month = kNoMonth;
+    MonthIndex week_month = kNoMonth, week_last_month = kNoMonth; // the months the week spans
     MonthSpan before, after;
     ZoneCounts counts;
     double target_km2 = 0, buffer_km2 = 0, control_km2 = 0; // in the study area

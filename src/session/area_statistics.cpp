@@ -264,9 +264,10 @@ AreaStats AreaStatistics::of(const MultiPolygon& shape) const {
     // Streets with the most incidents inside.
     std::vector<std::int64_t> counts(im.street_names.size(), 0);
     std::vector<std::int32_t> touched;
-    for (std::uint32_t i : in_now)
-        if (const std::int32_t st = im.street_of_point[i]; st >= 0 && counts[st]++ == 0)
-            touched.push_back(st);
+    if (!im.street_of_point.empty()) // no Location column: no streets
+        for (std::uint32_t i : in_now)
+            if (const std::int32_t st = im.street_of_point[i]; st >= 0 && counts[st]++ == 0)
+                touched.push_back(st);
     for (std::int32_t st : touched)
         s.streets.push_back(
             {im.street_names[static_cast<std::size_t>(st)], counts[static_cast<std::size_t>(st)]});

@@ -32,8 +32,13 @@ const TargetArea* PlanDocument::find(const std::string& id) const {
     return nullptr;
 }
 
+void PlanDocument::restore(Snapshot snap) {
+    plan_.areas = std::move(snap.areas);
+    plan_.agencies = std::move(snap.agencies);
+}
+
 void PlanDocument::checkpoint() {
-    undo_.push_back(plan_.areas);
+    undo_.push_back(snapshot());
     if (undo_.size() > kUndoSteps)
         undo_.pop_front();
     redo_.clear();
@@ -47,6 +52,7 @@ std::vector<std::string> PlanDocument::addAll(std::vector<TargetArea> areas) {
     std::vector<std::string> ids;
     if (areas.empty())
         return ids;
+    endGesture();
     checkpoint();
     for (auto& a : areas) {
         if (a.id.empty() || find(a.id))
@@ -75,13 +81,18 @@ bool PlanDocument::remove(const std::string& id) {
                            [&](const TargetArea& a) { return a.id == id; });
     if (it == plan_.areas.end())
         return false;
+    const std::size_t at = static_cast<std::size_t>(it - plan_.areas.begin());
+    endGesture();
     checkpoint();
+    it = plan_.areas.begin() + static_cast<std::ptrdiff_t>(at);
     plan_.areas.erase(it);
     changed();
     return true;
 }
 
 void PlanDocument::setAgencies(std::vector<std::string> agencies) {
+    endGesture();
+    checkpoint();
     plan_.agencies = std::move(agencies);
     changed();
 }
@@ -89,7 +100,8 @@ void PlanDocument::setAgencies(std::vector<std::string> agencies) {
 void PlanDocument::beginGesture() {
     if (in_gesture_)
         return;
-    gesture_start_ = plan_.areas;
+    gesture_start_ = snapshot();
+    gesture_revision_ = revision_;
     in_gesture_ = true;
 }
 
@@ -104,27 +116,31 @@ void PlanDocument::endGesture() {
         return;
     in_gesture_ = false;
     const auto same = [](const TargetArea& a, const TargetArea& b) {
-        return a.id == b.id && a.name == b.name && a.week == b.week && a.lead == b.lead &&
-               a.partners == b.partners && a.status == b.status && a.notes == b.notes &&
-               a.locked == b.locked && a.excluded == b.excluded && a.radius_m == b.radius_m &&
+        return a.id == b.id && a.name == b.name && a.shape_kind == b.shape_kind &&
+               a.week == b.week && a.lead == b.lead && a.partners == b.partners &&
+               a.status == b.status && a.notes == b.notes && a.locked == b.locked &&
+               a.excluded == b.excluded && a.radius_m == b.radius_m &&
                bg::equals(a.centre, b.centre) && bg::equals(a.shape, b.shape);
     };
-    if (std::equal(gesture_start_.begin(), gesture_start_.end(), plan_.areas.begin(),
-                   plan_.areas.end(), same))
+    if (gesture_start_.agencies == plan_.agencies &&
+        std::equal(gesture_start_.areas.begin(), gesture_start_.areas.end(), plan_.areas.begin(),
+                   plan_.areas.end(), same)) {
+        revision_ = gesture_revision_; // nothing changed: not an edit (no "unsaved", no step)
         return;
-    std::vector<TargetArea> now = std::move(plan_.areas);
-    plan_.areas = std::move(gesture_start_);
+    }
+    Snapshot now = snapshot();
+    restore(std::move(gesture_start_));
     checkpoint();
-    plan_.areas = std::move(now);
-    gesture_start_.clear();
+    restore(std::move(now));
+    gesture_start_ = {};
 }
 
 bool PlanDocument::undo() {
     endGesture();
     if (undo_.empty())
         return false;
-    redo_.push_back(std::move(plan_.areas));
-    plan_.areas = std::move(undo_.back());
+    redo_.push_back(snapshot());
+    restore(std::move(undo_.back()));
     undo_.pop_back();
     changed();
     return true;
@@ -134,8 +150,8 @@ bool PlanDocument::redo() {
     endGesture();
     if (redo_.empty())
         return false;
-    undo_.push_back(std::move(plan_.areas));
-    plan_.areas = std::move(redo_.back());
+    undo_.push_back(snapshot());
+    restore(std::move(redo_.back()));
     redo_.pop_back();
     changed();
     return true;
@@ -155,6 +171,11 @@ Status PlanDocument::save(const LoadRequest& sources, const SelectionParams& sel
     plan_.settings = out.settings;
     saved_revision_ = revision_;
     discardAutosave();
+    if (!autosaved_to_.empty()) { // an autosave for the path the plan had before
+        std::error_code ec;
+        fs::remove(autosaved_to_, ec);
+        autosaved_to_.clear();
+    }
     return okStatus();
 }
 
@@ -165,11 +186,14 @@ std::string PlanDocument::autosavePath(const std::string& fallback) const {
     return (p.parent_path() / (p.stem().string() + ".autosave.gpkg")).string();
 }
 
-Status PlanDocument::autosave(const std::string& crs, const std::string& fallback) const {
+Status PlanDocument::autosave(const std::string& crs, const std::string& fallback) {
     const std::string side = autosavePath(fallback);
     if (side.empty())
         return Error{"no place for the autosave"};
-    return io::writePlan(side, plan_, crs);
+    if (auto st = io::writePlan(side, plan_, crs); !st)
+        return st;
+    autosaved_to_ = side;
+    return okStatus();
 }
 
 bool PlanDocument::recoverable(const std::string& fallback) const {
@@ -186,6 +210,7 @@ Status PlanDocument::recover(const std::string& fallback) {
     auto side = io::readPlan(autosavePath(fallback));
     if (!side)
         return Error{side.error()};
+    endGesture();
     checkpoint();
     plan_.areas = std::move(side.value().areas);
     plan_.agencies = std::move(side.value().agencies);

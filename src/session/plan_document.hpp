@@ -57,14 +57,15 @@ class PlanDocument {
     std::size_t undoSteps() const { return undo_.size(); }
     std::size_t redoSteps() const { return redo_.size(); }
 
-    // Saves to path() with the data sources and selection recorded; removes the autosave.
+    // Saves to path() with the data sources and selection recorded; removes the autosave (and
+    // one written for an earlier path).
     Status save(const LoadRequest& sources, const SelectionParams& selection,
                 const std::string& crs);
     // The side file the autosave writes ("<plan>.autosave.gpkg"; beside the settings for a
     // plan without a path, given as `fallback`).
     std::string autosavePath(const std::string& fallback = {}) const;
     // Writes the plan as it is to the side file (the plan file itself is not touched).
-    Status autosave(const std::string& crs, const std::string& fallback = {}) const;
+    Status autosave(const std::string& crs, const std::string& fallback = {});
     // The side file holds edits newer than the plan file (an autosave not followed by a save).
     bool recoverable(const std::string& fallback = {}) const;
     // Replaces the areas with the side file's (one undo step); the plan stays unsaved.
@@ -72,15 +73,24 @@ class PlanDocument {
     void discardAutosave(const std::string& fallback = {}) const;
 
   private:
+    // What an undo step restores: the areas and the plan's agency list.
+    struct Snapshot {
+        std::vector<TargetArea> areas;
+        std::vector<std::string> agencies;
+    };
+    Snapshot snapshot() const { return {plan_.areas, plan_.agencies}; }
+    void restore(Snapshot s);
     void checkpoint();
     void changed() { ++revision_; }
 
     Plan plan_;
     std::string path_;
-    std::deque<std::vector<TargetArea>> undo_, redo_;
-    std::vector<TargetArea> gesture_start_;
+    std::deque<Snapshot> undo_, redo_;
+    Snapshot gesture_start_;
+    std::uint64_t gesture_revision_ = 0;
     bool in_gesture_ = false;
     std::uint64_t revision_ = 0, saved_revision_ = 0;
+    std::string autosaved_to_; // the side file the last autosave wrote
 };
 
 } // namespace sw

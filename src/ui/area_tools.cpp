@@ -151,7 +151,7 @@ void dragOrRelease(AreaToolState& s, PlanDocument& doc, const AreaToolInput& in,
     }
     if (!in.down || in.released) {
         s.drag = AreaToolState::Drag::None;
-        if (const TargetArea* a = doc.find(s.selected); a && s.drag_start.id == a->id) {
+        if (const TargetArea* a = doc.find(s.drag_start.id)) {
             std::string message;
             auto shape = acceptableShape(a->shape, message);
             if (!shape) {
@@ -207,7 +207,7 @@ AreaToolFrame handleAreaTools(AreaToolState& s, PlanDocument& doc, const AreaToo
         s.tool = *in.pick;
         s.draft.clear();
     }
-    if (in.escape) {
+    if (in.escape && s.drag == AreaToolState::Drag::None) { // a drag ends with the button
         if (!s.draft.empty())
             s.draft.clear();
         else if (s.tool != AreaTool::Select)
@@ -227,10 +227,13 @@ AreaToolFrame handleAreaTools(AreaToolState& s, PlanDocument& doc, const AreaToo
         if (!doc.find(s.selected))
             s.selected.clear();
     }
-    if (s.tool == AreaTool::Polygon && in.enter && s.draft.size() >= 3) {
+    if (s.tool == AreaTool::Polygon && in.enter) {
         TargetArea area;
         area.shape = polygonFromVertices(s.draft);
-        finish(s, doc, std::move(area), namer, out);
+        if (area.shape.empty())
+            s.message = "A polygon needs at least three vertices: click more, or Esc";
+        else
+            finish(s, doc, std::move(area), namer, out);
     }
     if (s.tool != AreaTool::Select) {
         if (in.mouse && in.pressed) {

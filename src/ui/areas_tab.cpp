@@ -16,8 +16,11 @@ void endGestureIfDone(PlanDocument& doc) {
         doc.endGesture();
 }
 
+constexpr const char* kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                     "Friday", "Saturday", "Sunday"};
+
 void weekField(TargetArea& a, bool& changed) {
-    static std::string text, for_id;
+    static std::string text, for_id, problem;
     static DayNumber for_week = kNoDay;
     if (for_id != a.id || (for_week != a.week && !ImGui::IsAnyItemActive())) {
         text = a.week == kNoDay ? "" : formatDay(a.week);
@@ -27,15 +30,23 @@ void weekField(TargetArea& a, bool& changed) {
     ImGui::SetNextItemWidth(110);
     ImGui::InputTextWithHint("##week", "YYYY-MM-DD", &text);
     if (ImGui::IsItemDeactivatedAfterEdit()) {
+        problem.clear();
         if (text.empty()) {
             a.week = kNoDay;
             changed = true;
         } else if (auto d = parseDay(text)) {
             a.week = weekStart(*d); // street weeks start on a Monday
             changed = true;
+            if (*d != a.week)
+                problem = text + " is a " + kWeekdays[weekday(*d)] + ": the week of Monday " +
+                          formatDay(a.week);
+        } else {
+            problem = "'" + text + "' is not a date: give YYYY-MM-DD (the week is unchanged)";
         }
         text = a.week == kNoDay ? "" : formatDay(a.week);
     }
+    if (for_id != a.id)
+        problem.clear();
     ImGui::SameLine();
     if (ImGui::SmallButton("<") && a.week != kNoDay) {
         a.week -= 7;
@@ -48,6 +59,8 @@ void weekField(TargetArea& a, bool& changed) {
     }
     ImGui::SameLine();
     ImGui::TextUnformatted("Week (Monday)");
+    if (!problem.empty())
+        ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1), "%s", problem.c_str());
 }
 
 void leadCombo(const PlanDocument& doc, TargetArea& a, bool& changed) {

@@ -2,6 +2,7 @@
 #include "ui/plan_workspace.hpp"
 
 #include <filesystem>
+#include <iostream>
 
 namespace sw::ui {
 namespace fs = std::filesystem;
@@ -12,8 +13,9 @@ std::string freePlanName(const std::string& dir) {
         const std::string name =
             n == 1 ? "streetweek_plan.gpkg" : "streetweek_plan_" + std::to_string(n) + ".gpkg";
         const fs::path p = fs::path(dir) / name;
-        const fs::path side = fs::path(dir) / (p.stem().string() + ".autosave.gpkg");
-        if (!fs::exists(p, ec) && !fs::exists(side, ec))
+        // A free name, or one whose plan was never saved but whose autosave is there (the
+        // last session's unsaved areas: opening it offers them).
+        if (!fs::exists(p, ec))
             return dir == "." ? name : p.string();
     }
 }
@@ -23,6 +25,7 @@ Status PlanWorkspace::open(const std::string& path) {
     if (!doc)
         return doc.failure();
     doc_ = std::move(doc.value());
+    opened_path_ = doc_.path();
     panel_.offer_recovery = doc_.recoverable();
     for (const auto& w : doc_.plan().load_warnings)
         panel_.message += (panel_.message.empty() ? "" : "; ") + w;
@@ -79,7 +82,8 @@ void PlanWorkspace::poll(const Session& session, const SelectionParams& selectio
     }
     if (last_autosave_s_ < 0)
         last_autosave_s_ = now_s;
-    if (now_s - last_autosave_s_ >= kAutosaveSeconds) {
+    // Not while the recovery offer stands: the side file holds the earlier session's edits.
+    if (now_s - last_autosave_s_ >= kAutosaveSeconds && !panel_.offer_recovery) {
         last_autosave_s_ = now_s;
         if (doc_.dirty() && doc_.revision() != autosaved_revision_) {
             if (auto st = doc_.autosave(crs_); st)
@@ -142,6 +146,17 @@ void PlanWorkspace::startEvaluation(const Session& session, const SelectionParam
     jobs_.evaluate(session, doc_.areas(), er);
 }
 
+void PlanWorkspace::stopJobs() {
+    if (jobs_.suggesting() || jobs_.checking())
+        panel_.message = "New data loaded: Suggest and the checks were stopped; run them again";
+    jobs_.stop();
+    // Their figures were of the old data.
+    panel_.suggestion.reset();
+    panel_.evaluation.reset();
+    panel_.after_result.reset();
+    panel_.after_report.clear();
+}
+
 void PlanWorkspace::drawOverlay(const MapCamera& camera) {
     const AreaOverlay overlay{doc_, tools_, frame_,
                               panel_.suggestion ? &*panel_.suggestion : nullptr};
@@ -150,7 +165,34 @@ void PlanWorkspace::drawOverlay(const MapCamera& camera) {
 
 void PlanWorkspace::save(const LoadRequest& sources, const SelectionParams& selection,
                          const std::string& crs) {
+    if (panel_.offer_recovery) {
+        panel_.message = "Not saved: first recover or discard the autosaved changes above";
+        return;
+    }
+    if (tools_.drag != AreaToolState::Drag::None) {
+        panel_.message = "Not saved: finish the drag first";
+        return;
+    }
+    // Saving over a file this plan did not come from, or a plan read with rows left out, asks
+    // for a second Save.
+    std::error_code ec;
+    std::string confirm;
+    if (doc_.path() != opened_path_ && fs::exists(doc_.path(), ec))
+        confirm = doc_.path() + " is another file: Save again to replace it";
+    else if (!doc_.plan().load_warnings.empty() && !warnings_accepted_)
+        confirm = "This plan was read with rows left out (" + doc_.plan().load_warnings[0] +
+                  "): Save again to write it without them";
+    if (!confirm.empty() && confirm_ != confirm) {
+        confirm_ = confirm;
+        panel_.message = confirm;
+        return;
+    }
+    confirm_.clear();
     const auto st = doc_.save(sources, selection, crs);
+    if (st) {
+        opened_path_ = doc_.path();
+        warnings_accepted_ = true;
+    }
     panel_.message =
         st ? "Saved " + std::to_string(doc_.areas().size()) + " areas to " + doc_.path()
            : "Not saved: " + st.error();
@@ -158,10 +200,18 @@ void PlanWorkspace::save(const LoadRequest& sources, const SelectionParams& sele
 
 void PlanWorkspace::close(const std::string& crs) {
     jobs_.stop();
-    if (doc_.dirty())
-        (void)doc_.autosave(crs);
-    else if (!panel_.offer_recovery)
+    if (panel_.offer_recovery)
+        return; // the earlier session's autosave stays, offered again next time
+    if (!doc_.dirty()) {
         doc_.discardAutosave();
+        return;
+    }
+    if (auto st = doc_.autosave(crs); st)
+        std::cerr << "streetweek: unsaved plan changes kept in " << doc_.autosavePath()
+                  << "; the next start offers them\n";
+    else
+        std::cerr << "streetweek: the unsaved plan changes could not be kept: " << st.error()
+                  << "\n";
 }
 
 } // namespace sw::ui

@@ -38,8 +38,8 @@ class PlanWorkspace {
     void drawOverlay(const MapCamera& camera);
     // Ctrl+S and File > Save plan.
     void save(const LoadRequest& sources, const SelectionParams& selection, const std::string& crs);
-    // New data is coming: the jobs that read the session stop.
-    void stopJobs() { jobs_.stop(); }
+    // New data is coming: the jobs that read the session stop, their results go.
+    void stopJobs();
     // At exit: unsaved edits go to the side file (offered next time), else it is removed.
     void close(const std::string& crs);
 
@@ -60,7 +60,10 @@ class PlanWorkspace {
     std::string crs_ = "EPSG:27700";
     double last_autosave_s_ = -1;
     std::uint64_t autosaved_revision_ = 0;
-    TargetArea after_area_; // the area of the after-action check running or shown
+    TargetArea after_area_;          // the area of the after-action check running or shown
+    std::string opened_path_;        // the file the plan came from (or was last saved to)
+    std::string confirm_;            // a Save that waits for a second press
+    bool warnings_accepted_ = false; // saving a plan read with rows left out was confirmed
     double after_buffer_m_ = 250;
 };
 

@@ -60,9 +60,10 @@ void drawScheduleTab(PlanPanelState& s, PlanPanelContext& ctx) {
         ImGui::TableHeadersRow();
         for (std::size_t i : order) {
             const TargetArea& a = areas[i];
+            ImGui::PushID(a.id.c_str()); // two rows may show the same week
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            if (ImGui::Selectable(a.week == kNoDay ? "unscheduled##" : formatDay(a.week).c_str(),
+            if (ImGui::Selectable(a.week == kNoDay ? "unscheduled" : formatDay(a.week).c_str(),
                                   a.id == ctx.tools.selected, ImGuiSelectableFlags_SpanAllColumns))
                 ctx.tools.selected = a.id;
             ImGui::TableNextColumn();
@@ -73,6 +74,7 @@ void drawScheduleTab(PlanPanelState& s, PlanPanelContext& ctx) {
             ImGui::TextUnformatted(a.partners.c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(statusName(a.status));
+            ImGui::PopID();
         }
         ImGui::EndTable();
     }

@@ -26,11 +26,13 @@ TEST_CASE("WDD by hand: control change scaled to each zone, Poisson standard err
     CHECK(r.expected_target_change == doctest::Approx(10));
     CHECK(r.expected_buffer_change == doctest::Approx(5));
     CHECK(r.wdd == doctest::Approx(-60)); // (-40 - 10) + (-5 - 5)
-    // Var = 100 + 60 + 50 + 45 + 0.15^2 (1000 + 1100) = 302.25.
-    CHECK(r.se == doctest::Approx(std::sqrt(302.25)));
-    CHECK(r.z == doctest::Approx(-60 / std::sqrt(302.25)));
-    CHECK(r.p_value == doctest::Approx(std::erfc(60 / std::sqrt(302.25) / std::sqrt(2.0))));
-    CHECK(r.p_value < 0.001);
+    // WDD = Ta + Ba - r (Tb + Bb), r = 1.1: Var = 60 + 45 + 1.21 x 150 + 150^2 x 1.21 x
+    // (1/1100 + 1/1000) = 105 + 181.5 + 51.975 = 338.475.
+    const double var = 338.475;
+    CHECK(r.se == doctest::Approx(std::sqrt(var)));
+    CHECK(r.z == doctest::Approx(-60 / std::sqrt(var)));
+    CHECK(r.p_value == doctest::Approx(std::erfc(60 / std::sqrt(var) / std::sqrt(2.0))));
+    CHECK(r.p_value < 0.01);
     CHECK_FALSE(weightedDisplacementDifference(ZoneCounts{1, 2, 3, 4, 0, 5}).valid);
 }
 

@@ -1,5 +1,6 @@
 // The street-week planner on data the test builds: area statistics against hand counts, the
 // suggestion against greedy, the plan file round trip and atomic saving, the hold-out check.
+#include "core/area_shape_edit.hpp"
 #include "core/target_area.hpp"
 #include "geo/crs_transform.hpp"
 #include "io/plan_file.hpp"
@@ -409,6 +410,15 @@ TEST_CASE("after-action check: target, buffer ring and control counted before an
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().find("after period 2022-05..2022-07 has months without data") !=
           std::string::npos);
+    // A week across a month's end (Monday 2022-03-28 to Sunday 04-03) leaves both months out.
+    a.week = *parseDay("2022-03-28");
+    req.months = 1;
+    auto across = afterAction(s, a, req);
+    REQUIRE(across.ok());
+    CHECK(across.value().before == MonthSpan{makeMonth(2022, 2), makeMonth(2022, 2)});
+    CHECK(across.value().after == MonthSpan{makeMonth(2022, 5), makeMonth(2022, 5)});
+    CHECK(across.value().counts.target_before == 2);
+    CHECK(across.value().counts.target_after == 1);
     // An area without a week cannot be checked.
     a.week = kNoDay;
     CHECK(afterAction(s, a, AfterActionRequest{}).badRequest());
@@ -486,4 +496,30 @@ TEST_CASE("suggest hotspot polygons: under the cap, apart by the gap, clear of p
         CHECK(shapeArea(a.area.shape) <= 0.02e6 + 1);
         CHECK(a.threshold_pct < 20);
     }
+}
+
+TEST_CASE("plan document: edits during a gesture keep undo in order; agencies are undone too") {
+    PlanDocument doc;
+    TargetArea a;
+    a.shape = rectangleShape(Point(0, 0), Point(100, 100));
+    doc.add(a);
+    TargetArea b = a;
+    b.id.clear();
+    doc.add(b);
+    TargetArea moved = movedArea(doc.areas()[0], 10, 0);
+    doc.live(moved);  // a drag under way
+    doc.remove("A2"); // ends the drag as its own step first
+    CHECK(doc.areas().size() == 1);
+    REQUIRE(doc.undo()); // the removal
+    CHECK(doc.areas().size() == 2);
+    Box box;
+    bg::envelope(doc.areas()[0].shape, box);
+    CHECK(box.min_corner().x() == doctest::Approx(10)); // the drag is still there
+    REQUIRE(doc.undo());                                // the drag
+    bg::envelope(doc.areas()[0].shape, box);
+    CHECK(box.min_corner().x() == doctest::Approx(0));
+    const auto agencies = doc.plan().agencies;
+    doc.setAgencies({"Police"});
+    REQUIRE(doc.undo());
+    CHECK(doc.plan().agencies == agencies);
 }

@@ -3,7 +3,9 @@
 // repaired by GEOS, a sliver refused, select and move, vertex drag, add and remove vertices,
 // Delete, and undo/redo through the plan document (over 100 steps).
 #include "core/area_shape_edit.hpp"
+#include "test_support.hpp"
 #include "ui/area_tools.hpp"
+#include "ui/plan_workspace.hpp"
 
 #include <doctest/doctest.h>
 
@@ -135,11 +137,19 @@ TEST_CASE("a self-intersecting polygon is repaired with GEOS and the repair said
     CHECK(bg::is_valid(doc.areas()[0].shape));
 
     s.tool = AreaTool::Polygon;
-    for (auto [x, y] : {std::pair{0, 0}, {500, 0}, {500, 0.1}})
+    for (auto [x, y] : {std::pair{0.0, 0.0}, {500.0, 0.0}, {500.0, 0.1}}) // 25 m2
         clickAt(s, doc, x, y);
     ui::handleAreaTools(s, doc, key([](AreaToolInput& i) { i.enter = true; }));
     CHECK(doc.areas().size() == 1);
-    CHECK(s.message.find("not added") != std::string::npos);
+    CHECK(s.message.find("smaller than 100 m2: not added") != std::string::npos);
+    // Enter with two vertices says what is missing and keeps drawing.
+    s.tool = AreaTool::Polygon;
+    clickAt(s, doc, 0, 0);
+    clickAt(s, doc, 300, 0);
+    ui::handleAreaTools(s, doc, key([](AreaToolInput& i) { i.enter = true; }));
+    CHECK(s.message.find("at least three vertices") != std::string::npos);
+    CHECK(s.draft.size() == 2);
+    CHECK(s.tool == AreaTool::Polygon);
 }
 
 TEST_CASE("select and drag moves an area; a handle reshapes it; each drag is one undo step") {
@@ -237,4 +247,72 @@ TEST_CASE("undo and redo hold at least 100 steps") {
     doc.undo();
     doc.remove("A1");
     CHECK(doc.redoSteps() == 0);
+}
+
+TEST_CASE("dragging a polygon's first vertex moves it without leaving the old corner behind") {
+    TargetArea a;
+    a.shape = polygonFromVertices({Point(0, 0), Point(100, 0), Point(100, 100), Point(0, 100)});
+    const auto handles = shapeHandles(a);
+    REQUIRE(handles.size() == 4);
+    for (const auto& h : handles) {
+        const TargetArea moved = withHandleAt(a, h, Point(h.at.x() - 30, h.at.y() - 30));
+        const auto& ring = moved.shape[0].outer();
+        CHECK(ring.size() == 5); // still four vertices, closed
+        CHECK(bg::equals(ring.front(), ring.back()));
+        bool old_left = false;
+        for (const auto& v : ring)
+            old_left = old_left || bg::equals(v, h.at);
+        CHECK_FALSE(old_left);
+        bool moved_to = false;
+        for (const auto& v : ring)
+            moved_to = moved_to || bg::equals(v, Point(h.at.x() - 30, h.at.y() - 30));
+        CHECK(moved_to);
+    }
+}
+
+TEST_CASE("a click that selects without moving is no edit; Esc during a drag is ignored") {
+    PlanDocument doc;
+    TargetArea sq;
+    sq.shape = rectangleShape(Point(0, 0), Point(100, 100));
+    doc.add(sq);
+    doc.setPath("unused.gpkg");
+    const auto rev = doc.revision();
+    const std::size_t steps = doc.undoSteps();
+    ui::AreaToolState s;
+    ui::handleAreaTools(s, doc, click(50, 50));
+    ui::handleAreaTools(s, doc, release(50, 50));
+    CHECK(s.selected == "A1");
+    CHECK(doc.revision() == rev);
+    CHECK(doc.undoSteps() == steps);
+    // Drag a vertex into a bow-tie, press Esc on the way, release: still checked and repaired.
+    ui::handleAreaTools(s, doc, click(100, 100));
+    AreaToolInput drag;
+    drag.mouse = Point(-50, 50);
+    drag.down = true;
+    drag.escape = true;
+    ui::handleAreaTools(s, doc, drag);
+    CHECK(s.selected == "A1");
+    ui::handleAreaTools(s, doc, release(-50, 50));
+    CHECK(bg::is_valid(doc.areas()[0].shape));
+    CHECK(s.message.find("repaired") != std::string::npos);
+}
+
+TEST_CASE("a new plan's name overwrites nothing, and an unsaved plan's autosave is offered") {
+    test::TempDir dir;
+    const std::string dirname = dir.path().string();
+    CHECK(ui::freePlanName(dirname) == dir.file("streetweek_plan.gpkg"));
+    test::writeFile(dir.file("streetweek_plan.gpkg"), "a plan the user saved");
+    CHECK(ui::freePlanName(dirname) == dir.file("streetweek_plan_2.gpkg"));
+    // The last session drew areas in streetweek_plan_2.gpkg and quit without saving.
+    PlanDocument unsaved(dir.file("streetweek_plan_2.gpkg"));
+    TargetArea a;
+    a.shape = rectangleShape(Point(0, 0), Point(100, 100));
+    unsaved.add(a);
+    REQUIRE(unsaved.autosave("EPSG:27700").ok());
+    const std::string next = ui::freePlanName(dirname);
+    CHECK(next == dir.file("streetweek_plan_2.gpkg"));
+    ui::PlanWorkspace ws;
+    REQUIRE(ws.open(next).ok());
+    CHECK(ws.panel().offer_recovery);
+    CHECK(test::readFile(dir.file("streetweek_plan.gpkg")) == "a plan the user saved");
 }
