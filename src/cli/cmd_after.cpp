@@ -119,6 +119,10 @@ int runAfter(int argc, char** argv) {
         return failWith("after", r.failure());
     if (!note.empty())
         r.value().notes.insert(r.value().notes.begin(), note);
+    if (args.has("from") || args.has("to"))
+        r.value().notes.insert(r.value().notes.begin(),
+                               "--from/--to are not used: the months before and after come from "
+                               "the week (--months)");
     printNotes(r.value().notes);
     if (args.has("json")) {
         printJson(*area, r.value());
