@@ -163,6 +163,7 @@ void MapApp::installResults(double now_s) {
         ui::advancePlay(ui_, session_, now_s);
         const MapAnalysisParams params = ui::analysisParams(ui_, session_);
         selection_ = params.hotspots.density.selection;
+        plan_.setAnalysis(ui_.kde, ui_.threshold);
         if (!jobs_.loading())
             plan_.poll(session_, selection_, now_s, session_.data().working_crs);
         if (jobs_.analyse(session_, params, now_s)) {
@@ -231,7 +232,7 @@ void MapApp::layout(double now_s, int fw, int fh) {
     if (keys.save_image)
         save_.requested = true;
     if (keys.save_plan)
-        plan_.save(jobs_.request(), selection_, session_.data().working_crs);
+        plan_.save(jobs_.request(), selection_, session_.data().working_crs, &session_.report());
     if (!io.WantCaptureKeyboard && io.KeyCtrl && ui::keyPressed(view_.keys.o))
         data_panel_.open = true;
     overlay_.point_stride = ui::updatePointStyles(styles_, overlay_.layer_counts, session_,
@@ -255,7 +256,7 @@ void MapApp::layout(double now_s, int fw, int fh) {
         if (ui::drawMenuBar(ui_, view_, data_panel_, save_, plan_menu, status))
             glfwSetWindowShouldClose(window_, GLFW_TRUE);
         if (plan_menu.save_requested)
-            plan_.save(jobs_.request(), selection_, session_.data().working_crs);
+            plan_.save(jobs_.request(), selection_, session_.data().working_crs, &session_.report());
     }
     if (zoom)
         view_.camera.fit(*zoom, 0.15);

@@ -158,7 +158,7 @@ int runSuggest(int argc, char** argv) {
             std::printf(" %s (%.6g)", g.area.name.c_str(), g.captured);
         std::printf("\n");
     }
-    recordSources(plan, cmd.request);
+    recordSources(plan, cmd.request, &session.report());
     recordSelection(plan, req.selection);
     plan.set("suggest_shape", cmd.args.get("shape", "circle"));
     if (req.shape == SuggestShape::Circle)

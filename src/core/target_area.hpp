@@ -44,7 +44,8 @@ struct PlanSource {
     std::string role; // wards, incidents, population, lookup
     std::string path;
     std::uint64_t bytes = 0;
-    std::string checksum; // FNV-1a 64 of the file's bytes, hex
+    std::string checksum;               // FNV-1a 64 of the file's bytes, hex
+    std::optional<std::uint64_t> rows = {}; // rows (or features) loaded from it, when known
 };
 
 // A plan: its areas, its settings (period, layers and their rules, weights, suggestion

@@ -138,14 +138,18 @@ Status writeContents(GDALDataset& ds, const Plan& plan, const std::string& crs) 
                        });
         !st)
         return st;
-    return writeTable(ds, kSources, {"role", "path", "bytes", "checksum"},
-                      {OFTString, OFTString, OFTInteger64, OFTString}, plan.sources.size(),
-                      [&](std::size_t r, OGRFeature& f) {
+    return writeTable(ds, kSources, {"role", "path", "bytes", "checksum", "rows"},
+                      {OFTString, OFTString, OFTInteger64, OFTString, OFTInteger64},
+                      plan.sources.size(), [&](std::size_t r, OGRFeature& f) {
                           const PlanSource& s = plan.sources[r];
                           f.SetField("role", s.role.c_str());
                           f.SetField("path", s.path.c_str());
                           f.SetField("bytes", static_cast<GIntBig>(s.bytes));
                           f.SetField("checksum", s.checksum.c_str());
+                          if (s.rows)
+                              f.SetField("rows", static_cast<GIntBig>(*s.rows));
+                          else
+                              f.SetFieldNull(f.GetFieldIndex("rows"));
                       });
 }
 
@@ -342,6 +346,8 @@ Result<Plan> readPlan(const std::string& path) {
             src.path = text(*f, "path");
             src.bytes = static_cast<std::uint64_t>(number(*f, "bytes").value_or(0));
             src.checksum = text(*f, "checksum");
+            if (const auto rows = number(*f, "rows"))
+                src.rows = static_cast<std::uint64_t>(*rows);
             if (!src.path.empty())
                 plan.sources.push_back(std::move(src));
         }

@@ -34,16 +34,47 @@ std::string numberText(double v) {
 
 } // namespace
 
-void recordSources(Plan& plan, const LoadRequest& r) {
+// The rows kept from the incident files read for one given input (the file itself, or the files
+// in a folder or zip, whose paths start with it, or with /vsizip/ and it).
+std::uint64_t rowsFrom(const LoadReport& report, const std::string& given) {
+    std::uint64_t rows = 0;
+    const auto under = [](std::string_view path, std::string_view root) {
+        return path == root ||
+               (path.size() > root.size() && path.substr(0, root.size()) == root &&
+                path[root.size()] == '/');
+    };
+    for (const auto& f : report.incidents) {
+        std::string_view p = f.path;
+        if (p.substr(0, 8) == "/vsizip/")
+            p.remove_prefix(8);
+        if (under(p, given))
+            rows += f.rows_kept;
+    }
+    return rows;
+}
+
+void recordSources(Plan& plan, const LoadRequest& r, const LoadReport* report) {
     plan.sources.clear();
-    if (!r.wards_path.empty())
+    if (!r.wards_path.empty()) {
         plan.sources.push_back(sourceOf("wards", r.wards_path));
-    for (const auto& p : r.incident_paths)
+        if (report)
+            plan.sources.back().rows = report->wards.rows_kept;
+    }
+    for (const auto& p : r.incident_paths) {
         plan.sources.push_back(sourceOf("incidents", p));
-    if (!r.population_path.empty())
+        if (report)
+            plan.sources.back().rows = rowsFrom(*report, p);
+    }
+    if (!r.population_path.empty()) {
         plan.sources.push_back(sourceOf("population", r.population_path));
-    if (!r.lookup_path.empty())
+        if (report && report->population)
+            plan.sources.back().rows = report->population->rows_kept;
+    }
+    if (!r.lookup_path.empty()) {
         plan.sources.push_back(sourceOf("lookup", r.lookup_path));
+        if (report && report->lookup)
+            plan.sources.back().rows = report->lookup->rows_kept;
+    }
     plan.set("assign_by", r.assign_by_area ? "lsoa" : "point");
 }
 

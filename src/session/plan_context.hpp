@@ -14,7 +14,9 @@
 namespace sw {
 
 // Records the load request's files as the plan's sources (size and checksum of each file).
-void recordSources(Plan& plan, const LoadRequest& request);
+// With the load's report, also the rows loaded from each (an incident folder or zip: the sum of
+// its files').
+void recordSources(Plan& plan, const LoadRequest& request, const LoadReport* report = nullptr);
 // Records the selection (period, layer rules and weights).
 void recordSelection(Plan& plan, const SelectionParams& selection);
 

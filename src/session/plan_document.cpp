@@ -158,13 +158,17 @@ bool PlanDocument::redo() {
 }
 
 Status PlanDocument::save(const LoadRequest& sources, const SelectionParams& selection,
-                          const std::string& crs) {
+                          const std::string& crs,
+                          const std::vector<std::pair<std::string, std::string>>& settings,
+                          const LoadReport* report) {
     endGesture();
     if (path_.empty())
         return Error{"the plan has no file name yet: give one to save it"};
     Plan out = plan_;
-    recordSources(out, sources);
+    recordSources(out, sources, report);
     recordSelection(out, selection);
+    for (const auto& [key, value] : settings)
+        out.set(key, value);
     if (auto st = io::writePlan(path_, out, crs); !st)
         return st;
     plan_.sources = out.sources;

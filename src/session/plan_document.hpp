@@ -59,8 +59,12 @@ class PlanDocument {
 
     // Saves to path() with the data sources and selection recorded; removes the autosave (and
     // one written for an earlier path).
+    // `settings`: more of how the plan was made (hotspot and suggestion parameters), replacing
+    // the keys they name; `report`: the load's report, for the rows of each source.
     Status save(const LoadRequest& sources, const SelectionParams& selection,
-                const std::string& crs);
+                const std::string& crs,
+                const std::vector<std::pair<std::string, std::string>>& settings = {},
+                const LoadReport* report = nullptr);
     // The side file the autosave writes ("<plan>.autosave.gpkg"; beside the settings for a
     // plan without a path, given as `fallback`).
     std::string autosavePath(const std::string& fallback = {}) const;

@@ -1,6 +1,7 @@
 // The plan in the map.
 #include "ui/plan_workspace.hpp"
 
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 
@@ -164,7 +165,7 @@ void PlanWorkspace::drawOverlay(const MapCamera& camera) {
 }
 
 void PlanWorkspace::save(const LoadRequest& sources, const SelectionParams& selection,
-                         const std::string& crs) {
+                         const std::string& crs, const LoadReport* report) {
     if (panel_.offer_recovery) {
         panel_.message = "Not saved: first recover or discard the autosaved changes above";
         return;
@@ -188,7 +189,23 @@ void PlanWorkspace::save(const LoadRequest& sources, const SelectionParams& sele
         return;
     }
     confirm_.clear();
-    const auto st = doc_.save(sources, selection, crs);
+    const auto num = [](double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", v);
+        return std::string(buf);
+    };
+    const std::vector<std::pair<std::string, std::string>> settings = {
+        {"hotspot_kernel", kernelName(kde_.kernel)},
+        {"hotspot_radius_m", num(kde_.radius_m)},
+        {"hotspot_cell_m", kde_.cell_size_m > 0 ? num(kde_.cell_size_m) : "auto"},
+        {"hotspot_threshold", threshold_.describe()},
+        {"suggest_shape", panel_.hotspot_polygons ? "hotspot" : "circle"},
+        {"suggest_weeks", std::to_string(panel_.weeks)},
+        {panel_.hotspot_polygons ? "suggest_max_area_km2" : "suggest_radius_m",
+         num(panel_.hotspot_polygons ? panel_.max_area_km2 : panel_.radius_m)},
+        {"suggest_min_gap_m", num(panel_.min_gap_m)},
+        {"revisit_months", std::to_string(panel_.revisit_months)}};
+    const auto st = doc_.save(sources, selection, crs, settings, report);
     if (st) {
         opened_path_ = doc_.path();
         warnings_accepted_ = true;

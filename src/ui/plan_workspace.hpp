@@ -4,6 +4,7 @@
 // recovery offer at the next start.
 #pragma once
 
+#include "core/hotspots.hpp"
 #include "session/plan_document.hpp"
 #include "session/plan_jobs.hpp"
 #include "ui/area_overlay.hpp"
@@ -36,8 +37,14 @@ class PlanWorkspace {
     std::optional<Box> drawPanel(const Session& session, const LoadRequest& sources,
                                  const SelectionParams& selection, const KdeParams& kde);
     void drawOverlay(const MapCamera& camera);
-    // Ctrl+S and File > Save plan.
-    void save(const LoadRequest& sources, const SelectionParams& selection, const std::string& crs);
+    // The map's hotspot settings, recorded in the plan when it is saved.
+    void setAnalysis(const KdeParams& kde, const HotspotThreshold& threshold) {
+        kde_ = kde;
+        threshold_ = threshold;
+    }
+    // Ctrl+S and File > Save plan; `report`: the load's (each source's rows).
+    void save(const LoadRequest& sources, const SelectionParams& selection, const std::string& crs,
+              const LoadReport* report = nullptr);
     // New data is coming: the jobs that read the session stop, their results go.
     void stopJobs();
     // At exit: unsaved edits go to the side file (offered next time), else it is removed.
@@ -60,6 +67,8 @@ class PlanWorkspace {
     std::string crs_ = "EPSG:27700";
     double last_autosave_s_ = -1;
     std::uint64_t autosaved_revision_ = 0;
+    KdeParams kde_;                 // the map's hotspot settings, for the saved plan
+    HotspotThreshold threshold_;
     TargetArea after_area_;          // the area of the after-action check running or shown
     std::string opened_path_;        // the file the plan came from (or was last saved to)
     std::string confirm_;            // a Save that waits for a second press

@@ -40,7 +40,12 @@ TEST_CASE("suggest, plan --set, plan and evaluate --json on the bundled sample")
     REQUIRE(p);
     REQUIRE(p.value().areas.size() == 3);
     CHECK(p.value().settingAll("layer").size() == 2);
-    CHECK(p.value().sources.size() == 2);
+    REQUIRE(p.value().sources.size() == 2);
+    CHECK(p.value().sources[0].role == "wards");
+    CHECK(p.value().sources[0].rows == 24u); // Medway's 2023 wards
+    CHECK(p.value().sources[1].role == "incidents");
+    CHECK(p.value().sources[1].rows == 30496u); // every row of the bundled zip's files
+    CHECK(p.value().setting("suggest_radius_m") == "300");
     for (const auto& a : p.value().areas)
         CHECK(a.name.rfind("Near ", 0) == 0);
 
