@@ -88,7 +88,10 @@ bool MapApp::start() {
     }
     cli::applyOptions(opts_, ui_, session_);
     initial_view_ = opts_.view;
-    jobs_.load(session_, opts_.request);
+    if (opts_.startup_error.empty())
+        jobs_.load(session_, opts_.request);
+    else
+        load_error_ = status_line_ = opts_.startup_error;
     for (const auto& path : opts_.context_paths)
         jobs_.addContext(path);
     data_panel_.open = opts_.show_data;
@@ -256,7 +259,8 @@ void MapApp::layout(double now_s, int fw, int fh) {
         if (ui::drawMenuBar(ui_, view_, data_panel_, save_, plan_menu, status))
             glfwSetWindowShouldClose(window_, GLFW_TRUE);
         if (plan_menu.save_requested)
-            plan_.save(jobs_.request(), selection_, session_.data().working_crs, &session_.report());
+            plan_.save(jobs_.request(), selection_, session_.data().working_crs,
+                       &session_.report());
     }
     if (zoom)
         view_.camera.fit(*zoom, 0.15);

@@ -78,8 +78,14 @@ std::optional<int> applyPlan(const Args& args, GuiOptions& o) {
         return std::nullopt;
     std::vector<std::string> notes;
     auto req = requestFromPlan(plan.value(), LoadRequest{}, &notes);
-    if (!req)
+    if (!req && !o.screenshot.empty())
         return fail("gui", req.error(), kExitUsage);
+    if (!req) { // the map opens on the Data panel to find the moved files
+        o.request = LoadRequest{};
+        o.show_data = true;
+        o.startup_error = req.error() + " (choose the files in the Data panel, then save the plan)";
+        return std::nullopt;
+    }
     for (const auto& n : notes)
         std::cerr << "streetweek gui: " << n << "\n";
     req.value().threads = o.request.threads;

@@ -40,6 +40,7 @@ struct GuiOptions {
     std::string save_image;
     int image_width = 0, image_height = 0; // 0: the window's size
     std::string plan_path;                 // --plan: the plan to open (or create)
+    std::string startup_error; // shown in the Load report instead of loading (moved data)
 };
 
 // Runs the subcommand named by argv[1] and returns its exit code, or returns the map's options

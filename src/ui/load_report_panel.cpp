@@ -9,9 +9,9 @@ void drawLoadReportPanel(const Session& session, const std::string& last_error, 
                          double fraction) {
     ImGui::SetNextWindowPos(ImVec2(10, 390), ImGuiCond_FirstUseEver);
     // Collapsed at first (the menu bar shows loading progress); open when something failed.
-    if (!last_error.empty())
-        ImGui::SetNextWindowCollapsed(false, ImGuiCond_Appearing);
-    ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowCollapsed(!last_error.empty() ? false : true, !last_error.empty()
+                                                                          ? ImGuiCond_Appearing
+                                                                          : ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(520, 260), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Load report")) {
         ImGui::End();
