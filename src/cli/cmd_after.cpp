@@ -12,12 +12,6 @@
 namespace sw::cli {
 namespace {
 
-std::string num(double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.6g", v);
-    return std::isfinite(v) ? buf : "null";
-}
-
 void printJson(const TargetArea& a, const AfterActionResult& r) {
     const ZoneCounts& c = r.counts;
     std::string s = "{\"area_id\": " + jsonString(a.id) + ", \"name\": " + jsonString(a.name) +
@@ -26,17 +20,18 @@ void printJson(const TargetArea& a, const AfterActionResult& r) {
                     ", \"to\": " + jsonString(formatMonth(r.before.last)) +
                     "}, \"after\": {\"from\": " + jsonString(formatMonth(r.after.first)) +
                     ", \"to\": " + jsonString(formatMonth(r.after.last)) + "}";
-    s += ", \"target\": [" + num(c.target_before) + ", " + num(c.target_after) + "]";
-    s += ", \"buffer\": [" + num(c.buffer_before) + ", " + num(c.buffer_after) + "]";
-    s += ", \"control\": [" + num(c.control_before) + ", " + num(c.control_after) + "]";
-    s += ", \"wdd\": " + (r.wdd.valid ? num(r.wdd.wdd) : "null") +
-         ", \"wdd_se\": " + num(r.wdd.se) + ", \"wdd_z\": " + num(r.wdd.z) +
-         ", \"wdd_p\": " + num(r.wdd.p_value);
-    s += ", \"wdq\": " + (r.wdq.wdq ? num(*r.wdq.wdq) : "null");
-    s += ", \"wdq_interval\": " +
-         (r.wdq.wdq && r.wdq_interval
-              ? "[" + num(r.wdq_interval->low) + ", " + num(r.wdq_interval->high) + "]"
-              : std::string("null"));
+    s += ", \"target\": [" + jsonNumber(c.target_before) + ", " + jsonNumber(c.target_after) + "]";
+    s += ", \"buffer\": [" + jsonNumber(c.buffer_before) + ", " + jsonNumber(c.buffer_after) + "]";
+    s += ", \"control\": [" + jsonNumber(c.control_before) + ", " + jsonNumber(c.control_after) +
+         "]";
+    s += ", \"wdd\": " + (r.wdd.valid ? jsonNumber(r.wdd.wdd) : "null") +
+         ", \"wdd_se\": " + jsonNumber(r.wdd.se) + ", \"wdd_z\": " + jsonNumber(r.wdd.z) +
+         ", \"wdd_p\": " + jsonNumber(r.wdd.p_value);
+    s += ", \"wdq\": " + (r.wdq.wdq ? jsonNumber(*r.wdq.wdq) : "null");
+    s += ", \"wdq_interval\": " + (r.wdq.wdq && r.wdq_interval
+                                       ? "[" + jsonNumber(r.wdq_interval->low) + ", " +
+                                             jsonNumber(r.wdq_interval->high) + "]"
+                                       : std::string("null"));
     s += std::string(", \"indicative\": ") + (r.small_counts ? "true" : "false") + "}";
     std::cout << s << "\n";
 }

@@ -9,17 +9,9 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
-#include <sstream>
 
 namespace sw::cli {
 namespace {
-
-std::string jsonNumber(double v) {
-    std::ostringstream o;
-    o.precision(10);
-    o << v;
-    return o.str();
-}
 
 std::string jsonScore(const AreaScore& a, bool with_id) {
     std::string s = "{";

@@ -1,6 +1,7 @@
-// JSON string literals for the commands that print --json.
+// JSON strings and numbers for the commands that print --json.
 #pragma once
 
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -37,6 +38,15 @@ inline std::string jsonString(const std::string& s) {
         }
     }
     return o + "\"";
+}
+
+// A number for JSON (10 significant digits; null when not finite).
+inline std::string jsonNumber(double v) {
+    if (!std::isfinite(v))
+        return "null";
+    char b[32];
+    std::snprintf(b, sizeof b, "%.10g", v);
+    return b;
 }
 
 } // namespace sw::cli

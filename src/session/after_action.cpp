@@ -2,6 +2,7 @@
 #include "session/after_action.hpp"
 
 #include "geo/polygon_buffer.hpp"
+#include "session/area_statistics.hpp"
 
 #include <cmath>
 #include <cstdarg>
@@ -13,23 +14,10 @@ namespace {
 double studyKm2(const Session& session, const MultiPolygon& shape) {
     if (session.wards().empty())
         return shapeArea(shape) / 1e6;
-    Box b;
-    bg::envelope(shape, b);
-    double m2 = 0;
-    for (const auto& w : session.wards().wards) {
-        Box wb;
-        bg::envelope(w.shape, wb);
-        if (!bg::intersects(b, wb))
-            continue;
-        MultiPolygon part;
-        try {
-            bg::intersection(shape, w.shape, part);
-        } catch (const std::exception&) {
-            continue; // an overlay Boost.Geometry cannot compute: that ward's part left out
-        }
-        m2 += shapeArea(part);
-    }
-    return m2 / 1e6;
+    double km2 = 0;
+    for (const WardPart& p : wardParts(session.wards(), shape))
+        km2 += p.km2;
+    return km2;
 }
 
 Status checkCovered(const Session& session, const MonthSpan& span, const char* which) {
@@ -84,10 +72,7 @@ Result<AfterActionResult> afterAction(const Session& session, const TargetArea& 
                      "valid?)"};
     r.target_km2 = studyKm2(session, area.shape);
     r.buffer_km2 = studyKm2(session, ring);
-    double study_km2 = 0;
-    for (const auto& w : session.wards().wards)
-        study_km2 += shapeArea(w.shape) / 1e6;
-    r.control_km2 = std::max(0.0, study_km2 - r.target_km2 - r.buffer_km2);
+    r.control_km2 = std::max(0.0, studyAreaKm2(session) - r.target_km2 - r.buffer_km2);
     Box target_box, grown_box;
     bg::envelope(area.shape, target_box);
     bg::envelope(grown, grown_box);

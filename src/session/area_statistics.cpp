@@ -132,6 +132,25 @@ double studyAreaKm2(const Session& session) {
     return km2;
 }
 
+std::vector<WardPart> wardParts(const WardSet& wards, const MultiPolygon& shape) {
+    std::vector<WardPart> out;
+    const Box box = bg::return_envelope<Box>(shape);
+    for (std::size_t wi = 0; wi < wards.wards.size(); ++wi) {
+        const Ward& w = wards.wards[wi];
+        if (!bg::intersects(box, bg::return_envelope<Box>(w.shape)))
+            continue;
+        MultiPolygon part;
+        try {
+            bg::intersection(shape, w.shape, part);
+        } catch (const std::exception&) {
+            continue; // an overlay Boost.Geometry cannot compute: the ward is left out
+        }
+        if (const double km2 = shapeAreaKm2(part); km2 > 1e-9)
+            out.push_back({wi, km2});
+    }
+    return out;
+}
+
 std::string_view streetOf(std::string_view location) {
     location = trim(location);
     constexpr std::string_view prefix = "On or near ";
@@ -225,26 +244,14 @@ AreaStats AreaStatistics::of(const MultiPolygon& shape) const {
         s.layer_names.push_back(l.name);
     // The wards it touches, and how much of it lies in each.
     const WardSet& wards = im.session->wards();
-    const Box box = bg::return_envelope<Box>(shape);
     double residents = 0;
-    for (const auto& w : wards.wards) {
-        if (!bg::intersects(box, bg::return_envelope<Box>(w.shape)))
-            continue;
-        MultiPolygon part;
-        try {
-            bg::intersection(shape, w.shape, part);
-        } catch (const std::exception&) {
-            continue; // an overlay Boost.Geometry cannot compute: the ward is left out
-        }
-        const double km2 = shapeAreaKm2(part);
-        if (km2 <= 1e-9)
-            continue;
-        s.wards.push_back({w.code, w.name, km2, 0});
-        s.area_in_study_km2 += km2;
-        const std::size_t wi = static_cast<std::size_t>(&w - wards.wards.data());
-        const auto& pop = im.session->data().population;
-        if (wi < pop.size() && pop[wi] && w.area_km2 > 0)
-            residents += *pop[wi] * km2 / w.area_km2;
+    const auto& pop = im.session->data().population;
+    for (const WardPart& part : wardParts(wards, shape)) {
+        const Ward& w = wards.wards[part.ward];
+        s.wards.push_back({w.code, w.name, part.km2, 0});
+        s.area_in_study_km2 += part.km2;
+        if (part.ward < pop.size() && pop[part.ward] && w.area_km2 > 0)
+            residents += *pop[part.ward] * part.km2 / w.area_km2;
         else if (!pop.empty())
             s.residents_partial = true;
     }

@@ -82,6 +82,14 @@ class AreaStatistics {
 // The working-CRS study area's km2 (the wards' total; 0 without wards).
 double studyAreaKm2(const Session& session);
 
+struct WardPart {
+    std::size_t ward = 0; // index into the session's wards
+    double km2 = 0;       // of the shape inside it
+};
+// The shape's parts in each ward it overlaps (a ward Boost.Geometry cannot overlay with it is
+// left out).
+std::vector<WardPart> wardParts(const WardSet& wards, const MultiPolygon& shape);
+
 // "On or near High Street" -> "High Street"; "" for police.uk's "No Location".
 std::string_view streetOf(std::string_view location);
 

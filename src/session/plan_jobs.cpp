@@ -51,6 +51,7 @@ void PlanJobs::poll() {
     if (auto r = stats_job_.take()) {
         if (*r) {
             stats_ = std::make_unique<AreaStatistics>(std::move(r->value()));
+            ++stats_generation_;
             stats_key_ = preparing_key_;
             stats_error_.clear();
         } else {
@@ -58,6 +59,20 @@ void PlanJobs::poll() {
             stats_error_ = r->error();
         }
     }
+}
+
+const AreaStats* PlanJobs::statsFor(const std::string& key, std::uint64_t revision,
+                                    const MultiPolygon& shape) {
+    if (!stats_ || shape.empty())
+        return nullptr;
+    if (key.empty() || key != shape_key_ || revision != shape_revision_ ||
+        stats_generation_ != shape_generation_ || !shape_stats_) {
+        shape_stats_ = stats_->of(shape);
+        shape_key_ = key;
+        shape_revision_ = revision;
+        shape_generation_ = stats_generation_;
+    }
+    return &*shape_stats_;
 }
 
 void PlanJobs::stop() {
@@ -70,6 +85,7 @@ void PlanJobs::stop() {
     (void)evaluate_job_.take();
     (void)after_job_.take();
     stats_.reset();
+    shape_stats_.reset();
     stats_key_.clear();
     preparing_key_.clear();
     stats_error_.clear();

@@ -24,6 +24,12 @@ class PlanJobs {
     // The statistics of the last request prepared (nullptr until the first is ready).
     const AreaStatistics* stats() const { return stats_.get(); }
     bool preparing() const { return stats_job_.running(); }
+    // The statistics of a shape (nullptr while none are prepared). With a key (an area's id)
+    // they are kept until the key, `revision` or the prepared statistics change, so a still
+    // selected area is not recounted every frame; an empty key (the shape being drawn) counts
+    // anew each call.
+    const AreaStats* statsFor(const std::string& key, std::uint64_t revision,
+                              const MultiPolygon& shape);
     const std::string& statsError() const { return stats_error_; }
 
     void suggest(const Session& session, const SuggestRequest& request);
@@ -53,6 +59,11 @@ class PlanJobs {
     BackgroundJob<AfterActionResult> after_job_;
     std::unique_ptr<AreaStatistics> stats_;
     std::string stats_key_, preparing_key_, stats_error_;
+    std::uint64_t stats_generation_ = 0; // counts the statistics installed
+    // The last statistics of a shape: for which key, revision and statistics.
+    std::optional<AreaStats> shape_stats_;
+    std::string shape_key_;
+    std::uint64_t shape_revision_ = 0, shape_generation_ = 0;
 };
 
 // A key for a stats request: equal keys select the same incidents.

@@ -153,7 +153,8 @@ std::optional<Box> drawAreasTab(PlanPanelContext& ctx) {
         ImGui::Separator();
         ImGui::TextUnformatted(ctx.draft ? "The area being drawn:"
                                          : (sel->id + " " + sel->name).c_str());
-        if (auto stats = liveStats(ctx.jobs, *shape))
+        if (const AreaStats* stats =
+                ctx.jobs.statsFor(ctx.draft ? "" : sel->id, doc.revision(), *shape))
             drawAreaStats(*stats);
         else if (!ctx.jobs.statsError().empty())
             ImGui::TextWrapped("%s", ctx.jobs.statsError().c_str());

@@ -87,12 +87,6 @@ void recoveryPrompt(PlanPanelState& s, PlanPanelContext& ctx) {
 
 } // namespace
 
-std::optional<AreaStats> liveStats(const PlanJobs& jobs, const MultiPolygon& shape) {
-    if (!jobs.stats() || shape.empty())
-        return std::nullopt;
-    return jobs.stats()->of(shape);
-}
-
 PlanPanelRequests drawPlanPanel(PlanPanelState& s, PlanPanelContext& ctx) {
     PlanPanelRequests out;
     if (!s.open)

@@ -59,7 +59,4 @@ struct PlanPanelContext {
 
 PlanPanelRequests drawPlanPanel(PlanPanelState& state, PlanPanelContext& ctx);
 
-// The statistics of an area, from the prepared statistics (nullopt while they are prepared).
-std::optional<AreaStats> liveStats(const PlanJobs& jobs, const MultiPolygon& shape);
-
 } // namespace sw::ui
