@@ -25,6 +25,8 @@ const char* kUsage =
     "  plan     a plan's schedule, clashes and gaps, and each area's statistics; --set edits\n"
     "  evaluate the hold-out check of a plan: hit rate, PAI, recapture rate index\n"
     "  after    the after-action check of a street week: target, buffer, control; WDD, WDQ\n"
+    "  export   the partner pack: areas, hotspots, Gi*, wards in shp/gpkg/geojson/kml/csv/xlsx,\n"
+    "           styled, with disclosure control, a map and a README\n"
     "  cut      incident files cut to the wards, line for line -> .csv/.zip\n"
     "  sample   write the synthetic sample (or a large one for benchmarks)\n\n"
     "Run 'streetweek help COMMAND' (or 'streetweek COMMAND --help') for a command's options;\n"
@@ -43,7 +45,7 @@ Entry entryFor(const std::string& cmd) {
         {"sample", runSample},   {"kde", runKde},           {"hotspots", runHotspots},
         {"gistar", runGiStar},   {"emerging", runEmerging}, {"cut", runCut},
         {"suggest", runSuggest}, {"plan", runPlan},         {"evaluate", runEvaluate},
-        {"after", runAfter},
+        {"after", runAfter},     {"export", runExport},
     };
     for (const auto& [name, entry] : entries)
         if (cmd == name)

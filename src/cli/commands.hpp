@@ -59,6 +59,7 @@ int runSuggest(int argc, char** argv);
 int runPlan(int argc, char** argv);
 int runEvaluate(int argc, char** argv);
 int runAfter(int argc, char** argv);
+int runExport(int argc, char** argv);
 // `gui`: its options, or the exit code (help, usage error).
 std::variant<int, GuiOptions> parseGuiCommand(int argc, char** argv);
 

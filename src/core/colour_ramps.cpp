@@ -135,4 +135,22 @@ const char* giBinLabel(int bin) {
     }
 }
 
+Rgba areaStatusColour(AreaStatus status, bool excluded) {
+    if (excluded)
+        return {110, 110, 120, 255};
+    switch (status) {
+    case AreaStatus::Proposed:
+        return {235, 140, 0, 255};
+    case AreaStatus::Approved:
+        return {30, 100, 220, 255};
+    case AreaStatus::Done:
+        return {30, 150, 60, 255};
+    }
+    return {0, 0, 0, 255};
+}
+
+Rgba areaStatusColour(const TargetArea& area) {
+    return areaStatusColour(area.status, area.excluded);
+}
+
 } // namespace sw

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/layer_rules.hpp"
+#include "core/target_area.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -29,5 +30,10 @@ std::vector<std::uint8_t> rampTexels(Ramp ramp, int n = 256);
 // 90/95/99% confidence, blues for cold; 0 (not significant) is transparent (alpha 0).
 Rgba giBinColour(int bin);
 const char* giBinLabel(int bin); // e.g. "Hot spot, 99% confidence"
+
+// A target area's colour on every map and in every style: proposed amber, approved blue, done
+// green, an excluded zone grey (alpha 255).
+Rgba areaStatusColour(const TargetArea& area);
+Rgba areaStatusColour(AreaStatus status, bool excluded);
 
 } // namespace sw

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 
 namespace sw {
@@ -34,6 +35,23 @@ std::string HotspotThreshold::describe() const {
 }
 
 Result<HotspotThreshold> parseThreshold(std::string_view text) {
+    // describe()'s own words, as a plan records them.
+    {
+        const std::string s(text);
+        HotspotThreshold t;
+        char rest[8] = "";
+        if (std::sscanf(s.c_str(), "top %lf%% of the study area's cell%7s", &t.amount, rest) == 2)
+            t.mode = HotspotThreshold::Mode::TopPercent;
+        else if (std::sscanf(s.c_str(), "mean + %lf SD of the non-zero cell%7s", &t.amount, rest) ==
+                 2)
+            t.mode = HotspotThreshold::Mode::MeanPlusSd;
+        else if (std::sscanf(s.c_str(), "value >= %lf%1s", &t.amount, rest) == 1)
+            t.mode = HotspotThreshold::Mode::Value;
+        else
+            rest[0] = '?';
+        if (rest[0] != '?' && t.validate())
+            return t;
+    }
     const auto colon = text.find(':');
     const std::string_view mode = text.substr(0, colon);
     std::string num(colon == std::string_view::npos ? "" : text.substr(colon + 1));

@@ -3,6 +3,7 @@
 
 #include "core/incident_table.hpp"
 #include "io/gdal_setup.hpp"
+#include "io/ogr_fields.hpp"
 #include "io/ogr_geometry.hpp"
 
 #include <gdal_priv.h>
@@ -135,10 +136,7 @@ Result<std::unique_ptr<VectorWriter>> VectorWriter::create(const std::string& pa
     // transactions ignore it.
     im.in_transaction = im.ds->StartTransaction() == OGRERR_NONE;
     for (const auto& f : fields) {
-        const OGRFieldType t = f.type == FieldSpec::Type::Integer ? OFTInteger
-                               : f.type == FieldSpec::Type::Real  ? OFTReal
-                                                                  : OFTString;
-        OGRFieldDefn def(f.name.c_str(), t);
+        OGRFieldDefn def(f.name.c_str(), ogrFieldType(f.type));
         if (f.type == FieldSpec::Type::Text)
             def.SetWidth(ext == ".shp" ? 120 : 0);
         if (im.layer->CreateField(&def) != OGRERR_NONE)
@@ -152,22 +150,8 @@ VectorWriter::~VectorWriter() = default;
 Status VectorWriter::add(const std::vector<FieldValue>& values, const MultiPolygon* shape) {
     Impl& im = *impl_;
     OGRFeature feat(im.layer->GetLayerDefn());
-    for (std::size_t i = 0; i < values.size() && i < im.fields.size(); ++i) {
-        const int idx = static_cast<int>(i);
-        std::visit(
-            [&](const auto& v) {
-                using T = std::decay_t<decltype(v)>;
-                if constexpr (std::is_same_v<T, std::monostate>)
-                    feat.SetFieldNull(idx);
-                else if constexpr (std::is_same_v<T, std::int64_t>)
-                    feat.SetField(idx, static_cast<int>(v));
-                else if constexpr (std::is_same_v<T, double>)
-                    feat.SetField(idx, v);
-                else
-                    feat.SetField(idx, v.c_str());
-            },
-            values[i]);
-    }
+    for (std::size_t i = 0; i < values.size() && i < im.fields.size(); ++i)
+        setOgrField(feat, static_cast<int>(i), values[i]);
     if (polygons_ && shape) {
         OGRMultiPolygon mp = toOgrMultiPolygon(*shape);
         mp.assignSpatialReference(&im.srs);

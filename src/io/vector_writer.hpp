@@ -16,12 +16,23 @@
 namespace sw::io {
 
 struct FieldSpec {
-    enum class Type { Integer, Real, Text }; // Integer: 32-bit (counts)
-    std::string name;                        // <= 10 characters for Shapefile
+    enum class Type { Integer, Real, Text, Date }; // Integer: 32-bit (counts)
+    std::string name;                              // <= 10 characters for Shapefile
     Type type = Type::Text;
 };
 
-using FieldValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+// A calendar date (a Date field).
+struct DateValue {
+    int year = 0, month = 0, day = 0;
+};
+// A value withheld by disclosure control: null in typed formats; in CSV and XLSX "<N" for a
+// small count, "[c]" for a value withheld with one (a complement, a rate).
+struct Suppressed {
+    bool small = true;
+};
+
+using FieldValue =
+    std::variant<std::monostate, std::int64_t, double, std::string, DateValue, Suppressed>;
 
 // How files are written where formats offer a choice.
 struct VectorWriteOptions {

@@ -1,6 +1,7 @@
 // Target areas over the map.
 #include "ui/area_overlay.hpp"
 
+#include "core/colour_ramps.hpp"
 #include "geo/triangulate.hpp"
 
 #include <imgui.h>
@@ -9,17 +10,8 @@ namespace sw::ui {
 namespace {
 
 ImU32 statusColour(const TargetArea& a, int alpha) {
-    if (a.excluded)
-        return IM_COL32(110, 110, 120, alpha);
-    switch (a.status) {
-    case AreaStatus::Proposed:
-        return IM_COL32(235, 140, 0, alpha);
-    case AreaStatus::Approved:
-        return IM_COL32(30, 100, 220, alpha);
-    case AreaStatus::Done:
-        return IM_COL32(30, 150, 60, alpha);
-    }
-    return IM_COL32(0, 0, 0, alpha);
+    const Rgba c = areaStatusColour(a);
+    return IM_COL32(c.r, c.g, c.b, alpha);
 }
 
 ImVec2 screen(const MapCamera& camera, const Point& p) {

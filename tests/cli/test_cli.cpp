@@ -2,6 +2,7 @@
 #include "cli_runner.hpp"
 #include "core/csv_records.hpp"
 #include "geo/crs_transform.hpp"
+#include "police_rows.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -17,14 +18,7 @@ using test::run;
 
 namespace {
 std::string rowAt(double e, double n, const char* month, const char* type) {
-    auto t = geo::CrsTransform::create("EPSG:27700", "EPSG:4326");
-    double lon = e, lat = n;
-    t.value().transform(&lon, &lat, 1);
-    char buf[300];
-    std::snprintf(buf, sizeof buf,
-                  "x,%s,Kent Police,Kent Police,%.6f,%.6f,On or near Here,E01,Medway 001A,%s,,\r\n",
-                  month, lon, lat, type);
-    return buf;
+    return test::policeRowAt(e, n, month, type, "Here", 6);
 }
 
 // West: 3 incidents in 2022-02 (2 ASB), 1 in 2022-01; East: 1 in 2022-02, 2 in 2022-01;

@@ -27,6 +27,15 @@ TEST_CASE("threshold rules parse and refuse nonsense") {
     CHECK_FALSE(parseThreshold("top:abc"));
     CHECK_FALSE(parseThreshold("median:3"));
     CHECK_FALSE(parseThreshold("value:-1"));
+    // The words describe() gives (a plan records them) read back as the same rule.
+    for (const char* spec : {"top:2.5%", "sd:1.5", "value:1200"}) {
+        const HotspotThreshold t = parseThreshold(spec).value();
+        const auto back = parseThreshold(t.describe());
+        REQUIRE(back);
+        CHECK(back.value().mode == t.mode);
+        CHECK(back.value().amount == t.amount);
+    }
+    CHECK_FALSE(parseThreshold("top 5% of everything"));
 }
 
 TEST_CASE("top p% counts study-area cells only; mean + k SD uses non-zero cells") {

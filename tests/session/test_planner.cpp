@@ -4,6 +4,7 @@
 #include "core/target_area.hpp"
 #include "geo/crs_transform.hpp"
 #include "io/plan_file.hpp"
+#include "planner_world.hpp"
 #include "session/after_action.hpp"
 #include "session/area_statistics.hpp"
 #include "session/plan_context.hpp"
@@ -11,7 +12,6 @@
 #include "session/plan_evaluation.hpp"
 #include "session/session.hpp"
 #include "session/street_week_suggest.hpp"
-#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -21,41 +21,7 @@
 #include <sys/stat.h>
 
 using namespace sw;
-
-namespace {
-
-std::string rowAt(double e, double n, const char* month, const char* type, const char* street) {
-    auto t = geo::CrsTransform::create("EPSG:27700", "EPSG:4326");
-    double lon = e, lat = n;
-    t.value().transform(&lon, &lat, 1);
-    char buf[400];
-    std::snprintf(buf, sizeof buf,
-                  "x,%s,Kent Police,Kent Police,%.7f,%.7f,On or near %s,E01,Medway 001A,%s,,\r\n",
-                  month, lon, lat, street, type);
-    return buf;
-}
-
-// West [570000,571000] and East [571000,572000] x [160000,161000]; populations 2000 and 4000.
-struct World {
-    test::TempDir dir;
-    LoadRequest request;
-    std::string csv = test::kPoliceHeader;
-    void add(double e, double n, const char* month, const char* type, const char* street,
-             int times = 1) {
-        for (int i = 0; i < times; ++i)
-            csv += rowAt(e, n, month, type, street);
-    }
-    void load(Session& s) {
-        request.wards_path =
-            test::writeFile(dir.file("wards.geojson"), test::twoSquareWardsGeoJson());
-        request.incident_paths = {test::writeFile(dir.file("inc.csv"), csv)};
-        request.population_path = test::writeFile(
-            dir.file("pop.csv"), "ward_code,population\r\nE05000001,2000\r\nE05000002,4000\r\n");
-        REQUIRE(s.load(request));
-    }
-};
-
-} // namespace
+using test::World;
 
 TEST_CASE("area statistics: counts, share, PAI, wards, residents, previous period, streets") {
     World w;

@@ -1,0 +1,38 @@
+// The partner pack's README, as text and as HTML from one document: what the pack is, the
+// period and layers, each layer's fields (with a shapefile's short names), the hotspot, Gi*
+// and suggestion parameters, the disclosure control applied, the data sources and the
+// attributions their licences require.
+#pragma once
+
+#include "core/target_area.hpp"
+#include "io/pack_layer_writer.hpp"
+#include "session/pack_tables.hpp"
+
+#include <string>
+#include <vector>
+
+namespace sw {
+
+struct PackReadmeInput {
+    std::string title, made_on, plan_path;
+    io::PackFormat format = io::PackFormat::GeoPackage;
+    std::int64_t suppress = 5;
+    bool include_points = false, synthetic = false, map_image = true;
+    const PackContent* content = nullptr;
+    const Plan* plan = nullptr;
+    const LoadRequest* sources = nullptr;
+    const io::WrittenLayers* written = nullptr;
+    std::vector<std::string> files; // every file of the pack, for the list
+};
+
+struct PackReadme {
+    std::string text, html;
+};
+
+PackReadme packReadme(const PackReadmeInput& in);
+
+// The attribution lines the licences require (police.uk data, ONS and OS boundaries), also
+// printed on the pack's map.
+std::string packAttribution(bool synthetic, int year);
+
+} // namespace sw
