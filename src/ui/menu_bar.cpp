@@ -17,6 +17,7 @@ bool drawMenuBar(MapUiState& ui, MapViewState& view, DataPanelState& data, SaveI
         if (ImGui::MenuItem("Save map image (PNG)", "Ctrl+Shift+S"))
             save.requested = true;
         ImGui::MenuItem("Save map image at a size...", nullptr, &save.open);
+        ImGui::MenuItem("Export partner pack...", nullptr, &plan.export_open);
         if (ImGui::MenuItem("Quit"))
             quit = true;
         ImGui::EndMenu();

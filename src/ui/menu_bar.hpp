@@ -23,6 +23,7 @@ struct WorkStatus {
 struct PlanMenu {
     bool& panel_open;
     AreaTool& tool;
+    bool& export_open; // File > Export partner pack
     bool save_requested = false;
 };
 

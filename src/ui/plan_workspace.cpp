@@ -98,6 +98,7 @@ void PlanWorkspace::poll(const Session& session, const SelectionParams& selectio
 std::optional<Box> PlanWorkspace::drawPanel(const Session& session, const LoadRequest& sources,
                                             const SelectionParams& selection,
                                             const KdeParams& kde) {
+    pack_.draw(session, doc_.plan(), doc_.path(), selection, kde_, threshold_);
     PlanPanelContext ctx{doc_, tools_, jobs_, session, frame_.draft ? &*frame_.draft : nullptr};
     const PlanPanelRequests req = drawPlanPanel(panel_, ctx);
     if (req.save)
@@ -151,6 +152,7 @@ void PlanWorkspace::stopJobs() {
     if (jobs_.suggesting() || jobs_.checking())
         panel_.message = "New data loaded: Suggest and the checks were stopped; run them again";
     jobs_.stop();
+    pack_.stop();
     // Their figures were of the old data.
     panel_.suggestion.reset();
     panel_.evaluation.reset();

@@ -10,6 +10,7 @@
 #include "ui/area_overlay.hpp"
 #include "ui/area_tools.hpp"
 #include "ui/map_view.hpp"
+#include "ui/pack_export.hpp"
 #include "ui/plan_panel.hpp"
 
 #include <optional>
@@ -53,12 +54,14 @@ class PlanWorkspace {
     PlanDocument& doc() { return doc_; }
     AreaToolState& tools() { return tools_; }
     PlanPanelState& panel() { return panel_; }
+    PackExport& pack() { return pack_; }
     const std::string& message() const { return panel_.message; }
 
   private:
     void startEvaluation(const Session& session, const SelectionParams& selection);
 
     PlanDocument doc_;
+    PackExport pack_;
     AreaToolState tools_;
     AreaToolFrame frame_;
     PlanPanelState panel_;
@@ -67,7 +70,7 @@ class PlanWorkspace {
     std::string crs_ = "EPSG:27700";
     double last_autosave_s_ = -1;
     std::uint64_t autosaved_revision_ = 0;
-    KdeParams kde_;                 // the map's hotspot settings, for the saved plan
+    KdeParams kde_; // the map's hotspot settings, for the saved plan
     HotspotThreshold threshold_;
     TargetArea after_area_;          // the area of the after-action check running or shown
     std::string opened_path_;        // the file the plan came from (or was last saved to)

@@ -166,3 +166,52 @@ TEST_CASE("a save killed part way leaves the old plan or the new one, never a br
     for (const auto& e : std::filesystem::directory_iterator(dir.path()))
         CHECK(e.path().filename().string().rfind(".streetweek-tmp-", 0) != 0);
 }
+
+TEST_CASE("export: the partner pack of a plan on the bundled sample, each format, and its "
+          "warnings and usage errors") {
+    test::TempDir dir;
+    const std::string plan = dir.file("plan.gpkg");
+    REQUIRE(run("suggest " + sample() +
+                " --from 2025-07 --to 2025-12 --layer asb --layer weapons --weeks 2 --out " +
+                quote(plan))
+                .code == 0);
+    // The plan's own sources and period: no --wards/--incidents needed.
+    const auto s = run("export --quiet --plan " + quote(plan) + " --format shp --zip --out " +
+                       quote(dir.file("pack")));
+    INFO(s.output);
+    REQUIRE(s.code == 0);
+    CHECK(s.output.find("Partner pack (ESRI Shapefile) written to") != std::string::npos);
+    CHECK(s.output.find("ward_profiles       24 features") != std::string::npos);
+    CHECK(s.output.find("disclosure control: counts 1 to 4 withheld") != std::string::npos);
+    for (const char* f : {"target_areas.shp", "target_areas.prj", "target_areas.cpg",
+                          "target_areas.qml", "hotspots.shp", "gistar_classes.shp",
+                          "ward_profiles.dbf", "density.tif", "map.png", "README.txt"})
+        CHECK_MESSAGE(std::filesystem::exists(dir.file("pack/") + f), f);
+    CHECK(std::filesystem::exists(dir.file("pack.zip")));
+    CHECK(test::readFile(dir.file("pack/README.txt")).find("2025-07..2025-12") !=
+          std::string::npos);
+    for (const char* format : {"gpkg", "geojson", "kml", "csv", "xlsx"}) {
+        const auto f = run("export --quiet --plan " + quote(plan) + " --format " + format +
+                           " --no-map --out " + quote(dir.file(std::string("p_") + format)));
+        CHECK_MESSAGE(f.code == 0, format << ": " << f.output);
+    }
+    const auto off = run("export --quiet --plan " + quote(plan) +
+                         " --suppress 0 --format csv --out " + quote(dir.file("open")));
+    CHECK(off.code == 0);
+    CHECK(off.output.find("warning: --suppress 0 turns disclosure control off") !=
+          std::string::npos);
+    const auto bad =
+        run("export --quiet --plan " + quote(plan) + " --format dwg --out " + quote(dir.file("x")));
+    CHECK(bad.code == 2);
+    CHECK(bad.output.find("--format must be shp, gpkg, geojson, kml, csv or xlsx") !=
+          std::string::npos);
+    const auto no_out = run("export --quiet --plan " + quote(plan));
+    CHECK(no_out.code == 2);
+    // A folder that is not a pack is left alone.
+    std::filesystem::create_directory(dir.file("docs"));
+    test::writeFile(dir.file("docs/keep.txt"), "mine");
+    const auto refused =
+        run("export --quiet --plan " + quote(plan) + " --out " + quote(dir.file("docs")));
+    CHECK(refused.code == 1);
+    CHECK(refused.output.find("is not a streetweek pack") != std::string::npos);
+}

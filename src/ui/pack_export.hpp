@@ -1,0 +1,47 @@
+// File > Export partner pack: the panel (format, suppression, points, zip, folder) and the
+// export running in the background with progress and cancel. The same action as
+// `streetweek export` (session/partner_pack.hpp), on the plan and the map's period, layers and
+// hotspot settings.
+#pragma once
+
+#include "core/background_job.hpp"
+#include "session/partner_pack.hpp"
+
+#include <string>
+
+namespace sw::ui {
+
+struct PackExportState {
+    bool open = false;
+    int format = 1; // index into the formats: shp, gpkg, geojson, kml, csv, xlsx
+    int suppress = 5;
+    bool include_points = false, zip = false;
+    std::string folder; // empty: "<plan name>_pack" beside the plan
+    std::string message;
+};
+
+class PackExport {
+  public:
+    PackExportState& state() { return state_; }
+    // Draws the panel while open and starts or cancels the export; collects a finished one.
+    void draw(const Session& session, const Plan& plan, const std::string& plan_path,
+              const SelectionParams& selection, const KdeParams& kde,
+              const HotspotThreshold& threshold);
+    bool running() const { return job_.running(); }
+    // New data is coming: a running export stops (it reads the session).
+    void stop();
+
+  private:
+    void start(const Session& session, const Plan& plan, const std::string& plan_path,
+               const SelectionParams& selection, const KdeParams& kde,
+               const HotspotThreshold& threshold);
+    void collect();
+
+    PackExportState state_;
+    BackgroundJob<PartnerPackResult> job_;
+};
+
+// The folder a pack goes to by default: "<plan stem>_pack" beside the plan.
+std::string defaultPackFolder(const std::string& plan_path);
+
+} // namespace sw::ui
