@@ -238,6 +238,12 @@ void parameters(Doc& d, const PackReadmeInput& in) {
              {"Gi*: cell size", num(c.gi.gi.cell_size_m) + " m"},
              {"Gi*: distance", num(c.gi.gi.distance_m) + " m"},
              {"Gi*: false discovery rate correction", c.gi.gi.fdr ? "yes" : "no"}});
+    if (!c.layer_rules.empty()) {
+        std::vector<std::vector<std::string>> rules = {{"layer field", "rule"}};
+        for (std::size_t k = 0; k < c.layer_rules.size() && k < c.layer_keys.size(); ++k)
+            rules.push_back({c.layer_keys[k], c.layer_rules[k]});
+        d.table(std::move(rules));
+    }
     if (in.plan) {
         std::vector<std::vector<std::string>> rows = {{"suggestion setting", "value"}};
         for (const auto& [k, v] : in.plan->settings)

@@ -425,6 +425,8 @@ Result<PackContent> buildPackContent(const Session& session, const Plan& plan,
     cx.keys = layerFieldNames(layers, {{"incidents", T::Integer}, {"name", T::Text}});
     for (const auto& r : layers)
         out.layer_names.push_back(r.name);
+    for (const auto& r : layers)
+        out.layer_rules.push_back(formatLayerRule(r));
     out.layer_keys = cx.keys;
     out.notes = selection.notes;
     const auto step = [&]() {

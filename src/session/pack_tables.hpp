@@ -40,6 +40,7 @@ struct PackContent {
     std::int64_t study_incidents = 0; // in the period and layers, in the study area
     double study_area_km2 = 0;
     std::vector<std::string> layer_names, layer_keys;
+    std::vector<std::string> layer_rules; // each layer's rule, as a layers file writes it
     std::vector<std::string> notes;
 };
 

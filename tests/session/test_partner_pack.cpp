@@ -157,6 +157,7 @@ TEST_CASE("partner pack: small counts and what gives them away are withheld in e
     CHECK(readme.find("Crown copyright and database right") != std::string::npos);
     CHECK(readme.find("2025-01..2025-06") != std::string::npos);
     CHECK(readme.find("No incident points") != std::string::npos);
+    CHECK(readme.find("types=Drugs") != std::string::npos); // the layer rules
     const std::string html = test::readFile(out + "/README.html");
     CHECK(html.find("<h2>Disclosure control</h2>") != std::string::npos);
     const std::string png = test::readFile(out + "/map.png");
