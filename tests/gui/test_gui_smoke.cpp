@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <vector>
 
@@ -385,6 +386,30 @@ TEST_CASE("drawing a polygon with the mouse, undoing a rectangle, dragging and C
     // The plan records its data sources.
     CHECK(std::any_of(p.sources.begin(), p.sources.end(),
                       [](const sw::PlanSource& s) { return s.role == "incidents"; }));
+}
+
+TEST_CASE("File > Export partner pack: a click on Export writes the pack beside the plan") {
+    if (std::system("command -v xdotool >/dev/null 2>&1") != 0) {
+        MESSAGE("xdotool is not installed: skipped");
+        return;
+    }
+    sw::test::TempDir dir;
+    const std::string plan = dir.file("week_plan.gpkg");
+    REQUIRE(std::system((std::string(STREETWEEK_BIN) + " suggest --quiet " + g_sample +
+                         " --weeks 2 --out " + plan + " >/dev/null 2>&1")
+                            .c_str()) == 0);
+    // The panel opens at (420, 60); its Export button is at (452, 228) in a 1000x700 window.
+    const std::string cmd =
+        std::string(std::getenv("DISPLAY") ? "" : "xvfb-run -a -s '-screen 0 1200x800x24' ") +
+        STREETWEEK_TESTS_DIR "/gui/drive_map.sh " + STREETWEEK_BIN + " " + dir.path().string() +
+        " '" + g_sample + " --plan " + plan + " --export-panel' click:452,228 wait:4 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    const std::string pack = dir.file("week_plan_pack");
+    CHECK(std::filesystem::exists(pack + "/week_plan_pack.gpkg"));
+    CHECK(std::filesystem::exists(pack + "/map.png"));
+    const std::string readme = sw::test::readFile(pack + "/README.txt");
+    CHECK(readme.find("Counts from 1 to 4 are withheld") != std::string::npos);
+    CHECK(readme.find("SYNTHETIC") != std::string::npos); // made from the synthetic sample
 }
 
 int main(int argc, char** argv) {
