@@ -60,10 +60,13 @@ void printSummary(const PartnerPackResult& r, const PartnerPackRequest& req) {
     for (const auto& l : r.layers) {
         std::printf("  %-15s %6zu features", l.name.c_str(), l.features);
         const auto& d = l.disclosure;
+        const auto n = [](std::size_t k, const char* one) {
+            return std::to_string(k) + " " + one + (k == 1 ? "" : "s");
+        };
         if (d.primary + d.secondary + d.derived)
-            std::printf("; withheld: %zu small counts, %zu complements, %zu derived values in "
-                        "%zu rows",
-                        d.primary, d.secondary, d.derived, d.rows);
+            std::printf("; withheld: %s, %s, %s in %s", n(d.primary, "small count").c_str(),
+                        n(d.secondary, "complement").c_str(), n(d.derived, "derived value").c_str(),
+                        n(d.rows, "row").c_str());
         std::printf("\n");
     }
     std::printf("  files: ");
