@@ -400,12 +400,10 @@ Result<WrittenLayers> writePackLayers(const std::string& folder, const std::stri
         }
         if (format == PackFormat::Shapefile || format == PackFormat::GeoJson) {
             const std::string qml = layer.name + ".qml";
-            const auto names = columns.names;
-            const auto specs = columns.specs;
-            const auto map = [&](const std::string& long_name) {
-                for (std::size_t i = 0; i < specs.size(); ++i)
-                    if (specs[i].name == long_name)
-                        return names[i];
+            const auto map = [&columns](const std::string& long_name) {
+                for (std::size_t i = 0; i < columns.specs.size(); ++i)
+                    if (columns.specs[i].name == long_name)
+                        return columns.names[i];
                 return long_name;
             };
             if (auto st =

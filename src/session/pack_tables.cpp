@@ -46,15 +46,26 @@ std::vector<std::size_t> layerFields(const OutLayer& l, const std::vector<std::s
     return out;
 }
 
-// Count fields named after the layers; a key that is also one of the table's own names gets
-// "n_" in front.
-std::vector<std::string> layerFieldNames(const std::vector<LayerRule>& layers,
-                                         const std::vector<FieldSpec>& taken) {
+// Every field name the pack's tables use besides the layer counts.
+constexpr const char* kTableFields[] = {
+    "area_id",           "name",          "status",         "week_start",
+    "lead_agency",       "partners",      "notes",          "locked",
+    "shape_kind",        "radius_m",      "area_km2",       "incidents",
+    "share_pct",         "pai",           "prev_incidents", "change",
+    "residents",         "wards",         "top_streets",    "suppressed",
+    "suppressed_fields", "rank",          "peak_density",   "gi_bin",
+    "confidence",        "cells",         "ward_code",      "ward_name",
+    "population",        "rate_per_1000", "change_pct",     "last_year_incidents",
+    "last_year_change",  "month",         "crime_type",     "location"};
+
+// Count fields named after the layers; a key that is also one of the tables' own names gets
+// "n_" in front (a layer keyed "change" must not become a second "change").
+std::vector<std::string> layerFieldNames(const std::vector<LayerRule>& layers) {
     std::vector<std::string> out;
     for (const auto& r : layers) {
         std::string k = r.key;
-        for (const auto& f : taken)
-            if (f.name == k)
+        for (const char* f : kTableFields)
+            if (k == f)
                 k = "n_" + k;
         out.push_back(k);
     }
@@ -422,7 +433,7 @@ Result<PackContent> buildPackContent(const Session& session, const Plan& plan,
         for (std::uint32_t row : selection.rows)
             cx.masks.push_back(all[row]);
     }
-    cx.keys = layerFieldNames(layers, {{"incidents", T::Integer}, {"name", T::Text}});
+    cx.keys = layerFieldNames(layers);
     for (const auto& r : layers)
         out.layer_names.push_back(r.name);
     for (const auto& r : layers)

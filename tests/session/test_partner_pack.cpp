@@ -246,3 +246,19 @@ TEST_CASE("partner pack: a folder that is not a pack is refused; a read-only pla
         CHECK(fs::is_empty(ro));
     ::chmod(ro.c_str(), 0755);
 }
+
+TEST_CASE("partner pack: a layer keyed like one of the tables' own fields gets its own field") {
+    PackWorld pw;
+    const std::string out = pw.w.dir.file("pack");
+    auto req = pw.request(out, io::PackFormat::GeoPackage);
+    req.content.selection.layers[1].key = "change"; // drugs, keyed as the change column
+    auto r = exportPartnerPack(pw.session, pw.plan, req);
+    REQUIRE_MESSAGE(r, (r ? "" : r.failure().message));
+    auto wards = openLayer(out + "/pack.gpkg", "ward_profiles");
+    OGRFeatureDefn* defn = wards.layer->GetLayerDefn();
+    CHECK(defn->GetFieldIndex("n_change") >= 0);
+    auto west = wards.find("ward_name", "West");
+    REQUIRE(west);
+    CHECK(isNull(*west, "n_change")); // the 3 drugs incidents, withheld
+    CHECK(west->GetFieldAsInteger("incidents") == 33);
+}
