@@ -1,0 +1,130 @@
+// Tallies of the study area's incidents by month and by crime type.
+#include "core/period_counts.hpp"
+
+#include <algorithm>
+
+namespace sw {
+namespace {
+
+// Per row, the bit mask of the series it counts in (0: not counted).
+std::vector<std::uint32_t> seriesMasks(const IncidentTable& t, const std::vector<LayerRule>& layers) {
+    if (!layers.empty())
+        return layerMasks(layers, t);
+    const auto crimes = t.rowsOfKind("");
+    std::vector<std::uint32_t> m(t.size(), 1u);
+    for (std::size_t i = 0; i < crimes.size(); ++i)
+        m[i] = crimes[i] ? 1u : 0u;
+    return m;
+}
+
+bool counted(const IncidentTable& t, std::size_t row, std::int32_t ward) {
+    return ward == kStudyArea ? t.ward[row] >= 0 : t.ward[row] == ward;
+}
+
+bool inSpan(MonthIndex m, const MonthSpan& s) {
+    return m != kNoMonth && m >= s.first && m <= s.last;
+}
+
+} // namespace
+
+MonthSpan previousPeriod(const MonthSpan& p) {
+    return {p.first - p.length(), p.first - 1};
+}
+
+MonthSpan yearEarlier(const MonthSpan& p) {
+    return {p.first - 12, p.last - 12};
+}
+
+std::optional<std::int64_t> MonthlyCounts::at(std::size_t series, MonthIndex month) const {
+    if (!inSpan(month, span) || series >= counts.size())
+        return std::nullopt;
+    const auto i = static_cast<std::size_t>(month - span.first);
+    if (!has_data[i])
+        return std::nullopt;
+    return counts[series][i];
+}
+
+std::optional<std::int64_t> MonthlyCounts::total(std::size_t series, const MonthSpan& months) const {
+    if (months.first == kNoMonth || months.last < months.first)
+        return std::nullopt;
+    std::int64_t sum = 0;
+    for (MonthIndex m = months.first; m <= months.last; ++m) {
+        const auto v = at(series, m);
+        if (!v)
+            return std::nullopt;
+        sum += *v;
+    }
+    return sum;
+}
+
+MonthlyCounts countByMonth(const IncidentTable& t, const std::vector<LayerRule>& layers,
+                           const MonthSpan& span, const MonthCoverage& coverage,
+                           std::int32_t ward) {
+    MonthlyCounts out;
+    out.span = span;
+    if (layers.empty())
+        out.names = {"All crimes"};
+    for (const auto& l : layers)
+        out.names.push_back(l.name);
+    const std::size_t months =
+        span.first == kNoMonth || span.last < span.first ? 0 : static_cast<std::size_t>(span.length());
+    out.counts.assign(out.names.size(), std::vector<std::int64_t>(months, 0));
+    out.has_data.assign(months, 0);
+    for (std::size_t i = 0; i < months; ++i)
+        out.has_data[i] = coverage.has(span.first + static_cast<MonthIndex>(i)) ? 1 : 0;
+    if (!months)
+        return out;
+    const auto masks = seriesMasks(t, layers);
+    for (std::size_t row = 0; row < t.size(); ++row) {
+        if (!masks[row] || !inSpan(t.month[row], span) || !counted(t, row, ward))
+            continue;
+        const auto m = static_cast<std::size_t>(t.month[row] - span.first);
+        for (std::size_t s = 0; s < out.names.size(); ++s)
+            if (masks[row] & (1u << s))
+                ++out.counts[s][m];
+    }
+    return out;
+}
+
+std::vector<CrimeTypeCount> countByCrimeType(const IncidentTable& t,
+                                             const std::vector<LayerRule>& layers,
+                                             const MonthSpan& period,
+                                             const MonthCoverage& coverage) {
+    const MonthSpan prev = previousPeriod(period), ly = yearEarlier(period);
+    const bool has_prev = coverage.covers(prev.first, prev.last);
+    const bool has_ly = period.length() <= 12 && coverage.covers(ly.first, ly.last);
+    const std::size_t types = t.crime_type.values().size();
+    std::vector<std::int64_t> cur(types, 0), pre(types, 0), last(types, 0);
+    const auto masks = seriesMasks(t, layers);
+    for (std::size_t row = 0; row < t.size(); ++row) {
+        if (!masks[row] || t.ward[row] < 0)
+            continue;
+        const MonthIndex m = t.month[row];
+        const std::uint32_t code = t.crime_type.code(row);
+        if (inSpan(m, period))
+            ++cur[code];
+        if (inSpan(m, prev))
+            ++pre[code];
+        if (inSpan(m, ly))
+            ++last[code];
+    }
+    std::vector<CrimeTypeCount> out;
+    for (std::size_t c = 0; c < types; ++c) {
+        if (!cur[c] && !(has_prev && pre[c]) && !(has_ly && last[c]))
+            continue;
+        CrimeTypeCount r;
+        r.type = t.crime_type.values()[c].empty() ? "(no crime type)" : t.crime_type.values()[c];
+        r.count = cur[c];
+        if (has_prev)
+            r.previous = pre[c];
+        if (has_ly)
+            r.last_year = last[c];
+        out.push_back(std::move(r));
+    }
+    std::sort(out.begin(), out.end(), [](const CrimeTypeCount& a, const CrimeTypeCount& b) {
+        return a.count != b.count ? a.count > b.count : a.type < b.type;
+    });
+    return out;
+}
+
+} // namespace sw

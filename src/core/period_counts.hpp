@@ -1,0 +1,58 @@
+// Counts of the study area's incidents for a board's tables and charts: per layer and month
+// (the trend lines and the headline totals of a period, the previous period and the same
+// months a year earlier) and per crime type. A month with no rows in the data is "no data",
+// never a zero: its counts are empty and a total over it is not given.
+#pragma once
+
+#include "core/incident_table.hpp"
+#include "core/layer_rules.hpp"
+#include "core/month_coverage.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sw {
+
+// Which incidents are counted: those in any ward (the study area), or in one ward.
+constexpr std::int32_t kStudyArea = -2;
+
+struct MonthlyCounts {
+    MonthSpan span;                 // the months counted
+    std::vector<std::string> names; // one series per layer; "All crimes" when there are none
+    std::vector<std::vector<std::int64_t>> counts; // [series][month - span.first]
+    std::vector<std::uint8_t> has_data;            // per month: the data has rows for it
+
+    // The series' count in a month; nullopt outside the span or in a month without data.
+    std::optional<std::int64_t> at(std::size_t series, MonthIndex month) const;
+    // The series' total over a run of months; nullopt unless every month has data.
+    std::optional<std::int64_t> total(std::size_t series, const MonthSpan& months) const;
+};
+
+// Counts per layer (an incident in several layers counts in each) and month over `span`.
+// Layers empty: one series of every crime. ward: kStudyArea or a ward index.
+MonthlyCounts countByMonth(const IncidentTable& table, const std::vector<LayerRule>& layers,
+                           const MonthSpan& span, const MonthCoverage& coverage,
+                           std::int32_t ward = kStudyArea);
+
+struct CrimeTypeCount {
+    std::string type;
+    std::int64_t count = 0;
+    std::optional<std::int64_t> previous, last_year; // nullopt: that period lacks data
+};
+
+// Incidents in any of the layers (every crime when none), in the study area, per crime type
+// in `period`, with the previous period of the same length and the same months a year
+// earlier (when the data covers them); sorted by count, most first, then by name. Types with
+// no incident in any of the three periods are left out.
+std::vector<CrimeTypeCount> countByCrimeType(const IncidentTable& table,
+                                             const std::vector<LayerRule>& layers,
+                                             const MonthSpan& period,
+                                             const MonthCoverage& coverage);
+
+// The previous period of the same length and the same months a year earlier.
+MonthSpan previousPeriod(const MonthSpan& period);
+MonthSpan yearEarlier(const MonthSpan& period);
+
+} // namespace sw
