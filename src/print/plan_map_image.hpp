@@ -21,6 +21,7 @@ struct PlanMapImage {
     std::vector<MultiPolygon> hotspots;
     std::string hotspot_label = "Hotspot";
     std::vector<TargetArea> areas;
+    bool ward_labels = true;
     int width = 1600, height = 1200;
 };
 
