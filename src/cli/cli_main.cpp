@@ -27,6 +27,8 @@ const char* kUsage =
     "  after    the after-action check of a street week: target, buffer, control; WDD, WDQ\n"
     "  export   the partner pack: areas, hotspots, Gi*, wards in shp/gpkg/geojson/kml/csv/xlsx,\n"
     "           styled, with disclosure control, a map and a README\n"
+    "  report   the board report (PDF or HTML): headline totals, top wards, crime types, trends,\n"
+    "           hotspot and Gi* maps, the plan, the ward profile, method and licences\n"
     "  cut      incident files cut to the wards, line for line -> .csv/.zip\n"
     "  sample   write the synthetic sample (or a large one for benchmarks)\n\n"
     "Run 'streetweek help COMMAND' (or 'streetweek COMMAND --help') for a command's options;\n"
@@ -46,6 +48,7 @@ Entry entryFor(const std::string& cmd) {
         {"gistar", runGiStar},   {"emerging", runEmerging}, {"cut", runCut},
         {"suggest", runSuggest}, {"plan", runPlan},         {"evaluate", runEvaluate},
         {"after", runAfter},     {"export", runExport},
+        {"report", runReport},
     };
     for (const auto& [name, entry] : entries)
         if (cmd == name)

@@ -1,6 +1,7 @@
 // `streetweek export`: the partner pack of a plan.
 #include "cli/commands.hpp"
 #include "cli/load_options.hpp"
+#include "cli/pack_options.hpp"
 #include "cli/plan_input.hpp"
 #include "session/partner_pack.hpp"
 
@@ -10,7 +11,7 @@
 namespace sw::cli {
 namespace {
 
-// --format, --suppress, --threshold and --hotspot-radius into the request.
+// --format and the pack options into the request.
 Status packOptions(const Args& args, const Plan& plan, PartnerPackRequest& req) {
     const std::string format = args.get("format", "gpkg");
     const auto f = io::parsePackFormat(format);
@@ -18,34 +19,8 @@ Status packOptions(const Args& args, const Plan& plan, PartnerPackRequest& req) 
         return badRequest("--format must be shp, gpkg, geojson, kml, csv or xlsx, got '" + format +
                           "'");
     req.format = *f;
-    if (args.has("suppress")) {
-        const auto n = parseInteger(args.get("suppress"));
-        if (!n || *n < 0 || *n > 100)
-            return badRequest("--suppress must be a whole number from 0 to 100 (0: off)");
-        req.content.suppress = *n;
-    }
-    req.content.hotspots = hotspotRequestFromPlan(plan);
-    if (args.has("threshold")) {
-        auto t = parseThreshold(args.get("threshold"));
-        if (!t)
-            return badRequest(t.failure().message);
-        req.content.hotspots.threshold = t.value();
-    }
-    if (args.has("hotspot-radius")) {
-        const std::string r = args.get("hotspot-radius");
-        KdeRequest& k = req.content.hotspots.density;
-        if (r == "arcgis" || r == "scott") {
-            k.radius_rule = r == "arcgis" ? BandwidthRule::ArcGis : BandwidthRule::Scott;
-            k.kde.radius_m = 0;
-        } else {
-            const auto m = parseDouble(r);
-            if (!m || !(*m > 0))
-                return badRequest("--hotspot-radius must be metres, arcgis or scott, got '" + r +
-                                  "'");
-            k.radius_rule = BandwidthRule::Fixed;
-            k.kde.radius_m = *m;
-        }
-    }
+    if (auto st = packContentOptions(args, plan, req.content); !st)
+        return st;
     req.content.include_points = args.has("include-points");
     req.zip = args.has("zip");
     req.map_image = !args.has("no-map");
@@ -86,20 +61,13 @@ int runExport(int argc, char** argv) {
     auto options = planInputSpecs();
     options.push_back({"format", "F", "shp, gpkg (default), geojson, kml, csv or xlsx"});
     options.push_back({"out", "DIR", "the pack's folder (created, or a previous pack replaced)"});
-    options.push_back({"suppress", "N",
-                       "withhold counts from 1 to N-1 (default 5); 0 turns disclosure control "
-                       "off, with a warning"});
+    for (auto& o : packOptionSpecs())
+        options.push_back(o);
     options.push_back({"include-points", "",
                        "add the incident points (month, crime type, location; never Crime ID)"});
     options.push_back({"zip", "", "also write DIR.zip"});
     options.push_back({"no-map", "", "leave out the map image"});
     options.push_back({"title", "TEXT", "the map's and README's title"});
-    options.push_back({"threshold", "RULE",
-                       "hotspot rule: top:P%, sd:K or value:V (default: "
-                       "the plan's, else top:5%)"});
-    options.push_back({"hotspot-radius", "M",
-                       "hotspot search radius: metres, arcgis or scott (default: the plan's, "
-                       "else arcgis)"});
     auto parsed = parsePlanCommand(
         "export",
         "The partner pack: the plan's target areas (schedule and statistics), hotspot "
@@ -121,11 +89,7 @@ int runExport(int argc, char** argv) {
         return failWith("export", st.failure());
     if (req.out_dir.empty())
         return fail("export", "give --out DIR, the folder to write the pack in", kExitUsage);
-    if (req.content.suppress <= 1)
-        std::fprintf(stderr,
-                     "streetweek export: warning: --suppress %lld turns disclosure control "
-                     "off; counts of 1 to 4 will be in the pack\n",
-                     static_cast<long long>(req.content.suppress));
+    warnIfUnsuppressed("export", req.content);
     if (req.content.include_points)
         std::fprintf(stderr, "streetweek export: warning: --include-points puts every selected "
                              "incident's month, crime type and location in the pack\n");

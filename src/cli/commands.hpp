@@ -60,6 +60,7 @@ int runPlan(int argc, char** argv);
 int runEvaluate(int argc, char** argv);
 int runAfter(int argc, char** argv);
 int runExport(int argc, char** argv);
+int runReport(int argc, char** argv);
 // `gui`: its options, or the exit code (help, usage error).
 std::variant<int, GuiOptions> parseGuiCommand(int argc, char** argv);
 

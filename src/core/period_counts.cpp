@@ -91,8 +91,10 @@ std::vector<CrimeTypeCount> countByCrimeType(const IncidentTable& t,
                                              const MonthSpan& period,
                                              const MonthCoverage& coverage) {
     const MonthSpan prev = previousPeriod(period), ly = yearEarlier(period);
-    const bool has_prev = coverage.covers(prev.first, prev.last);
-    const bool has_ly = period.length() <= 12 && coverage.covers(ly.first, ly.last);
+    // A period with months without data is compared with nothing (not like for like).
+    const bool complete = coverage.covers(period.first, period.last);
+    const bool has_prev = complete && coverage.covers(prev.first, prev.last);
+    const bool has_ly = complete && period.length() <= 12 && coverage.covers(ly.first, ly.last);
     const std::size_t types = t.crime_type.values().size();
     std::vector<std::int64_t> cur(types, 0), pre(types, 0), last(types, 0);
     const auto masks = seriesMasks(t, layers);

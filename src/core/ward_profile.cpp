@@ -43,8 +43,11 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
         prof.prev_from = prof.from - len;
         prof.prev_to = prof.from - 1;
     }
-    prof.prev_covered = len > 0 && coverage.covers(prof.prev_from, prof.prev_to);
-    prof.last_year_covered = len > 0 && len <= 12 && coverage.covers(prof.from - 12, prof.to - 12);
+    // A period with months without data is not like for like with a whole one: no change.
+    const bool complete = len > 0 && coverage.covers(prof.from, prof.to);
+    prof.prev_covered = complete && coverage.covers(prof.prev_from, prof.prev_to);
+    prof.last_year_covered =
+        complete && len <= 12 && coverage.covers(prof.from - 12, prof.to - 12);
     for (const auto& l : p.layers) {
         prof.layer_keys.push_back(l.key);
         prof.layer_names.push_back(l.name);
@@ -129,7 +132,13 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
     for (auto i : order)
         sorted.push_back(std::move(prof.rows[i]));
     prof.rows = std::move(sorted);
-    if (!prof.prev_covered && len > 0) {
+    if (len > 0 && !complete) {
+        prof.notes.push_back("the period has months without data (" +
+                             formatSpans(coverage.gaps(prof.from, prof.to).empty()
+                                             ? std::vector<MonthSpan>{{prof.from, prof.to}}
+                                             : coverage.gaps(prof.from, prof.to)) +
+                             "): change against other periods left blank");
+    } else if (!prof.prev_covered && len > 0) {
         const MonthSpan previous{prof.prev_from, prof.prev_to};
         const auto gaps = coverage.gaps(previous.first, previous.last);
         const bool none = gaps.size() == 1 && gaps[0] == previous;
@@ -137,7 +146,7 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
             "the data does not cover the previous period (" + formatSpan(previous) +
             (none ? ": no data" : "; no data for " + formatSpans(gaps)) + "): change left blank");
     }
-    if (len > 0 && len <= 12 && !prof.last_year_covered)
+    if (complete && len <= 12 && !prof.last_year_covered)
         prof.notes.push_back("the data does not cover the same months a year earlier (" +
                              formatMonth(prof.from - 12) + ".." + formatMonth(prof.to - 12) +
                              "): last year's change left blank");

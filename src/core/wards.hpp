@@ -21,6 +21,7 @@ struct WardSet {
     std::vector<Ward> wards;
     std::string source_path;
     std::string code_field, name_field; // the attribute fields used
+    std::string district; // from a LADnnNM field ("Medway"); empty when the file has none
 
     std::size_t size() const { return wards.size(); }
     bool empty() const { return wards.empty(); }

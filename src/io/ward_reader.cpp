@@ -14,6 +14,7 @@
 #include <cctype>
 #include <cmath>
 #include <memory>
+#include <algorithm>
 #include <regex>
 
 namespace sw::io {
@@ -105,6 +106,14 @@ WardFile readWardFile(const std::string& path, const WardReadOptions& opt) {
                                       "and --ward-name-field); wards are numbered");
     out.wards.code_field = code_i >= 0 ? code_f : "";
     out.wards.name_field = name_i >= 0 ? name_f : "";
+    // The district the wards belong to (LAD23NM), when the file carries it: titles name it.
+    int district_i = -1;
+    const std::regex district_re("^lad[0-9]{0,2}nm$", std::regex::icase);
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        if (district_i < 0 && std::regex_match(fields[i], district_re) &&
+            fields[i] != name_f)
+            district_i = static_cast<int>(i);
+    std::vector<std::string> districts;
 
     LayerCrs crs = layerCrs(*layer);
     const bool shapefile = lowerExtension(path) == "shp";
@@ -158,9 +167,18 @@ WardFile readWardFile(const std::string& path, const WardReadOptions& opt) {
             w.code = "ward_" + std::to_string(number);
         if (w.name.empty())
             w.name = w.code;
+        if (district_i >= 0 && feat->IsFieldSetAndNotNull(district_i)) {
+            const std::string d = feat->GetFieldAsString(district_i);
+            if (!d.empty() && std::find(districts.begin(), districts.end(), d) == districts.end())
+                districts.push_back(d);
+        }
         out.wards.wards.push_back(std::move(w));
     }
     out.report.rows_kept = out.wards.size();
+    if (districts.size() == 1 || districts.size() == 2)
+        out.wards.district = districts.size() == 1 ? districts[0] : districts[0] + " and " + districts[1];
+    else if (districts.size() > 2)
+        out.wards.district = std::to_string(districts.size()) + " districts";
     // A file that ends early (a truncated .shp) stops the features before the count its
     // index promises: say so rather than load part of the district quietly.
     const GIntBig declared = layer->GetFeatureCount(FALSE);

@@ -2,26 +2,26 @@
 #include "print/plan_map_image.hpp"
 
 #include "print/map_drawing.hpp"
+#include "print/output_file.hpp"
 
 #include <filesystem>
-#include <unistd.h>
 
 namespace sw {
+namespace {
 
 Status writePngAtomically(cairo_surface_t* surface, const std::string& file) {
-    const std::string tmp = file + ".tmp-" + std::to_string(::getpid());
+    const std::string tmp = print::temporaryPathFor(file);
     const cairo_status_t st = cairo_surface_write_to_png(surface, tmp.c_str());
-    std::error_code ec;
     if (st != CAIRO_STATUS_SUCCESS) {
+        std::error_code ec;
         std::filesystem::remove(tmp, ec);
         return Error{file + ": cannot write the map image (" +
                      std::string(cairo_status_to_string(st)) + ")"};
     }
-    std::filesystem::rename(tmp, file, ec);
-    if (ec)
-        return Error{file + ": cannot move the map image into place (" + ec.message() + ")"};
-    return okStatus();
+    return print::moveIntoPlace(tmp, file);
 }
+
+} // namespace
 
 Status writePlanMapPng(const std::string& file, const PlanMapImage& im) {
     constexpr double kHeader = 92, kMargin = 24;

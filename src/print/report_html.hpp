@@ -1,0 +1,15 @@
+// A report as one self-contained HTML file: headings, paragraphs and tables as HTML (the
+// numbers are text a reader or a script can take), charts as inline SVG drawn by the same
+// Cairo code as the PDF's, and maps as embedded PNG images. No external files or fetches.
+#pragma once
+
+#include "print/report_document.hpp"
+
+namespace sw {
+
+Result<WrittenReport> writeReportHtml(const std::string& path, const ReportDocument& doc);
+
+// Text with &, <, > and " escaped.
+std::string htmlEscape(const std::string& text);
+
+} // namespace sw

@@ -1,0 +1,146 @@
+// The board report's figures.
+#include "session/board_figures.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+
+namespace sw {
+namespace {
+
+MonthSpan resolvePeriod(const Session& s, const SelectionParams& sel) {
+    MonthSpan p{sel.from, sel.to};
+    if (p.first == kNoMonth)
+        p.first = s.months().first();
+    if (p.last == kNoMonth)
+        p.last = s.months().last();
+    return p;
+}
+
+} // namespace
+
+std::string groupedCount(std::int64_t v) {
+    std::string digits = std::to_string(v < 0 ? -v : v), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0)
+            out += ',';
+        out += digits[i];
+    }
+    return (v < 0 ? "-" : "") + out;
+}
+
+std::string signedCount(std::int64_t v) {
+    return (v > 0 ? "+" : "") + groupedCount(v);
+}
+
+std::string percentChange(std::int64_t now, std::int64_t before) {
+    if (before <= 0)
+        return "";
+    const double pct = 100.0 * static_cast<double>(now - before) / static_cast<double>(before);
+    char b[32];
+    std::snprintf(b, sizeof b, "%+.1f%%", pct);
+    return b;
+}
+
+MonthlyCounts wardMonthlyCounts(const Session& s, const SelectionParams& sel, std::int32_t ward,
+                                MonthSpan* period) {
+    const MonthSpan p = resolvePeriod(s, sel);
+    if (period)
+        *period = p;
+    if (p.first == kNoMonth)
+        return {};
+    const MonthSpan span{std::min(previousPeriod(p).first, yearEarlier(p).first), p.last};
+    return countByMonth(s.incidents(), sel.layers, span, s.months(), ward);
+}
+
+Result<BoardFigures> boardFigures(const Session& s, const SelectionParams& sel) {
+    if (s.wards().empty())
+        return badRequest("the board report needs wards: give --wards");
+    if (auto st = checkPeriod(s.months(), sel.from, sel.to); !st)
+        return st.failure();
+    BoardFigures f;
+    f.monthly = wardMonthlyCounts(s, sel, kStudyArea, &f.period);
+    f.previous = previousPeriod(f.period);
+    f.last_year = yearEarlier(f.period);
+    // As the ward profile: a period with months without data is compared with nothing.
+    const bool complete = s.months().covers(f.period.first, f.period.last);
+    f.has_previous = complete && s.months().covers(f.previous.first, f.previous.last);
+    f.has_last_year = complete && f.period.length() <= 12 &&
+                      s.months().covers(f.last_year.first, f.last_year.last);
+    f.missing = s.months().gaps(f.period.first, f.period.last);
+    if (!s.months().has(f.period.first) || !s.months().has(f.period.last)) {
+        // gaps() runs between months with data; a period that starts or ends without data
+        // needs its ends too.
+        f.missing.clear();
+        MonthIndex run = kNoMonth;
+        for (MonthIndex m = f.period.first; m <= f.period.last + 1; ++m) {
+            const bool gap = m <= f.period.last && !s.months().has(m);
+            if (gap && run == kNoMonth)
+                run = m;
+            if (!gap && run != kNoMonth) {
+                f.missing.push_back({run, m - 1});
+                run = kNoMonth;
+            }
+        }
+    }
+    for (MonthIndex m = f.last_year.first; m <= f.last_year.last; ++m)
+        if (!s.months().has(m)) {
+            if (!f.missing_year_before.empty() && f.missing_year_before.back().last == m - 1)
+                f.missing_year_before.back().last = m;
+            else
+                f.missing_year_before.push_back({m, m});
+        }
+
+    ProfileParams pp;
+    pp.from = f.period.first;
+    pp.to = f.period.last;
+    pp.layers = sel.layers;
+    auto prof = s.wardProfile(pp);
+    if (!prof)
+        return prof.failure();
+    f.profile = std::move(prof.value());
+    f.outside_wards = f.profile.outside_wards;
+
+    const auto periodTotal = [&](std::size_t series, const MonthSpan& span, bool has) {
+        return has ? f.monthly.total(series, span) : std::nullopt;
+    };
+    for (std::size_t i = 0; i < f.monthly.names.size(); ++i) {
+        HeadlineRow r;
+        r.layer = f.monthly.names[i];
+        r.count = 0;
+        for (MonthIndex m = f.period.first; m <= f.period.last; ++m)
+            r.count += f.monthly.at(i, m).value_or(0);
+        r.previous = periodTotal(i, f.previous, f.has_previous);
+        r.last_year = periodTotal(i, f.last_year, f.has_last_year);
+        f.headline.push_back(r);
+    }
+    if (f.monthly.names.size() > 1) { // the incidents in any layer, as the ward profile counts
+        HeadlineRow r;
+        r.layer = "Any of the layers";
+        std::int64_t prev = 0, ly = 0;
+        for (const auto& w : f.profile.rows) {
+            r.count += w.count;
+            prev += w.prev_count.value_or(0);
+            ly += w.last_year_count.value_or(0);
+        }
+        if (f.profile.prev_covered)
+            r.previous = prev;
+        if (f.profile.last_year_covered)
+            r.last_year = ly;
+        f.headline.push_back(r);
+    }
+    f.crime_types = countByCrimeType(s.incidents(), sel.layers, f.period, s.months());
+
+    f.by_count.resize(f.profile.rows.size());
+    std::iota(f.by_count.begin(), f.by_count.end(), 0); // rows are in rank order already
+    for (std::size_t i = 0; i < f.profile.rows.size(); ++i)
+        if (f.profile.rows[i].rate_per_1000)
+            f.by_rate.push_back(i);
+    std::stable_sort(f.by_rate.begin(), f.by_rate.end(), [&](std::size_t a, std::size_t b) {
+        return *f.profile.rows[a].rate_per_1000 > *f.profile.rows[b].rate_per_1000;
+    });
+    return f;
+}
+
+} // namespace sw

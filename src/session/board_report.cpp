@@ -1,0 +1,511 @@
+// The board report: figures and pack tables laid out as a document, written as PDF or HTML.
+#include "session/board_report.hpp"
+
+#include "core/text.hpp"
+#include "geo/crs_transform.hpp"
+#include "print/report_html.hpp"
+#include "print/report_pdf.hpp"
+#include "session/pack_readme.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+
+namespace sw {
+namespace {
+
+using io::FieldValue;
+using io::OutLayer;
+
+constexpr const char* kMonthNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+std::string monthLabel(MonthIndex m) {
+    return std::string(kMonthNames[monthOfYear(m) - 1]) + " " + std::to_string(monthYear(m));
+}
+
+std::string spanLabel(const MonthSpan& s) {
+    return s.first == s.last ? monthLabel(s.first) : monthLabel(s.first) + " to " + monthLabel(s.last);
+}
+
+std::string nowUtc() {
+    const std::time_t now = std::time(nullptr);
+    char b[32];
+    std::strftime(b, sizeof b, "%Y-%m-%d %H:%M UTC", std::gmtime(&now));
+    return b;
+}
+
+struct Cells {
+    std::int64_t suppress = 5;
+    std::string operator()(const FieldValue& v, int decimals = 1) const {
+        if (const auto* i = std::get_if<std::int64_t>(&v))
+            return groupedCount(*i);
+        if (const auto* d = std::get_if<double>(&v)) {
+            char b[32];
+            std::snprintf(b, sizeof b, "%.*f", decimals, *d);
+            return b;
+        }
+        if (const auto* s = std::get_if<std::string>(&v))
+            return *s;
+        if (const auto* dv = std::get_if<io::DateValue>(&v)) {
+            char b[16];
+            std::snprintf(b, sizeof b, "%04d-%02d-%02d", dv->year, dv->month, dv->day);
+            return b;
+        }
+        if (const auto* sp = std::get_if<io::Suppressed>(&v))
+            return sp->small ? "<" + std::to_string(suppress) : io::kWithheldText;
+        return "-";
+    }
+    // A change with its sign ("+12"), or the marker of a withheld one.
+    std::string change(const FieldValue& v) const {
+        if (const auto* i = std::get_if<std::int64_t>(&v))
+            return signedCount(*i);
+        if (const auto* d = std::get_if<double>(&v)) {
+            char b[32];
+            std::snprintf(b, sizeof b, "%+.1f%%", *d);
+            return b;
+        }
+        return (*this)(v);
+    }
+};
+
+const OutLayer* packLayer(const PackContent& c, const std::string& name) {
+    for (const auto& l : c.layers)
+        if (l.name == name)
+            return &l;
+    return nullptr;
+}
+
+std::size_t fieldOf(const OutLayer& l, const std::string& name) {
+    for (std::size_t i = 0; i < l.fields.size(); ++i)
+        if (l.fields[i].name == name)
+            return i;
+    return l.fields.size();
+}
+
+const FieldValue& field(const OutLayer& l, const std::vector<FieldValue>& row, const std::string& name) {
+    static const FieldValue none;
+    const std::size_t i = fieldOf(l, name);
+    return i < row.size() ? row[i] : none;
+}
+
+const std::vector<FieldValue>* wardRow(const OutLayer& wl, const std::string& code) {
+    const std::size_t f = fieldOf(wl, "ward_code");
+    for (const auto& r : wl.rows)
+        if (f < r.size() && std::get_if<std::string>(&r[f]) && std::get<std::string>(r[f]) == code)
+            return &r;
+    return nullptr;
+}
+
+std::string optCount(const std::optional<std::int64_t>& v) {
+    return v ? groupedCount(*v) : "no data";
+}
+
+ReportTable headlineTable(const BoardFigures& f) {
+    ReportTable t;
+    t.header = {"Layer", spanLabel(f.period), "Previous", "Change", "%", "Year earlier", "Change",
+                "%"};
+    t.widths = {2.6, 2.0, 1.1, 1, 0.9, 1.3, 1, 0.9};
+    for (const auto& h : f.headline) {
+        std::vector<std::string> r = {h.layer, groupedCount(h.count)};
+        for (const auto& before : {h.previous, h.last_year}) {
+            r.push_back(optCount(before));
+            r.push_back(before ? signedCount(h.count - *before) : "");
+            r.push_back(before ? percentChange(h.count, *before) : "");
+        }
+        t.rows.push_back(r);
+    }
+    t.note = std::string("Previous: ") + spanLabel(f.previous) + (f.has_previous ? "" : " (no data)") +
+             ". Year earlier: " + spanLabel(f.last_year) +
+             (f.has_last_year ? "" : f.period.length() > 12 ? " (the period is longer than a year)" : " (no data)") +
+             ". Incidents in the study area's wards; " + groupedCount(f.outside_wards) +
+             " more in the period fell outside every ward.";
+    return t;
+}
+
+ReportTable topWards(const BoardFigures& f, const OutLayer& wl, bool by_rate, const Cells& cell) {
+    ReportTable t;
+    t.text_columns = 2;
+    t.header = {"#", "Ward", "Incidents", "Rate per 1,000", "Population", "Change", "Change %"};
+    t.widths = {0.4, 3.6, 1.1, 1.3, 1.2, 1, 1};
+    const auto& order = by_rate ? f.by_rate : f.by_count;
+    for (std::size_t i = 0; i < order.size() && i < 5; ++i) {
+        const WardRow& w = f.profile.rows[order[i]];
+        const auto* row = wardRow(wl, w.code);
+        if (!row)
+            continue;
+        t.rows.push_back({std::to_string(by_rate ? static_cast<int>(i + 1) : w.rank), w.name,
+                          cell(field(wl, *row, "incidents")), cell(field(wl, *row, "rate_per_1000")),
+                          cell(field(wl, *row, "population")), cell.change(field(wl, *row, "change")),
+                          cell.change(field(wl, *row, "change_pct"))});
+    }
+    if (by_rate && f.by_rate.empty())
+        t.note = "No ward has a population (give --population): rates cannot be worked out.";
+    return t;
+}
+
+void crimeTypes(ReportDocument& doc, const BoardFigures& f) {
+    ReportTable t;
+    t.header = {"Crime type", spanLabel(f.period), "Previous", "Change", "Year earlier", "Change"};
+    t.widths = {3.4, 1.6, 1.1, 1, 1.2, 1};
+    ReportChart c;
+    c.kind = ReportChart::Kind::Bars;
+    c.title = "Incidents by crime type";
+    c.series = {{spanLabel(f.period), {30, 80, 140, 255}, {}, false}};
+    if (f.has_last_year)
+        c.series.push_back({"Same months a year earlier", {160, 175, 195, 255}, {}, false});
+    for (const auto& ct : f.crime_types) {
+        t.rows.push_back({ct.type, groupedCount(ct.count), optCount(ct.previous),
+                          ct.previous ? signedCount(ct.count - *ct.previous) : "",
+                          optCount(ct.last_year),
+                          ct.last_year ? signedCount(ct.count - *ct.last_year) : ""});
+        c.categories.push_back(ct.type);
+        c.series[0].values.emplace_back(static_cast<double>(ct.count));
+        if (f.has_last_year)
+            c.series[1].values.emplace_back(static_cast<double>(ct.last_year.value_or(0)));
+    }
+    doc.table(t);
+    doc.chart(c);
+}
+
+std::string spansText(const std::vector<MonthSpan>& spans) {
+    std::string s;
+    for (const auto& m : spans)
+        s += (s.empty() ? "" : ", ") + spanLabel(m);
+    return s;
+}
+
+void trends(ReportDocument& doc, const BoardFigures& f, const std::vector<LayerRule>& layers) {
+    const std::size_t n = f.monthly.names.size();
+    // One chart per layer: layers of very different sizes stay readable.
+    const std::size_t per = 1;
+    for (std::size_t first = 0; first < n; first += per) {
+        ReportChart c;
+        c.kind = ReportChart::Kind::Lines;
+        c.title = "Incidents per month: " + f.monthly.names[first];
+        c.y_label = "incidents";
+        for (MonthIndex m = f.period.first; m <= f.period.last; ++m)
+            c.categories.push_back(std::string(kMonthNames[monthOfYear(m) - 1]) + " " +
+                                   std::to_string(monthYear(m) % 100));
+        for (std::size_t s = first; s < first + per && s < n; ++s) {
+            const Rgba col = s < layers.size() ? layers[s].colour : Rgba{30, 80, 140, 255};
+            ChartSeries now{f.monthly.names[s], col, {}, false};
+            ChartSeries before{f.monthly.names[s] + ", a year before", col, {}, true};
+            for (MonthIndex m = f.period.first; m <= f.period.last; ++m) {
+                const auto v = f.monthly.at(s, m), w = f.monthly.at(s, m - 12);
+                now.values.push_back(v ? std::optional<double>(static_cast<double>(*v)) : std::nullopt);
+                before.values.push_back(w ? std::optional<double>(static_cast<double>(*w)) : std::nullopt);
+            }
+            c.series.push_back(std::move(now));
+            c.series.push_back(std::move(before));
+        }
+        std::string note;
+        if (!f.missing.empty())
+            note = "No data for " + spansText(f.missing) + ": a gap, not a zero. ";
+        if (!f.missing_year_before.empty())
+            note += "No data a year before for " + spansText(f.missing_year_before) + ".";
+        c.note = note;
+        doc.chart(c);
+    }
+}
+
+ReportTable tableOf(const OutLayer& l, const std::vector<std::pair<std::string, std::string>>& cols,
+                    const Cells& cell, std::size_t text_columns, std::size_t limit = SIZE_MAX) {
+    ReportTable t;
+    t.text_columns = text_columns;
+    for (const auto& [f, h] : cols) {
+        const std::size_t i = fieldOf(l, f);
+        const bool text = i < l.fields.size() && (l.fields[i].type == io::FieldSpec::Type::Text ||
+                                                  l.fields[i].type == io::FieldSpec::Type::Date);
+        t.right.push_back(text ? 0 : 1);
+        t.header.push_back(h);
+        t.widths.push_back(f == "wards" || f == "name" || f == "ward_name" || f == "top_streets" ? 3.0 : 1.0);
+    }
+    for (std::size_t r = 0; r < l.rows.size() && r < limit; ++r) {
+        std::vector<std::string> row;
+        for (const auto& [f, h] : cols) {
+            const FieldValue& v = field(l, l.rows[r], f);
+            const bool sign = f == "change" || f == "last_year_change" || f == "change_pct";
+            row.push_back(sign ? cell.change(v) : cell(v, f == "pai" || f == "rate_per_1000" ? 1 : 2));
+        }
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+std::vector<std::pair<std::string, std::string>> layerColumns(const PackContent& c) {
+    std::vector<std::pair<std::string, std::string>> cols;
+    for (std::size_t i = 0; i < c.layer_keys.size(); ++i)
+        cols.emplace_back(c.layer_keys[i], c.layer_names[i]);
+    return cols;
+}
+
+MapFigure baseMap(const Session& s, const std::string& attribution) {
+    MapFigure m;
+    m.wards = &s.wards();
+    m.ward_labels = true;
+    m.attribution = attribution;
+    return m;
+}
+
+void maps(ReportDocument& doc, const Session& s, const PackContent& c, const Plan* plan,
+          const std::string& attribution, const Cells& cell) {
+    doc.heading("Hotspots");
+    MapFigure hot = baseMap(s, attribution);
+    hot.density = &c.density.grid;
+    hot.density_floor = 0;
+    hot.density_scale = 1; // the surface is in incidents per km²
+    hot.density_title = "Density, incidents per km\xC2\xB2";
+    if (const auto* l = packLayer(c, "hotspots"))
+        hot.outlines = l->shapes;
+    hot.outline_label = "Hotspot (" + c.threshold.describe() + ")";
+    if (plan)
+        hot.areas = plan->areas;
+    const KdeParams& k = c.kde.kde;
+    char caption[256];
+    std::snprintf(caption, sizeof caption,
+                  "Kernel density (%s kernel, radius %g m, %g m cells) of the incidents in the "
+                  "layers, %s; outlines: hotspots, the cells above %s.",
+                  kernelName(k.kernel), k.radius_m, k.cell_size_m, spanLabel(c.period).c_str(),
+                  c.threshold.describe().c_str());
+    doc.map(std::move(hot), caption);
+    if (const auto* l = packLayer(c, "hotspots")) {
+        auto cols = std::vector<std::pair<std::string, std::string>>{
+            {"rank", "#"}, {"incidents", "Incidents"}};
+        for (const auto& lc : layerColumns(c))
+            cols.push_back(lc);
+        for (const auto& p : std::vector<std::pair<std::string, std::string>>{
+                 {"area_km2", "km\xC2\xB2"}, {"share_pct", "Share %"}, {"pai", "PAI"}, {"wards", "Wards"}})
+            cols.push_back(p);
+        ReportTable t = tableOf(*l, cols, cell, 0, 10);
+        t.note = std::to_string(l->rows.size()) + " hotspots" +
+                 (l->rows.size() > 10 ? " (the 10 largest by rank shown)" : "") +
+                 ". PAI: the share of incidents over the share of the study area.";
+        doc.table(t);
+    }
+    doc.heading("Statistically significant hot and cold spots (Gi*)");
+    MapFigure gi = baseMap(s, attribution);
+    if (const auto* l = packLayer(c, "gistar_classes"))
+        for (std::size_t i = 0; i < l->rows.size(); ++i) {
+            const auto* bin = std::get_if<std::int64_t>(&field(*l, l->rows[i], "gi_bin"));
+            if (!bin || *bin == 0)
+                continue;
+            Rgba fill = giBinColour(static_cast<int>(*bin));
+            fill.a = 200;
+            gi.shading.push_back({l->shapes[i], fill, giBinLabel(static_cast<int>(*bin))});
+        }
+    char gcap[200];
+    std::snprintf(gcap, sizeof gcap,
+                  "Getis-Ord Gi* on %g m cells, neighbours within %g m%s.", c.gi.gi.cell_size_m,
+                  c.gi.gi.distance_m, c.gi.gi.fdr ? ", false discovery rate corrected" : "");
+    doc.map(std::move(gi), gcap);
+    if (const auto* l = packLayer(c, "gistar_classes"))
+        doc.table(tableOf(*l, {{"confidence", "Class"}, {"cells", "Cells"}, {"area_km2", "km\xC2\xB2"},
+                              {"incidents", "Incidents"}},
+                          cell, 1));
+}
+
+void planSection(ReportDocument& doc, const PackContent& c, const Cells& cell) {
+    const auto* l = packLayer(c, "target_areas");
+    if (!l || l->rows.empty())
+        return;
+    doc.heading("Street-week plan");
+    doc.subheading("Schedule");
+    doc.table(tableOf(*l, {{"area_id", "Area"}, {"name", "Name"}, {"status", "Status"},
+                          {"week_start", "Week"}, {"lead_agency", "Lead"}, {"partners", "Partners"}},
+                      cell, 6));
+    doc.subheading("Statistics for the period");
+    auto cols = std::vector<std::pair<std::string, std::string>>{{"area_id", "Area"}, {"incidents", "Incidents"}};
+    for (const auto& lc : layerColumns(c))
+        cols.push_back(lc);
+    for (const auto& p : std::vector<std::pair<std::string, std::string>>{
+             {"share_pct", "Share %"}, {"pai", "PAI"}, {"prev_incidents", "Previous"}, {"change", "Change"},
+             {"residents", "Residents"}})
+        cols.push_back(p);
+    doc.table(tableOf(*l, cols, cell, 1));
+    doc.subheading("Streets with the most incidents");
+    doc.table(tableOf(*l, {{"area_id", "Area"}, {"top_streets", "Streets"}, {"wards", "Wards"}}, cell, 3));
+}
+
+void wardSection(ReportDocument& doc, const BoardFigures& f, const PackContent& c, const OutLayer& wl,
+                 const Cells& cell) {
+    doc.heading("Ward profile");
+    auto cols = std::vector<std::pair<std::string, std::string>>{{"rank", "#"}, {"ward_name", "Ward"},
+                                                                 {"incidents", "Incidents"}};
+    for (const auto& lc : layerColumns(c))
+        cols.push_back(lc);
+    cols.insert(cols.end(), {{"population", "Population"}, {"rate_per_1000", "Per 1,000"}});
+    if (f.has_previous) // columns of a period without data would be all blank
+        cols.insert(cols.end(), {{"prev_incidents", "Previous"}, {"change", "Change"}, {"change_pct", "Change %"}});
+    if (f.has_last_year)
+        cols.insert(cols.end(), {{"last_year_incidents", "Year earlier"}, {"last_year_change", "Change"}});
+    ReportTable t = tableOf(wl, cols, cell, 2);
+    t.widths[0] = 0.5;
+    t.note = "Every ward of the study area, by count. Previous: the previous period of the same "
+             "length; year earlier: the same months a year before.";
+    doc.table(t);
+}
+
+void method(ReportDocument& doc, const Session& s, const BoardReportRequest& req, const PackContent& c,
+            const BoardReportResult& res, const std::string& attribution) {
+    doc.heading("Method, sources and disclosure");
+    const auto& rules = c.layer_rules;
+    std::string layers;
+    for (const auto& r : rules)
+        layers += (layers.empty() ? "" : "; ") + r;
+    doc.paragraph("Period " + spanLabel(c.period) + ", compared with the previous period of the same "
+                  "length and the same months a year earlier where the data covers them; a month "
+                  "without data is reported as missing, never as zero. Layers: " +
+                  (layers.empty() ? std::string("every crime") : layers) + ".");
+    const KdeParams& k = c.kde.kde;
+    char kde[400];
+    std::snprintf(kde, sizeof kde,
+                  "Hotspots: kernel density (%s kernel, radius %g m%s, %g m cells, edge-corrected "
+                  "within the wards: %s); the hotspots are the cells above %s (%.4g incidents per "
+                  "km\xC2\xB2). Gi*: %g m cells, neighbours within %g m%s.",
+                  kernelName(k.kernel), k.radius_m,
+                  c.kde.radius_note.empty() ? "" : (", " + c.kde.radius_note).c_str(), k.cell_size_m,
+                  req.content.hotspots.density.kde.edge_correct ? "yes" : "no",
+                  c.threshold.describe().c_str(), c.threshold_value, c.gi.gi.cell_size_m,
+                  c.gi.gi.distance_m, c.gi.gi.fdr ? ", Benjamini-Hochberg corrected" : "");
+    doc.paragraph(kde);
+    std::string withheld;
+    for (const auto& l : res.disclosure) {
+        const auto& d = l.disclosure;
+        if (d.primary + d.secondary + d.derived)
+            withheld += (withheld.empty() ? "" : "; ") + l.name + ": " + std::to_string(d.primary) +
+                        " small, " + std::to_string(d.secondary) + " complementary, " +
+                        std::to_string(d.derived) + " derived";
+    }
+    doc.paragraph(req.content.suppress > 1
+                      ? "Disclosure control, as in the partner pack: in the ward, hotspot, Gi* and "
+                        "target-area tables counts from 1 to " +
+                            std::to_string(req.content.suppress - 1) + " are shown as <" +
+                            std::to_string(req.content.suppress) +
+                            ", and further values (marked [c]) are withheld so that none can be "
+                            "worked out from the totals; rates and shares of withheld counts are "
+                            "withheld too. Withheld: " +
+                            (withheld.empty() ? std::string("nothing") : withheld) +
+                            ". District-wide totals, crime types and monthly counts are shown in "
+                            "full: police.uk publishes them."
+                      : "No disclosure control was applied (suppression turned off): small counts "
+                        "are shown.");
+    std::string sources = "Sources: wards " + s.wards().source_path;
+    for (const auto& f : s.incidents().files)
+        sources += "; incidents " + f;
+    if (!s.request().population_path.empty())
+        sources += "; population " + s.request().population_path;
+    if (!req.plan_path.empty())
+        sources += "; plan " + req.plan_path;
+    doc.paragraph(sources + ". Coordinates: " + geo::describeCrs(s.data().working_crs) + ".");
+    doc.paragraph(attribution);
+}
+
+std::string districtName(const Session& s) {
+    if (!s.wards().district.empty())
+        return s.wards().district;
+    return std::filesystem::path(s.wards().source_path).stem().string();
+}
+
+} // namespace
+
+bool isReportPath(const std::string& path) {
+    const std::string ext = lower(std::filesystem::path(path).extension().string());
+    return ext == ".pdf" || ext == ".html" || ext == ".htm";
+}
+
+Result<ReportDocument> boardReportDocument(const Session& s, const Plan* plan,
+                                           const BoardReportRequest& req, BoardReportResult& res,
+                                           Progress* progress) {
+    auto figures = boardFigures(s, req.content.selection);
+    if (!figures)
+        return figures.failure();
+    res.figures = std::move(figures.value());
+    const BoardFigures& f = res.figures;
+    PackContentRequest creq = req.content;
+    creq.include_points = false;
+    creq.selection.from = f.period.first;
+    creq.selection.to = f.period.last;
+    const Plan empty;
+    auto content = buildPackContent(s, plan ? *plan : empty, creq, progress);
+    if (!content)
+        return content.failure();
+    const PackContent& c = content.value();
+    res.disclosure = c.summaries;
+    res.notes = c.notes;
+    const OutLayer* wl = packLayer(c, "ward_profiles");
+    if (!wl)
+        return Error{"the ward profile could not be built"};
+    const Cells cell{req.content.suppress > 1 ? req.content.suppress : 0};
+    const std::string made = req.made_on.empty() ? nowUtc() : req.made_on;
+    const std::string attribution = packAttribution(s.synthetic(), std::atoi(made.substr(0, 4).c_str()));
+    std::string layer_names;
+    for (const auto& n : c.layer_names)
+        layer_names += (layer_names.empty() ? "" : "; ") + n;
+
+    ReportDocument doc;
+    const std::string district = districtName(s);
+    doc.title = req.title.empty() ? "Community safety board report: " + district : req.title;
+    doc.subtitle = spanLabel(f.period) + "  \xC2\xB7  " + (layer_names.empty() ? "All crimes" : layer_names) +
+                   "  \xC2\xB7  " + std::to_string(s.wards().size()) + " wards";
+    doc.made_on = made;
+    if (s.synthetic())
+        doc.warning = "SYNTHETIC SAMPLE DATA - not real crime data";
+    doc.footer = "streetweek board report \xC2\xB7 " + district + " \xC2\xB7 " + spanLabel(f.period) +
+                 " \xC2\xB7 made " + made + (s.synthetic() ? " \xC2\xB7 SYNTHETIC DATA" : "");
+
+    doc.heading("Headline figures");
+    const HeadlineRow& total = f.headline.back();
+    std::string summary = groupedCount(total.count) + " incidents (" + total.layer + ") in " +
+                          spanLabel(f.period) + " in the study area's " +
+                          std::to_string(s.wards().size()) + " wards";
+    if (total.previous)
+        summary += ", " + percentChange(total.count, *total.previous) + " on the previous period";
+    if (total.last_year)
+        summary += " and " + percentChange(total.count, *total.last_year) + " on the same months a year earlier";
+    doc.paragraph(summary + ".");
+    if (!f.missing.empty())
+        doc.paragraph("The data has no rows for " + spansText(f.missing) +
+                      ": those months are missing from every figure, not counted as zero.");
+    doc.table(headlineTable(f));
+    doc.subheading("Top 5 wards by count");
+    doc.table(topWards(f, *wl, false, cell));
+    doc.subheading("Top 5 wards by rate per 1,000 residents");
+    doc.table(topWards(f, *wl, true, cell));
+    doc.heading("Crime types");
+    crimeTypes(doc, f);
+    doc.heading("Monthly trend");
+    doc.paragraph("Incidents per month in the study area; dashed: the same month a year before. "
+                  "A month without data is a gap in the line, not a zero.");
+    trends(doc, f, req.content.selection.layers);
+    maps(doc, s, c, plan, attribution, cell);
+    planSection(doc, c, cell);
+    wardSection(doc, f, c, *wl, cell);
+    method(doc, s, req, c, res, attribution);
+    // The maps point at the session's wards and this content's density: keep the grid alive.
+    res.density = std::move(content.value().density);
+    for (auto& b : doc.blocks)
+        if (b.kind == ReportBlock::Kind::Map && b.map.density)
+            b.map.density = &res.density.grid;
+    return doc;
+}
+
+Result<BoardReportResult> writeBoardReport(const Session& s, const Plan* plan,
+                                           const BoardReportRequest& req, Progress* progress) {
+    if (!isReportPath(req.out))
+        return badRequest(req.out + ": the report must be .pdf or .html");
+    BoardReportResult res;
+    auto doc = boardReportDocument(s, plan, req, res, progress);
+    if (!doc)
+        return doc.failure();
+    const std::string ext = lower(std::filesystem::path(req.out).extension().string());
+    auto written = ext == ".pdf" ? writeReportPdf(req.out, doc.value()) : writeReportHtml(req.out, doc.value());
+    if (!written)
+        return written.failure();
+    res.written = written.value();
+    return res;
+}
+
+} // namespace sw

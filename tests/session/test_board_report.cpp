@@ -1,0 +1,245 @@
+// The board report on data the test builds: the figures against the ward profile, a month
+// without data reported as missing (never drawn as zero), the PDF's text (pdftotext) and
+// pictures (pdftoppm, pixel checks for the charts and the maps), the HTML parsed as XML with
+// the same numbers, and a write that fails leaving the old report alone.
+#include "planner_world.hpp"
+#include "session/board_report.hpp"
+
+#include <cairo.h>
+#include <cpl_minixml.h>
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace sw;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kMonths[] = {"2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12",
+                                   "2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06",
+                                   "2025-07", "2025-08", "2025-10", "2025-11", "2025-12"};
+
+// Every month from 2024-07 to 2025-12 but 2025-09 (no rows at all). A month: West 12 ASB
+// (8 before 2025-07) and 2 drugs, East 3 ASB.
+struct ReportWorld {
+    test::World w;
+    Session session;
+    ReportWorld() {
+        for (const char* m : kMonths) {
+            const bool period = std::string(m) >= "2025-07";
+            w.add(570450, 160450, m, "Anti-social behaviour", "High Street", period ? 12 : 8);
+            w.add(570550, 160550, m, "Drugs", "High Street", 2);
+            w.add(571500, 160500, m, "Anti-social behaviour", "Station Road", 3);
+        }
+        w.load(session);
+    }
+    BoardReportRequest request(const std::string& out) const {
+        BoardReportRequest r;
+        r.out = out;
+        r.made_on = "2026-12-02 10:00 UTC";
+        r.content.selection.from = makeMonth(2025, 7);
+        r.content.selection.to = makeMonth(2025, 12);
+        auto layers = defaultLayers();
+        for (const auto& l : layers)
+            if (l.name == "Anti-social behaviour" || l.name == "Drugs")
+                r.content.selection.layers.push_back(l);
+        r.content.hotspots.density.kde.radius_m = 300;
+        r.content.hotspots.density.kde.cell_size_m = 50;
+        return r;
+    }
+};
+
+std::string run(const std::string& command) {
+    std::string out;
+    FILE* p = popen(command.c_str(), "r");
+    REQUIRE_MESSAGE(p, "cannot run " << command);
+    std::array<char, 4096> buf{};
+    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p))
+        out.append(buf.data(), n);
+    pclose(p);
+    return out;
+}
+
+bool havePoppler() {
+    return std::system("command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1") == 0;
+}
+
+// Pixels of a PNG near a colour.
+std::size_t pixelsNear(const std::string& png, Rgba c, int tolerance = 12) {
+    cairo_surface_t* s = cairo_image_surface_create_from_png(png.c_str());
+    REQUIRE(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS);
+    const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+    const int stride = cairo_image_surface_get_stride(s);
+    const unsigned char* d = cairo_image_surface_get_data(s);
+    std::size_t n = 0;
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const auto px = *reinterpret_cast<const std::uint32_t*>(d + y * stride + x * 4);
+            const int r = (px >> 16) & 255, g = (px >> 8) & 255, b = px & 255;
+            if (std::abs(r - c.r) <= tolerance && std::abs(g - c.g) <= tolerance &&
+                std::abs(b - c.b) <= tolerance)
+                ++n;
+        }
+    cairo_surface_destroy(s);
+    return n;
+}
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+} // namespace
+
+TEST_CASE("board figures: headline per layer against the ward profile, a missing month kept apart") {
+    ReportWorld rw;
+    auto f = boardFigures(rw.session, rw.request("x.pdf").content.selection);
+    REQUIRE(f);
+    const BoardFigures& b = f.value();
+    REQUIRE(b.headline.size() == 3); // ASB, drugs, any of them
+    CHECK(b.headline[0].layer == "Anti-social behaviour");
+    CHECK(b.headline[0].count == 5 * 15); // five months with data
+    // September has no data: five months are not compared with six, nor with last year's.
+    CHECK_FALSE(b.has_previous);
+    CHECK_FALSE(b.headline[0].previous.has_value());
+    CHECK_FALSE(b.headline[0].last_year.has_value());
+    CHECK(b.headline[1].count == 5 * 2);
+    CHECK(b.headline[2].count == 5 * 17);
+    std::int64_t profile_total = 0;
+    for (const auto& r : b.profile.rows)
+        profile_total += r.count;
+    CHECK(b.headline[2].count == profile_total);
+    REQUIRE(b.missing.size() == 1);
+    CHECK(b.missing[0] == MonthSpan{makeMonth(2025, 9), makeMonth(2025, 9)});
+    CHECK_FALSE(b.monthly.at(0, makeMonth(2025, 9)).has_value());
+    CHECK(b.monthly.at(0, makeMonth(2024, 9)) == 11);
+    REQUIRE(b.by_count.size() == 2);
+    CHECK(b.profile.rows[b.by_count[0]].name == "West");
+    REQUIRE(b.crime_types.size() == 2);
+    CHECK(b.crime_types[0].type == "Anti-social behaviour");
+    CHECK(b.crime_types[0].count == 75);
+    CHECK_FALSE(b.crime_types[0].last_year.has_value());
+
+    // A whole period (2025-10..12) is compared with the same months a year earlier; its
+    // previous period holds September, without data, so it is compared with nothing.
+    SelectionParams whole = rw.request("x.pdf").content.selection;
+    whole.from = makeMonth(2025, 10);
+    whole.to = makeMonth(2025, 12);
+    auto g = boardFigures(rw.session, whole);
+    REQUIRE(g);
+    CHECK(g.value().has_last_year);
+    CHECK_FALSE(g.value().has_previous);
+    CHECK(g.value().headline[0].count == 3 * 15);
+    CHECK(g.value().headline[0].last_year == 3 * 11);
+    CHECK_FALSE(g.value().headline[0].previous.has_value());
+    REQUIRE(g.value().profile.rows[0].name == "West");
+    CHECK(g.value().profile.rows[0].count == 3 * 14);
+    CHECK(g.value().profile.rows[0].last_year_count == 3 * 10);
+}
+
+TEST_CASE("board report PDF: text equals the ward profile, pages show the charts and the maps") {
+    REQUIRE_MESSAGE(havePoppler(), "pdftotext and pdftoppm are needed (scripts/install-deps "
+                                   "installs poppler-utils)");
+    ReportWorld rw;
+    const std::string pdf = rw.w.dir.file("board.pdf");
+    auto r = writeBoardReport(rw.session, nullptr, rw.request(pdf));
+    REQUIRE_MESSAGE(r, (r ? "" : r.error()));
+    CHECK(r.value().written.pages >= 3);
+    const std::string text = run("pdftotext -layout '" + pdf + "' -");
+    const BoardFigures& f = r.value().figures;
+    CHECK(text.find("Community safety board report") != std::string::npos);
+    CHECK(text.find("Jul 2025 to Dec 2025") != std::string::npos);
+    // Headline: 75 ASB, 10 drugs, 85 in any; West 70 (60 ASB, 10 drugs), East 15.
+    CHECK(text.find("Anti-social behaviour") != std::string::npos);
+    const auto& west = f.profile.rows[0];
+    REQUIRE(west.name == "West");
+    char rate[32];
+    std::snprintf(rate, sizeof rate, "%.1f", *west.rate_per_1000);
+    CHECK(std::string(rate) == "35.0"); // 70 per 2,000 residents
+    const std::string top_line = run("pdftotext -layout '" + pdf + "' - | grep -m1 -E '^ *1 +West'");
+    CHECK(top_line.find(std::to_string(west.count)) != std::string::npos);
+    CHECK(top_line.find(rate) != std::string::npos);
+    CHECK(text.find("85 incidents (Any of the layers)") != std::string::npos);
+    // September has no data: said, not drawn as zero.
+    CHECK(text.find("No data for Sep 2025") != std::string::npos);
+    CHECK(text.find("The data has no rows for Sep 2025") != std::string::npos);
+    // The disclosure rule: East's 15 stays; the drugs count 10 stays; nothing below 5 here.
+    CHECK(text.find("shown as <5") != std::string::npos);
+    CHECK(text.find("Open Government Licence") != std::string::npos);
+
+    // Every page renders; the trend chart's ASB line (the layer colour) is on a page, and the
+    // hotspot map's ward paper and density ramp are on one.
+    run("pdftoppm -r 50 -png '" + pdf + "' '" + rw.w.dir.file("page") + "'");
+    std::size_t pages = 0, asb = 0, paper = 0, ramp = 0;
+    Rgba asb_colour{};
+    for (const auto& l : rw.request(pdf).content.selection.layers)
+        if (l.name == "Anti-social behaviour")
+            asb_colour = l.colour;
+    for (const auto& e : fs::directory_iterator(rw.w.dir.path()))
+        if (e.path().filename().string().rfind("page", 0) == 0) {
+            ++pages;
+            asb += pixelsNear(e.path().string(), asb_colour, 20);
+            paper = std::max(paper, pixelsNear(e.path().string(), {246, 245, 240, 255}, 2));
+            ramp += pixelsNear(e.path().string(), sampleRamp(Ramp::YlOrRd, 1.0), 40);
+        }
+    CHECK(pages == static_cast<std::size_t>(r.value().written.pages));
+    CHECK(asb > 50);
+    CHECK(paper > 2000);
+    CHECK(ramp > 0);
+}
+
+TEST_CASE("board report HTML parses and carries the same numbers; a failed write keeps the old") {
+    ReportWorld rw;
+    const std::string html = rw.w.dir.file("board.html");
+    auto r = writeBoardReport(rw.session, nullptr, rw.request(html));
+    REQUIRE_MESSAGE(r, (r ? "" : r.error()));
+    std::string doc = slurp(html);
+    CHECK(doc.find("<svg") != std::string::npos);
+    CHECK(doc.find("data:image/png;base64,") != std::string::npos);
+    CHECK(doc.find("http://") == doc.find("http://www.w3.org")); // no external fetches
+    const std::string body = doc.substr(doc.find("<html"));
+    CPLXMLNode* root = CPLParseXMLString(body.c_str());
+    REQUIRE_MESSAGE(root, "the HTML is not well-formed");
+    int rows = 0;
+    bool west = false;
+    // Walk every <tr>: the top-5 table's West row holds its count and rate.
+    std::vector<CPLXMLNode*> stack = {root};
+    while (!stack.empty()) {
+        CPLXMLNode* n = stack.back();
+        stack.pop_back();
+        for (CPLXMLNode* c = n->psChild; c; c = c->psNext)
+            if (c->eType == CXT_Element)
+                stack.push_back(c);
+        if (n->eType != CXT_Element || std::string(n->pszValue) != "tr")
+            continue;
+        ++rows;
+        std::vector<std::string> cells;
+        for (CPLXMLNode* td = n->psChild; td; td = td->psNext)
+            if (td->eType == CXT_Element && std::string(td->pszValue) == "td")
+                cells.push_back(CPLGetXMLValue(td, nullptr, ""));
+        if (cells.size() >= 4 && cells[1] == "West" && cells[2] == "70" && cells[3] == "35.0")
+            west = true;
+    }
+    CPLDestroyXMLNode(root);
+    CHECK(rows > 10);
+    CHECK(west);
+    CHECK(doc.find("No data for Sep 2025") == std::string::npos); // chart text is drawn in SVG
+    CHECK(doc.find("The data has no rows for Sep 2025") != std::string::npos);
+
+    // A report that cannot be written (its folder is gone) fails with the path named and
+    // leaves the report already there as it was.
+    const std::string before = slurp(html);
+    auto bad = writeBoardReport(rw.session, nullptr, rw.request(rw.w.dir.file("gone/board.pdf")));
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().find("gone/board.pdf") != std::string::npos);
+    auto wrong = writeBoardReport(rw.session, nullptr, rw.request(rw.w.dir.file("board.docx")));
+    REQUIRE_FALSE(wrong);
+    CHECK(slurp(html) == before);
+}
