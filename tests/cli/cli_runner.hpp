@@ -13,9 +13,10 @@ struct RunResult {
     std::string output; // stdout and stderr together
 };
 
-inline RunResult run(const std::string& args) {
+// Any shell command (a tool beside streetweek: pdftotext, ogrinfo).
+inline RunResult runShell(const std::string& cmd_line) {
     RunResult r;
-    const std::string cmd = std::string(STREETWEEK_BIN) + " " + args + " 2>&1";
+    const std::string cmd = cmd_line + " 2>&1";
     FILE* p = ::popen(cmd.c_str(), "r");
     if (!p)
         return r;
@@ -26,6 +27,10 @@ inline RunResult run(const std::string& args) {
     const int status = ::pclose(p);
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return r;
+}
+
+inline RunResult run(const std::string& args) {
+    return runShell(std::string(STREETWEEK_BIN) + " " + args);
 }
 
 inline std::string quote(const std::string& s) {

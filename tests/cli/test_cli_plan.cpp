@@ -215,3 +215,49 @@ TEST_CASE("export: the partner pack of a plan on the bundled sample, each format
     CHECK(refused.code == 1);
     CHECK(refused.output.find("is not a streetweek pack") != std::string::npos);
 }
+
+TEST_CASE("report: the board report equals `wards` for the same request; with a plan, its areas") {
+    test::TempDir dir;
+    const std::string request = sample() + " --population " +
+                                quote(kGeo + "/medway_ward_population_2021.csv") +
+                                " --from 2025-07 --to 2025-12 --layer asb --layer weapons";
+    const auto w = run("wards " + request + " --out " + quote(dir.file("w.csv")));
+    REQUIRE(w.code == 0);
+    const auto r = run("report " + request + " --out " + quote(dir.file("board.pdf")));
+    INFO(r.output);
+    REQUIRE(r.code == 0);
+    CHECK(r.output.find("Wrote " + dir.file("board.pdf")) != std::string::npos);
+    // The ward profile's first row (rank 1) and its count are the report's top ward.
+    const std::string csv = test::readFile(dir.file("w.csv"));
+    const auto line2 = csv.substr(csv.find('\n') + 1);
+    const auto fields = line2.substr(0, line2.find('\n'));
+    const std::string text =
+        test::runShell("pdftotext -layout " + quote(dir.file("board.pdf")) + " -").output;
+    // "E050...,Chatham Central & Brompton,460,..." -> name and count.
+    const auto c1 = fields.find(','), c2 = fields.find(',', c1 + 1), c3 = fields.find(',', c2 + 1);
+    std::string name = fields.substr(c1 + 1, c2 - c1 - 1);
+    if (!name.empty() && name.front() == '"')
+        name = name.substr(1, name.size() - 2);
+    const std::string count = fields.substr(c2 + 1, c3 - c2 - 1);
+    CHECK(r.output.find(name + " (" + count + ")") != std::string::npos);
+    CHECK(text.find(name) != std::string::npos);
+    CHECK(text.find("Top 5 wards by rate per 1,000 residents") != std::string::npos);
+    CHECK(text.find("Open Government Licence") != std::string::npos);
+
+    const std::string plan = dir.file("plan.gpkg");
+    REQUIRE(run("suggest " + sample() +
+                " --from 2025-07 --to 2025-12 --layer asb --layer weapons --weeks 2 --out " +
+                quote(plan))
+                .code == 0);
+    const auto h = run("report --quiet --plan " + quote(plan) + " --out " + quote(dir.file("b.html")));
+    INFO(h.output);
+    REQUIRE(h.code == 0);
+    const std::string html = test::readFile(dir.file("b.html"));
+    CHECK(html.find("<h2>Street-week plan</h2>") != std::string::npos);
+    CHECK(html.find("<td>A1</td>") != std::string::npos);
+    const auto bad = run("report " + request + " --out " + quote(dir.file("board.docx")));
+    CHECK(bad.code == 2);
+    const auto no_wards = run("report --quiet --incidents " + quote(kGeo + "/medway_street_2025.zip") +
+                              " --out " + quote(dir.file("x.pdf")));
+    CHECK(no_wards.code == 2);
+}
