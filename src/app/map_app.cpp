@@ -104,6 +104,7 @@ bool MapApp::start() {
     save_.path = opts_.save_image;
     save_.open = opts_.show_save;
     plan_.pack().state().open = opts_.show_export;
+    plan_.report().state().open = opts_.show_report;
     save_.width = opts_.image_width;
     save_.height = opts_.image_height;
     if (offscreen_) {
@@ -256,7 +257,8 @@ void MapApp::layout(double now_s, int fw, int fh) {
         }
         const ui::WorkStatus status{jobs_.loading(), jobs_.live().running(), jobs_.loadFraction(),
                                     jobs_.live().fraction(), status_line_};
-        ui::PlanMenu plan_menu{plan_.panel().open, plan_.tools().tool, plan_.pack().state().open};
+        ui::PlanMenu plan_menu{plan_.panel().open, plan_.tools().tool, plan_.pack().state().open,
+                           plan_.report().state().open};
         if (ui::drawMenuBar(ui_, view_, data_panel_, save_, plan_menu, status))
             glfwSetWindowShouldClose(window_, GLFW_TRUE);
         if (plan_menu.save_requested)

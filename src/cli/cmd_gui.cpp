@@ -54,6 +54,7 @@ std::vector<OptionSpec> guiOptionSpecs() {
     specs.push_back({"data-panel", "", "open the Data panel (file browser)", false});
     specs.push_back({"save-panel", "", "open the Save map image panel", false});
     specs.push_back({"export-panel", "", "open the Export partner pack panel", false});
+    specs.push_back({"report-panel", "", "open the Board report panel", false});
     specs.push_back({"edit-layer", "NAME", "open the layer rule editor on this layer", false});
     specs.push_back({"plan", "FILE",
                      "open this plan (GeoPackage), or create it at the first save; its data "
@@ -193,6 +194,7 @@ std::variant<int, GuiOptions> parseGuiCommand(int argc, char** argv) {
     o.show_data = args.has("data-panel");
     o.show_save = args.has("save-panel");
     o.show_export = args.has("export-panel");
+    o.show_report = args.has("report-panel");
     o.frame_stats = args.has("frame-stats");
     o.ramp = args.get("ramp");
     if (!o.ramp.empty() && !parseRamp(o.ramp))

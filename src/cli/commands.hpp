@@ -25,7 +25,7 @@ struct GuiOptions {
     // Initial map state (screenshot tests and scripted board images set what they need).
     MonthIndex from = kNoMonth, to = kNoMonth;
     bool density = true, hotspots = true, points = true, hide_panels = false, show_help = false,
-         show_data = false, show_save = false, show_export = false;
+         show_data = false, show_save = false, show_export = false, show_report = false;
     std::string ramp;       // density ramp name (default YlOrRd)
     double radius_m = 0;    // 0: not given (the saved or default radius)
     double cell_m = 0;      // 0: not given (the saved cell size, or the suggested one)

@@ -24,8 +24,12 @@ class Pager {
     Pager(cairo_t* cr, const ReportDocument& doc) : cr_(cr), doc_(doc) {}
 
     void titleBlock() {
-        print::plainText(cr_, kMargin, y_ + 20, doc_.title, 20, true);
-        y_ += 34;
+        print::setFont(cr_, 20, true);
+        for (const auto& line : print::wrapText(cr_, doc_.title, kTextW)) {
+            print::plainText(cr_, kMargin, y_ + 20, line, 20, true);
+            y_ += 26;
+        }
+        y_ += 8;
         for (const auto& line : wrap(doc_.subtitle, 11, kTextW)) {
             print::plainText(cr_, kMargin, y_ + 11, line, 11);
             y_ += 15;

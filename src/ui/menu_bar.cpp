@@ -18,6 +18,7 @@ bool drawMenuBar(MapUiState& ui, MapViewState& view, DataPanelState& data, SaveI
             save.requested = true;
         ImGui::MenuItem("Save map image at a size...", nullptr, &save.open);
         ImGui::MenuItem("Export partner pack...", nullptr, &plan.export_open);
+        ImGui::MenuItem("Board report (PDF or HTML)...", nullptr, &plan.report_open);
         if (ImGui::MenuItem("Quit"))
             quit = true;
         ImGui::EndMenu();

@@ -24,6 +24,7 @@ struct PlanMenu {
     bool& panel_open;
     AreaTool& tool;
     bool& export_open; // File > Export partner pack
+    bool& report_open; // File > Board report
     bool save_requested = false;
 };
 

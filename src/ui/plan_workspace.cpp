@@ -99,6 +99,7 @@ std::optional<Box> PlanWorkspace::drawPanel(const Session& session, const LoadRe
                                             const SelectionParams& selection,
                                             const KdeParams& kde) {
     pack_.draw(session, doc_.plan(), doc_.path(), selection, kde_, threshold_);
+    report_.draw(session, doc_.plan(), doc_.path(), selection, kde_, threshold_);
     PlanPanelContext ctx{doc_, tools_, jobs_, session, frame_.draft ? &*frame_.draft : nullptr};
     const PlanPanelRequests req = drawPlanPanel(panel_, ctx);
     if (req.save)
@@ -153,6 +154,7 @@ void PlanWorkspace::stopJobs() {
         panel_.message = "New data loaded: Suggest and the checks were stopped; run them again";
     jobs_.stop();
     pack_.stop();
+    report_.stop();
     // Their figures were of the old data.
     panel_.suggestion.reset();
     panel_.evaluation.reset();

@@ -11,6 +11,7 @@
 #include "ui/area_tools.hpp"
 #include "ui/map_view.hpp"
 #include "ui/pack_export.hpp"
+#include "ui/report_export.hpp"
 #include "ui/plan_panel.hpp"
 
 #include <optional>
@@ -55,6 +56,7 @@ class PlanWorkspace {
     AreaToolState& tools() { return tools_; }
     PlanPanelState& panel() { return panel_; }
     PackExport& pack() { return pack_; }
+    ReportExport& report() { return report_; }
     const std::string& message() const { return panel_.message; }
 
   private:
@@ -62,6 +64,7 @@ class PlanWorkspace {
 
     PlanDocument doc_;
     PackExport pack_;
+    ReportExport report_;
     AreaToolState tools_;
     AreaToolFrame frame_;
     PlanPanelState panel_;

@@ -412,6 +412,35 @@ TEST_CASE("File > Export partner pack: a click on Export writes the pack beside 
     CHECK(readme.find("SYNTHETIC") != std::string::npos); // made from the synthetic sample
 }
 
+TEST_CASE("File > Board report: a click on Write report writes the PDF beside the plan") {
+    if (std::system("command -v xdotool >/dev/null 2>&1") != 0) {
+        MESSAGE("xdotool is not installed: skipped");
+        return;
+    }
+    sw::test::TempDir dir;
+    const std::string plan = dir.file("week_plan.gpkg");
+    REQUIRE(std::system((std::string(STREETWEEK_BIN) + " suggest --quiet " + g_sample +
+                         " --weeks 2 --out " + plan + " >/dev/null 2>&1")
+                            .c_str()) == 0);
+    // The panel opens at (440, 80); its Write report button is at (492, 269) in 1000x700.
+    const std::string cmd =
+        std::string(std::getenv("DISPLAY") ? "" : "xvfb-run -a -s '-screen 0 1200x800x24' ") +
+        STREETWEEK_TESTS_DIR "/gui/drive_map.sh " + STREETWEEK_BIN + " " + dir.path().string() +
+        " '" + g_sample + " --plan " + plan + " --report-panel' click:492,269 wait:6 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    const std::string pdf = dir.file("week_plan_board_report.pdf");
+    REQUIRE(std::filesystem::exists(pdf));
+    const std::string head = sw::test::readFile(pdf).substr(0, 5);
+    CHECK(head == "%PDF-");
+    if (std::system("command -v pdftotext >/dev/null 2>&1") == 0) {
+        const std::string txt = dir.file("report.txt");
+        REQUIRE(std::system(("pdftotext " + pdf + " " + txt).c_str()) == 0);
+        const std::string text = sw::test::readFile(txt);
+        CHECK(text.find("Street-week plan") != std::string::npos); // the plan's areas
+        CHECK(text.find("SYNTHETIC SAMPLE DATA") != std::string::npos);
+    }
+}
+
 int main(int argc, char** argv) {
     if (!std::getenv("DISPLAY") && !haveXvfbRun()) {
         std::cout << "SKIP: no DISPLAY and no xvfb-run (install xvfb)\n";

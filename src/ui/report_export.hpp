@@ -1,0 +1,46 @@
+// File > Board report: the panel (PDF or HTML, the file, withheld counts, title) and the
+// report written in the background with progress and cancel. The same action as `streetweek
+// report` (session/board_report.hpp), on the map's period, layers and hotspot settings and the
+// plan's areas when it has any.
+#pragma once
+
+#include "core/background_job.hpp"
+#include "session/board_report.hpp"
+
+#include <string>
+
+namespace sw::ui {
+
+struct ReportExportState {
+    bool open = false;
+    int format = 0; // 0 PDF, 1 HTML
+    int suppress = 5;
+    std::string path; // empty: "<plan stem>_board_report.pdf" beside the plan
+    std::string title;
+    std::string message;
+};
+
+class ReportExport {
+  public:
+    ReportExportState& state() { return state_; }
+    // Draws the panel while open and starts or cancels the report; collects a finished one.
+    void draw(const Session& session, const Plan& plan, const std::string& plan_path,
+              const SelectionParams& selection, const KdeParams& kde,
+              const HotspotThreshold& threshold);
+    bool running() const { return job_.running(); }
+    void stop(); // new data is coming: a running report stops (it reads the session)
+
+  private:
+    void start(const Session& session, const Plan& plan, const std::string& plan_path,
+               const SelectionParams& selection, const KdeParams& kde,
+               const HotspotThreshold& threshold);
+    void collect();
+
+    ReportExportState state_;
+    BackgroundJob<BoardReportResult> job_;
+};
+
+// "<plan stem>_board_report.pdf" (or .html) beside the plan, or in the working folder.
+std::string defaultReportPath(const std::string& plan_path, bool html);
+
+} // namespace sw::ui
