@@ -258,7 +258,7 @@ void MapApp::layout(double now_s, int fw, int fh) {
         const ui::WorkStatus status{jobs_.loading(), jobs_.live().running(), jobs_.loadFraction(),
                                     jobs_.live().fraction(), status_line_};
         ui::PlanMenu plan_menu{plan_.panel().open, plan_.tools().tool, plan_.pack().state().open,
-                           plan_.report().state().open};
+                               plan_.report().state().open};
         if (ui::drawMenuBar(ui_, view_, data_panel_, save_, plan_menu, status))
             glfwSetWindowShouldClose(window_, GLFW_TRUE);
         if (plan_menu.save_requested)

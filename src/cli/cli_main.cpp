@@ -47,8 +47,7 @@ Entry entryFor(const std::string& cmd) {
         {"sample", runSample},   {"kde", runKde},           {"hotspots", runHotspots},
         {"gistar", runGiStar},   {"emerging", runEmerging}, {"cut", runCut},
         {"suggest", runSuggest}, {"plan", runPlan},         {"evaluate", runEvaluate},
-        {"after", runAfter},     {"export", runExport},
-        {"report", runReport},
+        {"after", runAfter},     {"export", runExport},     {"report", runReport},
     };
     for (const auto& [name, entry] : entries)
         if (cmd == name)

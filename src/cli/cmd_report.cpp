@@ -56,8 +56,9 @@ void printFigures(const BoardReportResult& r) {
 int runReport(int argc, char** argv) {
     auto options = hasPlanOption(argc, argv) ? planInputSpecs() : selectionOptionSpecs();
     if (!hasPlanOption(argc, argv))
-        options.insert(options.begin(), {"plan", "FILE", "a plan GeoPackage: its areas, schedule "
-                                                          "and statistics, and its data"});
+        options.insert(options.begin(), {"plan", "FILE",
+                                         "a plan GeoPackage: its areas, schedule "
+                                         "and statistics, and its data"});
     for (auto& o : packOptionSpecs())
         options.push_back(o);
     options.push_back({"title", "TEXT", "the report's title (default: names the district)"});

@@ -9,11 +9,20 @@ namespace sw {
 LabelBox labelCandidate(const LabelRequest& l, int k) {
     double dx = 0, dy = 0;
     switch (k) {
-    case 1: dy = -l.height; break;
-    case 2: dy = l.height; break;
-    case 3: dx = l.width * 0.6; break;
-    case 4: dx = -l.width * 0.6; break;
-    default: break;
+    case 1:
+        dy = -l.height;
+        break;
+    case 2:
+        dy = l.height;
+        break;
+    case 3:
+        dx = l.width * 0.6;
+        break;
+    case 4:
+        dx = -l.width * 0.6;
+        break;
+    default:
+        break;
     }
     return {l.cx + dx - l.width / 2, l.cy + dy - l.height / 2, l.cx + dx + l.width / 2,
             l.cy + dy + l.height / 2};
@@ -32,8 +41,8 @@ std::vector<int> placeLabels(const std::vector<LabelRequest>& labels,
     for (std::size_t i : order) {
         for (int k = 0; k < 5; ++k) {
             const LabelBox b = labelCandidate(labels[i], k);
-            if (bounded && (b.x0 < bounds.x0 || b.y0 < bounds.y0 || b.x1 > bounds.x1 ||
-                            b.y1 > bounds.y1))
+            if (bounded &&
+                (b.x0 < bounds.x0 || b.y0 < bounds.y0 || b.x1 > bounds.x1 || b.y1 > bounds.y1))
                 continue;
             if (std::any_of(placed.begin(), placed.end(),
                             [&](const LabelBox& p) { return p.overlaps(b); }))

@@ -11,13 +11,15 @@ namespace sw {
 
 struct LabelBox {
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    bool overlaps(const LabelBox& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+    bool overlaps(const LabelBox& o) const {
+        return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
+    }
 };
 
 struct LabelRequest {
-    double cx = 0, cy = 0;          // anchor: the label's centre
-    double width = 0, height = 0;   // the label's box, halo included
-    double priority = 0;            // larger first (e.g. the ward's area on screen)
+    double cx = 0, cy = 0;        // anchor: the label's centre
+    double width = 0, height = 0; // the label's box, halo included
+    double priority = 0;          // larger first (e.g. the ward's area on screen)
 };
 
 // Per request, the placed box's index into its candidates (0: on the anchor; 1-4: above,

@@ -7,7 +7,8 @@ namespace sw {
 namespace {
 
 // Per row, the bit mask of the series it counts in (0: not counted).
-std::vector<std::uint32_t> seriesMasks(const IncidentTable& t, const std::vector<LayerRule>& layers) {
+std::vector<std::uint32_t> seriesMasks(const IncidentTable& t,
+                                       const std::vector<LayerRule>& layers) {
     if (!layers.empty())
         return layerMasks(layers, t);
     const auto crimes = t.rowsOfKind("");
@@ -44,7 +45,8 @@ std::optional<std::int64_t> MonthlyCounts::at(std::size_t series, MonthIndex mon
     return counts[series][i];
 }
 
-std::optional<std::int64_t> MonthlyCounts::total(std::size_t series, const MonthSpan& months) const {
+std::optional<std::int64_t> MonthlyCounts::total(std::size_t series,
+                                                 const MonthSpan& months) const {
     if (months.first == kNoMonth || months.last < months.first)
         return std::nullopt;
     std::int64_t sum = 0;
@@ -66,8 +68,9 @@ MonthlyCounts countByMonth(const IncidentTable& t, const std::vector<LayerRule>&
         out.names = {"All crimes"};
     for (const auto& l : layers)
         out.names.push_back(l.name);
-    const std::size_t months =
-        span.first == kNoMonth || span.last < span.first ? 0 : static_cast<std::size_t>(span.length());
+    const std::size_t months = span.first == kNoMonth || span.last < span.first
+                                   ? 0
+                                   : static_cast<std::size_t>(span.length());
     out.counts.assign(out.names.size(), std::vector<std::int64_t>(months, 0));
     out.has_data.assign(months, 0);
     for (std::size_t i = 0; i < months; ++i)

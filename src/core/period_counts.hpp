@@ -44,8 +44,8 @@ struct CrimeTypeCount {
 
 // Incidents in any of the layers (every crime when none), in the study area, per crime type
 // in `period`, with the previous period of the same length and the same months a year
-// earlier (when the data covers them and the period itself); sorted by count, most first, then by name. Types with
-// no incident in any of the three periods are left out.
+// earlier (when the data covers them and the period itself); sorted by count, most first, then by
+// name. Types with no incident in any of the three periods are left out.
 std::vector<CrimeTypeCount> countByCrimeType(const IncidentTable& table,
                                              const std::vector<LayerRule>& layers,
                                              const MonthSpan& period,

@@ -46,8 +46,7 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
     // A period with months without data is not like for like with a whole one: no change.
     const bool complete = len > 0 && coverage.covers(prof.from, prof.to);
     prof.prev_covered = complete && coverage.covers(prof.prev_from, prof.prev_to);
-    prof.last_year_covered =
-        complete && len <= 12 && coverage.covers(prof.from - 12, prof.to - 12);
+    prof.last_year_covered = complete && len <= 12 && coverage.covers(prof.from - 12, prof.to - 12);
     for (const auto& l : p.layers) {
         prof.layer_keys.push_back(l.key);
         prof.layer_names.push_back(l.name);

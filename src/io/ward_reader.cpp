@@ -11,10 +11,10 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <memory>
-#include <algorithm>
 #include <regex>
 
 namespace sw::io {
@@ -110,8 +110,7 @@ WardFile readWardFile(const std::string& path, const WardReadOptions& opt) {
     int district_i = -1;
     const std::regex district_re("^lad[0-9]{0,2}nm$", std::regex::icase);
     for (std::size_t i = 0; i < fields.size(); ++i)
-        if (district_i < 0 && std::regex_match(fields[i], district_re) &&
-            fields[i] != name_f)
+        if (district_i < 0 && std::regex_match(fields[i], district_re) && fields[i] != name_f)
             district_i = static_cast<int>(i);
     std::vector<std::string> districts;
 
@@ -176,7 +175,8 @@ WardFile readWardFile(const std::string& path, const WardReadOptions& opt) {
     }
     out.report.rows_kept = out.wards.size();
     if (districts.size() == 1 || districts.size() == 2)
-        out.wards.district = districts.size() == 1 ? districts[0] : districts[0] + " and " + districts[1];
+        out.wards.district =
+            districts.size() == 1 ? districts[0] : districts[0] + " and " + districts[1];
     else if (districts.size() > 2)
         out.wards.district = std::to_string(districts.size()) + " districts";
     // A file that ends early (a truncated .shp) stops the features before the count its

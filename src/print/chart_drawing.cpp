@@ -58,13 +58,15 @@ double legendRow(cairo_t* cr, double x, double y, double w, const ReportChart& c
 void lines(cairo_t* cr, const Frame& plot, const ReportChart& c, double top, double u) {
     const std::size_t n = c.categories.size();
     const auto px = [&](std::size_t i) {
-        return plot.x + (n <= 1 ? plot.w / 2 : plot.w * static_cast<double>(i) / static_cast<double>(n - 1));
+        return plot.x +
+               (n <= 1 ? plot.w / 2 : plot.w * static_cast<double>(i) / static_cast<double>(n - 1));
     };
     const auto py = [&](double v) { return plot.y + plot.h - plot.h * v / top; };
     // Month labels, thinned to fit.
     setFont(cr, 7 * u);
-    const std::size_t every = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(
-        static_cast<double>(n) * 34 * u / std::max(plot.w, 1.0))));
+    const std::size_t every =
+        std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(static_cast<double>(n) * 34 *
+                                                                    u / std::max(plot.w, 1.0))));
     for (std::size_t i = 0; i < n; i += every) {
         const double tw = textWidth(cr, c.categories[i]);
         plainText(cr, px(i) - tw / 2, plot.y + plot.h + 11 * u, c.categories[i], 7 * u);
@@ -100,17 +102,19 @@ void bars(cairo_t* cr, const Frame& plot, const ReportChart& c, double top, doub
     const double band = plot.h / static_cast<double>(n);
     const double bar = std::min(band * 0.8 / static_cast<double>(k), 9 * u);
     for (std::size_t i = 0; i < n; ++i) {
-        const double y0 = plot.y + band * static_cast<double>(i) + (band - bar * static_cast<double>(k)) / 2;
+        const double y0 =
+            plot.y + band * static_cast<double>(i) + (band - bar * static_cast<double>(k)) / 2;
         setFont(cr, 7.5 * u);
         const double tw = textWidth(cr, c.categories[i]);
-        plainText(cr, plot.x - tw - 4 * u, y0 + bar * static_cast<double>(k) / 2 + 2.5 * u, c.categories[i],
-                  7.5 * u);
+        plainText(cr, plot.x - tw - 4 * u, y0 + bar * static_cast<double>(k) / 2 + 2.5 * u,
+                  c.categories[i], 7.5 * u);
         for (std::size_t s = 0; s < c.series.size(); ++s) {
             const auto& v = i < c.series[s].values.size() ? c.series[s].values[i] : std::nullopt;
             if (!v)
                 continue;
             setColour(cr, c.series[s].colour);
-            cairo_rectangle(cr, plot.x, y0 + bar * static_cast<double>(s), plot.w * *v / top, bar * 0.92);
+            cairo_rectangle(cr, plot.x, y0 + bar * static_cast<double>(s), plot.w * *v / top,
+                            bar * 0.92);
             cairo_fill(cr);
             if (s == 0) {
                 const std::string t = tickText(*v);

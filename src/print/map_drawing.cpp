@@ -43,7 +43,8 @@ void drawDensity(cairo_t* cr, const View& v, const MapFigure& f) {
     const int stride = cairo_image_surface_get_stride(img);
     unsigned char* data = cairo_image_surface_get_data(img);
     for (std::size_t r = 0; r < g.rows; ++r) {
-        auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(r) * stride);
+        auto* row =
+            reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(r) * stride);
         for (std::size_t c = 0; c < g.cols; ++c) {
             const double val = g.at(r, c);
             if (!(val > f.density_floor)) {
@@ -60,6 +61,13 @@ void drawDensity(cairo_t* cr, const View& v, const MapFigure& f) {
     }
     cairo_surface_mark_dirty(img);
     cairo_save(cr);
+    if (f.wards && !f.wards->empty()) { // the surface inside the study area only
+        cairo_new_path(cr);
+        for (const auto& w : f.wards->wards)
+            polygonPath(cr, v, w.shape);
+        cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+        cairo_clip(cr);
+    }
     cairo_translate(cr, v.sx(g.xmin), v.sy(g.ymax));
     cairo_scale(cr, g.cell * v.scale, g.cell * v.scale);
     cairo_set_source_surface(cr, img, 0, 0);
@@ -125,7 +133,8 @@ LabelBox legend(cairo_t* cr, double x, double y, const MapFigure& f, double u) {
         cairo_set_source(cr, grad);
         cairo_fill(cr);
         cairo_pattern_destroy(grad);
-        const double lo = f.density_floor * f.density_scale, hi = f.density->max() * f.density_scale;
+        const double lo = f.density_floor * f.density_scale,
+                     hi = f.density->max() * f.density_scale;
         for (int i = 0; i <= 2; ++i) {
             const std::string s = number(lo + (hi - lo) * i / 2.0);
             setFont(cr, 11 * u);
@@ -163,7 +172,8 @@ int wardLabels(cairo_t* cr, const View& v, const MapFigure& f, const std::vector
         bg::centroid(w.shape, c);
         ward.push_back(i);
         const double area_px = bg::area(w.shape) * v.scale * v.scale;
-        req.push_back({v.sx(c.x()), v.sy(c.y()), textWidth(cr, w.name) + 4 * u, size * 1.3, area_px});
+        req.push_back(
+            {v.sx(c.x()), v.sy(c.y()), textWidth(cr, w.name) + 4 * u, size * 1.3, area_px});
     }
     const auto chosen = placeLabels(req, keep, bounds);
     int placed = 0;
@@ -187,7 +197,8 @@ void areaLabels(cairo_t* cr, const View& v, const MapFigure& f, double u,
         Point c;
         bg::centroid(a.shape, c);
         const Rgba ink = areaStatusColour(a);
-        const Rgba dark{static_cast<std::uint8_t>(ink.r * 0.6), static_cast<std::uint8_t>(ink.g * 0.6),
+        const Rgba dark{static_cast<std::uint8_t>(ink.r * 0.6),
+                        static_cast<std::uint8_t>(ink.g * 0.6),
                         static_cast<std::uint8_t>(ink.b * 0.6), 255};
         const std::string text = a.id + " " + a.name;
         haloText(cr, v.sx(c.x()), v.sy(c.y()), text, 14 * u, dark, true, 3.5 * u, true);

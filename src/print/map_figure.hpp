@@ -33,7 +33,7 @@ struct MapFigure {
     std::string outline_label = "Hotspot";
     std::vector<MapShading> shading; // filled classes (Gi*), drawn under the outlines
     std::vector<TargetArea> areas;
-    std::string attribution; // printed inside the frame's foot
+    std::string attribution;   // printed inside the frame's foot
     std::optional<Box> extent; // default: the wards', else the areas'
 };
 

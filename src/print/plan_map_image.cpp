@@ -36,7 +36,8 @@ Status writePlanMapPng(const std::string& file, const PlanMapImage& im) {
     fig.outline_label = im.hotspot_label;
     fig.areas = im.areas;
     fig.attribution = im.attribution;
-    print::drawMapFigure(cr, {kMargin, kHeader, im.width - 2 * kMargin, im.height - kHeader - kMargin},
+    print::drawMapFigure(cr,
+                         {kMargin, kHeader, im.width - 2 * kMargin, im.height - kHeader - kMargin},
                          fig, im.width / 1600.0);
     print::plainText(cr, kMargin, 42, im.title, 28, true);
     print::plainText(cr, kMargin, 74, im.subtitle, 16);

@@ -18,10 +18,11 @@ namespace sw {
 struct ReportTable {
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
-    std::vector<double> widths; // relative column widths (default: equal)
+    std::vector<double> widths;   // relative column widths (default: equal)
     std::size_t text_columns = 1; // the first columns are text (left); the rest numbers (right)
-    std::vector<std::uint8_t> right; // per column, 1: a number (right-aligned); overrides text_columns
-    std::string note;             // under the table
+    std::vector<std::uint8_t>
+        right;        // per column, 1: a number (right-aligned); overrides text_columns
+    std::string note; // under the table
 
     bool isNumber(std::size_t column) const {
         return right.size() > column ? right[column] != 0 : column >= text_columns;
@@ -59,14 +60,18 @@ struct ReportDocument {
     std::string footer;  // on every page
     std::vector<ReportBlock> blocks;
 
-    void heading(std::string t) { blocks.push_back({ReportBlock::Kind::Heading, std::move(t), {}, {}, {}}); }
+    void heading(std::string t) {
+        blocks.push_back({ReportBlock::Kind::Heading, std::move(t), {}, {}, {}});
+    }
     void subheading(std::string t) {
         blocks.push_back({ReportBlock::Kind::Subheading, std::move(t), {}, {}, {}});
     }
     void paragraph(std::string t) {
         blocks.push_back({ReportBlock::Kind::Paragraph, std::move(t), {}, {}, {}});
     }
-    void table(ReportTable t) { blocks.push_back({ReportBlock::Kind::Table, {}, std::move(t), {}, {}}); }
+    void table(ReportTable t) {
+        blocks.push_back({ReportBlock::Kind::Table, {}, std::move(t), {}, {}});
+    }
     void chart(ReportChart c, std::string caption = {}) {
         blocks.push_back({ReportBlock::Kind::Chart, std::move(caption), {}, std::move(c), {}});
     }

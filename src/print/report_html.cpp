@@ -38,7 +38,7 @@ std::string base64(const std::string& in) {
     return out;
 }
 
-std::string chartSvg(const ReportChart& chart) {
+std::string chartSvg(const ReportChart& chart, int index) {
     constexpr double w = 720, h = 300;
     std::string svg;
     cairo_surface_t* s = cairo_svg_surface_create_for_stream(appendBytes, &svg, w, h);
@@ -48,7 +48,25 @@ std::string chartSvg(const ReportChart& chart) {
     cairo_surface_finish(s);
     cairo_surface_destroy(s);
     const auto start = svg.find("<svg");
-    return start == std::string::npos ? std::string() : svg.substr(start);
+    if (start == std::string::npos)
+        return {};
+    // Cairo names its glyphs and clips "glyph0-1", "clip1", ... in every SVG: inline in one
+    // page, the ids of each chart must be its own or a later chart would draw an earlier one's.
+    const std::string prefix = "c" + std::to_string(index) + "-";
+    std::string out = svg.substr(start);
+    for (const std::string& key :
+         {std::string("id=\""), std::string("href=\"#"), std::string("url(#")}) {
+        std::string done;
+        std::size_t from = 0, at;
+        while ((at = out.find(key, from)) != std::string::npos) {
+            done.append(out, from, at + key.size() - from);
+            done += prefix;
+            from = at + key.size();
+        }
+        done.append(out, from, std::string::npos);
+        out = std::move(done);
+    }
+    return out;
 }
 
 std::string mapPng(const MapFigure& map) {
@@ -98,40 +116,61 @@ std::string htmlEscape(const std::string& text) {
     std::string out;
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
 }
 
 Result<WrittenReport> writeReportHtml(const std::string& path, const ReportDocument& doc) {
-    std::string h = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>" +
-                    htmlEscape(doc.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+    std::string h = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+                    "lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>" +
+                    htmlEscape(doc.title) + "</title>\n<style>" + kStyle +
+                    "</style>\n</head>\n<body>\n";
     h += "<h1>" + htmlEscape(doc.title) + "</h1>\n<p>" + htmlEscape(doc.subtitle) + "</p>\n";
     h += "<p class=\"note\">Made " + htmlEscape(doc.made_on) + "</p>\n";
     if (!doc.warning.empty())
         h += "<p class=\"warning\">" + htmlEscape(doc.warning) + "</p>\n";
     using K = ReportBlock::Kind;
+    int charts = 0;
     for (const auto& b : doc.blocks) {
         switch (b.kind) {
-        case K::Heading: h += "<h2>" + htmlEscape(b.text) + "</h2>\n"; break;
-        case K::Subheading: h += "<h3>" + htmlEscape(b.text) + "</h3>\n"; break;
-        case K::Paragraph: h += "<p>" + htmlEscape(b.text) + "</p>\n"; break;
-        case K::Table: table(h, b.table); break;
+        case K::Heading:
+            h += "<h2>" + htmlEscape(b.text) + "</h2>\n";
+            break;
+        case K::Subheading:
+            h += "<h3>" + htmlEscape(b.text) + "</h3>\n";
+            break;
+        case K::Paragraph:
+            h += "<p>" + htmlEscape(b.text) + "</p>\n";
+            break;
+        case K::Table:
+            table(h, b.table);
+            break;
         case K::Chart:
-            h += "<figure class=\"chart\">" + chartSvg(b.chart) + "<figcaption>" + htmlEscape(b.text) +
-                 "</figcaption></figure>\n";
+            h += "<figure class=\"chart\">" + chartSvg(b.chart, ++charts) + "<figcaption>" +
+                 htmlEscape(b.text) + "</figcaption></figure>\n";
             break;
         case K::Map:
             h += "<figure class=\"map\"><img alt=\"" + htmlEscape(b.text) +
                  "\" src=\"data:image/png;base64," + base64(mapPng(b.map)) + "\"/><figcaption>" +
                  htmlEscape(b.text) + "</figcaption></figure>\n";
             break;
-        case K::PageBreak: break;
+        case K::PageBreak:
+            break;
         }
     }
     h += "<footer class=\"note\">" + htmlEscape(doc.footer) + "</footer>\n</body>\n</html>\n";

@@ -34,7 +34,8 @@ class Pager {
             print::plainText(cr_, kMargin, y_ + 11, line, 11);
             y_ += 15;
         }
-        print::plainText(cr_, kMargin, y_ + 10, "Made " + doc_.made_on, 9, false, {90, 90, 90, 255});
+        print::plainText(cr_, kMargin, y_ + 10, "Made " + doc_.made_on, 9, false,
+                         {90, 90, 90, 255});
         y_ += 16;
         if (!doc_.warning.empty()) {
             print::plainText(cr_, kMargin, y_ + 12, doc_.warning, 11, true, {190, 20, 20, 255});
@@ -49,24 +50,31 @@ class Pager {
             return 0;
         using K = ReportBlock::Kind;
         switch (b->kind) {
-        case K::Map: return kMapH + 20;
-        case K::Chart: return chartHeight(b->chart) + 16;
-        case K::Table: return 11.5 * 4;
-        case K::Paragraph: return 30;
-        default: return 20;
+        case K::Map:
+            return kMapH + 20;
+        case K::Chart:
+            return chartHeight(b->chart) + 16;
+        case K::Table:
+            return 11.5 * 4;
+        case K::Paragraph:
+            return 30;
+        default:
+            return 20;
         }
     }
 
     static double chartHeight(const ReportChart& c) {
         // Bars get a band each; monthly lines a fixed height.
-        return c.kind == ReportChart::Kind::Bars ? 70 + 16 * static_cast<double>(c.categories.size())
-                                                 : kChartH;
+        return c.kind == ReportChart::Kind::Bars
+                   ? 70 + 16 * static_cast<double>(c.categories.size())
+                   : kChartH;
     }
 
     // next, after: the blocks that follow (null at the end), for keeping a heading with them.
     void block(const ReportBlock& b, const ReportBlock* next, const ReportBlock* after) {
         using K = ReportBlock::Kind;
-        const double keep = minHeight(next) + (next && next->kind == K::Paragraph ? minHeight(after) : 0);
+        const double keep =
+            minHeight(next) + (next && next->kind == K::Paragraph ? minHeight(after) : 0);
         switch (b.kind) {
         case K::Heading:
             need(34 + keep);
@@ -180,8 +188,9 @@ class Pager {
                 const auto fits = [&]() {
                     lines[c] = print::wrapText(cr_, cells[c], w);
                     return lines[c].size() <= 2 &&
-                           std::all_of(lines[c].begin(), lines[c].end(),
-                                       [&](const std::string& l) { return print::textWidth(cr_, l) <= w; });
+                           std::all_of(lines[c].begin(), lines[c].end(), [&](const std::string& l) {
+                               return print::textWidth(cr_, l) <= w;
+                           });
                 };
                 while (!fits() && sizes[c] > 5.5)
                     print::setFont(cr_, sizes[c] -= 0.5, true);
@@ -206,15 +215,18 @@ class Pager {
             newPage();
         if (shade || header) {
             cairo_rectangle(cr_, kMargin, y_, kTextW, h);
-            cairo_set_source_rgb(cr_, header ? 0.86 : 0.95, header ? 0.89 : 0.95, header ? 0.93 : 0.95);
+            cairo_set_source_rgb(cr_, header ? 0.86 : 0.95, header ? 0.89 : 0.95,
+                                 header ? 0.93 : 0.95);
             cairo_fill(cr_);
         }
         for (std::size_t c = 0; c < lines.size() && c + 1 < xs.size(); ++c)
             for (std::size_t k = 0; k < lines[c].size(); ++k) {
                 print::setFont(cr_, sizes[c], header);
                 const std::string& s = lines[c][k];
-                const double x = t.isNumber(c) ? xs[c + 1] - 3 - print::textWidth(cr_, s) : xs[c] + 3;
-                print::plainText(cr_, x, y_ + 8 + kLineH * static_cast<double>(k), s, sizes[c], header);
+                const double x =
+                    t.isNumber(c) ? xs[c + 1] - 3 - print::textWidth(cr_, s) : xs[c] + 3;
+                print::plainText(cr_, x, y_ + 8 + kLineH * static_cast<double>(k), s, sizes[c],
+                                 header);
             }
         y_ += h;
     }
@@ -278,8 +290,8 @@ Result<WrittenReport> writeReportPdf(const std::string& path, const ReportDocume
     if (st != CAIRO_STATUS_SUCCESS) {
         std::error_code ec;
         std::filesystem::remove(tmp, ec);
-        return Error{path + ": cannot write the report (" + std::string(cairo_status_to_string(st)) +
-                     ")"};
+        return Error{path + ": cannot write the report (" +
+                     std::string(cairo_status_to_string(st)) + ")"};
     }
     if (auto mv = print::moveIntoPlace(tmp, path); !mv)
         return mv.failure();

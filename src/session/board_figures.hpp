@@ -26,10 +26,10 @@ struct BoardFigures {
     bool has_previous = false, has_last_year = false;
     std::vector<HeadlineRow> headline; // per layer, then the total when there are several
     std::vector<CrimeTypeCount> crime_types;
-    MonthlyCounts monthly;                   // a year before the period to its end
-    std::vector<MonthSpan> missing;          // runs of the period's months without data
+    MonthlyCounts monthly;          // a year before the period to its end
+    std::vector<MonthSpan> missing; // runs of the period's months without data
     std::vector<MonthSpan> missing_year_before;
-    WardProfile profile;                     // as `streetweek wards` gives it
+    WardProfile profile;                        // as `streetweek wards` gives it
     std::vector<std::size_t> by_count, by_rate; // indices into profile.rows, top first
     std::int64_t outside_wards = 0;
 };

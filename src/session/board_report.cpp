@@ -27,7 +27,8 @@ std::string monthLabel(MonthIndex m) {
 }
 
 std::string spanLabel(const MonthSpan& s) {
-    return s.first == s.last ? monthLabel(s.first) : monthLabel(s.first) + " to " + monthLabel(s.last);
+    return s.first == s.last ? monthLabel(s.first)
+                             : monthLabel(s.first) + " to " + monthLabel(s.last);
 }
 
 std::string nowUtc() {
@@ -85,7 +86,8 @@ std::size_t fieldOf(const OutLayer& l, const std::string& name) {
     return l.fields.size();
 }
 
-const FieldValue& field(const OutLayer& l, const std::vector<FieldValue>& row, const std::string& name) {
+const FieldValue& field(const OutLayer& l, const std::vector<FieldValue>& row,
+                        const std::string& name) {
     static const FieldValue none;
     const std::size_t i = fieldOf(l, name);
     return i < row.size() ? row[i] : none;
@@ -105,8 +107,8 @@ std::string optCount(const std::optional<std::int64_t>& v) {
 
 ReportTable headlineTable(const BoardFigures& f) {
     ReportTable t;
-    t.header = {"Layer", spanLabel(f.period), "Previous", "Change", "%", "Year earlier", "Change",
-                "%"};
+    t.header = {"Layer", spanLabel(f.period), "Previous", "Change",
+                "%",     "Year earlier",      "Change",   "%"};
     t.widths = {2.6, 2.0, 1.1, 1, 0.9, 1.3, 1, 0.9};
     for (const auto& h : f.headline) {
         std::vector<std::string> r = {h.layer, groupedCount(h.count)};
@@ -117,9 +119,11 @@ ReportTable headlineTable(const BoardFigures& f) {
         }
         t.rows.push_back(r);
     }
-    t.note = std::string("Previous: ") + spanLabel(f.previous) + (f.has_previous ? "" : " (no data)") +
-             ". Year earlier: " + spanLabel(f.last_year) +
-             (f.has_last_year ? "" : f.period.length() > 12 ? " (the period is longer than a year)" : " (no data)") +
+    t.note = std::string("Previous: ") + spanLabel(f.previous) +
+             (f.has_previous ? "" : " (no data)") + ". Year earlier: " + spanLabel(f.last_year) +
+             (f.has_last_year          ? ""
+              : f.period.length() > 12 ? " (the period is longer than a year)"
+                                       : " (no data)") +
              ". Incidents in the study area's wards; " + groupedCount(f.outside_wards) +
              " more in the period fell outside every ward.";
     return t;
@@ -136,10 +140,11 @@ ReportTable topWards(const BoardFigures& f, const OutLayer& wl, bool by_rate, co
         const auto* row = wardRow(wl, w.code);
         if (!row)
             continue;
-        t.rows.push_back({std::to_string(by_rate ? static_cast<int>(i + 1) : w.rank), w.name,
-                          cell(field(wl, *row, "incidents")), cell(field(wl, *row, "rate_per_1000")),
-                          cell(field(wl, *row, "population")), cell.change(field(wl, *row, "change")),
-                          cell.change(field(wl, *row, "change_pct"))});
+        t.rows.push_back(
+            {std::to_string(by_rate ? static_cast<int>(i + 1) : w.rank), w.name,
+             cell(field(wl, *row, "incidents")), cell(field(wl, *row, "rate_per_1000")),
+             cell(field(wl, *row, "population")), cell.change(field(wl, *row, "change")),
+             cell.change(field(wl, *row, "change_pct"))});
     }
     if (by_rate && f.by_rate.empty())
         t.note = "No ward has a population (give --population): rates cannot be worked out.";
@@ -195,8 +200,10 @@ void trends(ReportDocument& doc, const BoardFigures& f, const std::vector<LayerR
             ChartSeries before{f.monthly.names[s] + ", a year before", col, {}, true};
             for (MonthIndex m = f.period.first; m <= f.period.last; ++m) {
                 const auto v = f.monthly.at(s, m), w = f.monthly.at(s, m - 12);
-                now.values.push_back(v ? std::optional<double>(static_cast<double>(*v)) : std::nullopt);
-                before.values.push_back(w ? std::optional<double>(static_cast<double>(*w)) : std::nullopt);
+                now.values.push_back(v ? std::optional<double>(static_cast<double>(*v))
+                                       : std::nullopt);
+                before.values.push_back(w ? std::optional<double>(static_cast<double>(*w))
+                                          : std::nullopt);
             }
             c.series.push_back(std::move(now));
             c.series.push_back(std::move(before));
@@ -221,14 +228,16 @@ ReportTable tableOf(const OutLayer& l, const std::vector<std::pair<std::string, 
                                                   l.fields[i].type == io::FieldSpec::Type::Date);
         t.right.push_back(text ? 0 : 1);
         t.header.push_back(h);
-        t.widths.push_back(f == "wards" || f == "name" || f == "ward_name" || f == "top_streets" ? 3.0 : 1.0);
+        t.widths.push_back(
+            f == "wards" || f == "name" || f == "ward_name" || f == "top_streets" ? 3.0 : 1.0);
     }
     for (std::size_t r = 0; r < l.rows.size() && r < limit; ++r) {
         std::vector<std::string> row;
         for (const auto& [f, h] : cols) {
             const FieldValue& v = field(l, l.rows[r], f);
             const bool sign = f == "change" || f == "last_year_change" || f == "change_pct";
-            row.push_back(sign ? cell.change(v) : cell(v, f == "pai" || f == "rate_per_1000" ? 1 : 2));
+            row.push_back(sign ? cell.change(v)
+                               : cell(v, f == "pai" || f == "rate_per_1000" ? 1 : 2));
         }
         t.rows.push_back(std::move(row));
     }
@@ -272,12 +281,15 @@ void maps(ReportDocument& doc, const Session& s, const PackContent& c, const Pla
                   c.threshold.describe().c_str());
     doc.map(std::move(hot), caption);
     if (const auto* l = packLayer(c, "hotspots")) {
-        auto cols = std::vector<std::pair<std::string, std::string>>{
-            {"rank", "#"}, {"incidents", "Incidents"}};
+        auto cols = std::vector<std::pair<std::string, std::string>>{{"rank", "#"},
+                                                                     {"incidents", "Incidents"}};
         for (const auto& lc : layerColumns(c))
             cols.push_back(lc);
-        for (const auto& p : std::vector<std::pair<std::string, std::string>>{
-                 {"area_km2", "km\xC2\xB2"}, {"share_pct", "Share %"}, {"pai", "PAI"}, {"wards", "Wards"}})
+        for (const auto& p :
+             std::vector<std::pair<std::string, std::string>>{{"area_km2", "km\xC2\xB2"},
+                                                              {"share_pct", "Share %"},
+                                                              {"pai", "PAI"},
+                                                              {"wards", "Wards"}})
             cols.push_back(p);
         ReportTable t = tableOf(*l, cols, cell, 0, 10);
         t.note = std::to_string(l->rows.size()) + " hotspots" +
@@ -297,13 +309,16 @@ void maps(ReportDocument& doc, const Session& s, const PackContent& c, const Pla
             gi.shading.push_back({l->shapes[i], fill, giBinLabel(static_cast<int>(*bin))});
         }
     char gcap[200];
-    std::snprintf(gcap, sizeof gcap,
-                  "Getis-Ord Gi* on %g m cells, neighbours within %g m%s.", c.gi.gi.cell_size_m,
-                  c.gi.gi.distance_m, c.gi.gi.fdr ? ", false discovery rate corrected" : "");
+    std::snprintf(gcap, sizeof gcap, "Getis-Ord Gi* on %g m cells, neighbours within %g m%s.",
+                  c.gi.gi.cell_size_m, c.gi.gi.distance_m,
+                  c.gi.gi.fdr ? ", false discovery rate corrected" : "");
     doc.map(std::move(gi), gcap);
     if (const auto* l = packLayer(c, "gistar_classes"))
-        doc.table(tableOf(*l, {{"confidence", "Class"}, {"cells", "Cells"}, {"area_km2", "km\xC2\xB2"},
-                              {"incidents", "Incidents"}},
+        doc.table(tableOf(*l,
+                          {{"confidence", "Class"},
+                           {"cells", "Cells"},
+                           {"area_km2", "km\xC2\xB2"},
+                           {"incidents", "Incidents"}},
                           cell, 1));
 }
 
@@ -313,34 +328,47 @@ void planSection(ReportDocument& doc, const PackContent& c, const Cells& cell) {
         return;
     doc.heading("Street-week plan");
     doc.subheading("Schedule");
-    doc.table(tableOf(*l, {{"area_id", "Area"}, {"name", "Name"}, {"status", "Status"},
-                          {"week_start", "Week"}, {"lead_agency", "Lead"}, {"partners", "Partners"}},
+    doc.table(tableOf(*l,
+                      {{"area_id", "Area"},
+                       {"name", "Name"},
+                       {"status", "Status"},
+                       {"week_start", "Week"},
+                       {"lead_agency", "Lead"},
+                       {"partners", "Partners"}},
                       cell, 6));
     doc.subheading("Statistics for the period");
-    auto cols = std::vector<std::pair<std::string, std::string>>{{"area_id", "Area"}, {"incidents", "Incidents"}};
+    auto cols = std::vector<std::pair<std::string, std::string>>{{"area_id", "Area"},
+                                                                 {"incidents", "Incidents"}};
     for (const auto& lc : layerColumns(c))
         cols.push_back(lc);
-    for (const auto& p : std::vector<std::pair<std::string, std::string>>{
-             {"share_pct", "Share %"}, {"pai", "PAI"}, {"prev_incidents", "Previous"}, {"change", "Change"},
-             {"residents", "Residents"}})
+    for (const auto& p :
+         std::vector<std::pair<std::string, std::string>>{{"share_pct", "Share %"},
+                                                          {"pai", "PAI"},
+                                                          {"prev_incidents", "Previous"},
+                                                          {"change", "Change"},
+                                                          {"residents", "Residents"}})
         cols.push_back(p);
     doc.table(tableOf(*l, cols, cell, 1));
     doc.subheading("Streets with the most incidents");
-    doc.table(tableOf(*l, {{"area_id", "Area"}, {"top_streets", "Streets"}, {"wards", "Wards"}}, cell, 3));
+    doc.table(tableOf(*l, {{"area_id", "Area"}, {"top_streets", "Streets"}, {"wards", "Wards"}},
+                      cell, 3));
 }
 
-void wardSection(ReportDocument& doc, const BoardFigures& f, const PackContent& c, const OutLayer& wl,
-                 const Cells& cell) {
+void wardSection(ReportDocument& doc, const BoardFigures& f, const PackContent& c,
+                 const OutLayer& wl, const Cells& cell) {
     doc.heading("Ward profile");
-    auto cols = std::vector<std::pair<std::string, std::string>>{{"rank", "#"}, {"ward_name", "Ward"},
-                                                                 {"incidents", "Incidents"}};
+    auto cols = std::vector<std::pair<std::string, std::string>>{
+        {"rank", "#"}, {"ward_name", "Ward"}, {"incidents", "Incidents"}};
     for (const auto& lc : layerColumns(c))
         cols.push_back(lc);
     cols.insert(cols.end(), {{"population", "Population"}, {"rate_per_1000", "Per 1,000"}});
     if (f.has_previous) // columns of a period without data would be all blank
-        cols.insert(cols.end(), {{"prev_incidents", "Previous"}, {"change", "Change"}, {"change_pct", "Change %"}});
+        cols.insert(
+            cols.end(),
+            {{"prev_incidents", "Previous"}, {"change", "Change"}, {"change_pct", "Change %"}});
     if (f.has_last_year)
-        cols.insert(cols.end(), {{"last_year_incidents", "Year earlier"}, {"last_year_change", "Change"}});
+        cols.insert(cols.end(),
+                    {{"last_year_incidents", "Year earlier"}, {"last_year_change", "Change"}});
     ReportTable t = tableOf(wl, cols, cell, 2);
     t.widths[0] = 0.5;
     t.note = "Every ward of the study area, by count. Previous: the previous period of the same "
@@ -348,14 +376,15 @@ void wardSection(ReportDocument& doc, const BoardFigures& f, const PackContent& 
     doc.table(t);
 }
 
-void method(ReportDocument& doc, const Session& s, const BoardReportRequest& req, const PackContent& c,
-            const BoardReportResult& res, const std::string& attribution) {
+void method(ReportDocument& doc, const Session& s, const BoardReportRequest& req,
+            const PackContent& c, const BoardReportResult& res, const std::string& attribution) {
     doc.heading("Method, sources and disclosure");
     const auto& rules = c.layer_rules;
     std::string layers;
     for (const auto& r : rules)
         layers += (layers.empty() ? "" : "; ") + r;
-    doc.paragraph("Period " + spanLabel(c.period) + ", compared with the previous period of the same "
+    doc.paragraph("Period " + spanLabel(c.period) +
+                  ", compared with the previous period of the same "
                   "length and the same months a year earlier where the data covers them; a month "
                   "without data is reported as missing, never as zero. Layers: " +
                   (layers.empty() ? std::string("every crime") : layers) + ".");
@@ -366,8 +395,8 @@ void method(ReportDocument& doc, const Session& s, const BoardReportRequest& req
                   "within the wards: %s); the hotspots are the cells above %s (%.4g incidents per "
                   "km\xC2\xB2). Gi*: %g m cells, neighbours within %g m%s.",
                   kernelName(k.kernel), k.radius_m,
-                  c.kde.radius_note.empty() ? "" : (", " + c.kde.radius_note).c_str(), k.cell_size_m,
-                  req.content.hotspots.density.kde.edge_correct ? "yes" : "no",
+                  c.kde.radius_note.empty() ? "" : (", " + c.kde.radius_note).c_str(),
+                  k.cell_size_m, req.content.hotspots.density.kde.edge_correct ? "yes" : "no",
                   c.threshold.describe().c_str(), c.threshold_value, c.gi.gi.cell_size_m,
                   c.gi.gi.distance_m, c.gi.gi.fdr ? ", Benjamini-Hochberg corrected" : "");
     doc.paragraph(kde);
@@ -440,7 +469,8 @@ Result<ReportDocument> boardReportDocument(const Session& s, const Plan* plan,
         return Error{"the ward profile could not be built"};
     const Cells cell{req.content.suppress > 1 ? req.content.suppress : 0};
     const std::string made = req.made_on.empty() ? nowUtc() : req.made_on;
-    const std::string attribution = packAttribution(s.synthetic(), std::atoi(made.substr(0, 4).c_str()));
+    const std::string attribution =
+        packAttribution(s.synthetic(), std::atoi(made.substr(0, 4).c_str()));
     std::string layer_names;
     for (const auto& n : c.layer_names)
         layer_names += (layer_names.empty() ? "" : "; ") + n;
@@ -448,13 +478,15 @@ Result<ReportDocument> boardReportDocument(const Session& s, const Plan* plan,
     ReportDocument doc;
     const std::string district = districtName(s);
     doc.title = req.title.empty() ? "Community safety board report: " + district : req.title;
-    doc.subtitle = spanLabel(f.period) + "  \xC2\xB7  " + (layer_names.empty() ? "All crimes" : layer_names) +
-                   "  \xC2\xB7  " + std::to_string(s.wards().size()) + " wards";
+    doc.subtitle = spanLabel(f.period) + "  \xC2\xB7  " +
+                   (layer_names.empty() ? "All crimes" : layer_names) + "  \xC2\xB7  " +
+                   std::to_string(s.wards().size()) + " wards";
     doc.made_on = made;
     if (s.synthetic())
         doc.warning = "SYNTHETIC SAMPLE DATA - not real crime data";
-    doc.footer = "streetweek board report \xC2\xB7 " + district + " \xC2\xB7 " + spanLabel(f.period) +
-                 " \xC2\xB7 made " + made + (s.synthetic() ? " \xC2\xB7 SYNTHETIC DATA" : "");
+    doc.footer = "streetweek board report \xC2\xB7 " + district + " \xC2\xB7 " +
+                 spanLabel(f.period) + " \xC2\xB7 made " + made +
+                 (s.synthetic() ? " \xC2\xB7 SYNTHETIC DATA" : "");
 
     doc.heading("Headline figures");
     const HeadlineRow& total = f.headline.back();
@@ -464,7 +496,8 @@ Result<ReportDocument> boardReportDocument(const Session& s, const Plan* plan,
     if (total.previous)
         summary += ", " + percentChange(total.count, *total.previous) + " on the previous period";
     if (total.last_year)
-        summary += " and " + percentChange(total.count, *total.last_year) + " on the same months a year earlier";
+        summary += " and " + percentChange(total.count, *total.last_year) +
+                   " on the same months a year earlier";
     doc.paragraph(summary + ".");
     if (!f.missing.empty())
         doc.paragraph("The data has no rows for " + spansText(f.missing) +
@@ -501,7 +534,8 @@ Result<BoardReportResult> writeBoardReport(const Session& s, const Plan* plan,
     if (!doc)
         return doc.failure();
     const std::string ext = lower(std::filesystem::path(req.out).extension().string());
-    auto written = ext == ".pdf" ? writeReportPdf(req.out, doc.value()) : writeReportHtml(req.out, doc.value());
+    auto written = ext == ".pdf" ? writeReportPdf(req.out, doc.value())
+                                 : writeReportHtml(req.out, doc.value());
     if (!written)
         return written.failure();
     res.written = written.value();

@@ -11,8 +11,8 @@
 #include "ui/area_tools.hpp"
 #include "ui/map_view.hpp"
 #include "ui/pack_export.hpp"
-#include "ui/report_export.hpp"
 #include "ui/plan_panel.hpp"
+#include "ui/report_export.hpp"
 
 #include <optional>
 #include <string>

@@ -63,7 +63,8 @@ void ReportExport::collect() {
         return;
     }
     const WrittenReport& w = r->value().written;
-    state_.message = "Wrote " + w.path + (w.pages ? " (" + std::to_string(w.pages) + " pages)" : "");
+    state_.message =
+        "Wrote " + w.path + (w.pages ? " (" + std::to_string(w.pages) + " pages)" : "");
 }
 
 void ReportExport::draw(const Session& session, const Plan& plan, const std::string& plan_path,
@@ -86,8 +87,8 @@ void ReportExport::draw(const Session& session, const Plan& plan, const std::str
     ImGui::SameLine();
     ImGui::RadioButton("HTML (one file)", &state_.format, 1);
     if (state_.path.empty() || before != state_.format) {
-        std::filesystem::path p(state_.path.empty() ? defaultReportPath(plan_path, state_.format == 1)
-                                                    : state_.path);
+        std::filesystem::path p(
+            state_.path.empty() ? defaultReportPath(plan_path, state_.format == 1) : state_.path);
         state_.path = p.replace_extension(state_.format == 1 ? ".html" : ".pdf").string();
     }
     inputText("File", state_.path);

@@ -249,7 +249,8 @@ TEST_CASE("report: the board report equals `wards` for the same request; with a 
                 " --from 2025-07 --to 2025-12 --layer asb --layer weapons --weeks 2 --out " +
                 quote(plan))
                 .code == 0);
-    const auto h = run("report --quiet --plan " + quote(plan) + " --out " + quote(dir.file("b.html")));
+    const auto h =
+        run("report --quiet --plan " + quote(plan) + " --out " + quote(dir.file("b.html")));
     INFO(h.output);
     REQUIRE(h.code == 0);
     const std::string html = test::readFile(dir.file("b.html"));
@@ -257,7 +258,8 @@ TEST_CASE("report: the board report equals `wards` for the same request; with a 
     CHECK(html.find("<td>A1</td>") != std::string::npos);
     const auto bad = run("report " + request + " --out " + quote(dir.file("board.docx")));
     CHECK(bad.code == 2);
-    const auto no_wards = run("report --quiet --incidents " + quote(kGeo + "/medway_street_2025.zip") +
-                              " --out " + quote(dir.file("x.pdf")));
+    const auto no_wards =
+        run("report --quiet --incidents " + quote(kGeo + "/medway_street_2025.zip") + " --out " +
+            quote(dir.file("x.pdf")));
     CHECK(no_wards.code == 2);
 }

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 using namespace sw;
@@ -66,7 +67,8 @@ std::string run(const std::string& command) {
 }
 
 bool havePoppler() {
-    return std::system("command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1") == 0;
+    return std::system(
+               "command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1") == 0;
 }
 
 // Pixels of a PNG near a colour.
@@ -98,7 +100,8 @@ std::string slurp(const std::string& path) {
 
 } // namespace
 
-TEST_CASE("board figures: headline per layer against the ward profile, a missing month kept apart") {
+TEST_CASE(
+    "board figures: headline per layer against the ward profile, a missing month kept apart") {
     ReportWorld rw;
     auto f = boardFigures(rw.session, rw.request("x.pdf").content.selection);
     REQUIRE(f);
@@ -163,7 +166,8 @@ TEST_CASE("board report PDF: text equals the ward profile, pages show the charts
     char rate[32];
     std::snprintf(rate, sizeof rate, "%.1f", *west.rate_per_1000);
     CHECK(std::string(rate) == "35.0"); // 70 per 2,000 residents
-    const std::string top_line = run("pdftotext -layout '" + pdf + "' - | grep -m1 -E '^ *1 +West'");
+    const std::string top_line =
+        run("pdftotext -layout '" + pdf + "' - | grep -m1 -E '^ *1 +West'");
     CHECK(top_line.find(std::to_string(west.count)) != std::string::npos);
     CHECK(top_line.find(rate) != std::string::npos);
     CHECK(text.find("85 incidents (Any of the layers)") != std::string::npos);
@@ -204,6 +208,16 @@ TEST_CASE("board report HTML parses and carries the same numbers; a failed write
     CHECK(doc.find("<svg") != std::string::npos);
     CHECK(doc.find("data:image/png;base64,") != std::string::npos);
     CHECK(doc.find("http://") == doc.find("http://www.w3.org")); // no external fetches
+    // Each inline SVG's glyph and clip ids are its own (shared ids would draw the wrong glyphs).
+    std::set<std::string> ids;
+    std::size_t id_count = 0;
+    for (std::size_t at = doc.find(" id=\""); at != std::string::npos;
+         at = doc.find(" id=\"", at + 1)) {
+        ids.insert(doc.substr(at + 5, doc.find('"', at + 5) - at - 5));
+        ++id_count;
+    }
+    CHECK(id_count > 10);
+    CHECK(ids.size() == id_count);
     const std::string body = doc.substr(doc.find("<html"));
     CPLXMLNode* root = CPLParseXMLString(body.c_str());
     REQUIRE_MESSAGE(root, "the HTML is not well-formed");
