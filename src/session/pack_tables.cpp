@@ -419,6 +419,19 @@ HotspotRequest hotspotRequestFromPlan(const Plan& plan) {
     return hr;
 }
 
+PackContentRequest mapContentRequest(const Plan& plan, const SelectionParams& selection,
+                                     const KdeParams& kde, const HotspotThreshold& threshold,
+                                     std::int64_t suppress) {
+    PackContentRequest c;
+    c.suppress = suppress;
+    c.selection = selection;
+    c.hotspots = hotspotRequestFromPlan(plan);
+    c.hotspots.density.kde = kde; // the map's hotspots, as drawn
+    c.hotspots.density.radius_rule = BandwidthRule::Fixed;
+    c.hotspots.threshold = threshold;
+    return c;
+}
+
 Result<PackContent> buildPackContent(const Session& session, const Plan& plan,
                                      const PackContentRequest& request, Progress* progress) {
     PackContent out;

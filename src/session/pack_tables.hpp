@@ -49,6 +49,12 @@ struct PackContent {
 // size, the top 5% of cells.
 HotspotRequest hotspotRequestFromPlan(const Plan& plan);
 
+// The content as the map shows it: the map's period, layers, hotspot grid and threshold
+// (the plan's other hotspot settings underneath), with counts below `suppress` withheld.
+PackContentRequest mapContentRequest(const Plan& plan, const SelectionParams& selection,
+                                     const KdeParams& kde, const HotspotThreshold& threshold,
+                                     std::int64_t suppress);
+
 Result<PackContent> buildPackContent(const Session& session, const Plan& plan,
                                      const PackContentRequest& request,
                                      Progress* progress = nullptr);

@@ -6,11 +6,6 @@
 #include <filesystem>
 
 namespace sw::ui {
-namespace {
-
-constexpr io::PackFormat kFormats[] = {io::PackFormat::Shapefile, io::PackFormat::GeoPackage,
-                                       io::PackFormat::GeoJson,   io::PackFormat::Kml,
-                                       io::PackFormat::Csv,       io::PackFormat::Xlsx};
 
 void inputText(const char* label, std::string& text) {
     char buf[1024];
@@ -18,6 +13,12 @@ void inputText(const char* label, std::string& text) {
     if (ImGui::InputText(label, buf, sizeof buf))
         text = buf;
 }
+
+namespace {
+
+constexpr io::PackFormat kFormats[] = {io::PackFormat::Shapefile, io::PackFormat::GeoPackage,
+                                       io::PackFormat::GeoJson,   io::PackFormat::Kml,
+                                       io::PackFormat::Csv,       io::PackFormat::Xlsx};
 
 } // namespace
 
@@ -38,13 +39,8 @@ void PackExport::start(const Session& session, const Plan& plan, const std::stri
                        const HotspotThreshold& threshold) {
     PartnerPackRequest req;
     req.format = kFormats[state_.format];
-    req.content.suppress = state_.suppress;
+    req.content = mapContentRequest(plan, selection, kde, threshold, state_.suppress);
     req.content.include_points = state_.include_points;
-    req.content.selection = selection;
-    req.content.hotspots = hotspotRequestFromPlan(plan);
-    req.content.hotspots.density.kde = kde; // the map's hotspots, as drawn
-    req.content.hotspots.density.radius_rule = BandwidthRule::Fixed;
-    req.content.hotspots.threshold = threshold;
     req.zip = state_.zip;
     req.plan_path = plan_path;
     req.out_dir = state_.folder.empty() ? defaultPackFolder(plan_path) : state_.folder;

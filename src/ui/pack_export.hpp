@@ -41,6 +41,9 @@ class PackExport {
     BackgroundJob<PartnerPackResult> job_;
 };
 
+// A one-line text field bound to a string (at most 1,023 bytes).
+void inputText(const char* label, std::string& text);
+
 // The folder a pack goes to by default: "<plan stem>_pack" beside the plan.
 std::string defaultPackFolder(const std::string& plan_path);
 

@@ -1,6 +1,8 @@
 // The Board report panel.
 #include "ui/report_export.hpp"
 
+#include "ui/pack_export.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -8,16 +10,6 @@
 #include <filesystem>
 
 namespace sw::ui {
-namespace {
-
-void inputText(const char* label, std::string& text) {
-    char buf[1024];
-    std::snprintf(buf, sizeof buf, "%s", text.c_str());
-    if (ImGui::InputText(label, buf, sizeof buf))
-        text = buf;
-}
-
-} // namespace
 
 std::string defaultReportPath(const std::string& plan_path, bool html) {
     const char* ext = html ? ".html" : ".pdf";
@@ -38,12 +30,7 @@ void ReportExport::start(const Session& session, const Plan& plan, const std::st
                          const SelectionParams& selection, const KdeParams& kde,
                          const HotspotThreshold& threshold) {
     BoardReportRequest req;
-    req.content.suppress = state_.suppress;
-    req.content.selection = selection;
-    req.content.hotspots = hotspotRequestFromPlan(plan);
-    req.content.hotspots.density.kde = kde; // the map's hotspots, as drawn
-    req.content.hotspots.density.radius_rule = BandwidthRule::Fixed;
-    req.content.hotspots.threshold = threshold;
+    req.content = mapContentRequest(plan, selection, kde, threshold, state_.suppress);
     req.out = state_.path;
     req.title = state_.title;
     req.plan_path = plan_path;
