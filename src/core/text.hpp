@@ -1,4 +1,5 @@
-// Small text helpers shared by every layer: ASCII case folding, trimming and file extensions.
+// Small text helpers shared by every layer: ASCII case folding, trimming, file extensions and
+// XML escaping.
 // ASCII only on purpose: column names, keys and extensions are compared, never prose.
 #pragma once
 
@@ -53,6 +54,34 @@ inline std::string lowerExtension(std::string_view path) {
     const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
     const auto dot = name.find_last_of('.');
     return dot == std::string_view::npos || dot == 0 ? std::string() : lower(name.substr(dot + 1));
+}
+
+// XML-escaped text (&, <, >, ", '), for XML, QML and HTML.
+inline std::string xmlEscape(std::string_view text) {
+    std::string s;
+    s.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '&':
+            s += "&amp;";
+            break;
+        case '<':
+            s += "&lt;";
+            break;
+        case '>':
+            s += "&gt;";
+            break;
+        case '"':
+            s += "&quot;";
+            break;
+        case '\'':
+            s += "&apos;";
+            break;
+        default:
+            s += c;
+        }
+    }
+    return s;
 }
 
 } // namespace sw

@@ -133,9 +133,7 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
     prof.rows = std::move(sorted);
     if (len > 0 && !complete) {
         prof.notes.push_back("the period has months without data (" +
-                             formatSpans(coverage.gaps(prof.from, prof.to).empty()
-                                             ? std::vector<MonthSpan>{{prof.from, prof.to}}
-                                             : coverage.gaps(prof.from, prof.to)) +
+                             formatSpans(coverage.gaps(prof.from, prof.to)) +
                              "): change against other periods left blank");
     } else if (!prof.prev_covered && len > 0) {
         const MonthSpan previous{prof.prev_from, prof.prev_to};

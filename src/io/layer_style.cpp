@@ -1,6 +1,8 @@
 // QGIS QML for the exported layers.
 #include "io/layer_style.hpp"
 
+#include "core/text.hpp"
+
 #include <cstdio>
 
 namespace sw::io {
@@ -111,33 +113,6 @@ std::string labeling(const std::string& field) {
 }
 
 } // namespace
-
-std::string xmlEscape(const std::string& text) {
-    std::string s;
-    s.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            s += "&amp;";
-            break;
-        case '<':
-            s += "&lt;";
-            break;
-        case '>':
-            s += "&gt;";
-            break;
-        case '"':
-            s += "&quot;";
-            break;
-        case '\'':
-            s += "&apos;";
-            break;
-        default:
-            s += c;
-        }
-    }
-    return s;
-}
 
 std::string qmlText(const LayerStyle& style,
                     const std::function<std::string(const std::string&)>& field_name) {

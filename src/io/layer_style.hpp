@@ -36,7 +36,4 @@ struct LayerStyle {
 std::string qmlText(const LayerStyle& style,
                     const std::function<std::string(const std::string&)>& field_name = {});
 
-// XML-escaped text (&, <, >, ", ').
-std::string xmlEscape(const std::string& text);
-
 } // namespace sw::io

@@ -42,6 +42,14 @@ struct OutLayer {
     std::vector<MultiPolygon> shapes; // Polygon: one per row (working CRS)
     std::vector<Point> points;        // Point: one per row (working CRS)
     LayerStyle style;
+
+    // The index of a field by name, or fields.size() when it has none of that name.
+    std::size_t fieldIndex(std::string_view field) const {
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            if (fields[i].name == field)
+                return i;
+        return fields.size();
+    }
 };
 
 struct WrittenLayers {

@@ -4,6 +4,8 @@
 #include "print/chart_drawing.hpp"
 #include "print/output_file.hpp"
 
+#include "core/text.hpp"
+
 #include <cairo-svg.h>
 
 namespace sw {
@@ -86,19 +88,19 @@ std::string mapPng(const MapFigure& map) {
 void table(std::string& h, const ReportTable& t) {
     h += "<table>\n<thead><tr>";
     for (std::size_t c = 0; c < t.header.size(); ++c)
-        h += std::string(t.isNumber(c) ? "<th class=\"n\">" : "<th>") + htmlEscape(t.header[c]) +
+        h += std::string(t.isNumber(c) ? "<th class=\"n\">" : "<th>") + xmlEscape(t.header[c]) +
              "</th>";
     h += "</tr></thead>\n<tbody>\n";
     for (const auto& r : t.rows) {
         h += "<tr>";
         for (std::size_t c = 0; c < r.size(); ++c)
-            h += std::string(t.isNumber(c) ? "<td class=\"n\">" : "<td>") + htmlEscape(r[c]) +
+            h += std::string(t.isNumber(c) ? "<td class=\"n\">" : "<td>") + xmlEscape(r[c]) +
                  "</td>";
         h += "</tr>\n";
     }
     h += "</tbody></table>\n";
     if (!t.note.empty())
-        h += "<p class=\"note\">" + htmlEscape(t.note) + "</p>\n";
+        h += "<p class=\"note\">" + xmlEscape(t.note) + "</p>\n";
 }
 
 constexpr const char* kStyle =
@@ -112,68 +114,45 @@ constexpr const char* kStyle =
 
 } // namespace
 
-std::string htmlEscape(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 Result<WrittenReport> writeReportHtml(const std::string& path, const ReportDocument& doc) {
     std::string h = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "
                     "lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>" +
-                    htmlEscape(doc.title) + "</title>\n<style>" + kStyle +
+                    xmlEscape(doc.title) + "</title>\n<style>" + kStyle +
                     "</style>\n</head>\n<body>\n";
-    h += "<h1>" + htmlEscape(doc.title) + "</h1>\n<p>" + htmlEscape(doc.subtitle) + "</p>\n";
-    h += "<p class=\"note\">Made " + htmlEscape(doc.made_on) + "</p>\n";
+    h += "<h1>" + xmlEscape(doc.title) + "</h1>\n<p>" + xmlEscape(doc.subtitle) + "</p>\n";
+    h += "<p class=\"note\">Made " + xmlEscape(doc.made_on) + "</p>\n";
     if (!doc.warning.empty())
-        h += "<p class=\"warning\">" + htmlEscape(doc.warning) + "</p>\n";
+        h += "<p class=\"warning\">" + xmlEscape(doc.warning) + "</p>\n";
     using K = ReportBlock::Kind;
     int charts = 0;
     for (const auto& b : doc.blocks) {
         switch (b.kind) {
         case K::Heading:
-            h += "<h2>" + htmlEscape(b.text) + "</h2>\n";
+            h += "<h2>" + xmlEscape(b.text) + "</h2>\n";
             break;
         case K::Subheading:
-            h += "<h3>" + htmlEscape(b.text) + "</h3>\n";
+            h += "<h3>" + xmlEscape(b.text) + "</h3>\n";
             break;
         case K::Paragraph:
-            h += "<p>" + htmlEscape(b.text) + "</p>\n";
+            h += "<p>" + xmlEscape(b.text) + "</p>\n";
             break;
         case K::Table:
             table(h, b.table);
             break;
         case K::Chart:
             h += "<figure class=\"chart\">" + chartSvg(b.chart, ++charts) + "<figcaption>" +
-                 htmlEscape(b.text) + "</figcaption></figure>\n";
+                 xmlEscape(b.text) + "</figcaption></figure>\n";
             break;
         case K::Map:
-            h += "<figure class=\"map\"><img alt=\"" + htmlEscape(b.text) +
+            h += "<figure class=\"map\"><img alt=\"" + xmlEscape(b.text) +
                  "\" src=\"data:image/png;base64," + base64(mapPng(b.map)) + "\"/><figcaption>" +
-                 htmlEscape(b.text) + "</figcaption></figure>\n";
+                 xmlEscape(b.text) + "</figcaption></figure>\n";
             break;
         case K::PageBreak:
             break;
         }
     }
-    h += "<footer class=\"note\">" + htmlEscape(doc.footer) + "</footer>\n</body>\n</html>\n";
+    h += "<footer class=\"note\">" + xmlEscape(doc.footer) + "</footer>\n</body>\n</html>\n";
     if (auto st = print::writeWholeFile(path, h); !st)
         return st.failure();
     return WrittenReport{path, 0};

@@ -9,7 +9,4 @@ namespace sw {
 
 Result<WrittenReport> writeReportHtml(const std::string& path, const ReportDocument& doc);
 
-// Text with &, <, > and " escaped.
-std::string htmlEscape(const std::string& text);
-
 } // namespace sw

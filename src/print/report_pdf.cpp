@@ -173,64 +173,74 @@ class Pager {
         return t + "\xE2\x80\xA6";
     }
 
-    // One row: text cells wrap to their column (up to three lines), numbers are cut to fit;
-    // a header's text shrinks to fit its column before it is cut.
-    void row(const ReportTable& t, const std::vector<std::string>& cells,
-             const std::vector<double>& xs, bool header, bool shade) {
+    // A row laid out: text cells wrap to their column (up to three lines), numbers are cut
+    // to fit; a header's text takes two lines, then shrinks, before it is cut.
+    struct RowLayout {
+        std::vector<std::vector<std::string>> lines;
+        std::vector<double> sizes;
+        double height = 0;
+    };
+
+    RowLayout layout(const ReportTable& t, const std::vector<std::string>& cells,
+                     const std::vector<double>& xs, bool header) {
         constexpr double kLineH = 9.5, kPad = 2, kSize = 7.5;
-        std::vector<std::vector<std::string>> lines(cells.size());
-        std::vector<double> sizes(cells.size(), kSize);
+        RowLayout r{std::vector<std::vector<std::string>>(cells.size()),
+                    std::vector<double>(cells.size(), kSize), 0};
         std::size_t most = 1;
         for (std::size_t c = 0; c < cells.size() && c + 1 < xs.size(); ++c) {
             const double w = xs[c + 1] - xs[c] - 6;
+            auto& lines = r.lines[c];
             print::setFont(cr_, kSize, header);
-            if (header) { // two lines, then a smaller font, then cut
+            if (header) {
                 const auto fits = [&]() {
-                    lines[c] = print::wrapText(cr_, cells[c], w);
-                    return lines[c].size() <= 2 &&
-                           std::all_of(lines[c].begin(), lines[c].end(), [&](const std::string& l) {
+                    lines = print::wrapText(cr_, cells[c], w);
+                    return lines.size() <= 2 &&
+                           std::all_of(lines.begin(), lines.end(), [&](const std::string& l) {
                                return print::textWidth(cr_, l) <= w;
                            });
                 };
-                while (!fits() && sizes[c] > 5.5)
-                    print::setFont(cr_, sizes[c] -= 0.5, true);
-                lines[c].resize(std::min<std::size_t>(lines[c].size(), 2));
-                for (auto& l : lines[c])
-                    l = fit(l, w);
+                while (!fits() && r.sizes[c] > 5.5)
+                    print::setFont(cr_, r.sizes[c] -= 0.5, true);
+                lines.resize(std::min<std::size_t>(lines.size(), 2));
             } else if (t.isNumber(c)) {
-                lines[c] = {fit(cells[c], w)};
+                lines = {cells[c]};
             } else {
-                lines[c] = print::wrapText(cr_, cells[c], w);
-                if (lines[c].size() > 3) {
-                    lines[c].resize(3);
-                    lines[c][2] = fit(lines[c][2] + " \xE2\x80\xA6", w);
+                lines = print::wrapText(cr_, cells[c], w);
+                if (lines.size() > 3) {
+                    lines.resize(3);
+                    lines[2] += " \xE2\x80\xA6";
                 }
-                for (auto& l : lines[c])
-                    l = fit(l, w);
             }
-            most = std::max(most, lines[c].size());
+            for (auto& l : lines)
+                l = fit(l, w);
+            most = std::max(most, lines.size());
         }
-        const double h = kLineH * static_cast<double>(most) + kPad;
-        if (y_ + h > kBottom)
-            newPage();
+        r.height = kLineH * static_cast<double>(most) + kPad;
+        return r;
+    }
+
+    void drawRow(const ReportTable& t, const RowLayout& r, const std::vector<double>& xs,
+                 bool header, bool shade) {
+        constexpr double kLineH = 9.5;
         if (shade || header) {
-            cairo_rectangle(cr_, kMargin, y_, kTextW, h);
+            cairo_rectangle(cr_, kMargin, y_, kTextW, r.height);
             cairo_set_source_rgb(cr_, header ? 0.86 : 0.95, header ? 0.89 : 0.95,
                                  header ? 0.93 : 0.95);
             cairo_fill(cr_);
         }
-        for (std::size_t c = 0; c < lines.size() && c + 1 < xs.size(); ++c)
-            for (std::size_t k = 0; k < lines[c].size(); ++k) {
-                print::setFont(cr_, sizes[c], header);
-                const std::string& s = lines[c][k];
+        for (std::size_t c = 0; c < r.lines.size() && c + 1 < xs.size(); ++c)
+            for (std::size_t k = 0; k < r.lines[c].size(); ++k) {
+                print::setFont(cr_, r.sizes[c], header);
+                const std::string& s = r.lines[c][k];
                 const double x =
                     t.isNumber(c) ? xs[c + 1] - 3 - print::textWidth(cr_, s) : xs[c] + 3;
-                print::plainText(cr_, x, y_ + 8 + kLineH * static_cast<double>(k), s, sizes[c],
+                print::plainText(cr_, x, y_ + 8 + kLineH * static_cast<double>(k), s, r.sizes[c],
                                  header);
             }
-        y_ += h;
+        y_ += r.height;
     }
 
+    // A table; a row that does not fit starts a page, under the header again.
     void table(const ReportTable& t) {
         const std::size_t n = t.header.size();
         std::vector<double> w = t.widths.size() == n ? t.widths : std::vector<double>(n, 1.0);
@@ -238,14 +248,16 @@ class Pager {
         std::vector<double> xs = {kMargin};
         for (double x : w)
             xs.push_back(xs.back() + kTextW * x / sum);
-        need(11.5 * 3);
-        row(t, t.header, xs, true, false);
+        const RowLayout head = layout(t, t.header, xs, true);
+        need(head.height + 11.5 * 2);
+        drawRow(t, head, xs, true, false);
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
-            if (y_ + 11.5 > kBottom) {
+            const RowLayout row = layout(t, t.rows[r], xs, false);
+            if (y_ + row.height > kBottom) {
                 newPage();
-                row(t, t.header, xs, true, false);
+                drawRow(t, head, xs, true, false);
             }
-            row(t, t.rows[r], xs, false, r % 2 == 1);
+            drawRow(t, row, xs, false, r % 2 == 1);
         }
         y_ += 4;
         if (!t.note.empty())

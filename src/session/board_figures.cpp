@@ -63,34 +63,8 @@ Result<BoardFigures> boardFigures(const Session& s, const SelectionParams& sel) 
     f.monthly = wardMonthlyCounts(s, sel, kStudyArea, &f.period);
     f.previous = previousPeriod(f.period);
     f.last_year = yearEarlier(f.period);
-    // As the ward profile: a period with months without data is compared with nothing.
-    const bool complete = s.months().covers(f.period.first, f.period.last);
-    f.has_previous = complete && s.months().covers(f.previous.first, f.previous.last);
-    f.has_last_year = complete && f.period.length() <= 12 &&
-                      s.months().covers(f.last_year.first, f.last_year.last);
     f.missing = s.months().gaps(f.period.first, f.period.last);
-    if (!s.months().has(f.period.first) || !s.months().has(f.period.last)) {
-        // gaps() runs between months with data; a period that starts or ends without data
-        // needs its ends too.
-        f.missing.clear();
-        MonthIndex run = kNoMonth;
-        for (MonthIndex m = f.period.first; m <= f.period.last + 1; ++m) {
-            const bool gap = m <= f.period.last && !s.months().has(m);
-            if (gap && run == kNoMonth)
-                run = m;
-            if (!gap && run != kNoMonth) {
-                f.missing.push_back({run, m - 1});
-                run = kNoMonth;
-            }
-        }
-    }
-    for (MonthIndex m = f.last_year.first; m <= f.last_year.last; ++m)
-        if (!s.months().has(m)) {
-            if (!f.missing_year_before.empty() && f.missing_year_before.back().last == m - 1)
-                f.missing_year_before.back().last = m;
-            else
-                f.missing_year_before.push_back({m, m});
-        }
+    f.missing_year_before = s.months().gaps(f.last_year.first, f.last_year.last);
 
     ProfileParams pp;
     pp.from = f.period.first;
@@ -101,6 +75,9 @@ Result<BoardFigures> boardFigures(const Session& s, const SelectionParams& sel) 
         return prof.failure();
     f.profile = std::move(prof.value());
     f.outside_wards = f.profile.outside_wards;
+    // The ward profile's rule: a comparison needs every month of both periods.
+    f.has_previous = f.profile.prev_covered;
+    f.has_last_year = f.profile.last_year_covered;
 
     const auto periodTotal = [&](std::size_t series, const MonthSpan& span, bool has) {
         return has ? f.monthly.total(series, span) : std::nullopt;

@@ -79,22 +79,15 @@ const OutLayer* packLayer(const PackContent& c, const std::string& name) {
     return nullptr;
 }
 
-std::size_t fieldOf(const OutLayer& l, const std::string& name) {
-    for (std::size_t i = 0; i < l.fields.size(); ++i)
-        if (l.fields[i].name == name)
-            return i;
-    return l.fields.size();
-}
-
 const FieldValue& field(const OutLayer& l, const std::vector<FieldValue>& row,
                         const std::string& name) {
     static const FieldValue none;
-    const std::size_t i = fieldOf(l, name);
+    const std::size_t i = l.fieldIndex(name);
     return i < row.size() ? row[i] : none;
 }
 
 const std::vector<FieldValue>* wardRow(const OutLayer& wl, const std::string& code) {
-    const std::size_t f = fieldOf(wl, "ward_code");
+    const std::size_t f = wl.fieldIndex("ward_code");
     for (const auto& r : wl.rows)
         if (f < r.size() && std::get_if<std::string>(&r[f]) && std::get<std::string>(r[f]) == code)
             return &r;
@@ -182,48 +175,42 @@ std::string spansText(const std::vector<MonthSpan>& spans) {
     return s;
 }
 
+// One chart per layer (layers of very different sizes stay readable), the year before dashed.
 void trends(ReportDocument& doc, const BoardFigures& f, const std::vector<LayerRule>& layers) {
-    const std::size_t n = f.monthly.names.size();
-    // One chart per layer: layers of very different sizes stay readable.
-    const std::size_t per = 1;
-    for (std::size_t first = 0; first < n; first += per) {
+    std::string note;
+    if (!f.missing.empty())
+        note = "No data for " + spansText(f.missing) + ": a gap, not a zero. ";
+    if (!f.missing_year_before.empty())
+        note += "No data a year before for " + spansText(f.missing_year_before) + ".";
+    const auto value = [](const std::optional<std::int64_t>& v) {
+        return v ? std::optional<double>(static_cast<double>(*v)) : std::nullopt;
+    };
+    for (std::size_t s = 0; s < f.monthly.names.size(); ++s) {
         ReportChart c;
         c.kind = ReportChart::Kind::Lines;
-        c.title = "Incidents per month: " + f.monthly.names[first];
+        c.title = "Incidents per month: " + f.monthly.names[s];
         c.y_label = "incidents";
-        for (MonthIndex m = f.period.first; m <= f.period.last; ++m)
+        c.note = note;
+        const Rgba col = s < layers.size() ? layers[s].colour : Rgba{30, 80, 140, 255};
+        ChartSeries now{f.monthly.names[s], col, {}, false};
+        ChartSeries before{f.monthly.names[s] + ", a year before", col, {}, true};
+        for (MonthIndex m = f.period.first; m <= f.period.last; ++m) {
             c.categories.push_back(std::string(kMonthNames[monthOfYear(m) - 1]) + " " +
                                    std::to_string(monthYear(m) % 100));
-        for (std::size_t s = first; s < first + per && s < n; ++s) {
-            const Rgba col = s < layers.size() ? layers[s].colour : Rgba{30, 80, 140, 255};
-            ChartSeries now{f.monthly.names[s], col, {}, false};
-            ChartSeries before{f.monthly.names[s] + ", a year before", col, {}, true};
-            for (MonthIndex m = f.period.first; m <= f.period.last; ++m) {
-                const auto v = f.monthly.at(s, m), w = f.monthly.at(s, m - 12);
-                now.values.push_back(v ? std::optional<double>(static_cast<double>(*v))
-                                       : std::nullopt);
-                before.values.push_back(w ? std::optional<double>(static_cast<double>(*w))
-                                          : std::nullopt);
-            }
-            c.series.push_back(std::move(now));
-            c.series.push_back(std::move(before));
+            now.values.push_back(value(f.monthly.at(s, m)));
+            before.values.push_back(value(f.monthly.at(s, m - 12)));
         }
-        std::string note;
-        if (!f.missing.empty())
-            note = "No data for " + spansText(f.missing) + ": a gap, not a zero. ";
-        if (!f.missing_year_before.empty())
-            note += "No data a year before for " + spansText(f.missing_year_before) + ".";
-        c.note = note;
-        doc.chart(c);
+        c.series = {std::move(now), std::move(before)};
+        doc.chart(std::move(c));
     }
 }
 
+// The columns of a pack table: text and dates left, numbers right.
 ReportTable tableOf(const OutLayer& l, const std::vector<std::pair<std::string, std::string>>& cols,
-                    const Cells& cell, std::size_t text_columns, std::size_t limit = SIZE_MAX) {
+                    const Cells& cell, std::size_t limit = SIZE_MAX) {
     ReportTable t;
-    t.text_columns = text_columns;
     for (const auto& [f, h] : cols) {
-        const std::size_t i = fieldOf(l, f);
+        const std::size_t i = l.fieldIndex(f);
         const bool text = i < l.fields.size() && (l.fields[i].type == io::FieldSpec::Type::Text ||
                                                   l.fields[i].type == io::FieldSpec::Type::Date);
         t.right.push_back(text ? 0 : 1);
@@ -259,11 +246,11 @@ MapFigure baseMap(const Session& s, const std::string& attribution) {
     return m;
 }
 
-void maps(ReportDocument& doc, const Session& s, const PackContent& c, const Plan* plan,
-          const std::string& attribution, const Cells& cell) {
+void maps(ReportDocument& doc, const Session& s, const PackContent& c, const Grid& density,
+          const Plan* plan, const std::string& attribution, const Cells& cell) {
     doc.heading("Hotspots");
     MapFigure hot = baseMap(s, attribution);
-    hot.density = &c.density.grid;
+    hot.density = &density;
     hot.density_floor = 0;
     hot.density_scale = 1; // the surface is in incidents per km²
     hot.density_title = "Density, incidents per km\xC2\xB2";
@@ -291,7 +278,7 @@ void maps(ReportDocument& doc, const Session& s, const PackContent& c, const Pla
                                                               {"pai", "PAI"},
                                                               {"wards", "Wards"}})
             cols.push_back(p);
-        ReportTable t = tableOf(*l, cols, cell, 0, 10);
+        ReportTable t = tableOf(*l, cols, cell, 10);
         t.note = std::to_string(l->rows.size()) + " hotspots" +
                  (l->rows.size() > 10 ? " (the 10 largest by rank shown)" : "") +
                  ". PAI: the share of incidents over the share of the study area.";
@@ -319,7 +306,7 @@ void maps(ReportDocument& doc, const Session& s, const PackContent& c, const Pla
                            {"cells", "Cells"},
                            {"area_km2", "km\xC2\xB2"},
                            {"incidents", "Incidents"}},
-                          cell, 1));
+                          cell));
 }
 
 void planSection(ReportDocument& doc, const PackContent& c, const Cells& cell) {
@@ -335,7 +322,7 @@ void planSection(ReportDocument& doc, const PackContent& c, const Cells& cell) {
                        {"week_start", "Week"},
                        {"lead_agency", "Lead"},
                        {"partners", "Partners"}},
-                      cell, 6));
+                      cell));
     doc.subheading("Statistics for the period");
     auto cols = std::vector<std::pair<std::string, std::string>>{{"area_id", "Area"},
                                                                  {"incidents", "Incidents"}};
@@ -348,10 +335,10 @@ void planSection(ReportDocument& doc, const PackContent& c, const Cells& cell) {
                                                           {"change", "Change"},
                                                           {"residents", "Residents"}})
         cols.push_back(p);
-    doc.table(tableOf(*l, cols, cell, 1));
+    doc.table(tableOf(*l, cols, cell));
     doc.subheading("Streets with the most incidents");
-    doc.table(tableOf(*l, {{"area_id", "Area"}, {"top_streets", "Streets"}, {"wards", "Wards"}},
-                      cell, 3));
+    doc.table(
+        tableOf(*l, {{"area_id", "Area"}, {"top_streets", "Streets"}, {"wards", "Wards"}}, cell));
 }
 
 void wardSection(ReportDocument& doc, const BoardFigures& f, const PackContent& c,
@@ -369,7 +356,7 @@ void wardSection(ReportDocument& doc, const BoardFigures& f, const PackContent& 
     if (f.has_last_year)
         cols.insert(cols.end(),
                     {{"last_year_incidents", "Year earlier"}, {"last_year_change", "Change"}});
-    ReportTable t = tableOf(wl, cols, cell, 2);
+    ReportTable t = tableOf(wl, cols, cell);
     t.widths[0] = 0.5;
     t.note = "Every ward of the study area, by count. Previous: the previous period of the same "
              "length; year earlier: the same months a year before.";
@@ -461,6 +448,8 @@ Result<ReportDocument> boardReportDocument(const Session& s, const Plan* plan,
     auto content = buildPackContent(s, plan ? *plan : empty, creq, progress);
     if (!content)
         return content.failure();
+    // The hotspot map draws the surface: the result keeps it alive with the document.
+    res.density = std::move(content.value().density);
     const PackContent& c = content.value();
     res.disclosure = c.summaries;
     res.notes = c.notes;
@@ -513,15 +502,10 @@ Result<ReportDocument> boardReportDocument(const Session& s, const Plan* plan,
     doc.paragraph("Incidents per month in the study area; dashed: the same month a year before. "
                   "A month without data is a gap in the line, not a zero.");
     trends(doc, f, req.content.selection.layers);
-    maps(doc, s, c, plan, attribution, cell);
+    maps(doc, s, c, res.density.grid, plan, attribution, cell);
     planSection(doc, c, cell);
     wardSection(doc, f, c, *wl, cell);
     method(doc, s, req, c, res, attribution);
-    // The maps point at the session's wards and this content's density: keep the grid alive.
-    res.density = std::move(content.value().density);
-    for (auto& b : doc.blocks)
-        if (b.kind == ReportBlock::Kind::Map && b.map.density)
-            b.map.density = &res.density.grid;
     return doc;
 }
 

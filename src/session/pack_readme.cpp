@@ -2,6 +2,7 @@
 #include "session/pack_readme.hpp"
 
 #include "core/month_coverage.hpp"
+#include "core/text.hpp"
 #include "io/layer_style.hpp"
 
 #include <algorithm>
@@ -65,7 +66,6 @@ std::string asText(const Doc& d) {
 }
 
 std::string asHtml(const Doc& d, const std::string& title) {
-    using io::xmlEscape;
     std::string s =
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
         xmlEscape(title) +

@@ -26,13 +26,6 @@ double round3(double v) {
     return std::round(v * 1000.0) / 1000.0;
 }
 
-std::size_t fieldIndex(const OutLayer& l, const std::string& name) {
-    for (std::size_t i = 0; i < l.fields.size(); ++i)
-        if (l.fields[i].name == name)
-            return i;
-    return l.fields.size();
-}
-
 void addFlagFields(OutLayer& l) {
     l.fields.push_back({"suppressed", T::Integer});
     l.fields.push_back({"suppressed_fields", T::Text});
@@ -42,7 +35,7 @@ void addFlagFields(OutLayer& l) {
 std::vector<std::size_t> layerFields(const OutLayer& l, const std::vector<std::string>& keys) {
     std::vector<std::size_t> out;
     for (const auto& k : keys)
-        out.push_back(fieldIndex(l, k));
+        out.push_back(l.fieldIndex(k));
     return out;
 }
 
@@ -102,9 +95,9 @@ void finish(Context& cx, OutLayer layer, const DisclosureSpec& spec) {
 // Relations of the incidents field with the layer fields in every row.
 void addLayerRelations(Context& cx, const OutLayer& l, DisclosureSpec& spec) {
     const auto rel =
-        layerFieldRelations(cx.masks, fieldIndex(l, "incidents"), layerFields(l, cx.keys));
+        layerFieldRelations(cx.masks, l.fieldIndex("incidents"), layerFields(l, cx.keys));
     spec.row_relations.insert(spec.row_relations.end(), rel.begin(), rel.end());
-    spec.counts.push_back(fieldIndex(l, "incidents"));
+    spec.counts.push_back(l.fieldIndex("incidents"));
     for (std::size_t f : layerFields(l, cx.keys))
         spec.counts.push_back(f);
 }
@@ -172,11 +165,11 @@ Status targetAreas(Context& cx, const Plan& plan) {
     }
     DisclosureSpec spec;
     addLayerRelations(cx, l, spec);
-    const std::size_t inc = fieldIndex(l, "incidents"), prev = fieldIndex(l, "prev_incidents"),
-                      chg = fieldIndex(l, "change");
+    const std::size_t inc = l.fieldIndex("incidents"), prev = l.fieldIndex("prev_incidents"),
+                      chg = l.fieldIndex("change");
     spec.counts.push_back(prev);
     spec.row_relations.push_back({{inc, 1}, {prev, -1}, {chg, -1}});
-    spec.derived = {{fieldIndex(l, "share_pct"), {inc}}, {fieldIndex(l, "pai"), {inc}}};
+    spec.derived = {{l.fieldIndex("share_pct"), {inc}}, {l.fieldIndex("pai"), {inc}}};
     l.style.kind = io::LayerStyle::Kind::Categorised;
     l.style.name = "streetweek target areas";
     l.style.field = "status";
@@ -222,8 +215,8 @@ Status hotspotsLayer(Context& cx, const HotspotResult& hr) {
     }
     DisclosureSpec spec;
     addLayerRelations(cx, l, spec);
-    const std::size_t inc = fieldIndex(l, "incidents");
-    spec.derived = {{fieldIndex(l, "share_pct"), {inc}}, {fieldIndex(l, "pai"), {inc}}};
+    const std::size_t inc = l.fieldIndex("incidents");
+    spec.derived = {{l.fieldIndex("share_pct"), {inc}}, {l.fieldIndex("pai"), {inc}}};
     l.style = singleStyle("streetweek hotspots", {220, 30, 30, 90}, {170, 0, 0, 255}, "rank");
     finish(cx, std::move(l), spec);
     return okStatus();
@@ -270,8 +263,8 @@ Status giStarLayer(Context& cx, const GiStarSpots& gs) {
         l.shapes.push_back(shapes.value()[k]);
     }
     DisclosureSpec spec;
-    spec.counts = {fieldIndex(l, "incidents")};
-    spec.column_totals = {fieldIndex(l, "incidents")};
+    spec.counts = {l.fieldIndex("incidents")};
+    spec.column_totals = {l.fieldIndex("incidents")};
     l.style.kind = io::LayerStyle::Kind::Categorised;
     l.style.name = "streetweek Gi* classes";
     l.style.field = "gi_bin";
@@ -289,7 +282,7 @@ io::LayerStyle wardStyle(const OutLayer& l, const std::string& field) {
     io::LayerStyle s;
     s.name = "streetweek ward profiles";
     s.label_field = "ward_name";
-    const std::size_t f = fieldIndex(l, field);
+    const std::size_t f = l.fieldIndex(field);
     std::vector<double> values;
     for (const auto& row : l.rows) {
         if (const auto* d = std::get_if<double>(&row[f]))
@@ -360,7 +353,7 @@ Status wardProfiles(Context& cx) {
     }
     DisclosureSpec spec;
     addLayerRelations(cx, l, spec);
-    const auto f = [&](const char* n) { return fieldIndex(l, n); };
+    const auto f = [&](const char* n) { return l.fieldIndex(n); };
     spec.counts.push_back(f("prev_incidents"));
     spec.counts.push_back(f("last_year_incidents"));
     spec.row_relations.push_back(
