@@ -4,12 +4,11 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numbers>
 #include <numeric>
 
 namespace sw {
 namespace {
-
-constexpr double kPi = 3.14159265358979323846;
 
 double weightOf(const WeightedPoints& p, std::size_t i) {
     return p.w.empty() ? 1.0 : p.w[i];
@@ -148,7 +147,7 @@ Result<double> likelihoodCvRadius(const WeightedPoints& p, KernelShape kernel) {
     for (int k = 0; k < kCandidates; ++k) {
         const double sigma = lo * std::pow(hi / lo, static_cast<double>(k) / (kCandidates - 1));
         const double reach = 5 * sigma, inv2s2 = 1.0 / (2 * sigma * sigma),
-                     norm = 1.0 / (2 * kPi * sigma * sigma);
+                     norm = 1.0 / (2 * std::numbers::pi * sigma * sigma);
         double ll = 0;
         for (std::size_t i = 0; i < n; ++i) {
             const auto first = std::lower_bound(y.begin(), y.end(), y[i] - reach) - y.begin();

@@ -8,12 +8,12 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <numbers>
 #include <numeric>
 
 namespace sw {
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 // The Gaussian is truncated at the radius, which is 3 standard deviations.
 constexpr double kGaussSigmasPerRadius = 3.0;
 
@@ -22,18 +22,18 @@ double densityFactor(KernelShape k, double r) {
     const double r2 = r * r;
     switch (k) {
     case KernelShape::Quartic:
-        return 3.0 / (kPi * r2);
+        return 3.0 / (std::numbers::pi * r2);
     case KernelShape::Triweight:
-        return 4.0 / (kPi * r2);
+        return 4.0 / (std::numbers::pi * r2);
     case KernelShape::Epanechnikov:
-        return 2.0 / (kPi * r2);
+        return 2.0 / (std::numbers::pi * r2);
     case KernelShape::Triangular:
-        return 3.0 / (kPi * r2);
+        return 3.0 / (std::numbers::pi * r2);
     case KernelShape::Uniform:
-        return 1.0 / (kPi * r2);
+        return 1.0 / (std::numbers::pi * r2);
     case KernelShape::Gaussian: {
         const double s = r / kGaussSigmasPerRadius;
-        return 1.0 / (2.0 * kPi * s * s *
+        return 1.0 / (2.0 * std::numbers::pi * s * s *
                       (1.0 - std::exp(-0.5 * kGaussSigmasPerRadius * kGaussSigmasPerRadius)));
     }
     }

@@ -17,7 +17,11 @@ double shapeAreaKm2(const MultiPolygon& shape) {
     return shapeArea(shape) / 1e6;
 }
 
-// One period's selected incidents.
+} // namespace
+
+// One period's selected incidents (a named namespace: AreaStatistics::Impl holds two).
+namespace area_statistics_detail {
+
 struct PeriodPoints {
     MonthSpan period;
     bool has_data = false;
@@ -51,7 +55,9 @@ Result<PeriodPoints> periodPoints(const Session& session, SelectionParams sel,
     return p;
 }
 
-} // namespace
+} // namespace area_statistics_detail
+using area_statistics_detail::PeriodPoints;
+using area_statistics_detail::periodPoints;
 
 struct AreaStatistics::Impl {
     const Session* session = nullptr;
