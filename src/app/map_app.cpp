@@ -62,6 +62,7 @@ MapApp::MapApp(const cli::GuiOptions& options, GLFWwindow* window, std::string s
 }
 
 MapApp::~MapApp() {
+    basemap_.stop();
     jobs_.stop();
     scene_.stop();
     plan_.close(session_.data().working_crs);
@@ -87,6 +88,8 @@ bool MapApp::start() {
         return false;
     }
     cli::applyOptions(opts_, ui_, session_);
+    basemap_.choose(opts_.basemap.source); // on the command line: the user's consent
+    basemap_.look() = opts_.basemap.look;
     initial_view_ = opts_.view;
     if (opts_.startup_error.empty())
         jobs_.load(session_, opts_.request);
@@ -179,6 +182,7 @@ void MapApp::installResults(double now_s) {
         }
     }
     renderer_.setRamp(ui_.density.ramp);
+    pollBasemap(now_s);
     const LiveAnalysis& live = jobs_.live();
     if (session_.loaded() &&
         (coloured_state_ != ui_.choropleth || live.generation() != coloured_generation_)) {
@@ -190,9 +194,23 @@ void MapApp::installResults(double now_s) {
     }
 }
 
+// The basemap follows the window's view; its failures go on the status line once each.
+void MapApp::pollBasemap(double now_s) {
+    if (auto img = basemap_.poll(session_, view_.camera, now_s))
+        renderer_.uploadBasemap(*img);
+    if (basemap_.message() != basemap_message_) {
+        basemap_message_ = basemap_.message();
+        if (!basemap_message_.empty()) {
+            status_line_ = basemap_message_ + " (the map works without it)";
+            if (offscreen_)
+                std::cerr << "streetweek gui: " << status_line_ << "\n";
+        }
+    }
+}
+
 bool MapApp::allReady() const {
     const LiveAnalysis& live = jobs_.live();
-    return session_.loaded() && !jobs_.busy() &&
+    return session_.loaded() && !jobs_.busy() && basemap_.settled() &&
            scene_.geometry().layer_signature == layerSignatures(session_.layers()) &&
            (session_.incidents().empty() || (!live.running() && live.result().has_value()) ||
             !live.error().empty());
@@ -202,9 +220,18 @@ void MapApp::beginImage(int fw, int fh) {
     image_target_.reset();
     if (!save_.requested || offscreen_)
         return;
-    save_.requested = false;
     const int iw = save_.width > 0 ? save_.width : fw;
     const int ih = save_.height > 0 ? save_.height : fh;
+    // The image shows at least the window's view in its own shape: its basemap is fetched for
+    // that view and size first (the request waits, frames go on).
+    MapCamera image_camera = view_.camera;
+    image_camera.setViewport(iw, ih);
+    image_camera.fit(view_.camera.visibleWorld(), 0.0);
+    if (ui::checkImageSize(iw, ih) && !basemap_.readyFor(session_, image_camera)) {
+        status_line_ = "Fetching the basemap for the image...";
+        return;
+    }
+    save_.requested = false;
     if (auto st = ui::checkImageSize(iw, ih); !st) {
         save_.message = st.error();
     } else if (auto t = gl::makeRenderTarget(iw, ih); !t) {
@@ -255,11 +282,14 @@ void MapApp::layout(double now_s, int fw, int fh) {
             load_error_.clear();
             jobs_.load(session_, *requests.load);
         }
-        const ui::WorkStatus status{jobs_.loading(), jobs_.live().running(), jobs_.loadFraction(),
+        const ui::WorkStatus status{jobs_.loading(),         jobs_.live().running(),
+                                    basemap_.fetching(),     jobs_.loadFraction(),
                                     jobs_.live().fraction(), status_line_};
         ui::PlanMenu plan_menu{plan_.panel().open, plan_.tools().tool, plan_.pack().state().open,
                                plan_.report().state().open};
-        if (ui::drawMenuBar(ui_, view_, data_panel_, save_, plan_menu, status))
+        ui::drawBasemapPanel(basemap_panel_, basemap_);
+        if (ui::drawMenuBar(ui_, view_, data_panel_, save_, plan_menu, {basemap_panel_, basemap_},
+                            status))
             glfwSetWindowShouldClose(window_, GLFW_TRUE);
         if (plan_menu.save_requested)
             plan_.save(jobs_.request(), selection_, session_.data().working_crs,
@@ -274,6 +304,7 @@ void MapApp::layout(double now_s, int fw, int fh) {
     overlay_.analysis = live.result() ? &*live.result() : nullptr;
     overlay_.styles = &styles_;
     overlay_.title = session_.loaded() ? ui::mapTitle(session_, ui_) : "";
+    overlay_.basemap_attribution = basemap_.attribution();
     overlay_.top_margin = ui_.hide_panels ? 0.0f : ImGui::GetFrameHeight();
     // A map image larger than the window: text, legend and scale bar grow with it (a 300 dpi
     // page keeps legible labels); no cursor readout in the image.
@@ -305,6 +336,10 @@ void MapApp::drawMap(int fw, int fh) const {
         MapDrawOptions opts;
         opts.ward_fill_opacity =
             ui_.choropleth.on ? std::max(view_.ward_fill_opacity, 0.8f) : view_.ward_fill_opacity;
+        opts.basemap_visible = basemap_.source().has_value();
+        opts.basemap = basemap_.look();
+        if (opts.basemap_visible && !ui_.choropleth.on) // the streets show through the wards
+            opts.ward_fill_opacity = std::min(opts.ward_fill_opacity, 0.2f);
         opts.density = ui_.density;
         opts.hotspots_visible = ui_.hotspots_visible;
         const auto& result = jobs_.live().result();

@@ -11,6 +11,7 @@
 #include "render/map_scene.hpp"
 #include "session/session.hpp"
 #include "session/session_jobs.hpp"
+#include "ui/basemap_panel.hpp"
 #include "ui/data_panel.hpp"
 #include "ui/map_ui_state.hpp"
 #include "ui/map_view.hpp"
@@ -42,6 +43,7 @@ class MapApp {
 
   private:
     void installResults(double now_s);
+    void pollBasemap(double now_s);
     void onDataInstalled();
     // Data, layers, context layers and the first analysis are all in.
     bool allReady() const;
@@ -69,6 +71,9 @@ class MapApp {
     std::vector<LayerDrawStyle> styles_;
     ui::DataPanelState data_panel_;
     ui::SaveImageState save_;
+    ui::BasemapLayer basemap_; // the picture under the wards, fetched as the view settles
+    ui::BasemapPanelState basemap_panel_;
+    std::string basemap_message_; // the basemap failure last put on the status line
     ui::MapOverlayInfo overlay_;
     std::optional<geo::CrsTransform> to_lonlat_;
     std::string load_error_, status_line_;

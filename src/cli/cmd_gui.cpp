@@ -1,6 +1,7 @@
 // `streetweek gui` (and no arguments): the map's options, on the given data or the bundled
 // sample; main() opens the window with them.
 #include "cli/analysis_options.hpp"
+#include "cli/basemap_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/load_options.hpp"
 #include "core/colour_ramps.hpp"
@@ -62,6 +63,8 @@ std::vector<OptionSpec> guiOptionSpecs() {
                      false});
     specs.push_back(
         {"frame-stats", "", "with --screenshot: print the frame times (benchmarks)", false});
+    for (auto& b : basemapOptionSpecs())
+        specs.push_back(std::move(b));
     return specs;
 }
 
@@ -221,6 +224,10 @@ std::variant<int, GuiOptions> parseGuiCommand(int argc, char** argv) {
             return fail("gui", "--view: " + b.error(), kExitUsage);
         o.view = b.value();
     }
+    auto basemap = basemapOptions(args, "gui");
+    if (!basemap)
+        return fail("gui", basemap.error(), kExitUsage);
+    o.basemap = std::move(basemap.value());
     if (auto code = applyPlan(args, o))
         return *code;
     return o;

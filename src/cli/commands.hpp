@@ -5,6 +5,7 @@
 #include "core/geometry.hpp"
 #include "core/layer_rules.hpp"
 #include "core/month.hpp"
+#include "core/basemap_source.hpp"
 #include "session/data_loader.hpp"
 
 #include <optional>
@@ -41,6 +42,7 @@ struct GuiOptions {
     int image_width = 0, image_height = 0; // 0: the window's size
     std::string plan_path;                 // --plan: the plan to open (or create)
     std::string startup_error; // shown in the Load report instead of loading (moved data)
+    BasemapChoice basemap;     // --basemap: shown from the start
 };
 
 // Runs the subcommand named by argv[1] and returns its exit code, or returns the map's options

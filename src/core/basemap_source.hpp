@@ -7,6 +7,7 @@
 #include "core/result.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +59,12 @@ struct BasemapImage {
 struct BasemapLook {
     float opacity = 0.7f;
     bool greyscale = true;
+};
+
+// A basemap as chosen: none, or a source and its look.
+struct BasemapChoice {
+    std::optional<BasemapSource> source;
+    BasemapLook look;
 };
 
 // The picture as it is shown: greyscale (Rec. 709 luma) when asked, and its

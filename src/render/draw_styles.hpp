@@ -3,6 +3,7 @@
 // and the options of one draw.
 #pragma once
 
+#include "core/basemap_source.hpp"
 #include "core/colour_ramps.hpp"
 #include "render/map_geometry.hpp"
 
@@ -38,6 +39,8 @@ struct ContextDrawStyle {
 };
 
 struct MapDrawOptions {
+    bool basemap_visible = false; // the uploaded basemap picture, under everything
+    BasemapLook basemap;
     float ward_fill_opacity = 0.55f;
     DensityStyle density;
     bool hotspots_visible = true;

@@ -70,6 +70,7 @@ Status MapRenderer::init() {
         {&point_program_, "points", shaders::kPointsVert, shaders::kPointsFrag},
         {&density_program_, "density", shaders::kDensityVert, shaders::kDensityFrag},
         {&class_program_, "classes", shaders::kDensityVert, shaders::kClassesFrag},
+        {&basemap_program_, "basemap", shaders::kDensityVert, shaders::kBasemapFrag},
     };
     for (const auto& p : programs) {
         auto built = gl::buildProgram(p.name, p.vert, p.frag);
@@ -150,10 +151,19 @@ void MapRenderer::uploadGridTexture(const Grid& g, const std::vector<float>& val
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glBindTexture(GL_TEXTURE_2D, 0);
-    const float x0 = static_cast<float>(g.xmin - origin_.x());
-    const float y1 = static_cast<float>(g.ymax - origin_.y());
-    const float x1 = x0 + static_cast<float>(static_cast<double>(g.cols) * g.cell);
-    const float y0 = y1 - static_cast<float>(static_cast<double>(g.rows) * g.cell);
+    const double x1 = g.xmin + static_cast<double>(g.cols) * g.cell;
+    const double y0 = g.ymax - static_cast<double>(g.rows) * g.cell;
+    uploadQuad(g.xmin, y0, x1, g.ymax, vao, vbo);
+}
+
+// A textured quad over a box of the working CRS, relative to the origin: x, y, u, v per vertex
+// (texture row 0 at the top).
+void MapRenderer::uploadQuad(double wx0, double wy0, double wx1, double wy1, gl::VertexArray& vao,
+                             gl::Buffer& vbo) const {
+    const float x0 = static_cast<float>(wx0 - origin_.x());
+    const float y0 = static_cast<float>(wy0 - origin_.y());
+    const float x1 = static_cast<float>(wx1 - origin_.x());
+    const float y1 = static_cast<float>(wy1 - origin_.y());
     const float quad[] = {x0, y0, 0, 1, x1, y0, 1, 1, x1, y1, 1, 0,
                           x0, y0, 0, 1, x1, y1, 1, 0, x0, y1, 0, 0};
     if (!vao)
@@ -169,6 +179,43 @@ void MapRenderer::uploadGridTexture(const Grid& g, const std::vector<float>& val
     glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float),
                           reinterpret_cast<const void*>(2 * sizeof(float)));
     glBindVertexArray(0);
+}
+
+void MapRenderer::uploadBasemap(const BasemapImage& img) {
+    have_basemap_ = !img.empty() && img.rgba.size() == static_cast<std::size_t>(img.width) *
+                                                           static_cast<std::size_t>(img.height) * 4;
+    if (!have_basemap_)
+        return;
+    if (!basemap_tex_) {
+        GLuint t = 0;
+        glGenTextures(1, &t);
+        basemap_tex_ = gl::Texture(t);
+    }
+    glBindTexture(GL_TEXTURE_2D, basemap_tex_.get());
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, img.width, img.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                 img.rgba.data());
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    uploadQuad(img.xmin, img.ymin, img.xmax, img.ymax, basemap_vao_, basemap_vbo_);
+}
+
+void MapRenderer::drawBasemap(const std::array<float, 16>& m, const BasemapLook& look) const {
+    if (!have_basemap_)
+        return;
+    const GLuint p = basemap_program_.get();
+    glUseProgram(p);
+    glUniformMatrix4fv(glGetUniformLocation(p, "u_clip_from_world"), 1, GL_FALSE, m.data());
+    glUniform1f(glGetUniformLocation(p, "u_opacity"), look.opacity);
+    glUniform1i(glGetUniformLocation(p, "u_grey"), look.greyscale ? 1 : 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, basemap_tex_.get());
+    glUniform1i(glGetUniformLocation(p, "u_image"), 0);
+    glBindVertexArray(basemap_vao_.get());
+    glDrawArrays(GL_TRIANGLES, 0, 6);
 }
 
 void MapRenderer::uploadDensity(const Grid& g) {
@@ -293,6 +340,8 @@ void MapRenderer::draw(const MapCamera& camera, const std::vector<LayerDrawStyle
     const auto m = camera.clipFromWorld(origin_);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    if (options.basemap_visible)
+        drawBasemap(m, options.basemap);
     glUseProgram(fill_program_.get());
     glUniformMatrix4fv(glGetUniformLocation(fill_program_.get(), "u_clip_from_world"), 1, GL_FALSE,
                        m.data());

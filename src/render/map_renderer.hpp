@@ -40,6 +40,9 @@ class MapRenderer {
     // A live analysis' layers: the density surface, the hotspot outlines and, when computed,
     // the Gi* classes.
     void uploadAnalysis(const MapAnalysis& analysis);
+    // The basemap picture (RGBA over a box of the working CRS), drawn first; an empty image
+    // removes it.
+    void uploadBasemap(const BasemapImage& image);
     void setRamp(Ramp ramp);
     void draw(const MapCamera& camera, const std::vector<LayerDrawStyle>& layers,
               const MapDrawOptions& options) const;
@@ -54,12 +57,17 @@ class MapRenderer {
     };
     void drawDensity(const std::array<float, 16>& m, const DensityStyle& s) const;
     void drawClasses(const std::array<float, 16>& m, float opacity) const;
+    void drawBasemap(const std::array<float, 16>& m, const BasemapLook& look) const;
     void uploadGridTexture(const Grid& g, const std::vector<float>& values, gl::Texture& tex,
                            gl::VertexArray& vao, gl::Buffer& vbo, bool smooth);
-    gl::Program fill_program_, point_program_, density_program_, class_program_;
-    gl::VertexArray fill_vao_, outline_vao_, hotspot_vao_, density_vao_, class_vao_;
-    gl::Buffer fill_vbo_, outline_vbo_, hotspot_vbo_, density_vbo_, class_vbo_;
-    gl::Texture density_tex_, ramp_tex_, class_tex_, palette_tex_;
+    void uploadQuad(double x0, double y0, double x1, double y1, gl::VertexArray& vao,
+                    gl::Buffer& vbo) const;
+    gl::Program fill_program_, point_program_, density_program_, class_program_,
+        basemap_program_;
+    gl::VertexArray fill_vao_, outline_vao_, hotspot_vao_, density_vao_, class_vao_, basemap_vao_;
+    gl::Buffer fill_vbo_, outline_vbo_, hotspot_vbo_, density_vbo_, class_vbo_, basemap_vbo_;
+    gl::Texture density_tex_, ramp_tex_, class_tex_, palette_tex_, basemap_tex_;
+    bool have_basemap_ = false;
     bool have_classes_ = false;
     int class_count_ = 0;
     GLsizei fill_count_ = 0, outline_count_ = 0, hotspot_count_ = 0;

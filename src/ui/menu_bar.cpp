@@ -6,7 +6,7 @@
 namespace sw::ui {
 
 bool drawMenuBar(MapUiState& ui, MapViewState& view, DataPanelState& data, SaveImageState& save,
-                 PlanMenu& plan, const WorkStatus& status) {
+                 PlanMenu& plan, BasemapMenu basemap, const WorkStatus& status) {
     bool quit = false;
     if (!ImGui::BeginMainMenuBar())
         return quit;
@@ -39,6 +39,7 @@ bool drawMenuBar(MapUiState& ui, MapViewState& view, DataPanelState& data, SaveI
             view.fit_requested = true;
         ImGui::EndMenu();
     }
+    drawBasemapMenu(basemap.panel, basemap.layer);
     if (ImGui::BeginMenu("Plan")) {
         ImGui::MenuItem("Plan panel (areas, schedule, suggest)", nullptr, &plan.panel_open);
         const std::pair<AreaTool, const char*> tools[] = {{AreaTool::Select, "Esc"},
@@ -58,6 +59,8 @@ bool drawMenuBar(MapUiState& ui, MapViewState& view, DataPanelState& data, SaveI
         ImGui::Text("   Loading... %.0f%%", status.load_fraction * 100);
     else if (status.computing)
         ImGui::Text("   Computing density... %.0f%%", status.compute_fraction * 100);
+    if (status.basemap)
+        ImGui::Text("   Basemap: fetching tiles...");
     if (!status.message.empty())
         ImGui::Text("   %s", status.message.c_str());
     ImGui::EndMainMenuBar();

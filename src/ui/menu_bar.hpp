@@ -1,9 +1,10 @@
 // The main menu bar: File (open data, save the plan, save map images, quit), View (layers of
-// the map, panels, fit), Plan (the panel and drawing tools), Help, and the background work's
+// the map, panels, fit), Basemap, Plan (the panel and drawing tools), Help, and the background work's
 // progress and the last status message beside them.
 #pragma once
 
 #include "ui/area_tools.hpp"
+#include "ui/basemap_panel.hpp"
 #include "ui/data_panel.hpp"
 #include "ui/map_ui_state.hpp"
 #include "ui/map_view.hpp"
@@ -14,7 +15,7 @@
 namespace sw::ui {
 
 struct WorkStatus {
-    bool loading = false, computing = false;
+    bool loading = false, computing = false, basemap = false; // basemap: fetching tiles
     double load_fraction = 0, compute_fraction = 0;
     std::string message; // the last status line (a saved image, a failed context layer)
 };
@@ -28,8 +29,14 @@ struct PlanMenu {
     bool save_requested = false;
 };
 
+// The Basemap menu's state and layer.
+struct BasemapMenu {
+    BasemapPanelState& panel;
+    BasemapLayer& layer;
+};
+
 // Draws the menu bar; true when the user chose Quit.
 bool drawMenuBar(MapUiState& ui, MapViewState& view, DataPanelState& data, SaveImageState& save,
-                 PlanMenu& plan, const WorkStatus& status);
+                 PlanMenu& plan, BasemapMenu basemap, const WorkStatus& status);
 
 } // namespace sw::ui
