@@ -62,8 +62,7 @@ class MapRenderer {
                            gl::VertexArray& vao, gl::Buffer& vbo, bool smooth);
     void uploadQuad(double x0, double y0, double x1, double y1, gl::VertexArray& vao,
                     gl::Buffer& vbo) const;
-    gl::Program fill_program_, point_program_, density_program_, class_program_,
-        basemap_program_;
+    gl::Program fill_program_, point_program_, density_program_, class_program_, basemap_program_;
     gl::VertexArray fill_vao_, outline_vao_, hotspot_vao_, density_vao_, class_vao_, basemap_vao_;
     gl::Buffer fill_vbo_, outline_vbo_, hotspot_vbo_, density_vbo_, class_vbo_, basemap_vbo_;
     gl::Texture density_tex_, ramp_tex_, class_tex_, palette_tex_, basemap_tex_;

@@ -14,8 +14,12 @@ void BasemapLayer::choose(std::optional<BasemapSource> source) {
 
 BasemapLayer::View BasemapLayer::viewOf(const MapCamera& camera) {
     const Box b = camera.visibleWorld();
-    return {b.min_corner().x(), b.min_corner().y(), b.max_corner().x(), b.max_corner().y(),
-            static_cast<int>(camera.width() + 0.5), static_cast<int>(camera.height() + 0.5)};
+    return {b.min_corner().x(),
+            b.min_corner().y(),
+            b.max_corner().x(),
+            b.max_corner().y(),
+            static_cast<int>(camera.width() + 0.5),
+            static_cast<int>(camera.height() + 0.5)};
 }
 
 std::optional<BasemapImage> BasemapLayer::poll(const Session& session, const MapCamera& camera,

@@ -24,8 +24,7 @@ class BasemapLayer {
 
     // Once a frame: a picture to upload (once), or an empty image when the basemap was turned
     // off or the data changed (the old picture must go), or nothing new.
-    std::optional<BasemapImage> poll(const Session& session, const MapCamera& camera,
-                                     double now_s);
+    std::optional<BasemapImage> poll(const Session& session, const MapCamera& camera, double now_s);
     // Nothing left to fetch for the view (scripted screenshots wait for this).
     bool settled() const;
     // A map image's view (File > Save map image, at its own size): true once the picture for

@@ -54,7 +54,7 @@ void drawBasemapPanel(BasemapPanelState& s, BasemapLayer& layer) {
     if (!s.open)
         return;
     ImGui::SetNextWindowPos(ImVec2(380, 80), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(520, 0), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(520, 270), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Basemap", &s.open)) {
         ImGui::End();
         return;

@@ -55,12 +55,12 @@ struct MapOverlayInfo {
     ClassBreaks breaks;                    // choropleth classes (empty: off)
     std::vector<Rgba> class_colours;
     std::string choropleth_title;
-    std::string title;            // map title (layers and period)
+    std::string title;               // map title (layers and period)
     std::string basemap_attribution; // "Basemap (c) ..." when a basemap is drawn
-    float top_margin = 0;         // pixels taken by the menu bar
-    std::size_t point_stride = 1; // 1 in k points drawn (level of detail)
-    float scale = 1;              // furniture scale (a map image larger than the window)
-    bool drawing = false;         // a target-area tool or drag is active: no hover tooltip
+    float top_margin = 0;            // pixels taken by the menu bar
+    std::size_t point_stride = 1;    // 1 in k points drawn (level of detail)
+    float scale = 1;                 // furniture scale (a map image larger than the window)
+    bool drawing = false;            // a target-area tool or drag is active: no hover tooltip
 };
 
 // Draws labels and the map furniture (title, legend, scale bar, north arrow, attribution,

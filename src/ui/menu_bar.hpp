@@ -1,6 +1,6 @@
 // The main menu bar: File (open data, save the plan, save map images, quit), View (layers of
-// the map, panels, fit), Basemap, Plan (the panel and drawing tools), Help, and the background work's
-// progress and the last status message beside them.
+// the map, panels, fit), Basemap, Plan (the panel and drawing tools), Help, and the background
+// work's progress and the last status message beside them.
 #pragma once
 
 #include "ui/area_tools.hpp"

@@ -3,6 +3,7 @@
 # the map with the given options in OUTDIR (its own settings folder there), waits until the
 # data has loaded (the window title then names it), then runs each step:
 #   key:SEQ       xdotool key SEQ (e.g. key:d, key:ctrl+z)
+#   type:TEXT     xdotool type TEXT (into the focused text field)
 #   save:NAME     Ctrl+Shift+S, wait for the saved map image and keep it as OUTDIR/NAME.png
 #   click:X,Y     a left click at window pixel X,Y
 #   dblclick:X,Y  a double click there
@@ -27,6 +28,7 @@ xdotool mousemove --window "$win" 500 400
 for step in "$@"; do
   case $step in
     key:*) xdotool key "${step#key:}"; sleep 0.4 ;;
+    type:*) xdotool type --delay 20 "${step#type:}"; sleep 0.4 ;;
     # The pointer rests on the target for a few frames first, as a hand does (ImGui's tabs
     # take a click only on an item hovered in the frame before).
     click:*) xy=${step#click:}; xdotool mousemove --window "$win" "${xy%,*}" "${xy#*,}"; sleep 0.15; xdotool click 1; sleep 0.4 ;;
