@@ -274,6 +274,7 @@ void MapApp::layout(double now_s, int fw, int fh) {
         ui::PanelState panels{ui_, view_, data_panel_, save_, load_error_, overlay_.layer_counts};
         auto requests = ui::drawPanels(panels, session_, jobs_, scene_.geometry(), fw, fh, now_s);
         zoom = requests.zoom;
+        plan_.report().setBasemap({basemap_.source(), basemap_.look()});
         if (session_.loaded())
             if (auto z = plan_.drawPanel(session_, jobs_.request(), selection_, ui_.kde))
                 zoom = z;

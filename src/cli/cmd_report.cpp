@@ -1,6 +1,7 @@
 // `streetweek report`: the board report (PDF or HTML) for a period and layers, with a plan's
 // areas when --plan is given.
 #include "cli/analysis_options.hpp"
+#include "cli/basemap_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/load_options.hpp"
 #include "cli/pack_options.hpp"
@@ -62,6 +63,8 @@ int runReport(int argc, char** argv) {
     for (auto& o : packOptionSpecs())
         options.push_back(o);
     options.push_back({"title", "TEXT", "the report's title (default: names the district)"});
+    for (auto& o : basemapOptionSpecs())
+        options.push_back(o);
     BoardReportRequest req;
     Session session;
     Plan plan;
@@ -100,6 +103,10 @@ int runReport(int argc, char** argv) {
     if (auto st = packContentOptions(cmd->args, plan, req.content); !st)
         return failWith("report", st.failure());
     req.title = cmd->args.get("title");
+    auto basemap = basemapOptions(cmd->args, "report");
+    if (!basemap)
+        return failWith("report", basemap.failure());
+    req.basemap = std::move(basemap.value());
     warnIfUnsuppressed("report", req.content);
     if (session.incidents().empty())
         return fail("report", "no incidents were loaded", kExitFailure);

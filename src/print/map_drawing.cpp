@@ -77,6 +77,38 @@ void drawDensity(cairo_t* cr, const View& v, const MapFigure& f) {
     cairo_surface_destroy(img);
 }
 
+// The basemap picture (straight RGBA) as premultiplied ARGB over its box of the world.
+void drawBasemap(cairo_t* cr, const View& v, const BasemapImage& b) {
+    if (b.empty())
+        return;
+    cairo_surface_t* img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, b.width, b.height);
+    const int stride = cairo_image_surface_get_stride(img);
+    unsigned char* data = cairo_image_surface_get_data(img);
+    for (int r = 0; r < b.height; ++r) {
+        auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(r) * stride);
+        for (int c = 0; c < b.width; ++c) {
+            const std::uint8_t* p =
+                &b.rgba[(static_cast<std::size_t>(r) * static_cast<std::size_t>(b.width) +
+                         static_cast<std::size_t>(c)) *
+                        4];
+            const auto pre = [&](std::uint8_t x) {
+                return static_cast<std::uint32_t>((x * p[3] + 127) / 255);
+            };
+            row[c] = (static_cast<std::uint32_t>(p[3]) << 24) | (pre(p[0]) << 16) |
+                     (pre(p[1]) << 8) | pre(p[2]);
+        }
+    }
+    cairo_surface_mark_dirty(img);
+    cairo_save(cr);
+    cairo_translate(cr, v.sx(b.xmin), v.sy(b.ymax));
+    cairo_scale(cr, (b.xmax - b.xmin) * v.scale / b.width, (b.ymax - b.ymin) * v.scale / b.height);
+    cairo_set_source_surface(cr, img, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_paint(cr);
+    cairo_restore(cr);
+    cairo_surface_destroy(img);
+}
+
 struct LegendEntry {
     std::string label;
     Rgba fill, line;
@@ -220,9 +252,14 @@ int drawMapFigure(cairo_t* cr, const Frame& fr, const MapFigure& f, double u) {
     cairo_clip(cr);
     cairo_set_source_rgb(cr, 0.86, 0.9, 0.94); // beyond the study area
     cairo_paint(cr);
+    if (f.basemap) {
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+        drawBasemap(cr, v, *f.basemap);
+    }
     if (f.wards)
         for (const auto& w : f.wards->wards)
-            drawShape(cr, v, w.shape, kPaper, 1, kWardLine, 0);
+            drawShape(cr, v, w.shape, kPaper, f.basemap ? 0.3 : 1, kWardLine, 0);
     if (f.density)
         drawDensity(cr, v, f);
     for (const auto& s : f.shading)

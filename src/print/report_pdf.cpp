@@ -166,9 +166,11 @@ class Pager {
             return s;
         std::string t = s;
         while (!t.empty() && print::textWidth(cr_, t + "\xE2\x80\xA6") > width) {
-            t.pop_back();
+            // One whole UTF-8 character: its continuation bytes, then its lead byte.
             while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80)
-                t.pop_back(); // whole UTF-8 characters only
+                t.pop_back();
+            if (!t.empty())
+                t.pop_back();
         }
         return t + "\xE2\x80\xA6";
     }
@@ -295,9 +297,13 @@ Result<WrittenReport> writeReportPdf(const std::string& path, const ReportDocume
                     i + 2 < bs.size() ? &bs[i + 2] : nullptr);
     pager.finish();
     const int pages = pager.pages();
+    // A drawing error (bad text, a bad matrix) stops Cairo drawing anything after it: such a
+    // report is not written rather than cut short.
+    const cairo_status_t drawn = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(surface);
-    const cairo_status_t st = cairo_surface_status(surface);
+    const cairo_status_t st =
+        drawn != CAIRO_STATUS_SUCCESS ? drawn : cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (st != CAIRO_STATUS_SUCCESS) {
         std::error_code ec;

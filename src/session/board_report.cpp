@@ -5,6 +5,7 @@
 #include "geo/crs_transform.hpp"
 #include "print/report_html.hpp"
 #include "print/report_pdf.hpp"
+#include "session/basemap_view.hpp"
 #include "session/pack_readme.hpp"
 
 #include <algorithm>
@@ -238,18 +239,40 @@ std::vector<std::pair<std::string, std::string>> layerColumns(const PackContent&
     return cols;
 }
 
-MapFigure baseMap(const Session& s, const std::string& attribution) {
+MapFigure baseMap(const Session& s, const std::string& attribution,
+                  const std::shared_ptr<const BasemapImage>& basemap) {
     MapFigure m;
+    m.basemap = basemap;
     m.wards = &s.wards();
     m.ward_labels = true;
     m.attribution = attribution;
     return m;
 }
 
+// The basemap under the report's maps: the wards' box with room around it (a frame of any
+// shape shows more than the box), 2,400 pixels on its long side.
+Result<std::shared_ptr<const BasemapImage>> reportBasemap(const Session& s,
+                                                          const BasemapChoice& choice) {
+    const Box b = s.wards().bounds();
+    const double w = b.max_corner().x() - b.min_corner().x();
+    const double h = b.max_corner().y() - b.min_corner().y();
+    const double pad = 0.3 * std::max(w, h);
+    const Box box(Point(b.min_corner().x() - pad, b.min_corner().y() - pad),
+                  Point(b.max_corner().x() + pad, b.max_corner().y() + pad));
+    const double long_side = std::max(w, h) + 2 * pad;
+    const int pw = std::max(1, static_cast<int>(2400 * (w + 2 * pad) / long_side));
+    const int ph = std::max(1, static_cast<int>(2400 * (h + 2 * pad) / long_side));
+    auto img = basemapImage(s, *choice.source, box, pw, ph);
+    if (!img)
+        return img.failure();
+    return std::make_shared<const BasemapImage>(lookedAt(img.value(), choice.look));
+}
+
 void maps(ReportDocument& doc, const Session& s, const PackContent& c, const Grid& density,
-          const Plan* plan, const std::string& attribution, const Cells& cell) {
+          const Plan* plan, const std::string& attribution, const Cells& cell,
+          const std::shared_ptr<const BasemapImage>& basemap) {
     doc.heading("Hotspots");
-    MapFigure hot = baseMap(s, attribution);
+    MapFigure hot = baseMap(s, attribution, basemap);
     hot.density = &density;
     hot.density_floor = 0;
     hot.density_scale = 1; // the surface is in incidents per km²
@@ -285,7 +308,7 @@ void maps(ReportDocument& doc, const Session& s, const PackContent& c, const Gri
         doc.table(t);
     }
     doc.heading("Statistically significant hot and cold spots (Gi*)");
-    MapFigure gi = baseMap(s, attribution);
+    MapFigure gi = baseMap(s, attribution, basemap);
     if (const auto* l = packLayer(c, "gistar_classes"))
         for (std::size_t i = 0; i < l->rows.size(); ++i) {
             const auto* bin = std::get_if<std::int64_t>(&field(*l, l->rows[i], "gi_bin"));
@@ -458,8 +481,18 @@ Result<ReportDocument> boardReportDocument(const Session& s, const Plan* plan,
         return Error{"the ward profile could not be built"};
     const Cells cell{req.content.suppress > 1 ? req.content.suppress : 0};
     const std::string made = req.made_on.empty() ? nowUtc() : req.made_on;
-    const std::string attribution =
-        packAttribution(s.synthetic(), std::atoi(made.substr(0, 4).c_str()));
+    std::string attribution = packAttribution(s.synthetic(), std::atoi(made.substr(0, 4).c_str()));
+    std::shared_ptr<const BasemapImage> basemap;
+    if (req.basemap.source && !s.wards().empty()) {
+        auto b = reportBasemap(s, req.basemap);
+        if (b) {
+            basemap = std::move(b.value());
+            if (!req.basemap.source->attribution.empty())
+                attribution = "Basemap " + req.basemap.source->attribution + ". " + attribution;
+        } else {
+            res.notes.push_back(b.error() + "; the maps are drawn without it");
+        }
+    }
     std::string layer_names;
     for (const auto& n : c.layer_names)
         layer_names += (layer_names.empty() ? "" : "; ") + n;
@@ -502,7 +535,7 @@ Result<ReportDocument> boardReportDocument(const Session& s, const Plan* plan,
     doc.paragraph("Incidents per month in the study area; dashed: the same month a year before. "
                   "A month without data is a gap in the line, not a zero.");
     trends(doc, f, req.content.selection.layers);
-    maps(doc, s, c, res.density.grid, plan, attribution, cell);
+    maps(doc, s, c, res.density.grid, plan, attribution, cell, basemap);
     planSection(doc, c, cell);
     wardSection(doc, f, c, *wl, cell);
     method(doc, s, req, c, res, attribution);

@@ -8,6 +8,7 @@
 // not (police.uk publishes them).
 #pragma once
 
+#include "core/basemap_source.hpp"
 #include "print/report_document.hpp"
 #include "session/board_figures.hpp"
 #include "session/pack_tables.hpp"
@@ -23,6 +24,7 @@ struct BoardReportRequest {
     std::string title;          // empty: "Community safety board report: <district>"
     std::string made_on;        // empty: now (UTC)
     std::string plan_path;      // named in the method section
+    BasemapChoice basemap;      // under both maps when it has a source
 };
 
 struct BoardReportResult {

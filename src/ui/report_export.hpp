@@ -28,6 +28,8 @@ class ReportExport {
               const SelectionParams& selection, const KdeParams& kde,
               const HotspotThreshold& threshold);
     bool running() const { return job_.running(); }
+    // The map's basemap, drawn under the report's maps too.
+    void setBasemap(const BasemapChoice& basemap) { basemap_ = basemap; }
     void stop(); // new data is coming: a running report stops (it reads the session)
 
   private:
@@ -37,6 +39,7 @@ class ReportExport {
     void collect();
 
     ReportExportState state_;
+    BasemapChoice basemap_;
     BackgroundJob<BoardReportResult> job_;
 };
 

@@ -243,6 +243,23 @@ TEST_CASE("report: the board report equals `wards` for the same request; with a 
     CHECK(text.find(name) != std::string::npos);
     CHECK(text.find("Top 5 wards by rate per 1,000 residents") != std::string::npos);
     CHECK(text.find("Open Government Licence") != std::string::npos);
+    // Every page it says it wrote is in the file, down to the method at the end: on the whole
+    // year of every crime a hotspot table's text was once cut inside a UTF-8 character, which
+    // stopped Cairo drawing anything after it.
+    const auto full = run("report --quiet " + sample() + " --population " +
+                          quote(kGeo + "/medway_ward_population_2021.csv") + " --out " +
+                          quote(dir.file("full.pdf")));
+    REQUIRE(full.code == 0);
+    const std::string full_text =
+        test::runShell("pdftotext " + quote(dir.file("full.pdf")) + " -").output;
+    CHECK(full_text.find("Method, sources and disclosure") != std::string::npos);
+    CHECK(full_text.find("Every ward of the study area, by count.") != std::string::npos);
+    const std::string info = test::runShell("pdfinfo " + quote(dir.file("full.pdf"))).output;
+    const auto pages_at = full.output.find(" pages)");
+    REQUIRE(pages_at != std::string::npos);
+    const auto open_at = full.output.rfind('(', pages_at);
+    CHECK(info.find("Pages:           " + full.output.substr(open_at + 1, pages_at - open_at - 1) +
+                    "\n") != std::string::npos);
 
     const std::string plan = dir.file("plan.gpkg");
     REQUIRE(run("suggest " + sample() +
