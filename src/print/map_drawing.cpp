@@ -85,7 +85,8 @@ void drawBasemap(cairo_t* cr, const View& v, const BasemapImage& b) {
     const int stride = cairo_image_surface_get_stride(img);
     unsigned char* data = cairo_image_surface_get_data(img);
     for (int r = 0; r < b.height; ++r) {
-        auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(r) * stride);
+        auto* row =
+            reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(r) * stride);
         for (int c = 0; c < b.width; ++c) {
             const std::uint8_t* p =
                 &b.rgba[(static_cast<std::size_t>(r) * static_cast<std::size_t>(b.width) +

@@ -302,8 +302,7 @@ Result<WrittenReport> writeReportPdf(const std::string& path, const ReportDocume
     const cairo_status_t drawn = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(surface);
-    const cairo_status_t st =
-        drawn != CAIRO_STATUS_SUCCESS ? drawn : cairo_surface_status(surface);
+    const cairo_status_t st = drawn != CAIRO_STATUS_SUCCESS ? drawn : cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (st != CAIRO_STATUS_SUCCESS) {
         std::error_code ec;

@@ -4,6 +4,7 @@
 // the same numbers, and a write that fails leaving the old report alone.
 #include "planner_world.hpp"
 #include "session/board_report.hpp"
+#include "tile_server.hpp"
 
 #include <cairo.h>
 #include <cpl_minixml.h>
@@ -256,4 +257,49 @@ TEST_CASE("board report HTML parses and carries the same numbers; a failed write
     auto wrong = writeBoardReport(rw.session, nullptr, rw.request(rw.w.dir.file("board.docx")));
     REQUIRE_FALSE(wrong);
     CHECK(slurp(html) == before);
+}
+
+TEST_CASE("board report: a basemap under the maps, with its attribution; a broken one is a note") {
+    REQUIRE(havePoppler());
+    ReportWorld rw;
+    // Red west of 0.452 E (the two wards' middle, BNG 571000) and blue east, in Web Mercator
+    // over the wards and well around them.
+    const std::string tif = rw.w.dir.file("base.tif");
+    REQUIRE(test::writeSplitRaster(tif, "GTiff", test::mercatorX(0.36), 6655000,
+                                   test::mercatorX(0.52), 6685000, 10,
+                                   test::SplitColours{test::mercatorX(0.452)}));
+    const std::string pdf = rw.w.dir.file("based.pdf");
+    BoardReportRequest req = rw.request(pdf);
+    auto src = parseBasemapSource(tif + ",attribution=Test basemap");
+    REQUIRE(src);
+    req.basemap.source = src.value();
+    req.basemap.look = {1.0f, false};
+    auto r = writeBoardReport(rw.session, nullptr, req);
+    REQUIRE_MESSAGE(r, (r ? "" : r.error()));
+    for (const auto& n : r.value().notes)
+        CHECK(n.find("basemap") == std::string::npos);
+    const std::string text = run("pdftotext '" + pdf + "' -");
+    CHECK(text.find("Basemap Test basemap.") != std::string::npos);
+    run("pdftoppm -r 50 -png '" + pdf + "' '" + rw.w.dir.file("based") + "'");
+    std::size_t red = 0, blue = 0;
+    for (const auto& e : fs::directory_iterator(rw.w.dir.path()))
+        if (e.path().filename().string().rfind("based-", 0) == 0) {
+            red += pixelsNear(e.path().string(), {220, 30, 30, 255}, 12);
+            blue += pixelsNear(e.path().string(), {30, 30, 220, 255}, 12);
+        }
+    MESSAGE("basemap pixels in the report: red " << red << ", blue " << blue);
+    CHECK(red > 500); // both maps, around the wards
+    CHECK(blue > 500);
+
+    const std::string junk = rw.w.dir.file("junk.tif");
+    std::ofstream(junk) << "not a raster";
+    auto bad_src = parseBasemapSource(junk);
+    REQUIRE(bad_src);
+    req.basemap.source = bad_src.value();
+    auto without = writeBoardReport(rw.session, nullptr, req);
+    REQUIRE(without);
+    REQUIRE(!without.value().notes.empty());
+    CHECK(without.value().notes.back().find("basemap junk.tif: cannot be opened") == 0);
+    CHECK(without.value().notes.back().find("; the maps are drawn without it") !=
+          std::string::npos);
 }
