@@ -22,6 +22,10 @@ bool counted(const IncidentTable& t, std::size_t row, std::int32_t ward) {
     return ward == kStudyArea ? t.ward[row] >= 0 : t.ward[row] == ward;
 }
 
+std::string typeName(const std::string& t) {
+    return t.empty() ? "(no crime type)" : t;
+}
+
 bool inSpan(MonthIndex m, const MonthSpan& s) {
     return m != kNoMonth && m >= s.first && m <= s.last;
 }
@@ -118,7 +122,7 @@ std::vector<CrimeTypeCount> countByCrimeType(const IncidentTable& t,
         if (!cur[c] && !(has_prev && pre[c]) && !(has_ly && last[c]))
             continue;
         CrimeTypeCount r;
-        r.type = t.crime_type.values()[c].empty() ? "(no crime type)" : t.crime_type.values()[c];
+        r.type = typeName(t.crime_type.values()[c]);
         r.count = cur[c];
         if (has_prev)
             r.previous = pre[c];
@@ -126,6 +130,87 @@ std::vector<CrimeTypeCount> countByCrimeType(const IncidentTable& t,
             r.last_year = last[c];
         out.push_back(std::move(r));
     }
+    std::sort(out.begin(), out.end(), [](const CrimeTypeCount& a, const CrimeTypeCount& b) {
+        return a.count != b.count ? a.count > b.count : a.type < b.type;
+    });
+    return out;
+}
+
+namespace {
+
+std::size_t slotOf(std::int32_t ward, std::size_t wards) {
+    if (ward == kStudyArea)
+        return 0;
+    return ward >= 0 && static_cast<std::size_t>(ward) < wards ? static_cast<std::size_t>(ward) + 1
+                                                               : SIZE_MAX;
+}
+
+} // namespace
+
+WardCharts countForWardCharts(const IncidentTable& t, const std::vector<LayerRule>& layers,
+                              const MonthSpan& span, const MonthSpan& period,
+                              const MonthCoverage& coverage, std::size_t ward_count) {
+    WardCharts out;
+    const MonthlyCounts shape = countByMonth(IncidentTable{}, layers, span, coverage);
+    out.span = span;
+    out.period = period;
+    out.names = shape.names;
+    out.has_data = shape.has_data;
+    out.wards = ward_count;
+    out.types = t.crime_type.values();
+    const std::size_t months = out.has_data.size(), series = out.names.size();
+    const std::size_t slots = ward_count + 1;
+    out.month_counts.assign(slots * series * months, 0);
+    out.type_counts.assign(slots * out.types.size(), 0);
+    if (!months && period.first == kNoMonth)
+        return out;
+    const auto masks = seriesMasks(t, layers);
+    for (std::size_t row = 0; row < t.size(); ++row) {
+        const std::int32_t w = t.ward[row];
+        if (!masks[row] || w < 0 || static_cast<std::size_t>(w) >= ward_count)
+            continue;
+        const std::size_t slot = static_cast<std::size_t>(w) + 1;
+        const MonthIndex m = t.month[row];
+        if (inSpan(m, span)) {
+            const auto mi = static_cast<std::size_t>(m - span.first);
+            for (std::size_t s = 0; s < series; ++s)
+                if (masks[row] & (1u << s)) {
+                    ++out.month_counts[(slot * series + s) * months + mi];
+                    ++out.month_counts[s * months + mi]; // the study area
+                }
+        }
+        if (inSpan(m, period)) {
+            const std::uint32_t code = t.crime_type.code(row);
+            ++out.type_counts[slot * out.types.size() + code];
+            ++out.type_counts[code];
+        }
+    }
+    return out;
+}
+
+MonthlyCounts WardCharts::monthly(std::int32_t ward) const {
+    MonthlyCounts m;
+    m.span = span;
+    m.names = names;
+    m.has_data = has_data;
+    const std::size_t months = has_data.size(), slot = slotOf(ward, wards);
+    m.counts.assign(names.size(), std::vector<std::int64_t>(months, 0));
+    if (slot == SIZE_MAX)
+        return m;
+    for (std::size_t s = 0; s < names.size(); ++s)
+        for (std::size_t i = 0; i < months; ++i)
+            m.counts[s][i] = month_counts[(slot * names.size() + s) * months + i];
+    return m;
+}
+
+std::vector<CrimeTypeCount> WardCharts::crimeTypes(std::int32_t ward) const {
+    std::vector<CrimeTypeCount> out;
+    const std::size_t slot = slotOf(ward, wards);
+    if (slot == SIZE_MAX)
+        return out;
+    for (std::size_t c = 0; c < types.size(); ++c)
+        if (const std::int64_t n = type_counts[slot * types.size() + c]; n > 0)
+            out.push_back({typeName(types[c]), n, std::nullopt, std::nullopt});
     std::sort(out.begin(), out.end(), [](const CrimeTypeCount& a, const CrimeTypeCount& b) {
         return a.count != b.count ? a.count > b.count : a.type < b.type;
     });

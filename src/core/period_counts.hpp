@@ -51,6 +51,27 @@ std::vector<CrimeTypeCount> countByCrimeType(const IncidentTable& table,
                                              const MonthSpan& period,
                                              const MonthCoverage& coverage);
 
+// The Wards panel's chart for any ward without a pass over the incidents: monthly counts per
+// layer over `span` for the study area and every ward at once, and each one's crime types in
+// `period` (incidents in any of the layers).
+struct WardCharts {
+    MonthSpan span, period;
+    std::vector<std::string> names; // series, as MonthlyCounts
+    std::vector<std::uint8_t> has_data;
+    std::size_t wards = 0;
+    std::vector<std::string> types;         // crime types (the table's values)
+    std::vector<std::int64_t> month_counts; // [slot][series][month], slot 0: the study area
+    std::vector<std::int64_t> type_counts;  // [slot][type] in the period
+
+    // kStudyArea or a ward index (an index past the wards gives empty series).
+    MonthlyCounts monthly(std::int32_t ward) const;
+    // Most first, then by name; types without an incident are left out (no comparisons).
+    std::vector<CrimeTypeCount> crimeTypes(std::int32_t ward) const;
+};
+WardCharts countForWardCharts(const IncidentTable& table, const std::vector<LayerRule>& layers,
+                              const MonthSpan& span, const MonthSpan& period,
+                              const MonthCoverage& coverage, std::size_t ward_count);
+
 // The previous period of the same length and the same months a year earlier.
 MonthSpan previousPeriod(const MonthSpan& period);
 MonthSpan yearEarlier(const MonthSpan& period);

@@ -75,8 +75,14 @@ Result<MapAnalysis> runMapAnalysis(const Session& session, const MapAnalysisPara
         pp.to = selection.to;
         pp.layers = selection.layers;
         auto prof = session.wardProfile(pp);
-        if (prof)
+        if (prof) {
+            // The chart spans every loaded month; its crime types are the profile's period.
+            const MonthSpan loaded{session.months().first(), session.months().last()};
+            out.ward_charts = countForWardCharts(session.incidents(), selection.layers, loaded,
+                                                 {prof.value().from, prof.value().to},
+                                                 session.months(), session.wards().size());
             out.profile = std::move(prof.value());
+        }
     }
     out.bandwidths = radiusSuggestions(sel.value().points, params.hotspots.density.kde.kernel);
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

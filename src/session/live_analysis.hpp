@@ -7,6 +7,7 @@
 #include "core/background_job.hpp"
 #include "core/bandwidth.hpp"
 #include "core/gistar.hpp"
+#include "core/period_counts.hpp"
 #include "core/ward_profile.hpp"
 #include "session/analysis_actions.hpp"
 #include "session/session.hpp"
@@ -29,6 +30,7 @@ struct MapAnalysis {
     MapAnalysisParams params;
     HotspotResult hotspots;                      // density grid, threshold and hotspots
     std::optional<WardProfile> profile;          // counts per ward in the period and layers
+    std::optional<WardCharts> ward_charts;       // monthly counts over the loaded months, per ward
     std::optional<GiStarResult> gistar;          // when asked for
     std::vector<BandwidthSuggestion> bandwidths; // ArcGIS default, Scott
     double seconds = 0;                          // compute time

@@ -24,8 +24,9 @@ PanelRequests drawPanels(PanelState& p, Session& session, SessionJobs& jobs,
         if (auto z = drawHotspotsPanel(p.ui, session, jobs.live()))
             out.zoom = z;
         const auto& result = jobs.live().result();
-        if (auto z = drawWardsPanel(p.ui, session,
-                                    result && result->profile ? &*result->profile : nullptr))
+        if (auto z = drawWardsPanel(
+                p.ui, session, result && result->profile ? &*result->profile : nullptr,
+                result && result->ward_charts ? &*result->ward_charts : nullptr))
             out.zoom = z;
     }
     drawHelpPanel(p.ui.show_help);

@@ -43,6 +43,7 @@ inline KdeParams mapKdeDefaults() {
 struct MapUiState {
     // Period: inclusive month range over the data's months; play steps a one-month window.
     MonthIndex from = kNoMonth, to = kNoMonth;
+    std::int32_t chart_ward = -2; // the Wards panel's chart: a ward index, or kStudyArea (-2)
     bool playing = false;
     double play_seconds_per_month = 1.0;
     double last_step_s = 0;

@@ -1,6 +1,8 @@
 // Wards panel.
 #include "ui/wards_panel.hpp"
 
+#include "ui/ward_chart.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -43,8 +45,38 @@ void choroplethControls(ChoroplethState& c, const WardProfile* profile) {
 
 } // namespace
 
+namespace {
+
+// The chart tab: the selected ward (or the study area) and its months and crime types.
+void chartTab(MapUiState& ui, const Session& session, const WardCharts& charts) {
+    const auto& wards = session.wards().wards;
+    if (ui.chart_ward != kStudyArea &&
+        (ui.chart_ward < 0 || static_cast<std::size_t>(ui.chart_ward) >= wards.size()))
+        ui.chart_ward = kStudyArea;
+    const std::string study = "Study area (" + std::to_string(wards.size()) + " wards)";
+    const std::string current =
+        ui.chart_ward == kStudyArea ? study : wards[static_cast<std::size_t>(ui.chart_ward)].name;
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##chart_ward", current.c_str())) {
+        if (ImGui::Selectable(study.c_str(), ui.chart_ward == kStudyArea))
+            ui.chart_ward = kStudyArea;
+        for (std::size_t i = 0; i < wards.size(); ++i)
+            if (ImGui::Selectable(wards[i].name.c_str(),
+                                  ui.chart_ward == static_cast<std::int32_t>(i)))
+                ui.chart_ward = static_cast<std::int32_t>(i);
+        ImGui::EndCombo();
+    }
+    std::vector<Rgba> colours;
+    for (const auto& l : session.layers())
+        if (l.visible)
+            colours.push_back(l.colour);
+    drawWardChart(charts, ui.chart_ward, "Incidents per month: " + current, colours);
+}
+
+} // namespace
+
 std::optional<Box> drawWardsPanel(MapUiState& ui, const Session& session,
-                                  const WardProfile* profile) {
+                                  const WardProfile* profile, const WardCharts* charts) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float top = 40 + std::min(460.0f, display.y * 0.55f);
     ImGui::SetNextWindowPos(ImVec2(display.x - 370, top), ImGuiCond_FirstUseEver);
@@ -58,6 +90,22 @@ std::optional<Box> drawWardsPanel(MapUiState& ui, const Session& session,
     choroplethControls(ui.choropleth, profile);
     if (!profile) {
         ImGui::TextDisabled(session.wards().empty() ? "No wards loaded." : "Computing...");
+        ImGui::End();
+        return zoom;
+    }
+    if (!ImGui::BeginTabBar("wards_tabs")) {
+        ImGui::End();
+        return zoom;
+    }
+    if (ImGui::BeginTabItem("Monthly chart")) {
+        if (charts)
+            chartTab(ui, session, *charts);
+        else
+            ImGui::TextDisabled("Computing...");
+        ImGui::EndTabItem();
+    }
+    if (!ImGui::BeginTabItem("Table")) {
+        ImGui::EndTabBar();
         ImGui::End();
         return zoom;
     }
@@ -115,9 +163,12 @@ std::optional<Box> drawWardsPanel(MapUiState& ui, const Session& session,
         for (const WardRow* r : rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            if (ImGui::Selectable(r->name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns) &&
-                r->ward < session.wards().size())
+            const bool chosen = static_cast<std::int32_t>(r->ward) == ui.chart_ward;
+            if (ImGui::Selectable(r->name.c_str(), chosen, ImGuiSelectableFlags_SpanAllColumns) &&
+                r->ward < session.wards().size()) {
                 zoom = session.wards().wards[r->ward].bounds;
+                ui.chart_ward = static_cast<std::int32_t>(r->ward); // the chart follows
+            }
             ImGui::TableNextColumn();
             ImGui::Text("%lld", static_cast<long long>(r->count));
             ImGui::TableNextColumn();
@@ -137,6 +188,8 @@ std::optional<Box> drawWardsPanel(MapUiState& ui, const Session& session,
         }
         ImGui::EndTable();
     }
+    ImGui::EndTabItem();
+    ImGui::EndTabBar();
     ImGui::End();
     return zoom;
 }

@@ -84,3 +84,37 @@ TEST_CASE("crime types for a period with the previous period and a year earlier"
     CHECK(previousPeriod({p1, p2}) == MonthSpan{makeMonth(2025, 1), makeMonth(2025, 6)});
     CHECK(yearEarlier({p1, p2}) == MonthSpan{makeMonth(2024, 7), makeMonth(2024, 12)});
 }
+
+TEST_CASE("ward charts: every ward's months and crime types in one pass, as countByMonth gives") {
+    IncidentTable t;
+    // Ward 0: 3 ASB in 2025-01, 1 burglary in 2025-02; ward 1: 2 ASB in 2025-02; five outside.
+    const MonthIndex dec = makeMonth(2024, 12), jan = makeMonth(2025, 1), feb = makeMonth(2025, 2);
+    for (int i = 0; i < 3; ++i)
+        add(t, 0, jan, "Anti-social behaviour");
+    add(t, 0, feb, "Burglary");
+    for (int i = 0; i < 2; ++i)
+        add(t, 1, feb, "Anti-social behaviour");
+    for (int i = 0; i < 5; ++i)
+        add(t, kOutsideWards, feb, "Anti-social behaviour");
+    const MonthCoverage cov(t.month);
+    const MonthSpan span{dec, feb};
+    const MonthSpan period{feb, feb};
+    const WardCharts c = countForWardCharts(t, {}, span, period, cov, 2);
+    for (std::int32_t w : {kStudyArea, 0, 1}) {
+        const MonthlyCounts direct = countByMonth(t, {}, span, cov, w);
+        const MonthlyCounts from = c.monthly(w);
+        CHECK(from.counts == direct.counts);
+        CHECK(from.has_data == direct.has_data);
+    }
+    CHECK(c.monthly(0).at(0, jan) == 3);
+    CHECK_FALSE(c.monthly(0).at(0, dec).has_value()); // no data, not zero
+    const auto types = c.crimeTypes(kStudyArea);
+    REQUIRE(types.size() == 2);
+    CHECK(types[0].type == "Anti-social behaviour");
+    CHECK(types[0].count == 2); // in the period, inside the wards
+    CHECK(types[1].count == 1);
+    REQUIRE(c.crimeTypes(1).size() == 1);
+    CHECK(c.crimeTypes(1)[0].count == 2);
+    CHECK(c.monthly(7).counts[0] == std::vector<std::int64_t>(3, 0));
+    CHECK(c.crimeTypes(7).empty());
+}

@@ -3,6 +3,7 @@
 // the density ramp's hot colour over the sample's known hotspot and not over a quiet ward,
 // the choropleth's darkest class on the busiest ward, every panel drawn without a crash.
 #include "../cli/cli_runner.hpp"
+#include "core/layer_rules.hpp"
 #include "io/plan_file.hpp"
 #include "render/map_camera.hpp"
 #include "test_support.hpp"
@@ -601,4 +602,27 @@ TEST_CASE("Basemap > Tile URL: typed, its notice agreed to with a click, the til
     stbi_image_free(data);
     // The map between the left panels (to x 340) and the right ones (from x 630).
     CHECK(countIn(shot, 345, 420, reddish) + countIn(shot, 560, 625, bluish) > 60);
+}
+
+TEST_CASE("the Wards panel charts the study area's months per shown layer, a year earlier dashed") {
+    // 1280 x 960: the Wards panel sits at the bottom right, its Monthly chart tab open.
+    const Image img = screenshot("--layer asb --layer weapons --no-points --no-density "
+                                 "--no-hotspots",
+                                 1280, 960);
+    REQUIRE(img.w == 1280);
+    sw::Rgba asb{};
+    for (const auto& l : sw::defaultLayers())
+        if (l.key == "asb")
+            asb = l.colour;
+    int line = 0;
+    for (int y = 560; y < 800; ++y)
+        for (int x = 900; x < 1270; ++x) {
+            const unsigned char* p = img.at(x, y);
+            line += std::abs(p[0] - asb.r) < 30 && std::abs(p[1] - asb.g) < 30 &&
+                            std::abs(p[2] - asb.b) < 30
+                        ? 1
+                        : 0;
+        }
+    MESSAGE("pixels of the ASB line in the Wards panel's chart: " << line);
+    CHECK(line > 150); // two years of months (the synthetic sample), solid and dashed
 }

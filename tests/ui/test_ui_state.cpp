@@ -4,6 +4,7 @@
 #include "ui/map_presentation.hpp"
 #include "ui/map_ui_state.hpp"
 #include "ui/settings_file.hpp"
+#include "ui/ward_chart.hpp"
 
 #include <doctest/doctest.h>
 
@@ -307,4 +308,15 @@ TEST_CASE("layer rule editor: preview counts, apply, add with a unique key, dele
         CHECK(l.key != "weapons");
     for (float w : weights)
         CHECK(w == 1.0f);
+}
+
+TEST_CASE("ward chart: the y axis ends on the round number at or above the largest count") {
+    CHECK(ui::chartCeiling(0) == 1);
+    CHECK(ui::chartCeiling(1) == 1);
+    CHECK(ui::chartCeiling(3) == 5);
+    CHECK(ui::chartCeiling(7) == 10);
+    CHECK(ui::chartCeiling(10) == 10);
+    CHECK(ui::chartCeiling(11) == 20);
+    CHECK(ui::chartCeiling(460) == 500);
+    CHECK(ui::chartCeiling(1823) == 2000);
 }
