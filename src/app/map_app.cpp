@@ -3,6 +3,7 @@
 
 #include "app/gui_options.hpp"
 #include "cli/cli_args.hpp"
+#include "core/calendar_date.hpp"
 #include "render/framebuffer_png.hpp"
 #include "render/gl_api.hpp"
 #include "ui/map_panels.hpp"
@@ -304,7 +305,9 @@ void MapApp::layout(double now_s, int fw, int fh) {
                        plan_.tools().drag != ui::AreaToolState::Drag::None;
     overlay_.analysis = live.result() ? &*live.result() : nullptr;
     overlay_.styles = &styles_;
-    overlay_.title = session_.loaded() ? ui::mapTitle(session_, ui_) : "";
+    overlay_.title = !session_.loaded() ? ""
+                     : image_target_    ? ui::imageTitle(session_, ui_, utcNowText())
+                                        : ui::mapTitle(session_, ui_);
     overlay_.basemap_attribution = basemap_.attribution();
     overlay_.top_margin = ui_.hide_panels ? 0.0f : ImGui::GetFrameHeight();
     // A map image larger than the window: text, legend and scale bar grow with it (a 300 dpi

@@ -2,6 +2,7 @@
 #include "core/calendar_date.hpp"
 
 #include <cstdio>
+#include <ctime>
 
 namespace sw {
 
@@ -72,6 +73,15 @@ MonthIndex monthOfDay(DayNumber day) {
     int y = 0, m = 0, d = 0;
     civilFromDays(day, y, m, d);
     return makeMonth(y, m);
+}
+
+std::string utcNowText() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char b[32];
+    std::strftime(b, sizeof b, "%Y-%m-%d %H:%M UTC", &utc);
+    return b;
 }
 
 } // namespace sw

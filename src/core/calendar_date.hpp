@@ -27,4 +27,7 @@ MonthIndex monthOfDay(DayNumber day);
 // Year, month (1-12) and day of a day number.
 void civilFromDays(DayNumber day, int& year, int& month, int& dom);
 
+// Now, as "YYYY-MM-DD HH:MM UTC" (reports and saved images say when they were made).
+std::string utcNowText();
+
 } // namespace sw

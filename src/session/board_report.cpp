@@ -1,12 +1,14 @@
 // The board report: figures and pack tables laid out as a document, written as PDF or HTML.
 #include "session/board_report.hpp"
 
+#include "core/calendar_date.hpp"
 #include "core/text.hpp"
 #include "geo/crs_transform.hpp"
 #include "print/report_html.hpp"
 #include "print/report_pdf.hpp"
 #include "session/basemap_view.hpp"
 #include "session/pack_readme.hpp"
+#include "session/study_area.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -30,13 +32,6 @@ std::string monthLabel(MonthIndex m) {
 std::string spanLabel(const MonthSpan& s) {
     return s.first == s.last ? monthLabel(s.first)
                              : monthLabel(s.first) + " to " + monthLabel(s.last);
-}
-
-std::string nowUtc() {
-    const std::time_t now = std::time(nullptr);
-    char b[32];
-    std::strftime(b, sizeof b, "%Y-%m-%d %H:%M UTC", std::gmtime(&now));
-    return b;
 }
 
 struct Cells {
@@ -442,12 +437,6 @@ void method(ReportDocument& doc, const Session& s, const BoardReportRequest& req
     doc.paragraph(attribution);
 }
 
-std::string districtName(const Session& s) {
-    if (!s.wards().district.empty())
-        return s.wards().district;
-    return std::filesystem::path(s.wards().source_path).stem().string();
-}
-
 } // namespace
 
 bool isReportPath(const std::string& path) {
@@ -480,7 +469,7 @@ Result<ReportDocument> boardReportDocument(const Session& s, const Plan* plan,
     if (!wl)
         return Error{"the ward profile could not be built"};
     const Cells cell{req.content.suppress > 1 ? req.content.suppress : 0};
-    const std::string made = req.made_on.empty() ? nowUtc() : req.made_on;
+    const std::string made = req.made_on.empty() ? utcNowText() : req.made_on;
     std::string attribution = packAttribution(s.synthetic(), std::atoi(made.substr(0, 4).c_str()));
     std::shared_ptr<const BasemapImage> basemap;
     if (req.basemap.source && !s.wards().empty()) {

@@ -3,6 +3,8 @@
 
 #include "geo/ward_locator.hpp"
 
+#include <filesystem>
+
 namespace sw {
 
 std::vector<std::uint8_t> studyCells(const WardSet& wards, const Grid& g, unsigned threads) {
@@ -30,6 +32,12 @@ Box studyExtent(const Session& session, double cell) {
     if (boxIsEmpty(b))
         return b;
     return alignToCells(b, cell);
+}
+
+std::string districtName(const Session& s) {
+    if (!s.wards().district.empty())
+        return s.wards().district;
+    return std::filesystem::path(s.wards().source_path).stem().string();
 }
 
 } // namespace sw

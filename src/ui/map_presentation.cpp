@@ -3,6 +3,7 @@
 
 #include "core/class_breaks.hpp"
 #include "core/colour_ramps.hpp"
+#include "session/study_area.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -21,6 +22,11 @@ std::string mapTitle(const Session& s, const MapUiState& ui) {
         return layers;
     return layers + ", " + formatMonth(ui.from) +
            (ui.to != ui.from ? " to " + formatMonth(ui.to) : "");
+}
+
+std::string imageTitle(const Session& s, const MapUiState& ui, const std::string& made) {
+    const std::string district = districtName(s);
+    return (district.empty() ? "" : district + ": ") + mapTitle(s, ui) + " (made " + made + ")";
 }
 
 // Density range from the result: the floor a share of the peak, the top the 99.5th percentile

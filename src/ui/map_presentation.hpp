@@ -16,6 +16,9 @@ namespace sw::ui {
 
 // The map title: the shown layers and the period.
 std::string mapTitle(const Session& session, const MapUiState& ui);
+// A saved map image's title: the district, then the layers and period, and when it was made
+// ("Medway: Anti-social behaviour, 2025-07 to 2025-12 (made 2026-12-02 15:04 UTC)").
+std::string imageTitle(const Session& s, const MapUiState& ui, const std::string& made);
 std::string windowTitle(const Session& session);
 
 // Density range from the result: the floor a share of the peak, the top the 99.5th percentile

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "core/hotspots.hpp"
+#include "core/label_placement.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -57,6 +58,27 @@ void drawNorthArrow(ImDrawList* dl, ImVec2 c) {
     dl->AddText(ImVec2(c.x - 4, c.y - 34), rgba(30, 30, 30), "N");
 }
 
+// A legend value: whole numbers with thousands separators from 100 up ("4,490"), else three
+// significant figures ("0.0123", "12.5").
+std::string legendNumber(double v) {
+    char buf[48];
+    if (std::abs(v) >= 100) {
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+        std::string digits = buf, out;
+        const bool negative = !digits.empty() && digits[0] == '-';
+        if (negative)
+            digits.erase(0, 1);
+        for (std::size_t i = 0; i < digits.size(); ++i) {
+            if (i && (digits.size() - i) % 3 == 0)
+                out += ',';
+            out += digits[i];
+        }
+        return (negative ? "-" : "") + out;
+    }
+    std::snprintf(buf, sizeof buf, "%.3g", v);
+    return buf;
+}
+
 void swatch(ImDrawList* dl, ImVec2 p, Rgba c, bool disc = false) {
     const ImU32 col = rgba(c.r, c.g, c.b, 255);
     if (disc)
@@ -68,7 +90,8 @@ void swatch(ImDrawList* dl, ImVec2 p, Rgba c, bool disc = false) {
 }
 
 // The legend for every visible layer: points, density ramp, hotspots, choropleth classes.
-void drawLegend(ImDrawList* dl, ImVec2 at, const Session& session, const MapOverlayInfo& info) {
+// Returns the box it covers (x0, y0, x1, y1), empty when there is nothing to show.
+LabelBox drawLegend(ImDrawList* dl, ImVec2 at, const Session& session, const MapOverlayInfo& info) {
     const float line = ImGui::GetTextLineHeightWithSpacing() + 2;
     std::vector<std::pair<std::string, std::function<void(ImVec2)>>> rows;
     const MapUiState* ui = info.ui;
@@ -111,19 +134,33 @@ void drawLegend(ImDrawList* dl, ImVec2 at, const Session& session, const MapOver
                               " points drawn at this zoom; zoom in for all)",
                           nullptr);
     const MapAnalysis* a = info.analysis;
+    float min_width = 0;
     if (ui && a && ui->density.visible && !a->hotspots.density.empty_input) {
         const Ramp ramp = ui->density.ramp;
-        char label[128];
-        std::snprintf(
-            label, sizeof label, "Density %.3g - %.3g %s", ui->density.min, ui->density.max,
-            a->params.hotspots.density.kde.units == DensityUnits::Density ? "per km2" : "(raw)");
-        rows.emplace_back(label, [dl, ramp](ImVec2 p) {
-            for (int k = 0; k < 14; ++k) {
-                const Rgba c = sampleRamp(ramp, k / 13.0);
-                dl->AddRectFilled(ImVec2(p.x + static_cast<float>(k), p.y),
+        rows.emplace_back(a->params.hotspots.density.kde.units == DensityUnits::Density
+                              ? "Density, incidents per km2"
+                              : "Density (raw kernel sums)",
+                          nullptr);
+        // The ramp across the legend with its low, middle and high values under it.
+        constexpr float kRampWidth = 160;
+        min_width = kRampWidth + 10;
+        rows.emplace_back("", [dl, ramp](ImVec2 p) {
+            for (int k = 0; k < static_cast<int>(kRampWidth); ++k) {
+                const Rgba c = sampleRamp(ramp, static_cast<double>(k) / (kRampWidth - 1));
+                dl->AddRectFilled(ImVec2(p.x + static_cast<float>(k), p.y + 2),
                                   ImVec2(p.x + static_cast<float>(k) + 1, p.y + 14),
                                   rgba(c.r, c.g, c.b));
             }
+        });
+        const std::string lo = legendNumber(ui->density.min), hi = legendNumber(ui->density.max),
+                          mid = legendNumber((ui->density.min + ui->density.max) / 2);
+        rows.emplace_back("", [dl, lo, mid, hi](ImVec2 p) {
+            const ImU32 ink = rgba(25, 25, 35);
+            dl->AddText(ImVec2(p.x, p.y - 2), ink, lo.c_str());
+            const float mw = ImGui::CalcTextSize(mid.c_str()).x;
+            dl->AddText(ImVec2(p.x + kRampWidth / 2 - mw / 2, p.y - 2), ink, mid.c_str());
+            const float hw = ImGui::CalcTextSize(hi.c_str()).x;
+            dl->AddText(ImVec2(p.x + kRampWidth - hw, p.y - 2), ink, hi.c_str());
         });
     }
     if (ui && a && ui->hotspots_visible && !a->hotspots.hotspots.empty()) {
@@ -166,8 +203,8 @@ void drawLegend(ImDrawList* dl, ImVec2 at, const Session& session, const MapOver
         }
     }
     if (rows.empty())
-        return;
-    float width = 0;
+        return {};
+    float width = min_width;
     for (const auto& r : rows)
         width = std::max(width, ImGui::CalcTextSize(r.first.c_str()).x);
     const float h = line * static_cast<float>(rows.size()) + 8;
@@ -181,6 +218,7 @@ void drawLegend(ImDrawList* dl, ImVec2 at, const Session& session, const MapOver
         dl->AddText(ImVec2(top.x + (draw ? 20.0f : 0.0f), y), rgba(25, 25, 35), text.c_str());
         y += line;
     }
+    return {top.x - 6, top.y - 4, top.x + width + 30, at.y};
 }
 
 // Ward name, its counts in the period for the shown layers, and the density under the cursor.
@@ -356,6 +394,38 @@ void handleMapInput(MapViewState& view, const Box& data_bounds, bool left_drag_p
     }
 }
 
+namespace {
+
+// Ward labels with a halo, larger wards first, each on its anchor or shifted round it
+// (core/label_placement), or left out where no place is free.
+void drawWardLabels(ImDrawList* dl, const MapViewState& view, const Session& session,
+                    const MapGeometry& geometry, ImVec2 size, float k,
+                    const std::vector<LabelBox>& furniture, float top_margin) {
+    const auto& wards = session.wards();
+    std::vector<LabelRequest> requests;
+    std::vector<std::size_t> which;
+    for (std::size_t w = 0; w < wards.size() && w < geometry.ward_label_anchors.size(); ++w) {
+        const Point s = view.camera.worldToScreen(geometry.ward_label_anchors[w]);
+        const ImVec2 ts = ImGui::CalcTextSize(wards.wards[w].name.c_str());
+        const double sx = s.x() / k, sy = s.y() / k;
+        if (sx + ts.x < 0 || sx - ts.x > size.x || sy + ts.y < 0 || sy - ts.y > size.y)
+            continue;
+        requests.push_back({sx, sy, ts.x + 6.0, ts.y + 2.0, wards.wards[w].area_km2});
+        which.push_back(w);
+    }
+    const std::vector<int> placed =
+        placeLabels(requests, furniture, {0, top_margin, size.x, size.y});
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+        if (placed[i] < 0)
+            continue;
+        const LabelBox b = labelCandidate(requests[i], placed[i]);
+        textWithHalo(dl, ImVec2(static_cast<float>(b.x0 + 3), static_cast<float>(b.y0 + 1)),
+                     rgba(25, 25, 35), wards.wards[which[i]].name.c_str());
+    }
+}
+
+} // namespace
+
 void drawMapOverlays(const MapViewState& view, const Session& session, const MapGeometry& geometry,
                      const geo::CrsTransform* to_lonlat, const MapOverlayInfo& info) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
@@ -364,28 +434,12 @@ void drawMapOverlays(const MapViewState& view, const Session& session, const Map
     const float k = std::max(1.0f, info.scale);
     const int first_vertex = dl->VtxBuffer.Size;
     const ImVec2 size(ImGui::GetIO().DisplaySize.x / k, ImGui::GetIO().DisplaySize.y / k);
-    const auto& wards = session.wards();
-    // Ward labels, skipping any that would overlap one already placed.
-    if (view.show_labels) {
-        std::vector<ImVec4> placed;
-        for (std::size_t w = 0; w < wards.size() && w < geometry.ward_label_anchors.size(); ++w) {
-            const Point s = view.camera.worldToScreen(geometry.ward_label_anchors[w]);
-            const char* name = wards.wards[w].name.c_str();
-            const ImVec2 ts = ImGui::CalcTextSize(name);
-            const float sx = static_cast<float>(s.x()) / k, sy = static_cast<float>(s.y()) / k;
-            const ImVec4 r(sx - ts.x / 2, sy - ts.y / 2, sx + ts.x / 2, sy + ts.y / 2);
-            if (r.z < 0 || r.x > size.x || r.w < 0 || r.y > size.y)
-                continue;
-            bool clash = false;
-            for (const auto& p : placed)
-                clash =
-                    clash || !(r.z + 4 < p.x || r.x - 4 > p.z || r.w + 2 < p.y || r.y - 2 > p.w);
-            if (clash)
-                continue;
-            placed.push_back(r);
-            textWithHalo(dl, ImVec2(r.x, r.y), rgba(25, 25, 35), name);
-        }
-    }
+    // The furniture is drawn on the upper channel first, so that the ward labels (on the lower
+    // one) can be placed around it: none overlaps another, the banner, the title, the legend,
+    // the scale bar, the north arrow or the attribution.
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    std::vector<LabelBox> furniture;
     if (session.synthetic()) {
         const char* banner = "SYNTHETIC SAMPLE DATA - not real crime data";
         const ImVec2 ts = ImGui::CalcTextSize(banner);
@@ -393,6 +447,7 @@ void drawMapOverlays(const MapViewState& view, const Session& session, const Map
         dl->AddRectFilled(ImVec2(p.x - 10, p.y - 4), ImVec2(p.x + ts.x + 10, p.y + ts.y + 4),
                           rgba(200, 30, 30, 230), 4);
         dl->AddText(p, rgba(255, 255, 255), banner);
+        furniture.push_back({p.x - 10, p.y - 4, p.x + ts.x + 10, p.y + ts.y + 4});
     }
     if (!info.title.empty()) {
         const ImVec2 ts = ImGui::CalcTextSize(info.title.c_str());
@@ -401,10 +456,13 @@ void drawMapOverlays(const MapViewState& view, const Session& session, const Map
         dl->AddRectFilled(ImVec2(p.x - 8, p.y - 3), ImVec2(p.x + ts.x + 8, p.y + ts.y + 3),
                           rgba(255, 255, 255, 215), 4);
         dl->AddText(p, rgba(20, 20, 30), info.title.c_str());
+        furniture.push_back({p.x - 8, p.y - 3, p.x + ts.x + 8, p.y + ts.y + 3});
     }
-    drawLegend(dl, ImVec2(20, size.y - 50), session, info);
+    furniture.push_back(drawLegend(dl, ImVec2(20, size.y - 50), session, info));
     drawScaleBar(dl, view.camera.metresPerPixel() * k, ImVec2(20, size.y - 24));
+    furniture.push_back({14, size.y - 40, 220, size.y});
     drawNorthArrow(dl, ImVec2(size.x - 30, size.y - 80));
+    furniture.push_back({size.x - 44, size.y - 118, size.x - 16, size.y - 68});
     std::string attribution_text =
         session.synthetic()
             ? "Synthetic sample generated by streetweek (police.uk format). Not real data."
@@ -417,6 +475,7 @@ void drawMapOverlays(const MapViewState& view, const Session& session, const Map
     dl->AddRectFilled(ImVec2(size.x - as.x - 12, size.y - as.y - 8), ImVec2(size.x, size.y),
                       rgba(255, 255, 255, 200));
     dl->AddText(ImVec2(size.x - as.x - 6, size.y - as.y - 4), rgba(40, 40, 40), attribution);
+    furniture.push_back({size.x - as.x - 12, size.y - as.y - 8, size.x, size.y});
     if (view.hover_world) {
         char buf[160];
         double lon = view.hover_world->x(), lat = view.hover_world->y();
@@ -428,7 +487,12 @@ void drawMapOverlays(const MapViewState& view, const Session& session, const Map
         dl->AddRectFilled(ImVec2(size.x - ts.x - 12, size.y - as.y - ts.y - 14),
                           ImVec2(size.x, size.y - as.y - 8), rgba(255, 255, 255, 200));
         dl->AddText(ImVec2(size.x - ts.x - 6, size.y - as.y - ts.y - 11), rgba(40, 40, 40), buf);
+        furniture.push_back({size.x - ts.x - 12, size.y - as.y - ts.y - 14, size.x, size.y});
     }
+    dl->ChannelsSetCurrent(0);
+    if (view.show_labels)
+        drawWardLabels(dl, view, session, geometry, size, k, furniture, info.top_margin);
+    dl->ChannelsMerge();
     if (k != 1.0f)
         for (int v = first_vertex; v < dl->VtxBuffer.Size; ++v) {
             dl->VtxBuffer[v].pos.x *= k;

@@ -320,3 +320,24 @@ TEST_CASE("ward chart: the y axis ends on the round number at or above the large
     CHECK(ui::chartCeiling(460) == 500);
     CHECK(ui::chartCeiling(1823) == 2000);
 }
+
+TEST_CASE("a saved map image's title names the district, the layers, the period and when") {
+    test::TempDir dir;
+    Session s;
+    LoadRequest r;
+    r.wards_path = test::writeFile(dir.file("kent_wards.geojson"), test::twoSquareWardsGeoJson());
+    r.incident_paths = {test::writeFile(dir.file("pts.csv"),
+                                        "Month,Easting,Northing,Crime type\n"
+                                        "2025-07,570100,160100,Drugs\n"
+                                        "2025-08,571200,160200,Anti-social behaviour\n")};
+    REQUIRE(s.load(r));
+    ui::MapUiState state;
+    state.from = makeMonth(2025, 7);
+    state.to = makeMonth(2025, 8);
+    for (auto& l : s.layers())
+        l.visible = l.key == "asb";
+    // No LADnnNM field: the ward file's name stands for the district.
+    CHECK(ui::imageTitle(s, state, "2026-12-02 15:04 UTC") ==
+          "kent_wards: Anti-social behaviour, 2025-07 to 2025-08 (made 2026-12-02 15:04 UTC)");
+    CHECK(ui::mapTitle(s, state) == "Anti-social behaviour, 2025-07 to 2025-08");
+}
