@@ -50,11 +50,12 @@ struct HotspotStats {
     int rank = 0;     // 1 = most incidents
 };
 
-// A hotspot as delivered: its statistics, its polygon (working CRS) and the names of the wards
+// A hotspot as delivered: its statistics, its polygons (working CRS) and the names of the wards
 // it overlaps.
 struct HotspotArea {
     HotspotStats stats;
-    MultiPolygon shape;
+    MultiPolygon shape;   // its cells: what the statistics count and the exports carry
+    MultiPolygon outline; // drawn: the contour of the threshold (empty: draw the shape)
     std::vector<std::string> wards;
 };
 

@@ -100,7 +100,7 @@ void MapRenderer::uploadAnalysis(const MapAnalysis& a) {
     uploadDensity(a.hotspots.density.grid);
     std::vector<MultiPolygon> shapes;
     for (const auto& h : a.hotspots.hotspots)
-        shapes.push_back(h.shape);
+        shapes.push_back(h.outline.empty() ? h.shape : h.outline);
     uploadHotspotOutlines(outlineVertices(shapes, origin(), {150, 0, 40, 255}));
     if (a.gistar) {
         std::vector<Rgba> palette;

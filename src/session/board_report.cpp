@@ -272,8 +272,7 @@ void maps(ReportDocument& doc, const Session& s, const PackContent& c, const Gri
     hot.density_floor = 0;
     hot.density_scale = 1; // the surface is in incidents per km²
     hot.density_title = "Density, incidents per km\xC2\xB2";
-    if (const auto* l = packLayer(c, "hotspots"))
-        hot.outlines = l->shapes;
+    hot.outlines = c.hotspot_outlines;
     hot.outline_label = "Hotspot (" + c.threshold.describe() + ")";
     if (plan)
         hot.areas = plan->areas;

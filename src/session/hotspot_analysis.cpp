@@ -3,6 +3,7 @@
 // with the wards each one overlaps.
 #include "core/parallel.hpp"
 #include "geo/ward_locator.hpp"
+#include "io/density_contours.hpp"
 #include "io/region_polygons.hpp"
 #include "session/analysis_actions.hpp"
 #include "session/study_area.hpp"
@@ -72,10 +73,14 @@ Result<HotspotResult> findHotspots(const Session& session, const HotspotRequest&
     auto shapes = io::polygonizeRegions(g, regions);
     if (!shapes)
         return shapes.failure();
+    // The pictures' outlines: the threshold's contour (the cells' shape where it fails).
+    auto outlines = io::contourRegions(g, regions, out.threshold_value, in_study, shapes.value());
     for (const auto& s : stats) {
         Hotspot h;
         h.stats = s;
-        h.shape = std::move(shapes.value()[static_cast<std::size_t>(s.region - 1)]);
+        const auto i = static_cast<std::size_t>(s.region - 1);
+        h.shape = std::move(shapes.value()[i]);
+        h.outline = outlines ? std::move(outlines.value()[i]) : h.shape;
         if (locator)
             for (auto w : locator->wardsIntersecting(h.shape))
                 h.wards.push_back(session.wards().wards[static_cast<std::size_t>(w)].name);

@@ -468,6 +468,8 @@ Result<PackContent> buildPackContent(const Session& session, const Plan& plan,
     out.study_area_km2 = hot.value().study_area_km2;
     out.study_incidents = static_cast<std::int64_t>(hot.value().incidents);
     out.density = std::move(hot.value().density);
+    for (const auto& h : hot.value().hotspots)
+        out.hotspot_outlines.push_back(h.outline.empty() ? h.shape : h.outline);
     if (!step())
         return Error{"cancelled"};
     GiStarRequest gr{request.selection, request.gi};

@@ -32,6 +32,7 @@ struct PackContent {
     std::vector<io::OutLayer> layers;
     std::vector<PackLayerSummary> summaries; // per layer, in order
     KdeResult density;                       // the hotspots' surface
+    std::vector<MultiPolygon> hotspot_outlines; // by rank: contours of the threshold (maps)
     ResolvedKde kde;
     HotspotThreshold threshold;
     double threshold_value = 0;

@@ -133,9 +133,7 @@ Status writeExtras(const Session& session, const Plan& plan, const PartnerPackRe
         "Period " + formatSpan(content.period) + (layer_rules.empty() ? "" : "  ·  " + layer_rules);
     im.attribution = packAttribution(session.synthetic(), std::atoi(req.made_on.c_str()));
     im.wards = &session.wards();
-    for (const auto& l : content.layers)
-        if (l.name == "hotspots")
-            im.hotspots = l.shapes;
+    im.hotspots = content.hotspot_outlines;
     im.hotspot_label = "Hotspot (" + content.threshold.describe() + ")";
     if (im.hotspot_label.size() > 30)
         im.hotspot_label = "Hotspot";
