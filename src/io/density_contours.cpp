@@ -81,8 +81,8 @@ Result<std::vector<MultiPolygon>> contourRegions(const Grid& g, const RegionLabe
     // outline closes at the study area's edge as the hotspot cells do.
     std::vector<double> values(g.values.size());
     for (std::size_t i = 0; i < values.size(); ++i)
-        values[i] = std::isfinite(g.values[i]) && (in_study.empty() || in_study[i]) ? g.values[i]
-                                                                                    : 0.0;
+        values[i] =
+            std::isfinite(g.values[i]) && (in_study.empty() || in_study[i]) ? g.values[i] : 0.0;
     if (ras->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, cols, rows, values.data(), cols, rows,
                                         GDT_Float64, 0, 0) != CE_None)
         return Error{"cannot fill the density raster"};
@@ -95,8 +95,8 @@ Result<std::vector<MultiPolygon>> contourRegions(const Grid& g, const RegionLabe
     layer->CreateField(&hi);
     char level[64];
     std::snprintf(level, sizeof level, "FIXED_LEVELS=%.17g", threshold);
-    const char* opts[] = {level, "POLYGONIZE=YES", "ID_FIELD=0", "ELEV_FIELD_MIN=1",
-                          "ELEV_FIELD_MAX=2", nullptr};
+    const char* opts[] = {
+        level, "POLYGONIZE=YES", "ID_FIELD=0", "ELEV_FIELD_MIN=1", "ELEV_FIELD_MAX=2", nullptr};
     if (GDALContourGenerateEx(ras->GetRasterBand(1), layer, const_cast<char**>(opts), nullptr,
                               nullptr) != CE_None)
         return Error{"contouring failed (" + lastGdalError() + ")"};

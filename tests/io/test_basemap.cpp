@@ -8,6 +8,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <functional>
 #include <set>
 
@@ -185,4 +186,54 @@ TEST_CASE("basemap: a raster without a CRS, or not a raster, is a message") {
     auto bad = io::renderBasemap(fileSource(junk), medwayView());
     REQUIRE(!bad.ok());
     CHECK(bad.error().find("basemap junk.tif: cannot be opened: ") == 0);
+}
+
+namespace {
+
+// A WMTS capabilities document (RESTful, Google Maps compatible matrices 0..14) whose tiles
+// are the local server's z/x/y.png.
+std::string wmtsCapabilities(const std::string& tile_root_url) {
+    std::string matrices;
+    for (int z = 0; z <= 14; ++z) {
+        const double scale = 559082264.0287178 / std::pow(2.0, z);
+        const long n = 1L << z;
+        matrices += "<TileMatrix><ows:Identifier>" + std::to_string(z) +
+                    "</ows:Identifier><ScaleDenominator>" + std::to_string(scale) +
+                    "</ScaleDenominator><TopLeftCorner>-20037508.3427892 20037508.3427892"
+                    "</TopLeftCorner><TileWidth>256</TileWidth><TileHeight>256</TileHeight>"
+                    "<MatrixWidth>" +
+                    std::to_string(n) + "</MatrixWidth><MatrixHeight>" + std::to_string(n) +
+                    "</MatrixHeight></TileMatrix>";
+    }
+    return R"(<?xml version="1.0" encoding="UTF-8"?>
+<Capabilities xmlns="http://www.opengis.net/wmts/1.0" xmlns:ows="http://www.opengis.net/ows/1.1" version="1.0.0">
+<Contents><Layer><ows:Identifier>test</ows:Identifier>
+<ows:WGS84BoundingBox><ows:LowerCorner>-180 -85</ows:LowerCorner><ows:UpperCorner>180 85</ows:UpperCorner></ows:WGS84BoundingBox>
+<Style isDefault="true"><ows:Identifier>default</ows:Identifier></Style><Format>image/png</Format>
+<TileMatrixSetLink><TileMatrixSet>g</TileMatrixSet></TileMatrixSetLink>
+<ResourceURL format="image/png" resourceType="tile" template=")" +
+           tile_root_url + R"(/{TileMatrix}/{TileCol}/{TileRow}.png"/></Layer>
+<TileMatrixSet><ows:Identifier>g</ows:Identifier><ows:SupportedCRS>urn:ogc:def:crs:EPSG::3857</ows:SupportedCRS>)" +
+           matrices + "</TileMatrixSet></Contents></Capabilities>";
+}
+
+} // namespace
+
+TEST_CASE("basemap: a WMTS service (capabilities and tiles from the local server)") {
+    test::TempDir dir;
+    REQUIRE(test::writeXyzTiles(dir.file("tiles"), 11, 14, 0.45, 51.31, 0.66, 51.42, kSplit) > 20);
+    test::TileServer server(dir.path().string());
+    const std::string root = "http://127.0.0.1:" + std::to_string(server.port());
+    test::writeFile(dir.file("WMTSCapabilities.xml"), wmtsCapabilities(root + "/tiles"));
+    auto parsed = parseBasemapSource(root + "/WMTSCapabilities.xml");
+    REQUIRE(parsed.ok());
+    CHECK(parsed.value().kind == BasemapKind::Wmts);
+    BasemapSource s = parsed.value();
+    s.cache_dir = dir.file("cache");
+    auto img = io::renderBasemap(s, medwayView());
+    REQUIRE_MESSAGE(img.ok(), (img.ok() ? "" : img.error()));
+    checkSplit(img.value());
+    const auto asked = server.requests();
+    REQUIRE(asked.size() > 1);
+    CHECK(asked.front() == "/WMTSCapabilities.xml");
 }
