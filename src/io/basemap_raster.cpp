@@ -4,6 +4,7 @@
 
 #include "core/text.hpp"
 #include "io/gdal_setup.hpp"
+#include "io/vector_source.hpp"
 
 #include <cpl_error.h>
 #include <gdal_priv.h>
@@ -49,14 +50,6 @@ std::string xyzServiceXml(const BasemapSource& s, bool cached) {
            (cached ? "<Cache><Path>" + xmlEscape(tileCacheDir(s)) + "</Path></Cache>" : "") +
            "</GDAL_WMS>";
 }
-
-struct DatasetCloser {
-    void operator()(GDALDatasetH h) const {
-        if (h)
-            GDALClose(h);
-    }
-};
-using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
 
 int onProgress(double fraction, const char*, void* data) {
     auto* p = static_cast<Progress*>(data);
@@ -105,12 +98,12 @@ std::string fetchFailure(const BasemapSource& s, const std::string& gdal) {
 }
 
 // The source as RGB(A) bands: a paletted raster expanded to RGBA (a VRT in memory).
-DatasetPtr expandedPalette(GDALDatasetH src) {
+GdalDatasetPtr expandedPalette(GDALDatasetH src) {
     if (GDALGetRasterCount(src) != 1 || !GDALGetRasterColorTable(GDALGetRasterBand(src, 1)))
         return nullptr;
     const char* args[] = {"-of", "VRT", "-expand", "rgba", nullptr};
     GDALTranslateOptions* o = GDALTranslateOptionsNew(const_cast<char**>(args), nullptr);
-    DatasetPtr out(GDALTranslate("", src, o, nullptr));
+    GdalDatasetPtr out(GDALDataset::FromHandle(GDALTranslate("", src, o, nullptr)));
     GDALTranslateOptionsFree(o);
     return out;
 }
@@ -184,8 +177,9 @@ namespace {
 Result<BasemapImage> warpSource(const BasemapSource& source, const BasemapRequest& request,
                                 Progress* progress, bool cached) {
     CPLErrorReset();
-    DatasetPtr src(GDALOpenEx(gdalConnection(source, cached).c_str(),
-                              GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    GdalDatasetPtr src(GDALDataset::FromHandle(GDALOpenEx(gdalConnection(source, cached).c_str(),
+                                                          GDAL_OF_RASTER | GDAL_OF_READONLY,
+                                                          nullptr, nullptr, nullptr)));
     if (!src)
         return Error{fail(source, "cannot be opened: " + lastGdalError("not a raster GDAL reads"))};
     if (GDALGetRasterCount(src.get()) < 1)
@@ -194,7 +188,7 @@ Result<BasemapImage> warpSource(const BasemapSource& source, const BasemapReques
     if (!wkt || !*wkt)
         return Error{fail(source, "has no coordinate system, so it cannot be placed under the "
                                   "wards")};
-    DatasetPtr expanded = expandedPalette(src.get());
+    GdalDatasetPtr expanded = expandedPalette(src.get());
     GDALDatasetH from = expanded ? expanded.get() : src.get();
     const int bands = GDALGetRasterCount(from);
     const bool has_alpha =
@@ -209,7 +203,8 @@ Result<BasemapImage> warpSource(const BasemapSource& source, const BasemapReques
     int usage_error = FALSE;
     GDALDatasetH sources[] = {from};
     CPLErrorReset();
-    DatasetPtr warped(GDALWarp("", nullptr, 1, sources, opts, &usage_error));
+    GdalDatasetPtr warped(
+        GDALDataset::FromHandle(GDALWarp("", nullptr, 1, sources, opts, &usage_error)));
     GDALWarpAppOptionsFree(opts);
     if (progress && progress->cancelled())
         return Error{fail(source, "cancelled")};
