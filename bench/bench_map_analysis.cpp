@@ -81,9 +81,9 @@ int main(int argc, char** argv) {
             shown.push_back(l);
     for (int i = 0; i < 5; ++i) {
         const auto t0 = std::chrono::steady_clock::now();
-        const WardCharts c = countForWardCharts(s.incidents(), shown, {range->first, range->second},
-                                                {range->first, range->second}, s.months(),
-                                                s.wards().size());
+        const WardCharts c =
+            countForWardCharts(s.incidents(), shown, {range->first, range->second},
+                               {range->first, range->second}, s.months(), s.wards().size());
         charts.push_back(
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
                 .count());

@@ -1,8 +1,10 @@
-// Small text helpers shared by every layer: ASCII case folding, trimming, file extensions and
-// XML escaping.
+// Small text helpers shared by every layer: ASCII case folding, trimming, file extensions, XML
+// escaping and legend numbers.
 // ASCII only on purpose: column names, keys and extensions are compared, never prose.
 #pragma once
 
+#include <cmath>
+#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -82,6 +84,25 @@ inline std::string xmlEscape(std::string_view text) {
         }
     }
     return s;
+}
+
+// A legend's value: whole numbers with thousands separators from 100 up ("4,490"), else
+// three significant figures ("0.0123", "12.5"). The map window's and the printed legends.
+inline std::string legendNumber(double v) {
+    char buf[48];
+    if (std::abs(v) >= 100) {
+        std::snprintf(buf, sizeof buf, "%.0f", std::abs(v));
+        const std::string digits = buf;
+        std::string out = v < 0 ? "-" : "";
+        for (std::size_t i = 0; i < digits.size(); ++i) {
+            if (i && (digits.size() - i) % 3 == 0)
+                out += ',';
+            out += digits[i];
+        }
+        return out;
+    }
+    std::snprintf(buf, sizeof buf, "%.3g", v);
+    return buf;
 }
 
 } // namespace sw

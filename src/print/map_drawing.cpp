@@ -2,6 +2,7 @@
 #include "print/map_drawing.hpp"
 
 #include "core/label_placement.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -25,12 +26,6 @@ Box extentOf(const MapFigure& f) {
     if (boxIsEmpty(b))
         b = Box(Point(0, 0), Point(1000, 1000));
     return b;
-}
-
-std::string number(double v) {
-    char s[32];
-    std::snprintf(s, sizeof s, "%.3g", v);
-    return s;
 }
 
 void drawDensity(cairo_t* cr, const View& v, const MapFigure& f) {
@@ -169,7 +164,7 @@ LabelBox legend(cairo_t* cr, double x, double y, const MapFigure& f, double u) {
         const double lo = f.density_floor * f.density_scale,
                      hi = f.density->max() * f.density_scale;
         for (int i = 0; i <= 2; ++i) {
-            const std::string s = number(lo + (hi - lo) * i / 2.0);
+            const std::string s = legendNumber(lo + (hi - lo) * i / 2.0);
             setFont(cr, 11 * u);
             const double tw = textWidth(cr, s);
             const double tx = std::clamp(bx + bw * i / 2.0 - tw / 2, bx, bx + bw - tw);

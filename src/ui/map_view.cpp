@@ -7,6 +7,7 @@
 
 #include "core/hotspots.hpp"
 #include "core/label_placement.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -56,27 +57,6 @@ void drawNorthArrow(ImDrawList* dl, ImVec2 c) {
     dl->AddTriangleFilled(ImVec2(c.x, c.y - 16), ImVec2(c.x - 8, c.y + 8), ImVec2(c.x + 8, c.y + 8),
                           rgba(30, 30, 30, 230));
     dl->AddText(ImVec2(c.x - 4, c.y - 34), rgba(30, 30, 30), "N");
-}
-
-// A legend value: whole numbers with thousands separators from 100 up ("4,490"), else three
-// significant figures ("0.0123", "12.5").
-std::string legendNumber(double v) {
-    char buf[48];
-    if (std::abs(v) >= 100) {
-        std::snprintf(buf, sizeof buf, "%.0f", v);
-        std::string digits = buf, out;
-        const bool negative = !digits.empty() && digits[0] == '-';
-        if (negative)
-            digits.erase(0, 1);
-        for (std::size_t i = 0; i < digits.size(); ++i) {
-            if (i && (digits.size() - i) % 3 == 0)
-                out += ',';
-            out += digits[i];
-        }
-        return (negative ? "-" : "") + out;
-    }
-    std::snprintf(buf, sizeof buf, "%.3g", v);
-    return buf;
 }
 
 void swatch(ImDrawList* dl, ImVec2 p, Rgba c, bool disc = false) {

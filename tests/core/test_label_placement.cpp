@@ -1,5 +1,6 @@
-// Label placement: no two placed labels overlap, obstacles are kept clear, priority wins.
+// Labels that never overlap (candidates, obstacles, bounds, priority) and the legends' numbers.
 #include "core/label_placement.hpp"
+#include "core/text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -35,4 +36,14 @@ TEST_CASE("labels never overlap one another or an obstacle") {
     }
     CHECK(placed > 0);
     CHECK(placed < 40);
+}
+
+TEST_CASE("legend numbers: thousands separators for large values, three figures for small") {
+    CHECK(legendNumber(4487.4) == "4,487");
+    CHECK(legendNumber(1234567) == "1,234,567");
+    CHECK(legendNumber(224) == "224");
+    CHECK(legendNumber(-3720) == "-3,720");
+    CHECK(legendNumber(12.54) == "12.5");
+    CHECK(legendNumber(0.012345) == "0.0123");
+    CHECK(legendNumber(0) == "0");
 }
