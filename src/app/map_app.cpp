@@ -90,7 +90,8 @@ bool MapApp::start() {
     }
     cli::applyOptions(opts_, ui_, session_);
     basemap_.choose(opts_.basemap.source); // on the command line: the user's consent
-    basemap_.look() = opts_.basemap.look;
+    if (opts_.basemap_look)
+        ui_.basemap = opts_.basemap.look; // else the saved look
     initial_view_ = opts_.view;
     if (opts_.startup_error.empty())
         jobs_.load(session_, opts_.request);
@@ -275,7 +276,7 @@ void MapApp::layout(double now_s, int fw, int fh) {
         ui::PanelState panels{ui_, view_, data_panel_, save_, load_error_, overlay_.layer_counts};
         auto requests = ui::drawPanels(panels, session_, jobs_, scene_.geometry(), fw, fh, now_s);
         zoom = requests.zoom;
-        plan_.report().setBasemap({basemap_.source(), basemap_.look()});
+        plan_.report().setBasemap({basemap_.source(), ui_.basemap});
         if (session_.loaded())
             if (auto z = plan_.drawPanel(session_, jobs_.request(), selection_, ui_.kde))
                 zoom = z;
@@ -341,7 +342,7 @@ void MapApp::drawMap(int fw, int fh) const {
         opts.ward_fill_opacity =
             ui_.choropleth.on ? std::max(view_.ward_fill_opacity, 0.8f) : view_.ward_fill_opacity;
         opts.basemap_visible = basemap_.source().has_value();
-        opts.basemap = basemap_.look();
+        opts.basemap = ui_.basemap;
         if (opts.basemap_visible && !ui_.choropleth.on) // the streets show through the wards
             opts.ward_fill_opacity = std::min(opts.ward_fill_opacity, 0.2f);
         opts.density = ui_.density;

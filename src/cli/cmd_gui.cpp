@@ -228,6 +228,7 @@ std::variant<int, GuiOptions> parseGuiCommand(int argc, char** argv) {
     if (!basemap)
         return fail("gui", basemap.error(), kExitUsage);
     o.basemap = std::move(basemap.value());
+    o.basemap_look = args.has("basemap-opacity") || args.has("basemap-colour");
     if (auto code = applyPlan(args, o))
         return *code;
     return o;

@@ -2,10 +2,10 @@
 // returns the map's options instead, which main() hands to the app.
 #pragma once
 
+#include "core/basemap_source.hpp"
 #include "core/geometry.hpp"
 #include "core/layer_rules.hpp"
 #include "core/month.hpp"
-#include "core/basemap_source.hpp"
 #include "session/data_loader.hpp"
 
 #include <optional>
@@ -43,6 +43,7 @@ struct GuiOptions {
     std::string plan_path;                 // --plan: the plan to open (or create)
     std::string startup_error; // shown in the Load report instead of loading (moved data)
     BasemapChoice basemap;     // --basemap: shown from the start
+    bool basemap_look = false; // --basemap-opacity or --basemap-colour given (else the saved)
 };
 
 // Runs the subcommand named by argv[1] and returns its exit code, or returns the map's options

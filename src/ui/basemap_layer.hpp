@@ -1,4 +1,4 @@
-// The basemap under the map window: the chosen source and look, and its picture of the view,
+// The basemap under the map window: the chosen source and its picture of the view,
 // fetched and warped in the background once the view has been still for a moment (a frame
 // never waits for a tile). Between fetches the last picture stays where it belongs on the
 // ground, so panning and zooming show it moved and scaled until the new one comes.
@@ -19,8 +19,6 @@ class BasemapLayer {
     // Chooses a source (nullopt: none); the old picture goes at the next poll.
     void choose(std::optional<BasemapSource> source);
     const std::optional<BasemapSource>& source() const { return source_; }
-    BasemapLook& look() { return look_; }
-    const BasemapLook& look() const { return look_; }
 
     // Once a frame: a picture to upload (once), or an empty image when the basemap was turned
     // off or the data changed (the old picture must go), or nothing new.
@@ -53,7 +51,6 @@ class BasemapLayer {
 
     std::optional<BasemapSource> source_;
     std::uint64_t source_serial_ = 0, shown_serial_ = 0, job_serial_ = 0;
-    BasemapLook look_;
     BackgroundJob<BasemapImage> job_;
     std::optional<View> seen_, shown_, requested_, failed_;
     double seen_at_ = 0;

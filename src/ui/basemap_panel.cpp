@@ -30,7 +30,7 @@ void submitBasemap(BasemapPanelState& s, BasemapLayer& layer) {
         layer.choose(std::move(parsed.value()));
 }
 
-void drawBasemapMenu(BasemapPanelState& s, BasemapLayer& layer) {
+void drawBasemapMenu(BasemapPanelState& s, BasemapLayer& layer, BasemapLook& look) {
     if (!ImGui::BeginMenu("Basemap"))
         return;
     if (ImGui::MenuItem("None", nullptr, !layer.source()))
@@ -45,8 +45,8 @@ void drawBasemapMenu(BasemapPanelState& s, BasemapLayer& layer) {
         s.open = !s.open;
     ImGui::Separator();
     ImGui::SetNextItemWidth(160);
-    ImGui::SliderFloat("Opacity", &layer.look().opacity, 0.1f, 1.0f, "%.2f");
-    ImGui::MenuItem("Greyscale", nullptr, &layer.look().greyscale);
+    ImGui::SliderFloat("Opacity", &look.opacity, 0.1f, 1.0f, "%.2f");
+    ImGui::MenuItem("Greyscale", nullptr, &look.greyscale);
     ImGui::EndMenu();
 }
 

@@ -21,8 +21,8 @@ struct BasemapPanelState {
 // `pending` for the user to agree to its notice.
 void submitBasemap(BasemapPanelState& state, BasemapLayer& layer);
 
-// Items of the Basemap menu (inside the menu bar).
-void drawBasemapMenu(BasemapPanelState& state, BasemapLayer& layer);
+// Items of the Basemap menu (inside the menu bar); `look` is the map's (saved in its settings).
+void drawBasemapMenu(BasemapPanelState& state, BasemapLayer& layer, BasemapLook& look);
 
 // The panel, while open.
 void drawBasemapPanel(BasemapPanelState& state, BasemapLayer& layer);

@@ -3,6 +3,7 @@
 // analysis' parameters; screenshot tests set it from `streetweek gui` options.
 #pragma once
 
+#include "core/basemap_source.hpp"
 #include "core/class_breaks.hpp"
 #include "core/colour_ramps.hpp"
 #include "core/gistar.hpp"
@@ -44,6 +45,7 @@ struct MapUiState {
     // Period: inclusive month range over the data's months; play steps a one-month window.
     MonthIndex from = kNoMonth, to = kNoMonth;
     std::int32_t chart_ward = -2; // the Wards panel's chart: a ward index, or kStudyArea (-2)
+    BasemapLook basemap;          // the basemap's opacity and greyscale (the source is not kept)
     bool playing = false;
     double play_seconds_per_month = 1.0;
     double last_step_s = 0;

@@ -39,7 +39,7 @@ bool drawMenuBar(MapUiState& ui, MapViewState& view, DataPanelState& data, SaveI
             view.fit_requested = true;
         ImGui::EndMenu();
     }
-    drawBasemapMenu(basemap.panel, basemap.layer);
+    drawBasemapMenu(basemap.panel, basemap.layer, ui.basemap);
     if (ImGui::BeginMenu("Plan")) {
         ImGui::MenuItem("Plan panel (areas, schedule, suggest)", nullptr, &plan.panel_open);
         const std::pair<AreaTool, const char*> tools[] = {{AreaTool::Select, "Esc"},

@@ -75,6 +75,9 @@ void loadSettings(const std::string& path, MapUiState& ui, Session& session,
     if (auto r = parseRamp(kv["density_ramp"]))
         ui.density.ramp = *r;
     ui.density.opacity = static_cast<float>(num("density_opacity", ui.density.opacity));
+    ui.basemap.opacity =
+        std::clamp(static_cast<float>(num("basemap_opacity", ui.basemap.opacity)), 0.1f, 1.0f);
+    ui.basemap.greyscale = num("basemap_greyscale", ui.basemap.greyscale) != 0;
     ui.floor_fraction = static_cast<float>(num("density_floor", ui.floor_fraction));
     ui.density.visible = num("density_visible", ui.density.visible) != 0;
     ui.hotspots_visible = num("hotspots_visible", ui.hotspots_visible) != 0;
@@ -131,6 +134,8 @@ bool saveSettings(const std::string& path, const MapUiState& ui, const Session& 
                                                                     : "value:")
       << ui.threshold.amount << "\ndensity_ramp=" << rampName(ui.density.ramp)
       << "\ndensity_opacity=" << ui.density.opacity << "\ndensity_floor=" << ui.floor_fraction
+      << "\nbasemap_opacity=" << ui.basemap.opacity
+      << "\nbasemap_greyscale=" << ui.basemap.greyscale
       << "\ndensity_visible=" << ui.density.visible << "\nhotspots_visible=" << ui.hotspots_visible
       << "\npoints_visible=" << ui.points_visible << "\nshow_outside=" << ui.show_outside
       << "\npoint_budget=" << ui.point_budget << "\ngistar=" << ui.gistar_visible

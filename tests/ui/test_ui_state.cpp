@@ -176,6 +176,7 @@ TEST_CASE("settings survive a round trip through the file; a bad file changes no
     u.gistar_visible = true;
     u.gistar.cell_size_m = 150;
     u.gistar.fdr = false;
+    u.basemap = {0.45f, false};
     s.layers()[1].visible = false;
     s.layers()[2].colour = {1, 2, 3, 255};
     for (auto& l : s.layers())
@@ -197,6 +198,8 @@ TEST_CASE("settings survive a round trip through the file; a bad file changes no
     CHECK(v.threshold.mode == HotspotThreshold::Mode::MeanPlusSd);
     CHECK(v.threshold.amount == 2.5);
     CHECK(v.density.ramp == Ramp::Magma);
+    CHECK(v.basemap.opacity == doctest::Approx(0.45));
+    CHECK_FALSE(v.basemap.greyscale);
     CHECK(v.choropleth.on);
     CHECK(v.choropleth.stat == ui::WardStat::Rate);
     CHECK(v.choropleth.method == BreakMethod::Quantiles);
