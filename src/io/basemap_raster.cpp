@@ -6,6 +6,7 @@
 #include "io/gdal_setup.hpp"
 #include "io/vector_source.hpp"
 
+#include <cpl_conv.h>
 #include <cpl_error.h>
 #include <gdal_priv.h>
 #include <gdal_utils.h>
@@ -50,6 +51,33 @@ std::string xyzServiceXml(const BasemapSource& s, bool cached) {
            (cached ? "<Cache><Path>" + xmlEscape(tileCacheDir(s)) + "</Path></Cache>" : "") +
            "</GDAL_WMS>";
 }
+
+// GDAL's HTTP settings for this thread while an online source is read: the timeout (connect
+// and whole request) and the User-Agent hold for WMTS too, whose service description is the
+// server's own.
+class HttpSettings {
+  public:
+    explicit HttpSettings(const BasemapSource& s) : on_(s.online) {
+        if (!on_)
+            return;
+        const std::string t = std::to_string(std::max(1, static_cast<int>(s.timeout_s + 0.5)));
+        CPLSetThreadLocalConfigOption("GDAL_HTTP_TIMEOUT", t.c_str());
+        CPLSetThreadLocalConfigOption("GDAL_HTTP_CONNECTTIMEOUT", t.c_str());
+        CPLSetThreadLocalConfigOption("GDAL_HTTP_USERAGENT", kUserAgent);
+    }
+    ~HttpSettings() {
+        if (!on_)
+            return;
+        for (const char* k :
+             {"GDAL_HTTP_TIMEOUT", "GDAL_HTTP_CONNECTTIMEOUT", "GDAL_HTTP_USERAGENT"})
+            CPLSetThreadLocalConfigOption(k, nullptr);
+    }
+    HttpSettings(const HttpSettings&) = delete;
+    HttpSettings& operator=(const HttpSettings&) = delete;
+
+  private:
+    bool on_;
+};
 
 int onProgress(double fraction, const char*, void* data) {
     auto* p = static_cast<Progress*>(data);
@@ -176,6 +204,7 @@ namespace {
 
 Result<BasemapImage> warpSource(const BasemapSource& source, const BasemapRequest& request,
                                 Progress* progress, bool cached) {
+    const HttpSettings http(source);
     CPLErrorReset();
     GdalDatasetPtr src(GDALDataset::FromHandle(GDALOpenEx(gdalConnection(source, cached).c_str(),
                                                           GDAL_OF_RASTER | GDAL_OF_READONLY,
@@ -199,6 +228,8 @@ Result<BasemapImage> warpSource(const BasemapSource& source, const BasemapReques
         argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     GDALWarpAppOptions* opts = GDALWarpAppOptionsNew(argv.data(), nullptr);
+    if (!opts)
+        return Error{fail(source, "cannot be warped to " + request.crs + ": " + lastGdalError())};
     GDALWarpAppOptionsSetProgress(opts, onProgress, progress);
     int usage_error = FALSE;
     GDALDatasetH sources[] = {from};

@@ -77,12 +77,17 @@ Result<std::vector<MultiPolygon>> contourRegions(const Grid& g, const RegionLabe
         return Error{"cannot create an in-memory raster (" + lastGdalError() + ")"};
     double gt[6] = {g.xmin, g.cell, 0, g.ymax, 0, -g.cell};
     ras->SetGeoTransform(gt);
-    // Outside the study area (and where there is no value) the surface is taken as zero, so an
-    // outline closes at the study area's edge as the hotspot cells do.
+    // Outside the study area (and where there is no value) the surface is taken as below the
+    // threshold (and below zero), so an outline closes at the study area's edge as the hotspot
+    // cells do.
+    const double below = std::min(0.0, threshold) - 1;
     std::vector<double> values(g.values.size());
-    for (std::size_t i = 0; i < values.size(); ++i)
-        values[i] =
-            std::isfinite(g.values[i]) && (in_study.empty() || in_study[i]) ? g.values[i] : 0.0;
+    double top = threshold;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const bool inside = std::isfinite(g.values[i]) && (in_study.empty() || in_study[i]);
+        values[i] = inside ? g.values[i] : below;
+        top = std::max(top, values[i]);
+    }
     if (ras->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, cols, rows, values.data(), cols, rows,
                                         GDT_Float64, 0, 0) != CE_None)
         return Error{"cannot fill the density raster"};
@@ -93,8 +98,11 @@ Result<std::vector<MultiPolygon>> contourRegions(const Grid& g, const RegionLabe
     layer->CreateField(&id);
     layer->CreateField(&lo);
     layer->CreateField(&hi);
-    char level[64];
-    std::snprintf(level, sizeof level, "FIXED_LEVELS=%.17g", threshold);
+    // The threshold and a level above every value: the band between them is the hotspots'
+    // (newer GDAL no longer adds the raster's extremes as levels of its own).
+    char level[96];
+    std::snprintf(level, sizeof level, "FIXED_LEVELS=%.17g,%.17g", threshold,
+                  top + std::abs(top) + 1);
     const char* opts[] = {
         level, "POLYGONIZE=YES", "ID_FIELD=0", "ELEV_FIELD_MIN=1", "ELEV_FIELD_MAX=2", nullptr};
     if (GDALContourGenerateEx(ras->GetRasterBand(1), layer, const_cast<char**>(opts), nullptr,

@@ -255,6 +255,8 @@ Result<std::shared_ptr<const BasemapImage>> reportBasemap(const Session& s,
     const Box box(Point(b.min_corner().x() - pad, b.min_corner().y() - pad),
                   Point(b.max_corner().x() + pad, b.max_corner().y() + pad));
     const double long_side = std::max(w, h) + 2 * pad;
+    if (!(long_side > 0))
+        return Error{"basemap: the wards have no extent to draw it over"};
     const int pw = std::max(1, static_cast<int>(2400 * (w + 2 * pad) / long_side));
     const int ph = std::max(1, static_cast<int>(2400 * (h + 2 * pad) / long_side));
     auto img = basemapImage(s, *choice.source, box, pw, ph);

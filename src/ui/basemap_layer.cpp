@@ -6,6 +6,7 @@
 namespace sw::ui {
 
 void BasemapLayer::choose(std::optional<BasemapSource> source) {
+    job_.cancel(); // a fetch for the old source stops at its next chunk; its result is dropped
     source_ = std::move(source);
     ++source_serial_;
     message_.clear();
@@ -26,7 +27,7 @@ std::optional<BasemapImage> BasemapLayer::poll(const Session& session, const Map
                                                double now_s) {
     std::optional<BasemapImage> out;
     if (auto done = job_.take()) {
-        if (job_serial_ == source_serial_ && session.generation() == data_generation_) {
+        if (job_serial_ == source_serial_ && job_generation_ == session.generation()) {
             if (done->ok()) {
                 out = std::move(done->value());
                 shown_ = requested_;
@@ -76,6 +77,7 @@ void BasemapLayer::fetch(const Session& session, const View& v) {
         return;
     const Box box(Point(v.x0, v.y0), Point(v.x1, v.y1));
     job_serial_ = source_serial_;
+    job_generation_ = session.generation();
     requested_ = v;
     job_.start([crs = session.data().working_crs, source = *source_, box, v](Progress& p) {
         return basemapImage(crs, source, box, v.w, v.h, &p);
@@ -88,7 +90,7 @@ bool BasemapLayer::readyFor(const Session& session, const MapCamera& camera) {
     const View v = viewOf(camera);
     if (done(v))
         return true;
-    if (!job_.running())
+    if (!job_.running() && !requested_) // a finished job is collected by poll() first
         fetch(session, v);
     return false;
 }

@@ -54,7 +54,7 @@ class BasemapLayer {
     BackgroundJob<BasemapImage> job_;
     std::optional<View> seen_, shown_, requested_, failed_;
     double seen_at_ = 0;
-    std::uint64_t data_generation_ = 0;
+    std::uint64_t data_generation_ = 0, job_generation_ = 0;
     bool has_picture_ = false;
     std::string message_;
 };

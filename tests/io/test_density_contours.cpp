@@ -45,8 +45,16 @@ TEST_CASE("hotspot outlines follow the density surface at the threshold") {
         const MultiPolygon& o = outlines.value()[i];
         REQUIRE(o.size() == 1);
         CHECK(std::abs(bg::area(o)) == doctest::Approx(circle).epsilon(0.02));
-        // Smooth: many vertices, none of them on a cell corner grid only.
+        // Smooth: many vertices, most of them off the cells' corner grid (the cells' own
+        // polygon, the fallback, has every vertex on it).
         CHECK(o[0].outer().size() > 30);
+        std::size_t off_grid = 0;
+        for (const auto& p : o[0].outer()) {
+            const double fx = std::fmod(p.x() - g.xmin, g.cell),
+                         fy = std::fmod(g.ymax - p.y(), g.cell);
+            off_grid += (fx > 1e-6 && fx < g.cell - 1e-6) || (fy > 1e-6 && fy < g.cell - 1e-6);
+        }
+        CHECK(off_grid > o[0].outer().size() / 2);
     }
     // Each outline holds its own bump's centre (regions are numbered west to east here).
     const std::int32_t ra = regions.label[static_cast<std::size_t>(30 * 100 + 25)];
