@@ -114,11 +114,17 @@ Result<BasemapSource> parseBasemapSource(std::string_view text,
     return s;
 }
 
+std::string basemapHost(const BasemapSource& s) {
+    if (s.kind == BasemapKind::File)
+        return s.location;
+    return hostOf(s.kind == BasemapKind::Wmts ? std::string_view(s.location).substr(5)
+                                              : std::string_view(s.location));
+}
+
 std::string basemapPrivacyNotice(const BasemapSource& s) {
     if (!s.online)
         return {};
-    const std::string host =
-        hostOf(s.kind == BasemapKind::Wmts ? std::string_view(s.location).substr(5) : s.location);
+    const std::string host = basemapHost(s);
     return "Basemap " + s.name + ": the area in view is sent to " + host +
            " to fetch its tiles (cached on this computer).";
 }

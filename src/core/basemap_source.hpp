@@ -42,6 +42,10 @@ BasemapSource openStreetMapSource();
 Result<BasemapSource> parseBasemapSource(std::string_view text,
                                          bool (*exists)(const std::string&) = nullptr);
 
+// The server an online source's tiles come from ("tile.openstreetmap.org", "127.0.0.1:8080");
+// a file source's path.
+std::string basemapHost(const BasemapSource& s);
+
 // What the view sends the server: a one-line notice for an online source, empty otherwise.
 std::string basemapPrivacyNotice(const BasemapSource& s);
 

@@ -92,22 +92,12 @@ std::string fail(const BasemapSource& s, const std::string& what) {
     return "basemap " + (s.name.empty() ? s.location : s.name) + ": " + what;
 }
 
-std::string hostOfLocation(const BasemapSource& s) {
-    std::string_view url = s.location;
-    if (s.kind == BasemapKind::Wmts)
-        url.remove_prefix(5);
-    const auto start = url.find("://");
-    if (start != std::string_view::npos)
-        url.remove_prefix(start + 3);
-    return std::string(url.substr(0, url.find('/')));
-}
-
 // GDAL's WMS messages ("IReadBlock failed ... GDALWMS: Unable to download block ... HTTP
 // status code: 0, error: ...") said the way a user can act on.
 std::string fetchFailure(const BasemapSource& s, const std::string& gdal) {
     if (s.kind == BasemapKind::File)
         return fail(s, "could not be drawn over the view: " + gdal);
-    const std::string host = hostOfLocation(s);
+    const std::string host = basemapHost(s);
     auto has = [&](const char* text) { return gdal.find(text) != std::string::npos; };
     if (has("Couldn't connect") || has("Failed to connect") || has("Could not resolve"))
         return fail(s, "could not reach the tile server at " + host +
