@@ -32,7 +32,6 @@ std::optional<BasemapImage> BasemapLayer::poll(const Session& session, const Map
                 out = std::move(done->value());
                 shown_ = requested_;
                 shown_serial_ = job_serial_;
-                has_picture_ = true;
                 message_.clear();
                 failed_.reset();
             } else {
@@ -43,10 +42,9 @@ std::optional<BasemapImage> BasemapLayer::poll(const Session& session, const Map
         requested_.reset();
     }
     // A picture that no longer belongs (basemap off, another source, new data): it goes.
-    const bool stale = has_picture_ && (shown_serial_ != source_serial_ || !source_ ||
-                                        session.generation() != data_generation_);
+    const bool stale = shown_ && (shown_serial_ != source_serial_ || !source_ ||
+                                  session.generation() != data_generation_);
     if (stale) {
-        has_picture_ = false;
         shown_.reset();
         if (!out)
             out = BasemapImage{};
@@ -68,7 +66,7 @@ std::optional<BasemapImage> BasemapLayer::poll(const Session& session, const Map
 }
 
 bool BasemapLayer::done(const View& v) const {
-    return (has_picture_ && shown_ && *shown_ == v && shown_serial_ == source_serial_) ||
+    return (shown_ && *shown_ == v && shown_serial_ == source_serial_) ||
            (failed_ && *failed_ == v);
 }
 
@@ -102,7 +100,7 @@ bool BasemapLayer::settled() const {
 }
 
 std::string BasemapLayer::attribution() const {
-    if (!has_picture_ || !source_ || source_->attribution.empty())
+    if (!shown_ || !source_ || source_->attribution.empty())
         return {};
     return "Basemap " + source_->attribution + ".";
 }

@@ -52,10 +52,11 @@ class BasemapLayer {
     std::optional<BasemapSource> source_;
     std::uint64_t source_serial_ = 0, shown_serial_ = 0, job_serial_ = 0;
     BackgroundJob<BasemapImage> job_;
+    // seen_: the view now; shown_: the uploaded picture's (none: no picture); requested_: the
+    // running fetch's; failed_: the last failed fetch's.
     std::optional<View> seen_, shown_, requested_, failed_;
     double seen_at_ = 0;
     std::uint64_t data_generation_ = 0, job_generation_ = 0;
-    bool has_picture_ = false;
     std::string message_;
 };
 
