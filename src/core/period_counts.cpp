@@ -63,9 +63,12 @@ std::optional<std::int64_t> MonthlyCounts::total(std::size_t series,
     return sum;
 }
 
-MonthlyCounts countByMonth(const IncidentTable& t, const std::vector<LayerRule>& layers,
-                           const MonthSpan& span, const MonthCoverage& coverage,
-                           std::int32_t ward) {
+namespace {
+
+// The series (one per layer, or "All crimes") and months of `span` with their coverage, every
+// count zero.
+MonthlyCounts zeroCounts(const std::vector<LayerRule>& layers, const MonthSpan& span,
+                         const MonthCoverage& coverage) {
     MonthlyCounts out;
     out.span = span;
     if (layers.empty())
@@ -79,6 +82,16 @@ MonthlyCounts countByMonth(const IncidentTable& t, const std::vector<LayerRule>&
     out.has_data.assign(months, 0);
     for (std::size_t i = 0; i < months; ++i)
         out.has_data[i] = coverage.has(span.first + static_cast<MonthIndex>(i)) ? 1 : 0;
+    return out;
+}
+
+} // namespace
+
+MonthlyCounts countByMonth(const IncidentTable& t, const std::vector<LayerRule>& layers,
+                           const MonthSpan& span, const MonthCoverage& coverage,
+                           std::int32_t ward) {
+    MonthlyCounts out = zeroCounts(layers, span, coverage);
+    const std::size_t months = out.has_data.size();
     if (!months)
         return out;
     const auto masks = seriesMasks(t, layers);
@@ -151,11 +164,11 @@ WardCharts countForWardCharts(const IncidentTable& t, const std::vector<LayerRul
                               const MonthSpan& span, const MonthSpan& period,
                               const MonthCoverage& coverage, std::size_t ward_count) {
     WardCharts out;
-    const MonthlyCounts shape = countByMonth(IncidentTable{}, layers, span, coverage);
+    MonthlyCounts shape = zeroCounts(layers, span, coverage);
     out.span = span;
     out.period = period;
-    out.names = shape.names;
-    out.has_data = shape.has_data;
+    out.names = std::move(shape.names);
+    out.has_data = std::move(shape.has_data);
     out.wards = ward_count;
     out.types = t.crime_type.values();
     const std::size_t months = out.has_data.size(), series = out.names.size();
