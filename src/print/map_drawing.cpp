@@ -28,6 +28,19 @@ Box extentOf(const MapFigure& f) {
     return b;
 }
 
+// Paints an image surface with its top-left pixel at (x, y), each pixel sx by sy page units,
+// smoothed, within the current clip; the surface is released.
+void paintImage(cairo_t* cr, cairo_surface_t* img, double x, double y, double sx, double sy) {
+    cairo_save(cr);
+    cairo_translate(cr, x, y);
+    cairo_scale(cr, sx, sy);
+    cairo_set_source_surface(cr, img, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_paint(cr);
+    cairo_restore(cr);
+    cairo_surface_destroy(img);
+}
+
 void drawDensity(cairo_t* cr, const View& v, const MapFigure& f) {
     const Grid& g = *f.density;
     const double top = g.max();
@@ -63,13 +76,8 @@ void drawDensity(cairo_t* cr, const View& v, const MapFigure& f) {
         cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
         cairo_clip(cr);
     }
-    cairo_translate(cr, v.sx(g.xmin), v.sy(g.ymax));
-    cairo_scale(cr, g.cell * v.scale, g.cell * v.scale);
-    cairo_set_source_surface(cr, img, 0, 0);
-    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-    cairo_paint(cr);
+    paintImage(cr, img, v.sx(g.xmin), v.sy(g.ymax), g.cell * v.scale, g.cell * v.scale);
     cairo_restore(cr);
-    cairo_surface_destroy(img);
 }
 
 // The basemap picture (straight RGBA) as premultiplied ARGB over its box of the world.
@@ -95,14 +103,8 @@ void drawBasemap(cairo_t* cr, const View& v, const BasemapImage& b) {
         }
     }
     cairo_surface_mark_dirty(img);
-    cairo_save(cr);
-    cairo_translate(cr, v.sx(b.xmin), v.sy(b.ymax));
-    cairo_scale(cr, (b.xmax - b.xmin) * v.scale / b.width, (b.ymax - b.ymin) * v.scale / b.height);
-    cairo_set_source_surface(cr, img, 0, 0);
-    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-    cairo_paint(cr);
-    cairo_restore(cr);
-    cairo_surface_destroy(img);
+    paintImage(cr, img, v.sx(b.xmin), v.sy(b.ymax), (b.xmax - b.xmin) * v.scale / b.width,
+               (b.ymax - b.ymin) * v.scale / b.height);
 }
 
 struct LegendEntry {
