@@ -1,5 +1,6 @@
 // Shared by the GUI tests: the synthetic sample's options, screenshots of the map through
-// `streetweek gui --screenshot`, and PNGs read back as RGB pixels.
+// `streetweek gui --screenshot`, windows driven by drive_map.sh, and PNGs read back as RGB
+// pixels.
 #pragma once
 
 #include "test_support.hpp"
@@ -36,13 +37,35 @@ inline Image loadPng(const std::string& path) {
     return img;
 }
 
+// What runs a window command: nothing with a DISPLAY, else a private X server of this size.
+inline std::string xServer(const char* screen = "1280x1024x24") {
+    return std::getenv("DISPLAY") ? "" : "xvfb-run -a -s '-screen 0 " + std::string(screen) + "' ";
+}
+
+inline bool haveXdotool() {
+    return std::system("command -v xdotool >/dev/null 2>&1") == 0;
+}
+
+// The command that drives a real map window (tests/gui/drive_map.sh) in `dir` with the map's
+// options, then the steps (key:, click:, type:, shot:, ...).
+inline std::string driveMap(const std::string& dir, const std::string& options,
+                            const std::string& steps) {
+    return xServer("1200x800x24") + STREETWEEK_TESTS_DIR "/gui/drive_map.sh " + STREETWEEK_BIN +
+           " " + dir + " '" + options + "' " + steps + " 2>&1";
+}
+
+// A plan of two suggested weeks on the sample, written to `path`.
+inline bool suggestPlan(const std::string& path) {
+    return std::system((std::string(STREETWEEK_BIN) + " suggest --quiet " + g_sample +
+                        " --weeks 2 --out " + path + " >/dev/null 2>&1")
+                           .c_str()) == 0;
+}
+
 // Runs `streetweek gui --screenshot` on the sample with the options; returns the picture.
 inline Image screenshot(const std::string& options, int w, int h) {
     TempDir dir;
     const std::string png = dir.file("map.png");
-    const std::string prefix =
-        std::getenv("DISPLAY") ? "" : "xvfb-run -a -s '-screen 0 1280x1024x24' ";
-    const std::string cmd = prefix + STREETWEEK_BIN + std::string(" gui --screenshot ") + png +
+    const std::string cmd = xServer() + STREETWEEK_BIN + std::string(" gui --screenshot ") + png +
                             " --size " + std::to_string(w) + "x" + std::to_string(h) + " " +
                             g_sample + " " + options + " 2>&1";
     if (std::system(cmd.c_str()) != 0)

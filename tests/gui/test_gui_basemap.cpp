@@ -76,8 +76,7 @@ TEST_CASE("a basemap from a local tile server is drawn under the wards, in the s
     // A saved image wider than the window shows more of the map: the basemap reaches its edges.
     sw::test::TempDir out;
     const std::string png = out.file("wide.png");
-    const std::string prefix =
-        std::getenv("DISPLAY") ? "" : "xvfb-run -a -s '-screen 0 1280x1024x24' ";
+    const std::string prefix = xServer();
     REQUIRE(std::system((prefix + STREETWEEK_BIN + std::string(" gui --size 1000x700 ") + g_sample +
                          kBasemapView + " --basemap '" + tiles.url() + "'" + cache +
                          " --save-image " + png + " --image-size 1800x700 >/dev/null 2>&1")
@@ -100,8 +99,7 @@ TEST_CASE("a tile server that is down: the map still draws and says why") {
     }
     sw::test::TempDir dir;
     const std::string png = dir.file("map.png");
-    const std::string prefix =
-        std::getenv("DISPLAY") ? "" : "xvfb-run -a -s '-screen 0 1280x1024x24' ";
+    const std::string prefix = xServer();
     const std::string log = dir.file("log.txt");
     const int rc = std::system((prefix + STREETWEEK_BIN + std::string(" gui --screenshot ") + png +
                                 " --size 800x600 " + g_sample + " --basemap http://127.0.0.1:" +
@@ -118,7 +116,7 @@ TEST_CASE("a tile server that is down: the map still draws and says why") {
 }
 
 TEST_CASE("Basemap > Tile URL: typed, its notice agreed to with a click, the tiles come in") {
-    if (std::system("command -v xdotool >/dev/null 2>&1") != 0) {
+    if (!haveXdotool()) {
         MESSAGE("xdotool is not installed: skipped");
         return;
     }
@@ -129,11 +127,9 @@ TEST_CASE("Basemap > Tile URL: typed, its notice agreed to with a click, the til
     // (380, 80) with its text field at (600, 159); after Enter the notice's Turn on button is
     // at (416, 246).
     const std::string cmd =
-        std::string(std::getenv("DISPLAY") ? "" : "xvfb-run -a -s '-screen 0 1200x800x24' ") +
-        STREETWEEK_TESTS_DIR "/gui/drive_map.sh " + STREETWEEK_BIN + " " + dir.path().string() +
-        " '" + g_sample + kBasemapView + " --basemap-colour' click:114,10 click:190,69 " +
-        "click:600,159 'type:" + tiles.server->xyzUrl() + ",maxzoom=13' key:Return shot:notice " +
-        "click:416,246 wait:2 shot:tiles 2>&1";
+        driveMap(dir.path().string(), g_sample + kBasemapView + " --basemap-colour",
+                 "click:114,10 click:190,69 click:600,159 'type:" + tiles.server->xyzUrl() +
+                     ",maxzoom=13' key:Return shot:notice click:416,246 wait:2 shot:tiles");
     REQUIRE(std::system(cmd.c_str()) == 0);
     unsetenv("XDG_CACHE_HOME");
     CHECK(!tiles.server->requests().empty());

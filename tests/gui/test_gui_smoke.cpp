@@ -194,8 +194,7 @@ TEST_CASE("a context layer draws its line and markers over the map") {
 TEST_CASE("the map image is saved at the chosen size, without the panels") {
     sw::test::TempDir dir;
     const std::string png = dir.file("board.png");
-    const std::string prefix =
-        std::getenv("DISPLAY") ? "" : "xvfb-run -a -s '-screen 0 1280x1024x24' ";
+    const std::string prefix = xServer();
     // A window of 900 x 600; the image 1500 x 1100, as File > Save map image does it.
     const std::string cmd = prefix + STREETWEEK_BIN + std::string(" gui --size 900x600 ") +
                             g_sample + " --save-image " + png +
@@ -243,8 +242,7 @@ TEST_CASE("every panel and the help are drawn for several frames without a crash
 TEST_CASE("with no data given, the map opens the bundled real Medway sample") {
     sw::test::TempDir dir;
     const std::string png = dir.file("map.png");
-    const std::string prefix =
-        std::getenv("DISPLAY") ? "" : "xvfb-run -a -s '-screen 0 1280x1024x24' ";
+    const std::string prefix = xServer();
     const std::string cmd = prefix + STREETWEEK_BIN + std::string(" gui --screenshot ") + png +
                             " --size 900x700 --frames 3 2>&1";
     const int status = std::system(cmd.c_str());
@@ -274,17 +272,16 @@ TEST_CASE("with no data given, the map opens the bundled real Medway sample") {
 }
 
 TEST_CASE("real keys drive the map: Ctrl+S saves the map image, D turns the density off") {
-    if (std::system("command -v xdotool >/dev/null 2>&1") != 0) {
+    if (!haveXdotool()) {
         MESSAGE("xdotool is not installed: skipped");
         return;
     }
     sw::test::TempDir dir;
     const std::string cmd =
-        std::string(std::getenv("DISPLAY") ? "" : "xvfb-run -a -s '-screen 0 1200x800x24' ") +
-        STREETWEEK_TESTS_DIR "/gui/drive_map.sh " + STREETWEEK_BIN + " " + dir.path().string() +
-        " '" + g_sample +
-        " --view 572000,163000,586000,175000 --layer asb --from 2023-01 --to 2023-12 "
-        "--no-points --no-hotspots' save:before key:d save:after 2>&1";
+        driveMap(dir.path().string(),
+                 g_sample + " --view 572000,163000,586000,175000 --layer asb --from 2023-01 "
+                            "--to 2023-12 --no-points --no-hotspots",
+                 "save:before key:d save:after");
     REQUIRE(std::system(cmd.c_str()) == 0);
     int w = 0, h = 0, n = 0;
     const auto load = [&](const char* name) {
@@ -313,7 +310,7 @@ TEST_CASE("real keys drive the map: Ctrl+S saves the map image, D turns the dens
 
 TEST_CASE("drawing a polygon with the mouse, undoing a rectangle, dragging and Ctrl+S: the plan "
           "file holds the polygon where it was drawn") {
-    if (std::system("command -v xdotool >/dev/null 2>&1") != 0) {
+    if (!haveXdotool()) {
         MESSAGE("xdotool is not installed: skipped");
         return;
     }
@@ -328,10 +325,8 @@ TEST_CASE("drawing a polygon with the mouse, undoing a rectangle, dragging and C
     steps += " key:Return key:r click:470,450 click:560,520 key:ctrl+z"
              " drag:515,265,545,285 key:ctrl+s wait:1";
     const std::string cmd =
-        std::string(std::getenv("DISPLAY") ? "" : "xvfb-run -a -s '-screen 0 1200x800x24' ") +
-        STREETWEEK_TESTS_DIR "/gui/drive_map.sh " + STREETWEEK_BIN + " " + dir.path().string() +
-        " '" + g_sample + " --view 572000,163000,586000,175000 --plan " + plan + "' " + steps +
-        " 2>&1";
+        driveMap(dir.path().string(),
+                 g_sample + " --view 572000,163000,586000,175000 --plan " + plan, steps);
     REQUIRE(std::system(cmd.c_str()) == 0);
     auto read = sw::io::readPlan(plan);
     REQUIRE_MESSAGE(read.ok(), (read.ok() ? "" : read.error()));
@@ -361,20 +356,17 @@ TEST_CASE("drawing a polygon with the mouse, undoing a rectangle, dragging and C
 }
 
 TEST_CASE("File > Export partner pack: a click on Export writes the pack beside the plan") {
-    if (std::system("command -v xdotool >/dev/null 2>&1") != 0) {
+    if (!haveXdotool()) {
         MESSAGE("xdotool is not installed: skipped");
         return;
     }
     sw::test::TempDir dir;
     const std::string plan = dir.file("week_plan.gpkg");
-    REQUIRE(std::system((std::string(STREETWEEK_BIN) + " suggest --quiet " + g_sample +
-                         " --weeks 2 --out " + plan + " >/dev/null 2>&1")
-                            .c_str()) == 0);
+    REQUIRE(suggestPlan(plan));
     // The panel opens at (420, 60); its Export button is at (452, 228) in a 1000x700 window.
     const std::string cmd =
-        std::string(std::getenv("DISPLAY") ? "" : "xvfb-run -a -s '-screen 0 1200x800x24' ") +
-        STREETWEEK_TESTS_DIR "/gui/drive_map.sh " + STREETWEEK_BIN + " " + dir.path().string() +
-        " '" + g_sample + " --plan " + plan + " --export-panel' click:452,228 wait:4 2>&1";
+        driveMap(dir.path().string(), g_sample + " --plan " + plan + " --export-panel",
+                 "click:452,228 wait:4");
     REQUIRE(std::system(cmd.c_str()) == 0);
     const std::string pack = dir.file("week_plan_pack");
     CHECK(std::filesystem::exists(pack + "/week_plan_pack.gpkg"));
@@ -385,20 +377,17 @@ TEST_CASE("File > Export partner pack: a click on Export writes the pack beside 
 }
 
 TEST_CASE("File > Board report: a click on Write report writes the PDF beside the plan") {
-    if (std::system("command -v xdotool >/dev/null 2>&1") != 0) {
+    if (!haveXdotool()) {
         MESSAGE("xdotool is not installed: skipped");
         return;
     }
     sw::test::TempDir dir;
     const std::string plan = dir.file("week_plan.gpkg");
-    REQUIRE(std::system((std::string(STREETWEEK_BIN) + " suggest --quiet " + g_sample +
-                         " --weeks 2 --out " + plan + " >/dev/null 2>&1")
-                            .c_str()) == 0);
+    REQUIRE(suggestPlan(plan));
     // The panel opens at (440, 80); its Write report button is at (492, 269) in 1000x700.
     const std::string cmd =
-        std::string(std::getenv("DISPLAY") ? "" : "xvfb-run -a -s '-screen 0 1200x800x24' ") +
-        STREETWEEK_TESTS_DIR "/gui/drive_map.sh " + STREETWEEK_BIN + " " + dir.path().string() +
-        " '" + g_sample + " --plan " + plan + " --report-panel' click:492,269 wait:6 2>&1";
+        driveMap(dir.path().string(), g_sample + " --plan " + plan + " --report-panel",
+                 "click:492,269 wait:6");
     REQUIRE(std::system(cmd.c_str()) == 0);
     const std::string pdf = dir.file("week_plan_board_report.pdf");
     REQUIRE(std::filesystem::exists(pdf));
