@@ -90,6 +90,7 @@ bool MapApp::start() {
     }
     cli::applyOptions(opts_, ui_, session_);
     basemap_.choose(opts_.basemap.source); // on the command line: the user's consent
+    plan_.report().followBasemap(basemap_.source(), ui_.basemap);
     if (opts_.basemap_look)
         ui_.basemap = opts_.basemap.look; // else the saved look
     initial_view_ = opts_.view;
@@ -241,6 +242,7 @@ void MapApp::beginImage(int fw, int fh) {
     } else {
         image_target_ = std::move(t.value());
         window_camera_ = view_.camera;
+        image_camera_ = image_camera;
         hide_panels_before_image_ = ui_.hide_panels;
         ui_.hide_panels = true;
     }
@@ -254,9 +256,7 @@ void MapApp::layout(double now_s, int fw, int fh) {
         initial_view_.reset();
     }
     if (image_target_) {
-        // At least what the window shows, in the image's shape.
-        view_.camera.setViewport(image_target_->width, image_target_->height);
-        view_.camera.fit(window_camera_->visibleWorld(), 0.0);
+        view_.camera = image_camera_; // at least what the window shows, in the image's shape
     } else {
         const bool tools_mouse = session_.loaded() && plan_.handleTools(view_);
         ui::handleMapInput(view_, fit_box,
@@ -276,7 +276,6 @@ void MapApp::layout(double now_s, int fw, int fh) {
         ui::PanelState panels{ui_, view_, data_panel_, save_, load_error_, overlay_.layer_counts};
         auto requests = ui::drawPanels(panels, session_, jobs_, scene_.geometry(), fw, fh, now_s);
         zoom = requests.zoom;
-        plan_.report().setBasemap({basemap_.source(), ui_.basemap});
         if (session_.loaded())
             if (auto z = plan_.drawPanel(session_, jobs_.request(), selection_, ui_.kde))
                 zoom = z;

@@ -88,6 +88,7 @@ class MapApp {
     std::optional<gl::RenderTarget> screenshot_target_; // --screenshot: render offscreen
     std::optional<gl::RenderTarget> image_target_;      // this frame's map image, if any
     std::optional<MapCamera> window_camera_;
+    MapCamera image_camera_; // the image's view (beginImage), while image_target_ is set
     bool hide_panels_before_image_ = false;
     int frames_after_load_ = 0;
     int data_installs_ = 0; // the first keeps the --from/--to period; later loads start anew

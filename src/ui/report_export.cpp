@@ -34,7 +34,8 @@ void ReportExport::start(const Session& session, const Plan& plan, const std::st
     req.out = state_.path;
     req.title = state_.title;
     req.plan_path = plan_path;
-    req.basemap = basemap_;
+    if (basemap_source_ && basemap_look_)
+        req.basemap = {*basemap_source_, *basemap_look_};
     state_.message = "Writing " + req.out + "...";
     const bool with_plan = !plan.areas.empty();
     job_.start([&session, plan, with_plan, req](Progress& p) {

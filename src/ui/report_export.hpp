@@ -7,6 +7,7 @@
 #include "core/background_job.hpp"
 #include "session/board_report.hpp"
 
+#include <optional>
 #include <string>
 
 namespace sw::ui {
@@ -28,8 +29,12 @@ class ReportExport {
               const SelectionParams& selection, const KdeParams& kde,
               const HotspotThreshold& threshold);
     bool running() const { return job_.running(); }
-    // The map's basemap, drawn under the report's maps too.
-    void setBasemap(const BasemapChoice& basemap) { basemap_ = basemap; }
+    // The map's basemap (its source and look, owned by the map and read when a report
+    // starts), drawn under the report's maps too.
+    void followBasemap(const std::optional<BasemapSource>& source, const BasemapLook& look) {
+        basemap_source_ = &source;
+        basemap_look_ = &look;
+    }
     void stop(); // new data is coming: a running report stops (it reads the session)
 
   private:
@@ -39,7 +44,8 @@ class ReportExport {
     void collect();
 
     ReportExportState state_;
-    BasemapChoice basemap_;
+    const std::optional<BasemapSource>* basemap_source_ = nullptr;
+    const BasemapLook* basemap_look_ = nullptr;
     BackgroundJob<BoardReportResult> job_;
 };
 
