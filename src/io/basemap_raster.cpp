@@ -53,8 +53,8 @@ std::string xyzServiceXml(const BasemapSource& s, bool cached) {
 }
 
 // GDAL's HTTP settings for this thread while an online source is read: the timeout (connect
-// and whole request) and the User-Agent hold for WMTS too, whose service description is the
-// server's own.
+// and whole request), the User-Agent and the tile cache's folder hold for WMTS too, whose
+// service description is the server's own (else GDAL caches in ./gdalwmscache).
 class HttpSettings {
   public:
     explicit HttpSettings(const BasemapSource& s) : on_(s.online) {
@@ -64,12 +64,13 @@ class HttpSettings {
         CPLSetThreadLocalConfigOption("GDAL_HTTP_TIMEOUT", t.c_str());
         CPLSetThreadLocalConfigOption("GDAL_HTTP_CONNECTTIMEOUT", t.c_str());
         CPLSetThreadLocalConfigOption("GDAL_HTTP_USERAGENT", kUserAgent);
+        CPLSetThreadLocalConfigOption("GDAL_DEFAULT_WMS_CACHE_PATH", tileCacheDir(s).c_str());
     }
     ~HttpSettings() {
         if (!on_)
             return;
-        for (const char* k :
-             {"GDAL_HTTP_TIMEOUT", "GDAL_HTTP_CONNECTTIMEOUT", "GDAL_HTTP_USERAGENT"})
+        for (const char* k : {"GDAL_HTTP_TIMEOUT", "GDAL_HTTP_CONNECTTIMEOUT",
+                              "GDAL_HTTP_USERAGENT", "GDAL_DEFAULT_WMS_CACHE_PATH"})
             CPLSetThreadLocalConfigOption(k, nullptr);
     }
     HttpSettings(const HttpSettings&) = delete;

@@ -236,4 +236,7 @@ TEST_CASE("basemap: a WMTS service (capabilities and tiles from the local server
     const auto asked = server.requests();
     REQUIRE(asked.size() > 1);
     CHECK(asked.front() == "/WMTSCapabilities.xml");
+    // Its tiles are cached in the source's cache folder, not in the working directory.
+    CHECK(std::filesystem::exists(dir.file("cache")));
+    CHECK_FALSE(std::filesystem::exists("gdalwmscache"));
 }
