@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
 
 namespace sw {
 
@@ -37,13 +39,15 @@ double twoSidedP(double z) {
     return std::erfc(std::abs(z) / std::sqrt(2.0));
 }
 
-double benjaminiHochbergCutoff(std::vector<double> p, double alpha) {
-    std::sort(p.begin(), p.end());
-    const double m = static_cast<double>(p.size());
-    double cutoff = 0;
-    for (std::size_t k = 0; k < p.size(); ++k)
-        if (p[k] <= static_cast<double>(k + 1) / m * alpha)
-            cutoff = p[k];
+double benjaminiHochbergZCutoff(std::vector<double> abs_z, double alpha) {
+    std::sort(abs_z.begin(), abs_z.end(), std::greater<>());
+    const double m = static_cast<double>(abs_z.size());
+    double cutoff = std::numeric_limits<double>::infinity();
+    // p(k) is twoSidedP of the k-th largest |z|; an underflowed p of 0 is below every k/m alpha,
+    // as the true p is, so the comparison stays right and the cut-off is kept as a z.
+    for (std::size_t k = 0; k < abs_z.size(); ++k)
+        if (twoSidedP(abs_z[k]) <= static_cast<double>(k + 1) / m * alpha)
+            cutoff = abs_z[k];
     return cutoff;
 }
 
@@ -123,25 +127,24 @@ Result<GiStarResult> computeGiStar(const WeightedPoints& pts, const Box& extent,
             r.z[i] = (wx - mean * wsum) / denom;
             r.p[i] = twoSidedP(r.z[i]);
         }
-    // Gi_Bin: the strongest confidence level at which the cell is significant.
-    std::vector<double> study_p;
+    // Gi_Bin: the strongest confidence level at which the cell is significant, decided on |z|
+    // (a p-value underflows to 0 for the strongest cells; a z does not).
+    std::vector<double> study_abs_z;
     for (std::size_t i = 0; i < cells; ++i)
         if (r.in_study[i])
-            study_p.push_back(r.p[i]);
+            study_abs_z.push_back(std::abs(r.z[i]));
     const double levels[3] = {0.01, 0.05, 0.10};
-    double cut[3];
+    double z_cut[3]; // with FDR, the |z| cut-off per level; without, the raw p is compared
     for (int k = 0; k < 3; ++k)
-        cut[k] = p.fdr ? benjaminiHochbergCutoff(study_p, levels[k]) : levels[k];
+        z_cut[k] = p.fdr ? benjaminiHochbergZCutoff(study_abs_z, levels[k]) : 0;
     for (std::size_t i = 0; i < cells; ++i) {
-        if (!r.in_study[i])
+        if (!r.in_study[i] || r.z[i] == 0)
             continue;
+        const double a = std::abs(r.z[i]);
         int level = 0;
-        if (r.p[i] <= cut[2] && cut[2] > 0)
-            level = 1;
-        if (r.p[i] <= cut[1] && cut[1] > 0)
-            level = 2;
-        if (r.p[i] <= cut[0] && cut[0] > 0)
-            level = 3;
+        for (int k = 2; k >= 0; --k)
+            if (p.fdr ? a >= z_cut[k] : r.p[i] <= levels[k])
+                level = 3 - k;
         r.bin[i] = static_cast<std::int8_t>(r.z[i] > 0 ? level : -level);
     }
     return r;

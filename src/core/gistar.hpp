@@ -46,8 +46,11 @@ Result<GiStarResult> computeGiStar(const WeightedPoints& points, const Box& exte
 // Two-sided p-value of a standard normal z.
 double twoSidedP(double z);
 
-// Benjamini-Hochberg: the largest p-value that is significant at false discovery rate alpha
-// (0 when none is). p-values compared <= this cut-off are significant.
-double benjaminiHochbergCutoff(std::vector<double> p, double alpha);
+// Benjamini-Hochberg on standard scores: the smallest |z| that is significant at false
+// discovery rate alpha (infinity when none is); a test with |z| >= this cut-off is significant.
+// The step-up rule runs on the tests ranked by |z| (the same order as p ascending) and returns
+// a z, never a p-value, so tests whose p underflows to 0 (|z| above about 38) rank first and
+// stay significant instead of collapsing the cut-off to 0.
+double benjaminiHochbergZCutoff(std::vector<double> abs_z, double alpha);
 
 } // namespace sw

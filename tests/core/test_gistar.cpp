@@ -6,17 +6,77 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <initializer_list>
+#include <vector>
 
 using namespace sw;
 
+namespace {
+// |z| whose two-sided p-value is p, by bisection on twoSidedP (decreasing in |z|).
+double absZOf(double p) {
+    double lo = 0, hi = 40;
+    for (int i = 0; i < 200; ++i) {
+        const double mid = (lo + hi) / 2;
+        (twoSidedP(mid) > p ? lo : hi) = mid;
+    }
+    return hi;
+}
+std::vector<double> absZOf(std::initializer_list<double> ps) {
+    std::vector<double> z;
+    for (double p : ps)
+        z.push_back(absZOf(p));
+    return z;
+}
+} // namespace
+
 TEST_CASE("Benjamini-Hochberg cut-off on a known list") {
-    // Sorted: 0.005 0.01 0.03 0.04 0.2 against k/5 * 0.05 = 0.01 0.02 0.03 0.04 0.05.
-    CHECK(benjaminiHochbergCutoff({0.01, 0.04, 0.03, 0.005, 0.2}, 0.05) == 0.04);
-    // Only the step-up rule's largest k counts: 0.012 > 0.01 but 0.015 <= 0.02.
-    CHECK(benjaminiHochbergCutoff({0.012, 0.015, 0.9, 0.9, 0.9}, 0.05) == 0.015);
-    CHECK(benjaminiHochbergCutoff({0.5, 0.6, 0.7}, 0.05) == 0.0);
     CHECK(twoSidedP(1.959963985) == doctest::Approx(0.05).epsilon(1e-6));
     CHECK(twoSidedP(-2.575829304) == doctest::Approx(0.01).epsilon(1e-6));
+    // Sorted: 0.005 0.01 0.03 0.04 0.2 against k/5 * 0.05 = 0.01 0.02 0.03 0.04 0.05:
+    // the cut-off is the |z| of p = 0.04 (a hair inside it, as the bisection rounds up).
+    CHECK(benjaminiHochbergZCutoff(absZOf({0.01, 0.04, 0.03, 0.005, 0.2}), 0.05) ==
+          doctest::Approx(absZOf(0.04)));
+    // Only the step-up rule's largest k counts: 0.012 > 0.01 but 0.015 <= 0.02.
+    CHECK(benjaminiHochbergZCutoff(absZOf({0.012, 0.015, 0.9, 0.9, 0.9}), 0.05) ==
+          doctest::Approx(absZOf(0.015)));
+    CHECK(std::isinf(benjaminiHochbergZCutoff(absZOf({0.5, 0.6, 0.7}), 0.05)));
+    // p-values that underflow to exactly 0 (|z| 40 and 60) are the most significant, not lost:
+    // the cut-off is a z, so it is not 0 and does not reject everything.
+    REQUIRE(twoSidedP(40) == 0.0);
+    CHECK(benjaminiHochbergZCutoff({60, 40, 0.1, 0.2, 0.3}, 0.05) == 40);
+}
+
+TEST_CASE("Gi* with FDR keeps a dominant place whose p-values underflow") {
+    // 3,000 incidents at one point and 300 scattered over 12 x 12 km, 50 m cells (57,600 of
+    // them): the cells round the point have |z| near 50, above the 38 or so where the two-sided
+    // p-value is exactly 0 in doubles.
+    Rng rng(11);
+    WeightedPoints p;
+    for (int i = 0; i < 3000; ++i) {
+        p.x.push_back(6010);
+        p.y.push_back(5990);
+    }
+    for (int i = 0; i < 300; ++i) {
+        p.x.push_back(rng.uniform(0, 12000));
+        p.y.push_back(rng.uniform(0, 12000));
+    }
+    const Box extent(Point(0, 0), Point(12000, 12000));
+    GiStarParams gp;
+    gp.cell_size_m = 50;
+    auto with_fdr = computeGiStar(p, extent, gp, {});
+    gp.fdr = false;
+    auto without = computeGiStar(p, extent, gp, {});
+    REQUIRE(with_fdr);
+    REQUIRE(without);
+    const auto hot = static_cast<std::size_t>(cellIndex(with_fdr.value().counts, 6010, 5990));
+    REQUIRE(with_fdr.value().p[hot] == 0.0); // the case this guards: an underflowed p
+    CHECK(with_fdr.value().bin[hot] == 3);
+    const auto fdr_bins = giBinCounts(with_fdr.value());
+    const auto raw_bins = giBinCounts(without.value());
+    CHECK(fdr_bins[6] > 0);
+    CHECK(fdr_bins[6] <= raw_bins[6]); // FDR only ever removes hot spots
+    // Every neighbour of the point (21 cells within 2.5 cells) is a 99% hot spot either way.
+    CHECK(fdr_bins[6] >= 21);
 }
 
 TEST_CASE("Gi* z-scores equal the Getis-Ord formula evaluated directly") {
