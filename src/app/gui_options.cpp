@@ -3,9 +3,9 @@
 
 #include <algorithm>
 
-namespace sw::cli {
+namespace sw::app {
 
-void applyOptions(const GuiOptions& o, ui::MapUiState& ui, Session& session) {
+void applyOptions(const cli::GuiOptions& o, ui::MapUiState& ui, Session& session) {
     ui.from = o.from;
     ui.to = o.to;
     ui.density.visible = ui.density.visible && o.density;
@@ -49,4 +49,4 @@ void applyOptions(const GuiOptions& o, ui::MapUiState& ui, Session& session) {
                 });
 }
 
-} // namespace sw::cli
+} // namespace sw::app

@@ -5,10 +5,10 @@
 #include "session/session.hpp"
 #include "ui/map_ui_state.hpp"
 
-namespace sw::cli {
+namespace sw::app {
 
 // The period, drawing and analysis settings, the layer rules (--layer-rule/--layers), the
 // shown layers (--layer) and the layer opened in the rule editor (--edit-layer).
-void applyOptions(const GuiOptions& options, ui::MapUiState& ui, Session& session);
+void applyOptions(const cli::GuiOptions& options, ui::MapUiState& ui, Session& session);
 
-} // namespace sw::cli
+} // namespace sw::app

@@ -88,7 +88,7 @@ bool MapApp::start() {
         fail(st.error());
         return false;
     }
-    cli::applyOptions(opts_, ui_, session_);
+    applyOptions(opts_, ui_, session_);
     basemap_.choose(opts_.basemap.source); // on the command line: the user's consent
     plan_.report().followBasemap(basemap_.source(), ui_.basemap);
     if (opts_.basemap_look)
