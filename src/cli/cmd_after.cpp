@@ -1,6 +1,6 @@
 // `streetweek after`: the after-action check of one street week.
 #include "cli/commands.hpp"
-#include "cli/json_text.hpp"
+#include "cli/json_output.hpp"
 #include "cli/load_options.hpp"
 #include "cli/plan_input.hpp"
 #include "session/after_action.hpp"
@@ -12,28 +12,27 @@
 namespace sw::cli {
 namespace {
 
-void printJson(const TargetArea& a, const AfterActionResult& r) {
+void printAfterJson(const TargetArea& a, const AfterActionResult& r) {
     const ZoneCounts& c = r.counts;
-    std::string s = "{\"area_id\": " + jsonString(a.id) + ", \"name\": " + jsonString(a.name) +
-                    ", \"week\": " + jsonString(formatDay(a.week)) +
-                    ", \"before\": {\"from\": " + jsonString(formatMonth(r.before.first)) +
-                    ", \"to\": " + jsonString(formatMonth(r.before.last)) +
-                    "}, \"after\": {\"from\": " + jsonString(formatMonth(r.after.first)) +
-                    ", \"to\": " + jsonString(formatMonth(r.after.last)) + "}";
-    s += ", \"target\": [" + jsonNumber(c.target_before) + ", " + jsonNumber(c.target_after) + "]";
-    s += ", \"buffer\": [" + jsonNumber(c.buffer_before) + ", " + jsonNumber(c.buffer_after) + "]";
-    s += ", \"control\": [" + jsonNumber(c.control_before) + ", " + jsonNumber(c.control_after) +
-         "]";
-    s += ", \"wdd\": " + (r.wdd.valid ? jsonNumber(r.wdd.wdd) : "null") +
-         ", \"wdd_se\": " + jsonNumber(r.wdd.se) + ", \"wdd_z\": " + jsonNumber(r.wdd.z) +
-         ", \"wdd_p\": " + jsonNumber(r.wdd.p_value);
-    s += ", \"wdq\": " + (r.wdq.wdq ? jsonNumber(*r.wdq.wdq) : "null");
-    s += ", \"wdq_interval\": " + (r.wdq.wdq && r.wdq_interval
-                                       ? "[" + jsonNumber(r.wdq_interval->low) + ", " +
-                                             jsonNumber(r.wdq_interval->high) + "]"
-                                       : std::string("null"));
-    s += std::string(", \"indicative\": ") + (r.small_counts ? "true" : "false") + "}";
-    std::cout << s << "\n";
+    Json j;
+    j["area_id"] = a.id;
+    j["name"] = a.name;
+    j["week"] = formatDay(a.week);
+    j["before"] = {{"from", formatMonth(r.before.first)}, {"to", formatMonth(r.before.last)}};
+    j["after"] = {{"from", formatMonth(r.after.first)}, {"to", formatMonth(r.after.last)}};
+    j["target"] = {jsonNumber(c.target_before), jsonNumber(c.target_after)};
+    j["buffer"] = {jsonNumber(c.buffer_before), jsonNumber(c.buffer_after)};
+    j["control"] = {jsonNumber(c.control_before), jsonNumber(c.control_after)};
+    j["wdd"] = r.wdd.valid ? jsonNumber(r.wdd.wdd) : Json(nullptr);
+    j["wdd_se"] = jsonNumber(r.wdd.se);
+    j["wdd_z"] = jsonNumber(r.wdd.z);
+    j["wdd_p"] = jsonNumber(r.wdd.p_value);
+    j["wdq"] = jsonNumber(r.wdq.wdq);
+    j["wdq_interval"] = r.wdq.wdq && r.wdq_interval
+                            ? Json{jsonNumber(r.wdq_interval->low), jsonNumber(r.wdq_interval->high)}
+                            : Json(nullptr);
+    j["indicative"] = r.small_counts;
+    printJson(j);
 }
 
 // --months N, or --weeks N read as whole months on monthly police.uk data.
@@ -120,7 +119,7 @@ int runAfter(int argc, char** argv) {
                                "the week (--months)");
     printNotes(r.value().notes);
     if (args.has("json")) {
-        printJson(*area, r.value());
+        printAfterJson(*area, r.value());
         return kExitOk;
     }
     for (const auto& line : afterActionReport(*area, r.value(), req.buffer_m))

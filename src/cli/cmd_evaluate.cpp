@@ -1,7 +1,7 @@
 // `streetweek evaluate`: the hold-out check of a plan's areas on a test period.
 #include "cli/area_report.hpp"
 #include "cli/commands.hpp"
-#include "cli/json_text.hpp"
+#include "cli/json_output.hpp"
 #include "cli/load_options.hpp"
 #include "cli/plan_input.hpp"
 #include "session/plan_evaluation.hpp"
@@ -13,32 +13,41 @@
 namespace sw::cli {
 namespace {
 
-std::string jsonScore(const AreaScore& a, bool with_id) {
-    std::string s = "{";
-    if (with_id)
-        s += "\"area_id\": " + jsonString(a.area_id) + ", \"name\": " + jsonString(a.name) + ", ";
-    s += "\"incidents\": " + std::to_string(a.incidents) +
-         ", \"area_km2\": " + jsonNumber(a.area_km2) + ", \"hit_rate\": " + jsonNumber(a.hit_rate) +
-         ", \"pai\": " + (a.pai ? jsonNumber(*a.pai) : "null");
-    if (a.train_incidents)
-        s += ", \"train_incidents\": " + std::to_string(*a.train_incidents) +
-             ", \"rri\": " + (a.rri ? jsonNumber(*a.rri) : "null");
-    return s + "}";
+Json jsonScore(const AreaScore& a, bool with_id) {
+    Json j;
+    if (with_id) {
+        j["area_id"] = a.area_id;
+        j["name"] = a.name;
+    }
+    j["incidents"] = a.incidents;
+    j["area_km2"] = jsonNumber(a.area_km2);
+    j["hit_rate"] = jsonNumber(a.hit_rate);
+    j["pai"] = jsonNumber(a.pai);
+    if (a.train_incidents) {
+        j["train_incidents"] = *a.train_incidents;
+        j["rri"] = jsonNumber(a.rri);
+    }
+    return j;
 }
 
-void printJson(const PlanEvaluation& e) {
-    std::string s = "{\"period\": {\"from\": " + jsonString(formatMonth(e.period.first)) +
-                    ", \"to\": " + jsonString(formatMonth(e.period.last)) + "}";
-    if (e.train)
-        s += ", \"train\": {\"from\": " + jsonString(formatMonth(e.train->first)) +
-             ", \"to\": " + jsonString(formatMonth(e.train->last)) +
-             "}, \"train_incidents\": " + std::to_string(e.train_incidents.value_or(0));
-    s += ", \"incidents\": " + std::to_string(e.incidents) +
-         ", \"study_area_km2\": " + jsonNumber(e.study_area_km2) + ", \"areas\": [";
-    for (std::size_t i = 0; i < e.areas.size(); ++i)
-        s += (i ? ", " : "") + jsonScore(e.areas[i], true);
-    s += "], \"plan\": " + jsonScore(e.plan, false) + "}";
-    std::cout << s << "\n";
+Json monthsJson(const MonthSpan& r) {
+    return {{"from", formatMonth(r.first)}, {"to", formatMonth(r.last)}};
+}
+
+void printEvaluationJson(const PlanEvaluation& e) {
+    Json j;
+    j["period"] = monthsJson(e.period);
+    if (e.train) {
+        j["train"] = monthsJson(*e.train);
+        j["train_incidents"] = e.train_incidents.value_or(0);
+    }
+    j["incidents"] = e.incidents;
+    j["study_area_km2"] = jsonNumber(e.study_area_km2);
+    j["areas"] = Json::array();
+    for (const auto& a : e.areas)
+        j["areas"].push_back(jsonScore(a, true));
+    j["plan"] = jsonScore(e.plan, false);
+    printJson(j);
 }
 
 void printTable(const PlanEvaluation& e) {
@@ -108,7 +117,7 @@ int runEvaluate(int argc, char** argv) {
         return failWith("evaluate", ev.failure());
     printNotes(ev.value().notes);
     if (pc.cmd.args.has("json"))
-        printJson(ev.value());
+        printEvaluationJson(ev.value());
     else
         printTable(ev.value());
     return kExitOk;

@@ -1,7 +1,7 @@
 // `streetweek info`: what was loaded and what was rejected, as text or JSON.
 #include "cli/commands.hpp"
 #include "cli/data_command.hpp"
-#include "cli/json_text.hpp"
+#include "cli/json_output.hpp"
 #include "cli/load_options.hpp"
 #include "session/session.hpp"
 
@@ -11,65 +11,50 @@
 namespace sw::cli {
 namespace {
 
-std::string jsonFile(const FileReport& f) {
-    std::string s = "{\"path\": " + jsonString(f.path) + ", \"format\": " + jsonString(f.format) +
-                    ", \"read\": " + std::to_string(f.rows_read) +
-                    ", \"kept\": " + std::to_string(f.rows_kept) +
-                    ", \"rejected\": " + std::to_string(f.rejected.total()) + ", \"reasons\": [";
-    bool first = true;
-    for (const auto& r : f.rejected.reasons()) {
-        s += std::string(first ? "" : ", ") + "{\"reason\": " + jsonString(r.reason) +
-             ", \"count\": " + std::to_string(r.count) + ", \"first_lines\": [";
-        for (std::size_t i = 0; i < r.first_lines.size(); ++i)
-            s += (i ? ", " : "") + std::to_string(r.first_lines[i]);
-        s += "]}";
-        first = false;
-    }
-    s += "], \"warnings\": [";
-    for (std::size_t i = 0; i < f.warnings.size(); ++i)
-        s += (i ? ", " : "") + jsonString(f.warnings[i]);
-    return s + "]}";
+Json jsonFile(const FileReport& f) {
+    Json j;
+    j["path"] = f.path;
+    j["format"] = f.format;
+    j["read"] = f.rows_read;
+    j["kept"] = f.rows_kept;
+    j["rejected"] = f.rejected.total();
+    j["reasons"] = Json::array();
+    for (const auto& r : f.rejected.reasons())
+        j["reasons"].push_back({{"reason", r.reason}, {"count", r.count}, {"first_lines", r.first_lines}});
+    j["warnings"] = f.warnings;
+    return j;
 }
 
-std::string jsonReport(const Session& session) {
+Json jsonReport(const Session& session) {
     const LoadReport& r = session.report();
     const auto& t = session.incidents();
-    std::string s = "{\n  \"working_crs\": " + jsonString(r.working_crs) + ",\n";
-    s += "  \"synthetic\": " + std::string(session.synthetic() ? "true" : "false") + ",\n";
+    Json j;
+    j["working_crs"] = r.working_crs;
+    j["synthetic"] = session.synthetic();
     if (!r.wards.path.empty())
-        s += "  \"wards\": " + jsonFile(r.wards) + ",\n";
-    s += "  \"ward_count\": " + std::to_string(session.wards().size()) + ",\n";
-    s += "  \"ward_repairs\": [";
-    for (std::size_t i = 0; i < r.ward_repairs.size(); ++i)
-        s += (i ? ", " : "") + jsonString(r.ward_repairs[i]);
-    s += "],\n  \"incident_files\": [";
-    for (std::size_t i = 0; i < r.incidents.size(); ++i)
-        s += std::string(i ? ",\n    " : "\n    ") + jsonFile(r.incidents[i]);
-    s += "],\n";
+        j["wards"] = jsonFile(r.wards);
+    j["ward_count"] = session.wards().size();
+    j["ward_repairs"] = r.ward_repairs;
+    j["incident_files"] = Json::array();
+    for (const auto& f : r.incidents)
+        j["incident_files"].push_back(jsonFile(f));
     if (r.population)
-        s += "  \"population\": " + jsonFile(*r.population) + ",\n";
-    s += "  \"incidents\": " + std::to_string(r.incidents_kept) + ",\n";
-    s += "  \"outside_wards\": " + std::to_string(r.outside_wards) + ",\n";
+        j["population"] = jsonFile(*r.population);
+    j["incidents"] = r.incidents_kept;
+    j["outside_wards"] = r.outside_wards;
     const auto range = t.monthRange();
-    s += "  \"first_month\": " + jsonString(range ? formatMonth(range->first) : "") + ",\n";
-    s += "  \"last_month\": " + jsonString(range ? formatMonth(range->second) : "") + ",\n";
-    s += "  \"crime_types\": {";
+    j["first_month"] = range ? formatMonth(range->first) : "";
+    j["last_month"] = range ? formatMonth(range->second) : "";
     std::vector<std::size_t> counts(t.crime_type.values().size(), 0);
     for (std::size_t i = 0; i < t.size(); ++i)
         ++counts[t.crime_type.code(i)];
-    bool first = true;
-    for (std::size_t c = 0; c < counts.size(); ++c) {
-        if (!counts[c])
-            continue;
-        s += std::string(first ? "" : ", ") + jsonString(t.crime_type.values()[c]) + ": " +
-             std::to_string(counts[c]);
-        first = false;
-    }
-    s += "},\n  \"warnings\": [";
-    for (std::size_t i = 0; i < r.warnings.size(); ++i)
-        s += (i ? ", " : "") + jsonString(r.warnings[i]);
-    s += "],\n  \"seconds\": " + std::to_string(r.seconds) + "\n}\n";
-    return s;
+    j["crime_types"] = Json::object();
+    for (std::size_t c = 0; c < counts.size(); ++c)
+        if (counts[c])
+            j["crime_types"][t.crime_type.values()[c]] = counts[c];
+    j["warnings"] = r.warnings;
+    j["seconds"] = r.seconds;
+    return j;
 }
 
 } // namespace
@@ -92,7 +77,7 @@ int runInfo(int argc, char** argv) {
     if (auto st = session.load(cmd.request); !st)
         return fail("info", st.error(), kExitFailure);
     if (args.has("json")) {
-        std::cout << jsonReport(session);
+        printJson(jsonReport(session));
         return kExitOk;
     }
     if (session.synthetic())

@@ -1,6 +1,8 @@
 // Runs the streetweek executable and captures its exit code and output.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <array>
 #include <cstdio>
 #include <string>
@@ -31,6 +33,15 @@ inline RunResult runShell(const std::string& cmd_line) {
 
 inline RunResult run(const std::string& args) {
     return runShell(std::string(STREETWEEK_BIN) + " " + args);
+}
+
+// The JSON a --json command printed: the output from its first line that starts with "{"
+// (stderr's progress and warnings come before it). is_discarded() when it does not parse.
+inline nlohmann::json jsonOf(const RunResult& r) {
+    const auto at = r.output.rfind('{', 0) == 0 ? 0 : r.output.find("\n{");
+    if (at == std::string::npos)
+        return nlohmann::json(nlohmann::json::value_t::discarded);
+    return nlohmann::json::parse(r.output.substr(at), nullptr, false);
 }
 
 inline std::string quote(const std::string& s) {

@@ -84,11 +84,18 @@ TEST_CASE("info reports what was read, kept and rejected") {
     Fixture fx;
     const auto r = run("info " + fx.load() + " --json");
     REQUIRE(r.code == 0);
-    CHECK(r.output.find("\"incidents\": 8") != std::string::npos);
-    CHECK(r.output.find("\"outside_wards\": 1") != std::string::npos);
-    CHECK(r.output.find("\"reason\": \"no coordinates\", \"count\": 1, \"first_lines\": [10]") !=
-          std::string::npos);
-    CHECK(r.output.find("\"working_crs\": \"EPSG:27700\"") != std::string::npos);
+    const auto j = test::jsonOf(r);
+    INFO(r.output);
+    REQUIRE(!j.is_discarded());
+    CHECK(j["incidents"] == 8);
+    CHECK(j["outside_wards"] == 1);
+    REQUIRE(j["incident_files"].size() == 1);
+    const auto& reasons = j["incident_files"][0]["reasons"];
+    REQUIRE(reasons.size() == 1);
+    CHECK(reasons[0]["reason"] == "no coordinates");
+    CHECK(reasons[0]["count"] == 1);
+    CHECK(reasons[0]["first_lines"] == nlohmann::json::array({10}));
+    CHECK(j["working_crs"] == "EPSG:27700");
     const auto text = run("info " + fx.load());
     CHECK(text.code == 0);
     CHECK(text.output.find("9 rows read, 8 kept, 1 rejected") != std::string::npos);
@@ -191,13 +198,17 @@ TEST_CASE("the bundled sample loads: Medway's 24 wards, 2025's incidents, census
             " --population " + quote(STREETWEEK_GEODATA "/medway_ward_population_2021.csv"));
     INFO(r.output.substr(0, 2000));
     REQUIRE(r.code == 0);
-    CHECK(r.output.find("\"synthetic\": false") != std::string::npos);
-    CHECK(r.output.find("\"ward_count\": 24") != std::string::npos);
-    CHECK(r.output.find("\"incidents\": 30496") != std::string::npos);
-    CHECK(r.output.find("\"outside_wards\": 0") != std::string::npos);
-    CHECK(r.output.find("\"first_month\": \"2025-01\"") != std::string::npos);
-    CHECK(r.output.find("\"last_month\": \"2025-12\"") != std::string::npos);
-    CHECK(r.output.find("\"read\": 24, \"kept\": 24") != std::string::npos); // population
+    const auto j = test::jsonOf(r);
+    REQUIRE(!j.is_discarded());
+    CHECK(j["synthetic"] == false);
+    CHECK(j["ward_count"] == 24);
+    CHECK(j["incidents"] == 30496);
+    CHECK(j["outside_wards"] == 0);
+    CHECK(j["first_month"] == "2025-01");
+    CHECK(j["last_month"] == "2025-12");
+    CHECK(j["population"]["read"] == 24);
+    CHECK(j["population"]["kept"] == 24);
+    CHECK(j["crime_types"]["Anti-social behaviour"] == 5482);
 }
 
 TEST_CASE("the synthetic generator still writes the scale-test sample") {
@@ -208,8 +219,10 @@ TEST_CASE("the synthetic generator still writes the scale-test sample") {
         run("info --json --wards " + quote(dir.file("synthetic_medway_wards.geojson")) +
             " --incidents " + quote(dir.file("synthetic_medway_street_2022-01_2023-12.zip")));
     REQUIRE(r.code == 0);
-    CHECK(r.output.find("\"synthetic\": true") != std::string::npos);
-    CHECK(r.output.find("\"ward_count\": 22") != std::string::npos);
+    const auto j = test::jsonOf(r);
+    REQUIRE(!j.is_discarded());
+    CHECK(j["synthetic"] == true);
+    CHECK(j["ward_count"] == 22);
 }
 
 TEST_CASE("kde: GeoTIFF with the extent's grid, nodata, CRS and the single-point peak") {

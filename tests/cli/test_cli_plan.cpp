@@ -72,10 +72,18 @@ TEST_CASE("suggest, plan --set, plan and evaluate --json on the bundled sample")
                        "--json");
     INFO(j.output);
     REQUIRE(j.code == 0);
-    CHECK(j.output.find("{\"period\": {\"from\": \"2025-01\", \"to\": \"2025-06\"}") == 0);
-    CHECK(j.output.find("\"areas\": [{\"area_id\": \"A1\"") != std::string::npos);
-    CHECK(j.output.find("\"rri\": ") != std::string::npos);
-    CHECK(j.output.find("\"plan\": {\"incidents\": ") != std::string::npos);
+    const auto ej = test::jsonOf(j);
+    REQUIRE(!ej.is_discarded());
+    CHECK(ej["period"] == nlohmann::json({{"from", "2025-01"}, {"to", "2025-06"}}));
+    CHECK(ej["train"] == nlohmann::json({{"from", "2025-07"}, {"to", "2025-12"}}));
+    REQUIRE(ej["areas"].size() >= 1);
+    CHECK(ej["areas"][0]["area_id"] == "A1");
+    CHECK(ej["areas"][0].contains("rri"));
+    CHECK(ej["plan"]["incidents"].is_number_integer());
+    std::int64_t sum = 0; // the plan's incidents are its areas' (they do not overlap)
+    for (const auto& a : ej["areas"])
+        sum += a["incidents"].get<std::int64_t>();
+    CHECK(ej["plan"]["incidents"].get<std::int64_t>() <= sum);
     // The after-action check of A1, moved to a week in 2025-06 and marked done: three months
     // either side (2025-03..05, 2025-07..09); the JSON's target counts equal the hold-out's
     // per-area count over the same months.
@@ -85,23 +93,28 @@ TEST_CASE("suggest, plan --set, plan and evaluate --json on the bundled sample")
     const auto after = run("after --quiet --plan " + quote(plan) + " --area A1 --json");
     INFO(after.output);
     REQUIRE(after.code == 0);
-    CHECK(after.output.find("\"before\": {\"from\": \"2025-03\", \"to\": \"2025-05\"}") !=
-          std::string::npos);
-    CHECK(after.output.find("\"wdq\": ") != std::string::npos);
-    const auto countOf = [](const std::string& out, const std::string& key) {
-        const auto at = out.find("\"" + key + "\": [");
-        REQUIRE(at != std::string::npos);
-        return std::stol(out.substr(at + key.size() + 5));
-    };
+    const auto aj = test::jsonOf(after);
+    REQUIRE(!aj.is_discarded());
+    CHECK(aj["area_id"] == "A1");
+    CHECK(aj["before"] == nlohmann::json({{"from", "2025-03"}, {"to", "2025-05"}}));
+    CHECK(aj["after"] == nlohmann::json({{"from", "2025-07"}, {"to", "2025-09"}}));
+    CHECK(aj.contains("wdq"));
+    for (const char* zone : {"target", "buffer", "control"})
+        CHECK(aj[zone].size() == 2);
     const auto held = [&](const char* from, const char* to) {
         const auto r = run("evaluate --quiet --plan " + quote(plan) + " --from " + from + " --to " +
                            to + " --json");
         REQUIRE(r.code == 0);
-        const auto at = r.output.find("\"area_id\": \"A1\"");
-        const auto n = r.output.find("\"incidents\": ", at);
-        return std::stol(r.output.substr(n + 13));
+        const auto hj = test::jsonOf(r);
+        REQUIRE(!hj.is_discarded());
+        for (const auto& a : hj["areas"])
+            if (a["area_id"] == "A1")
+                return a["incidents"].get<double>();
+        FAIL("A1 is not in the hold-out check");
+        return -1.0;
     };
-    CHECK(countOf(after.output, "target") == held("2025-03", "2025-05"));
+    CHECK(aj["target"][0].get<double>() == held("2025-03", "2025-05"));
+    CHECK(aj["target"][1].get<double>() == held("2025-07", "2025-09"));
     const auto text = run("after --quiet --plan " + quote(plan) + " --area A1 --weeks 8");
     INFO(text.output);
     REQUIRE(text.code == 0);

@@ -12,7 +12,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <regex>
 #include <sstream>
 #include <unistd.h>
 
@@ -23,11 +22,30 @@ using sw::test::run;
 namespace {
 const fs::path kReal = STREETWEEK_REALDATA;
 
-std::uint64_t jsonNumber(const std::string& json, const std::string& key) {
-    std::smatch m;
-    if (!std::regex_search(json, m, std::regex("\"" + key + "\": ([0-9]+)")))
-        return 0;
-    return std::stoull(m[1]);
+// A whole-number field of `info --json`'s object (the run must have printed one).
+std::uint64_t jsonNumber(const sw::test::RunResult& r, const std::string& key) {
+    const auto j = sw::test::jsonOf(r);
+    REQUIRE(!j.is_discarded());
+    REQUIRE(j.contains(key));
+    return j[key].get<std::uint64_t>();
+}
+
+// The sum of a field over every incident file `info --json` reports, or of one rejection
+// reason's count.
+std::uint64_t sumOverFiles(const sw::test::RunResult& r, const std::string& key,
+                           const std::string& reason = "") {
+    const auto j = sw::test::jsonOf(r);
+    REQUIRE(!j.is_discarded());
+    std::uint64_t sum = 0;
+    for (const auto& f : j["incident_files"]) {
+        if (reason.empty())
+            sum += f[key].get<std::uint64_t>();
+        else
+            for (const auto& why : f["reasons"])
+                if (why["reason"] == reason)
+                    sum += why[key].get<std::uint64_t>();
+    }
+    return sum;
 }
 } // namespace
 
@@ -37,8 +55,8 @@ TEST_CASE("real Medway wards and Kent street-level files") {
     const auto r = run("info --json --wards " + quote(wards) + " --incidents " + quote(crime));
     INFO(r.output.substr(0, 3000));
     REQUIRE(r.code == 0);
-    CHECK(r.output.find("\"ward_count\": 22") != std::string::npos);
-    CHECK(r.output.find("\"working_crs\": \"EPSG:27700\"") != std::string::npos);
+    CHECK(jsonNumber(r, "ward_count") == 22);
+    CHECK(sw::test::jsonOf(r)["working_crs"] == "EPSG:27700");
 
     // Reference: GDAL's CSV driver counts rows and rows without a longitude.
     GDALAllRegister();
@@ -55,20 +73,11 @@ TEST_CASE("real Medway wards and Kent street-level files") {
                 ++no_coords;
         }
     }
-    const std::uint64_t kept = jsonNumber(r.output, "incidents");
+    const std::uint64_t kept = jsonNumber(r, "incidents");
     CHECK(kept == rows - no_coords);
-    CHECK(r.output.find("\"reason\": \"no coordinates\"") != std::string::npos);
-    std::uint64_t reported_no_coords = 0;
-    std::smatch m;
-    std::string rest = r.output;
-    const std::regex re("\"reason\": \"no coordinates\", \"count\": ([0-9]+)");
-    while (std::regex_search(rest, m, re)) {
-        reported_no_coords += std::stoull(m[1]);
-        rest = m.suffix();
-    }
-    CHECK(reported_no_coords == no_coords);
+    CHECK(sumOverFiles(r, "count", "no coordinates") == no_coords);
     // About 2,500-2,900 a month of Kent's incidents fall in Medway's wards.
-    const std::uint64_t in_medway = kept - jsonNumber(r.output, "outside_wards");
+    const std::uint64_t in_medway = kept - jsonNumber(r, "outside_wards");
     CHECK(in_medway > months * 2300);
     CHECK(in_medway < months * 3300);
 }
@@ -185,20 +194,13 @@ TEST_CASE("a police.uk download as it comes: two months, outcomes and stop and s
     const auto r = run("info --json --incidents " + quote(dir.string()));
     INFO(r.output.substr(0, 3000));
     REQUIRE(r.code == 0);
-    std::uint64_t read = 0;
-    std::smatch m;
-    std::string rest = r.output;
-    while (std::regex_search(rest, m, std::regex("\"read\": ([0-9]+)"))) {
-        read += std::stoull(m[1]);
-        rest = m.suffix();
-    }
-    CHECK(read == street_rows); // outcomes and searches are not read as incidents
+    CHECK(sumOverFiles(r, "read") == street_rows); // outcomes and searches are not read as incidents
     const auto text = run("info --incidents " + quote(dir.string()));
     CHECK(text.output.find("(police.uk outcomes CSV): skipped") != std::string::npos);
     CHECK(text.output.find("(police.uk stop and search CSV): skipped") != std::string::npos);
     CHECK(text.output.find("Forces: Kent Police") != std::string::npos);
     const auto with = run("info --json --stop-and-search --incidents " + quote(dir.string()));
-    CHECK(jsonNumber(with.output, "incidents") == jsonNumber(r.output, "incidents") + 2 * 3);
+    CHECK(jsonNumber(with, "incidents") == jsonNumber(r, "incidents") + 2 * 3);
     fs::remove_all(dir);
 }
 
@@ -223,8 +225,8 @@ TEST_CASE("the bundled sample is what the real files give: cut by ward, census b
             " --incidents " + quote(STREETWEEK_GEODATA "/medway_street_2025.zip"));
     const auto again = run("info --json --wards " + quote(wards) + " --incidents " +
                            quote((dir / "c.csv").string()));
-    CHECK(jsonNumber(again.output, "incidents") == jsonNumber(bundled.output, "incidents"));
-    CHECK(jsonNumber(bundled.output, "incidents") == 30496);
+    CHECK(jsonNumber(again, "incidents") == jsonNumber(bundled, "incidents"));
+    CHECK(jsonNumber(bundled, "incidents") == 30496);
     const auto prof =
         run("wards --wards " + quote(wards) + " --incidents " + quote((dir / "c.csv").string()) +
             " --population " +
