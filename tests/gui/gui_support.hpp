@@ -42,10 +42,6 @@ inline std::string xServer(const char* screen = "1280x1024x24") {
     return std::getenv("DISPLAY") ? "" : "xvfb-run -a -s '-screen 0 " + std::string(screen) + "' ";
 }
 
-inline bool haveXdotool() {
-    return std::system("command -v xdotool >/dev/null 2>&1") == 0;
-}
-
 // The command that drives a real map window (tests/gui/drive_map.sh) in `dir` with the map's
 // options, then the steps (key:, click:, type:, shot:, ...).
 inline std::string driveMap(const std::string& dir, const std::string& options,

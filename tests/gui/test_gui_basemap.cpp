@@ -116,10 +116,6 @@ TEST_CASE("a tile server that is down: the map still draws and says why") {
 }
 
 TEST_CASE("Basemap > Tile URL: typed, its notice agreed to with a click, the tiles come in") {
-    if (!haveXdotool()) {
-        MESSAGE("xdotool is not installed: skipped");
-        return;
-    }
     BasemapFixture tiles;
     sw::test::TempDir dir;
     setenv("XDG_CACHE_HOME", tiles.dir.file("cache").c_str(), 1);
