@@ -7,7 +7,9 @@
 #include "print/report_html.hpp"
 #include "print/report_pdf.hpp"
 #include "session/basemap_view.hpp"
+#include "session/board_disclosure.hpp"
 #include "session/pack_readme.hpp"
+#include "session/source_names.hpp"
 #include "session/study_area.hpp"
 
 #include <algorithm>
@@ -90,21 +92,44 @@ const std::vector<FieldValue>* wardRow(const OutLayer& wl, const std::string& co
     return nullptr;
 }
 
-std::string optCount(const std::optional<std::int64_t>& v) {
-    return v ? groupedCount(*v) : "no data";
-}
+// A district figure as printed: the count, "<N" for a small one withheld, "[c]" for one
+// withheld with it.
+struct Figure {
+    std::int64_t suppress = 5;
+    std::string operator()(std::int64_t v, Shown shown) const {
+        return shown == Shown::Yes     ? groupedCount(v)
+               : shown == Shown::Small ? "<" + std::to_string(suppress)
+                                       : std::string(io::kWithheldText);
+    }
+    std::string operator()(const std::optional<std::int64_t>& v, Shown shown) const {
+        return v ? (*this)(*v, shown) : "no data";
+    }
+    // The change from `before` to `now`, withheld when either is.
+    std::string change(std::int64_t now, const std::optional<std::int64_t>& before, Shown a,
+                       Shown b, bool percent) const {
+        if (!before)
+            return "";
+        if (a != Shown::Yes || b != Shown::Yes)
+            return io::kWithheldText;
+        return percent ? percentChange(now, *before) : signedCount(now - *before);
+    }
+};
 
-ReportTable headlineTable(const BoardFigures& f) {
+ReportTable headlineTable(const BoardFigures& f, const BoardDisclosure& d, const Figure& fig) {
     ReportTable t;
     t.header = {"Layer", spanLabel(f.period), "Previous", "Change",
                 "%",     "Year earlier",      "Change",   "%"};
     t.widths = {2.6, 2.0, 1.1, 1, 0.9, 1.3, 1, 0.9};
-    for (const auto& h : f.headline) {
-        std::vector<std::string> r = {h.layer, groupedCount(h.count)};
+    for (std::size_t i = 0; i < f.headline.size(); ++i) {
+        const auto& h = f.headline[i];
+        const auto& sh = d.headline[i];
+        std::vector<std::string> r = {h.layer, fig(h.count, sh[0])};
+        int c = 1;
         for (const auto& before : {h.previous, h.last_year}) {
-            r.push_back(optCount(before));
-            r.push_back(before ? signedCount(h.count - *before) : "");
-            r.push_back(before ? percentChange(h.count, *before) : "");
+            r.push_back(fig(before, sh[c]));
+            r.push_back(fig.change(h.count, before, sh[0], sh[c], false));
+            r.push_back(fig.change(h.count, before, sh[0], sh[c], true));
+            ++c;
         }
         t.rows.push_back(r);
     }
@@ -140,7 +165,8 @@ ReportTable topWards(const BoardFigures& f, const OutLayer& wl, bool by_rate, co
     return t;
 }
 
-void crimeTypes(ReportDocument& doc, const BoardFigures& f) {
+void crimeTypes(ReportDocument& doc, const BoardFigures& f, const BoardDisclosure& d,
+                const Figure& fig) {
     ReportTable t;
     t.header = {"Crime type", spanLabel(f.period), "Previous", "Change", "Year earlier", "Change"};
     t.widths = {3.4, 1.6, 1.1, 1, 1.2, 1};
@@ -150,16 +176,26 @@ void crimeTypes(ReportDocument& doc, const BoardFigures& f) {
     c.series = {{spanLabel(f.period), {30, 80, 140, 255}, {}, false}};
     if (f.has_last_year)
         c.series.push_back({"Same months a year earlier", {160, 175, 195, 255}, {}, false});
-    for (const auto& ct : f.crime_types) {
-        t.rows.push_back({ct.type, groupedCount(ct.count), optCount(ct.previous),
-                          ct.previous ? signedCount(ct.count - *ct.previous) : "",
-                          optCount(ct.last_year),
-                          ct.last_year ? signedCount(ct.count - *ct.last_year) : ""});
+    bool withheld = false;
+    for (std::size_t i = 0; i < f.crime_types.size(); ++i) {
+        const auto& ct = f.crime_types[i];
+        const auto& sh = d.crime_types[i];
+        t.rows.push_back({ct.type, fig(ct.count, sh[0]), fig(ct.previous, sh[1]),
+                          fig.change(ct.count, ct.previous, sh[0], sh[1], false),
+                          fig(ct.last_year, sh[2]),
+                          fig.change(ct.count, ct.last_year, sh[0], sh[2], false)});
+        // A withheld figure has no bar: its length would print the count.
+        if (sh[0] != Shown::Yes || (f.has_last_year && sh[2] != Shown::Yes)) {
+            withheld = true;
+            continue;
+        }
         c.categories.push_back(ct.type);
         c.series[0].values.emplace_back(static_cast<double>(ct.count));
         if (f.has_last_year)
             c.series[1].values.emplace_back(static_cast<double>(ct.last_year.value_or(0)));
     }
+    if (withheld)
+        c.note = "Crime types with a withheld count are in the table only.";
     doc.table(t);
     doc.chart(c);
 }
@@ -172,30 +208,45 @@ std::string spansText(const std::vector<MonthSpan>& spans) {
 }
 
 // One chart per layer (layers of very different sizes stay readable), the year before dashed.
-void trends(ReportDocument& doc, const BoardFigures& f, const std::vector<LayerRule>& layers) {
+void trends(ReportDocument& doc, const BoardFigures& f, const BoardDisclosure& d,
+            const std::vector<LayerRule>& layers) {
     std::string note;
     if (!f.missing.empty())
         note = "No data for " + spansText(f.missing) + ": a gap, not a zero. ";
     if (!f.missing_year_before.empty())
         note += "No data a year before for " + spansText(f.missing_year_before) + ".";
-    const auto value = [](const std::optional<std::int64_t>& v) {
-        return v ? std::optional<double>(static_cast<double>(*v)) : std::nullopt;
-    };
     for (std::size_t s = 0; s < f.monthly.names.size(); ++s) {
+        // A withheld month has no point (its height would print the count).
+        bool withheld = false;
+        const auto value = [&](MonthIndex m) -> std::optional<double> {
+            const auto v = f.monthly.at(s, m);
+            if (!v)
+                return std::nullopt;
+            if (m >= f.monthly.span.first &&
+                d.monthly[s][static_cast<std::size_t>(m - f.monthly.span.first)] != Shown::Yes) {
+                withheld = true;
+                return std::nullopt;
+            }
+            return static_cast<double>(*v);
+        };
         ReportChart c;
         c.kind = ReportChart::Kind::Lines;
         c.title = "Incidents per month: " + f.monthly.names[s];
         c.y_label = "incidents";
-        c.note = note;
         const Rgba col = s < layers.size() ? layers[s].colour : Rgba{30, 80, 140, 255};
         ChartSeries now{f.monthly.names[s], col, {}, false};
         ChartSeries before{f.monthly.names[s] + ", a year before", col, {}, true};
         for (MonthIndex m = f.period.first; m <= f.period.last; ++m) {
             c.categories.push_back(std::string(kMonthNames[monthOfYear(m) - 1]) + " " +
                                    std::to_string(monthYear(m) % 100));
-            now.values.push_back(value(f.monthly.at(s, m)));
-            before.values.push_back(value(f.monthly.at(s, m - 12)));
+            now.values.push_back(value(m));
+            before.values.push_back(value(m - 12));
         }
+        c.note = note + (withheld ? " police.uk does not publish this layer: a month of 1 to " +
+                                        std::to_string(d.threshold - 1) +
+                                        " incidents, or one that would reveal such a month, is "
+                                        "withheld (no point)."
+                                  : "");
         c.series = {std::move(now), std::move(before)};
         doc.chart(std::move(c));
     }
@@ -406,34 +457,59 @@ void method(ReportDocument& doc, const Session& s, const BoardReportRequest& req
                   c.threshold.describe().c_str(), c.threshold_value, c.gi.gi.cell_size_m,
                   c.gi.gi.distance_m, c.gi.gi.fdr ? ", Benjamini-Hochberg corrected" : "");
     doc.paragraph(kde);
-    std::string withheld;
+    std::string withheld, totals_withheld;
     for (const auto& l : res.disclosure) {
         const auto& d = l.disclosure;
         if (d.primary + d.secondary + d.derived)
             withheld += (withheld.empty() ? "" : "; ") + l.name + ": " + std::to_string(d.primary) +
                         " small, " + std::to_string(d.secondary) + " complementary, " +
                         std::to_string(d.derived) + " derived";
+        if (d.total_withheld)
+            totals_withheld += (totals_withheld.empty() ? "" : ", ") + l.name;
     }
-    doc.paragraph(req.content.suppress > 1
-                      ? "Disclosure control, as in the partner pack: in the ward, hotspot, Gi* and "
-                        "target-area tables counts from 1 to " +
-                            std::to_string(req.content.suppress - 1) + " are shown as <" +
-                            std::to_string(req.content.suppress) +
-                            ", and further values (marked [c]) are withheld so that none can be "
-                            "worked out from the totals; rates and shares of withheld counts are "
-                            "withheld too. Withheld: " +
-                            (withheld.empty() ? std::string("nothing") : withheld) +
-                            ". District-wide totals, crime types and monthly counts are shown in "
-                            "full: police.uk publishes them."
-                      : "No disclosure control was applied (suppression turned off): small counts "
-                        "are shown.");
-    std::string sources = "Sources: wards " + s.wards().source_path;
-    for (const auto& f : s.incidents().files)
-        sources += "; incidents " + f;
-    if (!s.request().population_path.empty())
-        sources += "; population " + s.request().population_path;
+    const BoardDisclosure& dc = res.district;
+    if (dc.anyWithheld())
+        withheld += (withheld.empty() ? "" : "; ") + std::string("district figures: ") +
+                    std::to_string(dc.primary) + " small, " + std::to_string(dc.secondary) +
+                    " complementary";
+    std::string unpublished;
+    for (std::size_t i = 0; i < dc.series_public.size() && i < c.layer_names.size(); ++i)
+        if (!dc.series_public[i])
+            unpublished += (unpublished.empty() ? "" : ", ") + c.layer_names[i];
+    if (c.layer_names.empty() && !dc.any_public)
+        unpublished = "every crime";
+    const std::string n = std::to_string(req.content.suppress),
+                      lo = std::to_string(req.content.suppress - 1);
+    doc.paragraph(
+        req.content.suppress > 1
+            ? "Disclosure control, as in the partner pack: in the ward, hotspot, Gi* and "
+              "target-area tables counts from 1 to " +
+                  lo + " are shown as <" + n +
+                  ", and further values (marked [c]) are withheld so that none can be worked out "
+                  "from the totals; rates and shares of withheld counts are withheld too. " +
+                  (unpublished.empty()
+                       ? std::string("District-wide totals, crime types and monthly counts are "
+                                     "shown in full: police.uk publishes them.")
+                       : "police.uk does not publish " + unpublished +
+                             " (a source of its own, or words matched in free text), so the "
+                             "district-wide totals, crime types and monthly counts built on it "
+                             "(and the crime types and the total of any layer) are put "
+                             "through the same rule.") +
+                  " Withheld: " + (withheld.empty() ? std::string("nothing") : withheld) + "." +
+                  (totals_withheld.empty()
+                       ? std::string()
+                       : " A total a reader could know had to be withheld as a complement in: " +
+                             totals_withheld +
+                             "; that total is public, so the cells withheld with it may be worked "
+                             "out from police.uk's own figures.")
+            : "No disclosure control was applied (suppression turned off): small counts are "
+              "shown.");
+    std::string sources;
+    for (const auto& [role, name] : sourceNames(s.request()))
+        sources += (sources.empty() ? "Sources: " : "; ") + role + " " + name;
     if (!req.plan_path.empty())
-        sources += "; plan " + req.plan_path;
+        sources += (sources.empty() ? "Sources: " : "; ") + std::string("plan ") +
+                   std::filesystem::path(req.plan_path).filename().string();
     doc.paragraph(sources + ". Coordinates: " + geo::describeCrs(s.data().working_crs) + ".");
     doc.paragraph(attribution);
 }
@@ -470,6 +546,10 @@ Result<ReportDocument> boardReportDocument(const Session& s, const Plan* plan,
     if (!wl)
         return Error{"the ward profile could not be built"};
     const Cells cell{req.content.suppress > 1 ? req.content.suppress : 0};
+    res.district = boardDisclosure(f, publishedLayers(s, req.content.selection.layers),
+                                   req.content.suppress);
+    const BoardDisclosure& dc = res.district;
+    const Figure fig{req.content.suppress};
     const std::string made = req.made_on.empty() ? utcNowText() : req.made_on;
     std::string attribution = packAttribution(s.synthetic(), std::atoi(made.substr(0, 4).c_str()));
     std::shared_ptr<const BasemapImage> basemap;
@@ -502,29 +582,31 @@ Result<ReportDocument> boardReportDocument(const Session& s, const Plan* plan,
 
     doc.heading("Headline figures");
     const HeadlineRow& total = f.headline.back();
-    std::string summary = groupedCount(total.count) + " incidents (" + total.layer + ") in " +
-                          spanLabel(f.period) + " in the study area's " +
+    const auto& total_shown = dc.headline.back();
+    std::string summary = fig(total.count, total_shown[0]) + " incidents (" + total.layer +
+                          ") in " + spanLabel(f.period) + " in the study area's " +
                           std::to_string(s.wards().size()) + " wards";
-    if (total.previous)
+    if (total.previous && total_shown[0] == Shown::Yes && total_shown[1] == Shown::Yes)
         summary += ", " + percentChange(total.count, *total.previous) + " on the previous period";
-    if (total.last_year)
-        summary += " and " + percentChange(total.count, *total.last_year) +
+    if (total.last_year && total_shown[0] == Shown::Yes && total_shown[2] == Shown::Yes)
+        summary += std::string(total.previous && total_shown[1] == Shown::Yes ? " and " : ", ") +
+                   percentChange(total.count, *total.last_year) +
                    " on the same months a year earlier";
     doc.paragraph(summary + ".");
     if (!f.missing.empty())
         doc.paragraph("The data has no rows for " + spansText(f.missing) +
                       ": those months are missing from every figure, not counted as zero.");
-    doc.table(headlineTable(f));
+    doc.table(headlineTable(f, dc, fig));
     doc.subheading("Top 5 wards by count");
     doc.table(topWards(f, *wl, false, cell));
     doc.subheading("Top 5 wards by rate per 1,000 residents");
     doc.table(topWards(f, *wl, true, cell));
     doc.heading("Crime types");
-    crimeTypes(doc, f);
+    crimeTypes(doc, f, dc, fig);
     doc.heading("Monthly trend");
     doc.paragraph("Incidents per month in the study area; dashed: the same month a year before. "
                   "A month without data is a gap in the line, not a zero.");
-    trends(doc, f, req.content.selection.layers);
+    trends(doc, f, dc, req.content.selection.layers);
     maps(doc, s, c, res.density.grid, plan, attribution, cell, basemap);
     planSection(doc, c, cell);
     wardSection(doc, f, c, *wl, cell);

@@ -4,12 +4,13 @@
 // breakdown, monthly trends beside the year before, a hotspot map and a Gi* map, the plan's
 // areas when there is one, the full ward profile, and the method, sources, licences and
 // disclosure rule) as an A4 PDF or one self-contained HTML file. Ward, hotspot and area
-// figures are put through the partner pack's disclosure control; district-wide totals are
-// not (police.uk publishes them).
+// figures are put through the partner pack's disclosure control; district-wide totals,
+// crime types and months are too where police.uk does not publish them (board_disclosure.hpp).
 #pragma once
 
 #include "core/basemap_source.hpp"
 #include "print/report_document.hpp"
+#include "session/board_disclosure.hpp"
 #include "session/board_figures.hpp"
 #include "session/pack_tables.hpp"
 
@@ -31,6 +32,7 @@ struct BoardReportResult {
     WrittenReport written;
     BoardFigures figures;
     std::vector<PackLayerSummary> disclosure; // per table: what was withheld
+    BoardDisclosure district;                 // the district-wide figures: what was withheld
     std::vector<std::string> notes;
     KdeResult density; // the hotspot map's surface (the document's map points at it)
 };

@@ -4,6 +4,7 @@
 #include "core/month_coverage.hpp"
 #include "core/text.hpp"
 #include "io/layer_style.hpp"
+#include "session/source_names.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -204,6 +205,16 @@ void disclosure(Doc& d, const PackReadmeInput& in) {
                 {s.name, std::to_string(s.features), std::to_string(s.disclosure.primary),
                  std::to_string(s.disclosure.secondary), std::to_string(s.disclosure.derived)});
         d.table(std::move(rows));
+        std::string totals;
+        for (const auto& s : c.summaries)
+            if (s.disclosure.total_withheld)
+                totals += (totals.empty() ? "" : ", ") + s.name;
+        if (!totals.empty())
+            d.para("Warning: in " + totals + ", a column total a reader may know (police.uk "
+                   "publishes the district's totals of its own data; the board report prints "
+                   "them) was needed as a complement and cannot be withheld, so a reader who "
+                   "knows it may work out the counts withheld with it. Pass the table on only "
+                   "to agencies that may see small counts, or widen the period.");
         d.para("Not checked: differences between overlapping target areas, and between "
                "different layers of the pack (a hotspot and the ward it lies in).");
     }
@@ -257,18 +268,9 @@ void parameters(Doc& d, const PackReadmeInput& in) {
 void sources(Doc& d, const PackReadmeInput& in) {
     d.heading("Data sources and licences");
     std::vector<std::vector<std::string>> rows = {{"data", "file"}};
-    namespace fs = std::filesystem;
-    const auto name = [](const std::string& p) { return fs::path(p).filename().string(); };
-    if (in.sources) {
-        if (!in.sources->wards_path.empty())
-            rows.push_back({"ward boundaries", name(in.sources->wards_path)});
-        for (const auto& p : in.sources->incident_paths)
-            rows.push_back({"incidents", name(p)});
-        if (!in.sources->population_path.empty())
-            rows.push_back({"population", name(in.sources->population_path)});
-        if (!in.sources->lookup_path.empty())
-            rows.push_back({"lookup", name(in.sources->lookup_path)});
-    }
+    if (in.sources)
+        for (const auto& [role, name] : sourceNames(*in.sources))
+            rows.push_back({role, name});
     d.table(std::move(rows));
     d.para(packAttribution(in.synthetic, std::atoi(in.made_on.substr(0, 4).c_str())));
 }

@@ -303,3 +303,87 @@ TEST_CASE("board report: a basemap under the maps, with its attribution; a broke
     CHECK(without.value().notes.back().find("; the maps are drawn without it") !=
           std::string::npos);
 }
+
+TEST_CASE("board report: district figures of what police.uk does not publish are withheld") {
+    ReportWorld rw;
+    const auto only = [&](const char* rule_text, MonthIndex month) {
+        auto r = rw.request(rw.w.dir.file("b.html"));
+        auto rule = parseLayerRule(rule_text);
+        REQUIRE(rule);
+        r.content.selection.layers = {rule.value()};
+        r.content.selection.from = r.content.selection.to = month;
+        return r;
+    };
+    // police.uk's own crime types: July 2025 is West's 12 and East's 3 ASB, printed in full.
+    const auto published = only("ASB: types=Anti-social behaviour", makeMonth(2025, 7));
+    CHECK(publishedLayers(rw.session, published.content.selection.layers) ==
+          std::vector<std::uint8_t>{1});
+    auto pub = writeBoardReport(rw.session, nullptr, published);
+    REQUIRE(pub);
+    CHECK_FALSE(pub.value().district.anyWithheld());
+    const std::string pub_html = slurp(rw.w.dir.file("b.html"));
+    CHECK(pub_html.find("police.uk publishes them") != std::string::npos);
+    // Sources by the names the person gave, not the folders they sit in.
+    CHECK(pub_html.find("Sources: ward boundaries wards.geojson; incidents inc.csv; population "
+                        "pop.csv") != std::string::npos);
+    CHECK(pub_html.find(rw.w.dir.path().string()) == std::string::npos);
+
+    // A term-based layer ("Station" in the location): East's 3 a month are nobody's published
+    // figure. The headline, its previous month and year earlier, the crime type and the
+    // month's points are all small and withheld.
+    const auto term = only("Station ASB: types=Anti-social behaviour; terms=Station; columns=Location; combine=and",
+                           makeMonth(2025, 7));
+    CHECK(publishedLayers(rw.session, term.content.selection.layers) ==
+          std::vector<std::uint8_t>{0});
+    auto t = writeBoardReport(rw.session, nullptr, term);
+    REQUIRE(t);
+    const BoardDisclosure& d = t.value().district;
+    REQUIRE(t.value().figures.headline.size() == 1);
+    CHECK(t.value().figures.headline[0].count == 3);
+    CHECK(d.headline[0][0] == Shown::Small);
+    REQUIRE(t.value().figures.crime_types.size() == 1);
+    CHECK(d.crime_types[0][0] == Shown::Small);
+    const auto july = static_cast<std::size_t>(makeMonth(2025, 7) - t.value().figures.monthly.span.first);
+    CHECK(d.monthly[0][july] == Shown::Small);
+    const std::string html = slurp(rw.w.dir.file("b.html"));
+    CHECK(html.find("police.uk does not publish Station ASB") != std::string::npos);
+    CHECK(html.find("&lt;5 incidents (Station ASB)") != std::string::npos);
+    CHECK(html.find("3 incidents (Station ASB)") == std::string::npos);
+
+    // A partner's own extract (not a police.uk file): its rows make a layer unpublished even
+    // without terms. October to December: 1, 6 and 7 robberies. The months add up to the
+    // headline's 14, so October's 1 would follow by subtraction: November's 6 (the smallest
+    // other month) is withheld with it.
+    Session partner;
+    LoadRequest req = rw.w.request;
+    std::string csv = "Ref;Date;Easting;Northing;Offence\n";
+    int ref = 0;
+    for (const auto& [date, n] : std::vector<std::pair<const char*, int>>{
+             {"15/10/2025", 1}, {"15/11/2025", 6}, {"15/12/2025", 7}})
+        for (int i = 0; i < n; ++i)
+            csv += std::to_string(++ref) + ";" + date + ";570500;160500;Robbery\n";
+    req.incident_paths.push_back(test::writeFile(rw.w.dir.file("partner.csv"), csv));
+    REQUIRE(partner.load(req));
+    auto robbery = parseLayerRule("Robbery: types=Robbery");
+    REQUIRE(robbery);
+    CHECK(publishedLayers(partner, {robbery.value()}) == std::vector<std::uint8_t>{0});
+    auto q4 = rw.request(rw.w.dir.file("p.html"));
+    q4.content.selection.layers = {robbery.value()};
+    q4.content.selection.from = makeMonth(2025, 10);
+    auto p = writeBoardReport(partner, nullptr, q4);
+    REQUIRE(p);
+    const BoardFigures& pf = p.value().figures;
+    const BoardDisclosure& pd = p.value().district;
+    CHECK(pf.headline[0].count == 14);
+    CHECK(pd.headline[0][0] == Shown::Yes); // 14 is not small
+    const auto shownIn = [&](int month) {
+        return pd.monthly[0][static_cast<std::size_t>(makeMonth(2025, month) - pf.monthly.span.first)];
+    };
+    CHECK(shownIn(10) == Shown::Small);
+    CHECK(shownIn(11) == Shown::Complement);
+    CHECK(shownIn(12) == Shown::Yes);
+    // The same months from police.uk's file alone are printed in full.
+    auto drugs = parseLayerRule("Drugs: types=Drugs");
+    REQUIRE(drugs);
+    CHECK(publishedLayers(partner, {drugs.value()}) == std::vector<std::uint8_t>{1});
+}
