@@ -23,14 +23,16 @@ void printAfterJson(const TargetArea& a, const AfterActionResult& r) {
     j["target"] = {jsonNumber(c.target_before), jsonNumber(c.target_after)};
     j["buffer"] = {jsonNumber(c.buffer_before), jsonNumber(c.buffer_after)};
     j["control"] = {jsonNumber(c.control_before), jsonNumber(c.control_after)};
+    j["control_leaves_out"] = r.left_out;
+    j["left_out"] = {jsonNumber(r.left_out_before), jsonNumber(r.left_out_after)};
     j["wdd"] = r.wdd.valid ? jsonNumber(r.wdd.wdd) : Json(nullptr);
     j["wdd_se"] = jsonNumber(r.wdd.se);
     j["wdd_z"] = jsonNumber(r.wdd.z);
     j["wdd_p"] = jsonNumber(r.wdd.p_value);
     j["wdq"] = jsonNumber(r.wdq.wdq);
-    j["wdq_interval"] = r.wdq.wdq && r.wdq_interval
-                            ? Json{jsonNumber(r.wdq_interval->low), jsonNumber(r.wdq_interval->high)}
-                            : Json(nullptr);
+    j["wdq_interval"] = r.wdq.wdq && r.wdq_interval ? Json{jsonNumber(r.wdq_interval->low),
+                                                           jsonNumber(r.wdq_interval->high)}
+                                                    : Json(nullptr);
     j["indicative"] = r.small_counts;
     printJson(j);
 }
@@ -108,6 +110,7 @@ int runAfter(int argc, char** argv) {
     if (!sel)
         return failWith("after", sel.failure());
     req.selection = sel.value();
+    req.plan_areas = pc.plan.areas;
     auto r = afterAction(session, *area, req);
     if (!r)
         return failWith("after", r.failure());

@@ -22,6 +22,7 @@ void addPolygon(const OGRPolygon* p, MultiPolygon& out) {
     poly.outer() = toRing(p->getExteriorRing());
     for (int i = 0; i < p->getNumInteriorRings(); ++i)
         poly.inners().push_back(toRing(p->getInteriorRing(i)));
+    bg::correct(poly); // Boost.Geometry's orientation (clockwise outer rings), rings closed
     out.push_back(std::move(poly));
 }
 

@@ -28,6 +28,43 @@ Status checkCovered(const Session& session, const MonthSpan& span, const char* w
                  "): the check needs every month of it"};
 }
 
+// The other areas of the plan whose week falls (in part) within the months compared, grown by
+// the buffer, outside this area's target and buffer: left out of the control.
+Result<MultiPolygon> otherWorkedAreas(const TargetArea& area, const AfterActionRequest& req,
+                                      AfterActionResult& r) {
+    MultiPolygon out;
+    try {
+        for (const auto& o : req.plan_areas) {
+            if (o.id == area.id || o.week == kNoDay)
+                continue;
+            if (monthOfDay(o.week + 6) < r.before.first || monthOfDay(o.week) > r.after.last)
+                continue;
+            const MultiPolygon g = geo::bufferPolygon(o.shape, req.buffer_m);
+            if (g.empty())
+                return Error{"area " + o.id +
+                             ": its buffer could not be built (is the shape "
+                             "valid?), so it cannot be left out of " +
+                             area.id + "'s control"};
+            MultiPolygon u;
+            bg::union_(out, g, u);
+            out = std::move(u);
+            r.left_out.push_back(o.id);
+        }
+        if (!out.empty()) {
+            const MultiPolygon grown = geo::bufferPolygon(area.shape, req.buffer_m);
+            MultiPolygon d;
+            bg::difference(out, grown, d);
+            out = std::move(d);
+        }
+    } catch (const std::exception& e) {
+        return Error{"area " + area.id +
+                     ": the plan's other areas could not be left out of the "
+                     "control (" +
+                     e.what() + ")"};
+    }
+    return out;
+}
+
 } // namespace
 
 Result<AfterActionResult> afterAction(const Session& session, const TargetArea& area,
@@ -70,12 +107,20 @@ Result<AfterActionResult> afterAction(const Session& session, const TargetArea& 
                      std::to_string(static_cast<long long>(std::lround(req.buffer_m))) +
                      " m buffer ring around its shape could not be built (is the shape "
                      "valid?)"};
+    auto left_out = otherWorkedAreas(area, req, r);
+    if (!left_out)
+        return left_out.failure();
+    const MultiPolygon& excluded = left_out.value();
     r.target_km2 = studyKm2(session, area.shape);
     r.buffer_km2 = studyKm2(session, ring);
-    r.control_km2 = std::max(0.0, studyAreaKm2(session) - r.target_km2 - r.buffer_km2);
-    Box target_box, grown_box;
+    r.left_out_km2 = excluded.empty() ? 0 : studyKm2(session, excluded);
+    r.control_km2 =
+        std::max(0.0, studyAreaKm2(session) - r.target_km2 - r.buffer_km2 - r.left_out_km2);
+    Box target_box, grown_box, excluded_box;
     bg::envelope(area.shape, target_box);
     bg::envelope(grown, grown_box);
+    if (!excluded.empty())
+        bg::envelope(excluded, excluded_box);
     const Selection& s = picked.value();
     const auto& months = session.incidents().month;
     ZoneCounts& c = r.counts;
@@ -85,11 +130,14 @@ Result<AfterActionResult> afterAction(const Session& session, const TargetArea& 
             continue;
         const bool after = m > r.week_last_month;
         const Point p(s.points.x[i], s.points.y[i]);
-        double& n = bg::covered_by(p, target_box) && bg::covered_by(p, area.shape)
-                        ? (after ? c.target_after : c.target_before)
-                    : bg::covered_by(p, grown_box) && bg::covered_by(p, grown)
-                        ? (after ? c.buffer_after : c.buffer_before)
-                        : (after ? c.control_after : c.control_before);
+        double& n =
+            bg::covered_by(p, target_box) && bg::covered_by(p, area.shape)
+                ? (after ? c.target_after : c.target_before)
+            : bg::covered_by(p, grown_box) && bg::covered_by(p, grown)
+                ? (after ? c.buffer_after : c.buffer_before)
+            : !excluded.empty() && bg::covered_by(p, excluded_box) && bg::covered_by(p, excluded)
+                ? (after ? r.left_out_after : r.left_out_before)
+                : (after ? c.control_after : c.control_before);
         n += 1;
     }
     r.wdd = weightedDisplacementDifference(c);
@@ -126,8 +174,8 @@ std::string wddLines(const WddResult& w) {
     const char* verdict = w.p_value < 0.05 ? (w.wdd < 0 ? "a significant fall (5% level)"
                                                         : "a significant rise (5% level)")
                                            : "no significant change at the 5% level";
-    return format("Weighted displacement difference (Wheeler and Ratcliffe; the control's change "
-                  "scaled to each zone's before count):\n"
+    return format("Weighted displacement difference (adapted from Wheeler and Ratcliffe: one "
+                  "control, its change scaled to each zone's before count):\n"
                   "  target %+.0f against %+.1f expected, buffer %+.0f against %+.1f expected\n"
                   "  WDD %+.1f, standard error %.1f, z %+.2f, p %.3f: %s",
                   w.target_change, w.expected_target_change, w.buffer_change,
@@ -136,7 +184,8 @@ std::string wddLines(const WddResult& w) {
 
 std::string wdqLines(const AfterActionResult& r) {
     const WdqResult& q = r.wdq;
-    std::string s = "Weighted displacement quotient (Bowers and Johnson):";
+    std::string s = "Weighted displacement quotient (adapted from Bowers and Johnson; its interval "
+                    "is over the draws in which the target fell):";
     if (q.success)
         s += format(" success measure %+.4f, buffer measure %+.4f", *q.success,
                     q.displacement.value_or(0));
@@ -167,6 +216,19 @@ std::vector<std::string> afterActionReport(const TargetArea& area, const AfterAc
     out.push_back(zoneRow("target", r.target_km2, c.target_before, c.target_after));
     out.push_back(zoneRow("buffer", r.buffer_km2, c.buffer_before, c.buffer_after));
     out.push_back(zoneRow("control", r.control_km2, c.control_before, c.control_after));
+    if (!r.left_out.empty()) {
+        std::string ids;
+        for (const auto& id : r.left_out)
+            ids += (ids.empty() ? "" : ", ") + id;
+        out.push_back(format("  The control leaves out %s (worked within these months) and their "
+                             "%g m buffers: %.3f km2, %.0f incidents before and %.0f after, "
+                             "counted in no zone",
+                             ids.c_str(), buffer_m, r.left_out_km2, r.left_out_before,
+                             r.left_out_after));
+    } else {
+        out.push_back("  The control is the rest of the study area: no other area of the plan "
+                      "was worked within these months");
+    }
     out.push_back(wddLines(r.wdd));
     out.push_back(wdqLines(r));
     if (r.small_counts)

@@ -3,8 +3,11 @@
 // before the week's month and the N after (police.uk data is monthly: the week's own month, or
 // both months of a week across a month's end, is left out, since its incidents cannot be
 // placed before or after the week), the change in
-// each, the weighted displacement difference and quotient (core/displacement), flagged as
-// indicative when the counts are small.
+// each, the weighted displacement difference and quotient (core/displacement; adapted forms:
+// one control, scaled to each zone's before count, and a WDQ interval kept only over the draws
+// in which the target fell), flagged as indicative when the counts are small. The control
+// leaves out every other area of the plan (with its buffer) whose week falls within the months
+// compared, so that another street week's effect does not leak into this one's comparison.
 #pragma once
 
 #include "core/displacement.hpp"
@@ -25,6 +28,7 @@ struct AfterActionRequest {
     double buffer_m = 250;
     int bootstrap_draws = 2000;
     std::uint64_t seed = 20260301;
+    std::vector<TargetArea> plan_areas; // the plan's areas (this one among them or not)
 };
 
 struct AfterActionResult {
@@ -32,6 +36,10 @@ struct AfterActionResult {
     MonthSpan before, after;
     ZoneCounts counts;
     double target_km2 = 0, buffer_km2 = 0, control_km2 = 0; // in the study area
+    // Other areas worked within the months compared, left out of the control with their
+    // buffers, and the incidents there (not counted anywhere else).
+    std::vector<std::string> left_out;
+    double left_out_km2 = 0, left_out_before = 0, left_out_after = 0;
     WddResult wdd;
     WdqResult wdq;
     std::optional<Interval> wdq_interval;

@@ -199,6 +199,9 @@ Status projectWards(io::WardFile& wf, const std::string& crs, LoadReport& rep) {
                                        "), repaired");
             w.shape = std::move(fixed.shape);
         }
+        // Boost.Geometry's rings run clockwise (GeoJSON's, by RFC 7946, run anticlockwise):
+        // without this, an overlay with a ward (an area's part in it) gives what lies outside.
+        bg::correct(w.shape);
         kept.push_back(std::move(w));
     }
     wf.report.rows_kept = kept.size(); // features kept (some may merge into one ward)

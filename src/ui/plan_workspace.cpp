@@ -127,6 +127,7 @@ std::optional<Box> PlanWorkspace::drawPanel(const Session& session, const LoadRe
             ar.selection = selection;
             ar.months = panel_.after_months;
             ar.buffer_m = panel_.after_buffer_m;
+            ar.plan_areas = doc_.areas();
             after_area_ = *a;
             after_buffer_m_ = ar.buffer_m;
             jobs_.after(session, *a, ar);

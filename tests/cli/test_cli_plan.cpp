@@ -99,6 +99,7 @@ TEST_CASE("suggest, plan --set, plan and evaluate --json on the bundled sample")
     CHECK(aj["before"] == nlohmann::json({{"from", "2025-03"}, {"to", "2025-05"}}));
     CHECK(aj["after"] == nlohmann::json({{"from", "2025-07"}, {"to", "2025-09"}}));
     CHECK(aj.contains("wdq"));
+    CHECK(aj["control_leaves_out"] == nlohmann::json::array()); // the other weeks are in 2026
     for (const char* zone : {"target", "buffer", "control"})
         CHECK(aj[zone].size() == 2);
     const auto held = [&](const char* from, const char* to) {

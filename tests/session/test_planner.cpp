@@ -3,6 +3,7 @@
 #include "core/area_shape_edit.hpp"
 #include "core/target_area.hpp"
 #include "geo/crs_transform.hpp"
+#include "geo/polygon_buffer.hpp"
 #include "io/plan_file.hpp"
 #include "planner_world.hpp"
 #include "session/after_action.hpp"
@@ -388,6 +389,84 @@ TEST_CASE("after-action check: target, buffer ring and control counted before an
     // An area without a week cannot be checked.
     a.week = kNoDay;
     CHECK(afterAction(s, a, AfterActionRequest{}).badRequest());
+}
+
+TEST_CASE("an area across ward edges: its part in each ward, not what lies outside it") {
+    // GeoJSON's rings run anticlockwise, Boost.Geometry's clockwise: the wards are turned on
+    // loading, or an overlay with a ward gives the area's part outside it.
+    World w;
+    w.add(570500, 160500, "2022-01", "Burglary", "High Street");
+    Session s;
+    w.load(s);
+    for (const auto& ward : s.wards().wards) {
+        CHECK(bg::area(ward.shape) == doctest::Approx(1e6));
+        CHECK(bg::is_valid(ward.shape));
+    }
+    // 400 x 200 m across the West/East edge, hanging 100 m below the study area.
+    const auto parts =
+        wardParts(s.wards(), rectangleShape(Point(570900, 159900), Point(571300, 160100)));
+    REQUIRE(parts.size() == 2);
+    CHECK(parts[0].km2 == doctest::Approx(0.01)); // West: 100 x 100 m
+    CHECK(parts[1].km2 == doctest::Approx(0.03)); // East: 300 x 100 m
+}
+
+TEST_CASE("after-action check: the control leaves out the plan's other areas worked within "
+          "the months compared, with their buffers") {
+    World w;
+    const char* asb = "Anti-social behaviour";
+    w.add(570500, 160500, "2022-02", asb, "High Street", 5); // A1, the area checked
+    w.add(570500, 160500, "2022-05", asb, "High Street", 2);
+    w.add(571800, 160800, "2022-02", asb, "Far Lane", 20); // under A3, worked in 2023
+    w.add(571800, 160800, "2022-05", asb, "Far Lane", 22);
+    w.add(571500, 160200, "2022-02", asb, "Second Street", 6); // under A2, worked in June
+    w.add(571500, 160200, "2022-05", asb, "Second Street", 5);
+    w.add(571500, 160460, "2022-05", asb, "Second Street", 3); // in A2's 250 m buffer
+    for (const char* m : {"2022-03", "2022-04", "2022-06"})    // the control's far corner
+        w.add(571300, 160950, m, asb, "Corner", 1);
+    Session s;
+    w.load(s);
+    const auto areaAt = [](const char* id, double x, double y, const char* week) {
+        TargetArea a;
+        a.id = id;
+        a.shape = circleShape(Point(x, y), 100);
+        a.week = week ? *parseDay(week) : kNoDay;
+        a.status = AreaStatus::Done;
+        return a;
+    };
+    const TargetArea a1 = areaAt("A1", 570500, 160500, "2022-04-04");
+    AfterActionRequest req;
+    req.months = 2; // before 2022-02..03, after 2022-05..06
+    auto alone = afterAction(s, a1, req);
+    REQUIRE(alone.ok());
+    CHECK(alone.value().counts.control_before == 27);
+    CHECK(alone.value().counts.control_after == 31);
+    CHECK(alone.value().left_out.empty());
+
+    req.plan_areas = {a1, areaAt("A2", 571500, 160200, "2022-06-06"),
+                      areaAt("A3", 571800, 160800, "2023-01-02"),
+                      areaAt("A4", 571800, 160800, nullptr)};
+    auto r = afterAction(s, a1, req);
+    REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error()));
+    const AfterActionResult& res = r.value();
+    CHECK(res.left_out == std::vector<std::string>{"A2"}); // A3 outside the months, A4 unworked
+    CHECK(res.counts.target_before == 5);
+    CHECK(res.counts.target_after == 2);
+    CHECK(res.counts.control_before == 21);
+    CHECK(res.counts.control_after == 23); // Far Lane and the corner
+    CHECK(res.left_out_before == 6);
+    CHECK(res.left_out_after == 8); // A2 and its buffer
+    // A2's 350 m circle, less the segment below the study area's edge 200 m from its centre.
+    const double r2 = 350.0 * 350,
+                 segment = r2 * std::acos(200.0 / 350) - 200 * std::sqrt(r2 - 200 * 200);
+    CHECK(res.left_out_km2 == doctest::Approx((M_PI * r2 - segment) / 1e6).epsilon(0.01));
+    CHECK(res.control_km2 + res.left_out_km2 ==
+          doctest::Approx(alone.value().control_km2).epsilon(1e-6));
+    const auto lines = afterActionReport(a1, res, req.buffer_m);
+    bool said = false;
+    for (const auto& l : lines)
+        said = said || l.find("The control leaves out A2 (worked within these months)") !=
+                           std::string::npos;
+    CHECK(said);
 }
 
 TEST_CASE("suggest hotspot polygons: under the cap, apart by the gap, clear of planned areas; "
