@@ -20,7 +20,8 @@ Json jsonFile(const FileReport& f) {
     j["rejected"] = f.rejected.total();
     j["reasons"] = Json::array();
     for (const auto& r : f.rejected.reasons())
-        j["reasons"].push_back({{"reason", r.reason}, {"count", r.count}, {"first_lines", r.first_lines}});
+        j["reasons"].push_back(
+            {{"reason", r.reason}, {"count", r.count}, {"first_lines", r.first_lines}});
     j["warnings"] = f.warnings;
     return j;
 }

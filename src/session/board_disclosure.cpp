@@ -15,8 +15,8 @@ std::vector<std::uint8_t> publishedLayers(const Session& s, const std::vector<La
         for (const auto& r : s.report().incidents)
             if (r.path == t.files[f] && r.format.rfind("police.uk ", 0) == 0)
                 police_file[f] = 1;
-    const bool all_police = std::all_of(police_file.begin(), police_file.end(),
-                                        [](std::uint8_t p) { return p != 0; });
+    const bool all_police =
+        std::all_of(police_file.begin(), police_file.end(), [](std::uint8_t p) { return p != 0; });
     if (layers.empty())
         return {static_cast<std::uint8_t>(all_police)};
     std::vector<std::uint8_t> out(layers.size(), 1);
@@ -69,7 +69,8 @@ BoardDisclosure boardDisclosure(const BoardFigures& f, const std::vector<std::ui
             std::vector<DisclosureTable::Term> terms{{head[s][c], -1}};
             bool complete = true;
             for (MonthIndex mo = spans[c].first; mo <= spans[c].last; ++mo) {
-                const std::size_t cell = month_cells[s][static_cast<std::size_t>(mo - m.span.first)];
+                const std::size_t cell =
+                    month_cells[s][static_cast<std::size_t>(mo - m.span.first)];
                 complete = complete && cell != kNone;
                 if (cell != kNone)
                     terms.push_back({cell, 1});

@@ -546,8 +546,8 @@ Result<ReportDocument> boardReportDocument(const Session& s, const Plan* plan,
     if (!wl)
         return Error{"the ward profile could not be built"};
     const Cells cell{req.content.suppress > 1 ? req.content.suppress : 0};
-    res.district = boardDisclosure(f, publishedLayers(s, req.content.selection.layers),
-                                   req.content.suppress);
+    res.district =
+        boardDisclosure(f, publishedLayers(s, req.content.selection.layers), req.content.suppress);
     const BoardDisclosure& dc = res.district;
     const Figure fig{req.content.suppress};
     const std::string made = req.made_on.empty() ? utcNowText() : req.made_on;

@@ -210,7 +210,8 @@ void disclosure(Doc& d, const PackReadmeInput& in) {
             if (s.disclosure.total_withheld)
                 totals += (totals.empty() ? "" : ", ") + s.name;
         if (!totals.empty())
-            d.para("Warning: in " + totals + ", a column total a reader may know (police.uk "
+            d.para("Warning: in " + totals +
+                   ", a column total a reader may know (police.uk "
                    "publishes the district's totals of its own data; the board report prints "
                    "them) was needed as a complement and cannot be withheld, so a reader who "
                    "knows it may work out the counts withheld with it. Pass the table on only "

@@ -194,7 +194,8 @@ TEST_CASE("a police.uk download as it comes: two months, outcomes and stop and s
     const auto r = run("info --json --incidents " + quote(dir.string()));
     INFO(r.output.substr(0, 3000));
     REQUIRE(r.code == 0);
-    CHECK(sumOverFiles(r, "read") == street_rows); // outcomes and searches are not read as incidents
+    CHECK(sumOverFiles(r, "read") ==
+          street_rows); // outcomes and searches are not read as incidents
     const auto text = run("info --incidents " + quote(dir.string()));
     CHECK(text.output.find("(police.uk outcomes CSV): skipped") != std::string::npos);
     CHECK(text.output.find("(police.uk stop and search CSV): skipped") != std::string::npos);

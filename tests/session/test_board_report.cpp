@@ -331,8 +331,9 @@ TEST_CASE("board report: district figures of what police.uk does not publish are
     // A term-based layer ("Station" in the location): East's 3 a month are nobody's published
     // figure. The headline, its previous month and year earlier, the crime type and the
     // month's points are all small and withheld.
-    const auto term = only("Station ASB: types=Anti-social behaviour; terms=Station; columns=Location; combine=and",
-                           makeMonth(2025, 7));
+    const auto term = only(
+        "Station ASB: types=Anti-social behaviour; terms=Station; columns=Location; combine=and",
+        makeMonth(2025, 7));
     CHECK(publishedLayers(rw.session, term.content.selection.layers) ==
           std::vector<std::uint8_t>{0});
     auto t = writeBoardReport(rw.session, nullptr, term);
@@ -343,7 +344,8 @@ TEST_CASE("board report: district figures of what police.uk does not publish are
     CHECK(d.headline[0][0] == Shown::Small);
     REQUIRE(t.value().figures.crime_types.size() == 1);
     CHECK(d.crime_types[0][0] == Shown::Small);
-    const auto july = static_cast<std::size_t>(makeMonth(2025, 7) - t.value().figures.monthly.span.first);
+    const auto july =
+        static_cast<std::size_t>(makeMonth(2025, 7) - t.value().figures.monthly.span.first);
     CHECK(d.monthly[0][july] == Shown::Small);
     const std::string html = slurp(rw.w.dir.file("b.html"));
     CHECK(html.find("police.uk does not publish Station ASB") != std::string::npos);
@@ -377,7 +379,8 @@ TEST_CASE("board report: district figures of what police.uk does not publish are
     CHECK(pf.headline[0].count == 14);
     CHECK(pd.headline[0][0] == Shown::Yes); // 14 is not small
     const auto shownIn = [&](int month) {
-        return pd.monthly[0][static_cast<std::size_t>(makeMonth(2025, month) - pf.monthly.span.first)];
+        return pd
+            .monthly[0][static_cast<std::size_t>(makeMonth(2025, month) - pf.monthly.span.first)];
     };
     CHECK(shownIn(10) == Shown::Small);
     CHECK(shownIn(11) == Shown::Complement);
