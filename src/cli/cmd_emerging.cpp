@@ -13,8 +13,11 @@ namespace sw::cli {
 namespace {
 
 const char* kSummary =
-    "Emerging hot spots over months: Getis-Ord Gi* on each month's count grid, then for each\n"
-    "cell the months it was hot and a Mann-Kendall trend in its Gi* z-scores give a pattern:\n"
+    "Emerging hot spots over months, by streetweek's own classification: Getis-Ord Gi* on each\n"
+    "month's count grid, then for each cell the months it was hot and a Mann-Kendall trend in\n"
+    "its Gi* z-scores give a pattern. The names come from ArcGIS's Emerging Hot Spot Analysis,\n"
+    "but this is not that tool (7 of its 17 patterns, defined as below, on a Gi* in space only,\n"
+    "not its space-time cube): the results differ from ArcGIS's.\n"
     "  new           hot in the final month and only in the recent window (last 20% of\n"
     "                months)\n"
     "  intensifying  hot in >= 90% of months including the final one, z rising significantly\n"
@@ -30,7 +33,8 @@ void printSummary(const Session& session, const EmergingRequest& request, const 
     const EmergingResult& r = s.result;
     printPreamble(session, s.notes);
     const int hot_bin = request.emerging.hot_bin;
-    std::printf("Emerging hot spots: %zu months (%s..%s, recent window %zu), %zu incidents, "
+    std::printf("Emerging hot spots (streetweek's own classification, not ArcGIS's): %zu months "
+                "(%s..%s, recent window %zu), %zu incidents, "
                 "%g m cells, neighbourhood %g m, hot at %s%% confidence%s\n",
                 r.months, formatMonth(s.first).c_str(), formatMonth(s.last).c_str(),
                 r.recent_months, s.incidents, r.cell_size_m, r.distance_m,
@@ -87,9 +91,11 @@ int runEmerging(int argc, char** argv) {
     const EmergingResult& r = s.result;
     if (auto st =
             io::exportEmerging(cmd.out, r, session.data().working_crs,
-                               "streetweek emerging hot spots: " + formatMonth(s.first) + ".." +
-                                   formatMonth(s.last) + ", cell " + std::to_string(r.cell_size_m) +
-                                   " m, distance " + std::to_string(r.distance_m) + " m",
+                               "streetweek emerging hot spots (streetweek's own classification, "
+                               "not ArcGIS's Emerging Hot Spot Analysis): " +
+                                   formatMonth(s.first) + ".." + formatMonth(s.last) + ", cell " +
+                                   std::to_string(r.cell_size_m) + " m, distance " +
+                                   std::to_string(r.distance_m) + " m",
                                cmd.write);
         !st)
         return fail("emerging", st.error(), kExitFailure);

@@ -1,8 +1,12 @@
 // Emerging hot spots over months: Getis-Ord Gi* on each month's count grid, then each cell's
 // series of hot months and a Mann-Kendall trend on its monthly Gi* z-scores give a pattern.
 //
-// The patterns follow ArcGIS Emerging Hot Spot Analysis where it defines them, with the
-// "recent window" of sfhotspot's hotspot_classify so that monthly data is read sensibly:
+// This is streetweek's own classification. Its pattern names are taken from ArcGIS Pro's
+// Emerging Hot Spot Analysis, but it is not that tool: it has 7 patterns where ArcGIS has 17
+// (no sporadic, oscillating or historical, no cold-spot patterns), each with its own
+// definition below (with the "recent window" of sfhotspot's hotspot_classify so that monthly
+// data is read sensibly), on a Gi* computed for each month in space only (ArcGIS's space-time
+// cube also takes neighbours from earlier time steps). Its results will differ from ArcGIS's:
 //   new          hot in the final month, and every hot month lies in the recent window
 //                (the last recent_share of the months, at least one); ArcGIS's "new" and
 //                "consecutive" together;

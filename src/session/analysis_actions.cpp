@@ -24,7 +24,7 @@ Result<KdeResult> surface(const WeightedPoints& points, const ResolvedKde& r,
 
 Result<MonthSpan> monthsForTrend(const MonthCoverage& coverage, const MonthSpan& period) {
     const std::string need = "emerging hot spots need at least " + std::to_string(kMinTrendMonths) +
-                             " consecutive months with data (ArcGIS's minimum time steps)";
+                             " consecutive months with data";
     if (period.length() < kMinTrendMonths)
         return badRequest(need + ": the period " + formatSpan(period) + " has " +
                           std::to_string(period.length()) + " month(s)");

@@ -138,7 +138,8 @@ Result<GiStarSpots> giStarHotspots(const Session& session, const GiStarRequest& 
 Result<GiStarSpots> giStarHotspots(const Session& session, const GiStarRequest& request,
                                    const Selection& selection, Progress* progress = nullptr);
 
-// ArcGIS Emerging Hot Spot Analysis's minimum number of time steps.
+// The fewest months a trend is read over (the Mann-Kendall test is weak on fewer; ArcGIS's
+// space-time cube asks for 10 time steps too).
 constexpr int kMinTrendMonths = 10;
 
 // The months a trend uses in a period: the longest run of consecutive months with data (the

@@ -469,6 +469,10 @@ TEST_CASE("emerging: a steady cluster is persistent and one that appears last mo
     INFO(r.output);
     REQUIRE(r.code == 0);
     CHECK(r.output.find("10 months (2022-01..2022-10") != std::string::npos);
+    // It says what it is: streetweek's own classification, not ArcGIS's tool.
+    CHECK(r.output.find("Emerging hot spots (streetweek's own classification, not ArcGIS's)") !=
+          std::string::npos);
+    CHECK(run("emerging --help").output.find("this is not that tool") != std::string::npos);
     GDALAllRegister();
     std::unique_ptr<GDALDataset> ds(GDALDataset::Open(out.c_str(), GDAL_OF_VECTOR));
     REQUIRE(ds);

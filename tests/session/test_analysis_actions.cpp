@@ -193,7 +193,7 @@ TEST_CASE("giStarHotspots and emergingHotspots on the session") {
         total += b;
     CHECK(total == 800);
 
-    // Two months are no trend: ArcGIS's minimum is 10 time steps.
+    // Two months are no trend: the minimum is 10.
     EmergingRequest em;
     em.emerging.gi = gi.gi;
     auto two_months = emergingHotspots(fx.session, em);
