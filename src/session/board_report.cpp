@@ -133,13 +133,17 @@ ReportTable headlineTable(const BoardFigures& f, const BoardDisclosure& d, const
         }
         t.rows.push_back(r);
     }
-    t.note = std::string("Previous: ") + spanLabel(f.previous) +
-             (f.has_previous ? "" : " (no data)") + ". Year earlier: " + spanLabel(f.last_year) +
-             (f.has_last_year          ? ""
-              : f.period.length() > 12 ? " (the period is longer than a year)"
-                                       : " (no data)") +
-             ". Incidents in the study area's wards; " + groupedCount(f.outside_wards) +
-             " more in the period fell outside every ward.";
+    t.note =
+        std::string("Previous: ") + spanLabel(f.previous) + (f.has_previous ? "" : " (no data)") +
+        ". Year earlier: " + spanLabel(f.last_year) +
+        (f.has_last_year          ? ""
+         : f.period.length() > 12 ? " (the period is longer than a year)"
+                                  : " (no data)") +
+        ". Incidents in the study area's wards; " +
+        fig(f.outside_wards, !d.any_public && f.outside_wards >= 1 && f.outside_wards < fig.suppress
+                                 ? Shown::Small
+                                 : Shown::Yes) +
+        " more in the period fell outside every ward.";
     return t;
 }
 

@@ -364,6 +364,7 @@ TEST_CASE("board report: district figures of what police.uk does not publish are
              {"15/10/2025", 1}, {"15/11/2025", 6}, {"15/12/2025", 7}})
         for (int i = 0; i < n; ++i)
             csv += std::to_string(++ref) + ";" + date + ";570500;160500;Robbery\n";
+    csv += "99;16/11/2025;575000;165000;Robbery\n100;17/11/2025;575000;165000;Robbery\n";
     req.incident_paths.push_back(test::writeFile(rw.w.dir.file("partner.csv"), csv));
     REQUIRE(partner.load(req));
     auto robbery = parseLayerRule("Robbery: types=Robbery");
@@ -378,6 +379,9 @@ TEST_CASE("board report: district figures of what police.uk does not publish are
     const BoardDisclosure& pd = p.value().district;
     CHECK(pf.headline[0].count == 14);
     CHECK(pd.headline[0][0] == Shown::Yes); // 14 is not small
+    CHECK(pf.outside_wards == 2);           // two more fell outside the wards: not printed
+    const std::string phtml = slurp(rw.w.dir.file("p.html"));
+    CHECK(phtml.find("&lt;5 more in the period fell outside every ward") != std::string::npos);
     const auto shownIn = [&](int month) {
         return pd
             .monthly[0][static_cast<std::size_t>(makeMonth(2025, month) - pf.monthly.span.first)];
