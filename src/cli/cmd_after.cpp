@@ -18,8 +18,8 @@ void printAfterJson(const TargetArea& a, const AfterActionResult& r) {
     j["area_id"] = a.id;
     j["name"] = a.name;
     j["week"] = formatDay(a.week);
-    j["before"] = {{"from", formatMonth(r.before.first)}, {"to", formatMonth(r.before.last)}};
-    j["after"] = {{"from", formatMonth(r.after.first)}, {"to", formatMonth(r.after.last)}};
+    j["before"] = monthsJson(r.before);
+    j["after"] = monthsJson(r.after);
     j["target"] = {jsonNumber(c.target_before), jsonNumber(c.target_after)};
     j["buffer"] = {jsonNumber(c.buffer_before), jsonNumber(c.buffer_after)};
     j["control"] = {jsonNumber(c.control_before), jsonNumber(c.control_after)};

@@ -30,10 +30,6 @@ Json jsonScore(const AreaScore& a, bool with_id) {
     return j;
 }
 
-Json monthsJson(const MonthSpan& r) {
-    return {{"from", formatMonth(r.first)}, {"to", formatMonth(r.last)}};
-}
-
 void printEvaluationJson(const PlanEvaluation& e) {
     Json j;
     j["period"] = monthsJson(e.period);

@@ -1,6 +1,8 @@
 // JSON for the commands that print --json, built with nlohmann::json (never by hand).
 #pragma once
 
+#include "core/month_coverage.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -14,6 +16,11 @@ using Json = nlohmann::ordered_json; // keys in the order they are set, as a per
 // A number, or null when it is absent or not finite (JSON has no NaN or infinity).
 inline Json jsonNumber(std::optional<double> v) {
     return v && std::isfinite(*v) ? Json(*v) : Json(nullptr);
+}
+
+// A run of months as {"from": "YYYY-MM", "to": "YYYY-MM"}.
+inline Json monthsJson(const MonthSpan& span) {
+    return {{"from", formatMonth(span.first)}, {"to", formatMonth(span.last)}};
 }
 
 // Prints the object, indented; text that is not valid UTF-8 (a file name, a crime type from a
