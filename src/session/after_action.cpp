@@ -29,9 +29,9 @@ Status checkCovered(const Session& session, const MonthSpan& span, const char* w
 }
 
 // The other areas of the plan whose week falls (in part) within the months compared, grown by
-// the buffer, outside this area's target and buffer: left out of the control.
-Result<MultiPolygon> otherWorkedAreas(const TargetArea& area, const AfterActionRequest& req,
-                                      AfterActionResult& r) {
+// the buffer, outside this area's target and buffer (`grown`): left out of the control.
+Result<MultiPolygon> otherWorkedAreas(const TargetArea& area, const MultiPolygon& grown,
+                                      const AfterActionRequest& req, AfterActionResult& r) {
     MultiPolygon out;
     try {
         for (const auto& o : req.plan_areas) {
@@ -51,7 +51,6 @@ Result<MultiPolygon> otherWorkedAreas(const TargetArea& area, const AfterActionR
             r.left_out.push_back(o.id);
         }
         if (!out.empty()) {
-            const MultiPolygon grown = geo::bufferPolygon(area.shape, req.buffer_m);
             MultiPolygon d;
             bg::difference(out, grown, d);
             out = std::move(d);
@@ -107,7 +106,7 @@ Result<AfterActionResult> afterAction(const Session& session, const TargetArea& 
                      std::to_string(static_cast<long long>(std::lround(req.buffer_m))) +
                      " m buffer ring around its shape could not be built (is the shape "
                      "valid?)"};
-    auto left_out = otherWorkedAreas(area, req, r);
+    auto left_out = otherWorkedAreas(area, grown, req, r);
     if (!left_out)
         return left_out.failure();
     const MultiPolygon& excluded = left_out.value();
