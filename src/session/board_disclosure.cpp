@@ -44,6 +44,7 @@ BoardDisclosure boardDisclosure(const BoardFigures& f, const std::vector<std::ui
                                [](std::uint8_t p) { return p != 0; });
     DisclosureTable table;
     constexpr std::size_t kNone = SIZE_MAX;
+    const std::size_t outside = table.add(f.outside_wards, !d.any_public);
     const auto cellOf = [&](const std::optional<std::int64_t>& v, bool published) {
         return v ? table.add(*v, !published) : kNone;
     };
@@ -102,6 +103,7 @@ BoardDisclosure boardDisclosure(const BoardFigures& f, const std::vector<std::ui
         const auto v = table.values[cell];
         return table.primary[cell] && v >= 1 && v < threshold ? Shown::Small : Shown::Complement;
     };
+    d.outside_wards = shown(outside);
     for (const auto& h : head)
         d.headline.push_back({shown(h[0]), shown(h[1]), shown(h[2])});
     for (const auto& t : types)

@@ -24,6 +24,7 @@ struct BoardDisclosure {
     // [row][0: the period, 1: previous, 2: year earlier], as the figures' rows.
     std::vector<std::array<Shown, 3>> headline, crime_types;
     std::vector<std::vector<Shown>> monthly; // [series][month - monthly.span.first]
+    Shown outside_wards = Shown::Yes;        // the incidents in the period outside every ward
     std::size_t primary = 0, secondary = 0;  // cells withheld, by reason
     std::int64_t threshold = 0;              // counts 1..threshold-1 are small
 

@@ -18,7 +18,23 @@ MonthSpan resolvePeriod(const Session& s, const SelectionParams& sel) {
     return p;
 }
 
+constexpr const char* kMonthNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
 } // namespace
+
+const char* monthAbbrev(MonthIndex m) {
+    return kMonthNames[monthOfYear(m) - 1];
+}
+
+std::string monthLabel(MonthIndex m) {
+    return std::string(monthAbbrev(m)) + " " + std::to_string(monthYear(m));
+}
+
+std::string spanLabel(const MonthSpan& s) {
+    return s.first == s.last ? monthLabel(s.first)
+                             : monthLabel(s.first) + " to " + monthLabel(s.last);
+}
 
 std::string groupedCount(std::int64_t v) {
     std::string digits = std::to_string(v < 0 ? -v : v), out;

@@ -46,5 +46,9 @@ MonthlyCounts wardMonthlyCounts(const Session& session, const SelectionParams& s
 std::string signedCount(std::int64_t v);
 std::string percentChange(std::int64_t now, std::int64_t before); // "" when before is 0
 std::string groupedCount(std::int64_t v);
+// "Jul"; "Jul 2025"; "Jul 2025 to Dec 2025" (one month: "Jul 2025").
+const char* monthAbbrev(MonthIndex m);
+std::string monthLabel(MonthIndex m);
+std::string spanLabel(const MonthSpan& span);
 
 } // namespace sw

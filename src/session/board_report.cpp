@@ -3,13 +3,12 @@
 
 #include "core/calendar_date.hpp"
 #include "core/text.hpp"
-#include "geo/crs_transform.hpp"
 #include "print/report_html.hpp"
 #include "print/report_pdf.hpp"
 #include "session/basemap_view.hpp"
 #include "session/board_disclosure.hpp"
+#include "session/board_method.hpp"
 #include "session/pack_readme.hpp"
-#include "session/source_names.hpp"
 #include "session/study_area.hpp"
 
 #include <algorithm>
@@ -23,18 +22,6 @@ namespace {
 
 using io::FieldValue;
 using io::OutLayer;
-
-constexpr const char* kMonthNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
-std::string monthLabel(MonthIndex m) {
-    return std::string(kMonthNames[monthOfYear(m) - 1]) + " " + std::to_string(monthYear(m));
-}
-
-std::string spanLabel(const MonthSpan& s) {
-    return s.first == s.last ? monthLabel(s.first)
-                             : monthLabel(s.first) + " to " + monthLabel(s.last);
-}
 
 struct Cells {
     std::int64_t suppress = 5;
@@ -133,17 +120,13 @@ ReportTable headlineTable(const BoardFigures& f, const BoardDisclosure& d, const
         }
         t.rows.push_back(r);
     }
-    t.note =
-        std::string("Previous: ") + spanLabel(f.previous) + (f.has_previous ? "" : " (no data)") +
-        ". Year earlier: " + spanLabel(f.last_year) +
-        (f.has_last_year          ? ""
-         : f.period.length() > 12 ? " (the period is longer than a year)"
-                                  : " (no data)") +
-        ". Incidents in the study area's wards; " +
-        fig(f.outside_wards, !d.any_public && f.outside_wards >= 1 && f.outside_wards < fig.suppress
-                                 ? Shown::Small
-                                 : Shown::Yes) +
-        " more in the period fell outside every ward.";
+    t.note = std::string("Previous: ") + spanLabel(f.previous) +
+             (f.has_previous ? "" : " (no data)") + ". Year earlier: " + spanLabel(f.last_year) +
+             (f.has_last_year          ? ""
+              : f.period.length() > 12 ? " (the period is longer than a year)"
+                                       : " (no data)") +
+             ". Incidents in the study area's wards; " + fig(f.outside_wards, d.outside_wards) +
+             " more in the period fell outside every ward.";
     return t;
 }
 
@@ -241,7 +224,7 @@ void trends(ReportDocument& doc, const BoardFigures& f, const BoardDisclosure& d
         ChartSeries now{f.monthly.names[s], col, {}, false};
         ChartSeries before{f.monthly.names[s] + ", a year before", col, {}, true};
         for (MonthIndex m = f.period.first; m <= f.period.last; ++m) {
-            c.categories.push_back(std::string(kMonthNames[monthOfYear(m) - 1]) + " " +
+            c.categories.push_back(std::string(monthAbbrev(m)) + " " +
                                    std::to_string(monthYear(m) % 100));
             now.values.push_back(value(m));
             before.values.push_back(value(m - 12));
@@ -437,87 +420,6 @@ void wardSection(ReportDocument& doc, const BoardFigures& f, const PackContent& 
     doc.table(t);
 }
 
-void method(ReportDocument& doc, const Session& s, const BoardReportRequest& req,
-            const PackContent& c, const BoardReportResult& res, const std::string& attribution) {
-    doc.heading("Method, sources and disclosure");
-    const auto& rules = c.layer_rules;
-    std::string layers;
-    for (const auto& r : rules)
-        layers += (layers.empty() ? "" : "; ") + r;
-    doc.paragraph("Period " + spanLabel(c.period) +
-                  ", compared with the previous period of the same "
-                  "length and the same months a year earlier where the data covers them; a month "
-                  "without data is reported as missing, never as zero. Layers: " +
-                  (layers.empty() ? std::string("every crime") : layers) + ".");
-    const KdeParams& k = c.kde.kde;
-    char kde[400];
-    std::snprintf(kde, sizeof kde,
-                  "Hotspots: kernel density (%s kernel, radius %g m%s, %g m cells, edge-corrected "
-                  "within the wards: %s); the hotspots are the cells above %s (%.4g incidents per "
-                  "km\xC2\xB2). Gi*: %g m cells, neighbours within %g m%s.",
-                  kernelName(k.kernel), k.radius_m,
-                  c.kde.radius_note.empty() ? "" : (", " + c.kde.radius_note).c_str(),
-                  k.cell_size_m, req.content.hotspots.density.kde.edge_correct ? "yes" : "no",
-                  c.threshold.describe().c_str(), c.threshold_value, c.gi.gi.cell_size_m,
-                  c.gi.gi.distance_m, c.gi.gi.fdr ? ", Benjamini-Hochberg corrected" : "");
-    doc.paragraph(kde);
-    std::string withheld, totals_withheld;
-    for (const auto& l : res.disclosure) {
-        const auto& d = l.disclosure;
-        if (d.primary + d.secondary + d.derived)
-            withheld += (withheld.empty() ? "" : "; ") + l.name + ": " + std::to_string(d.primary) +
-                        " small, " + std::to_string(d.secondary) + " complementary, " +
-                        std::to_string(d.derived) + " derived";
-        if (d.total_withheld)
-            totals_withheld += (totals_withheld.empty() ? "" : ", ") + l.name;
-    }
-    const BoardDisclosure& dc = res.district;
-    if (dc.anyWithheld())
-        withheld += (withheld.empty() ? "" : "; ") + std::string("district figures: ") +
-                    std::to_string(dc.primary) + " small, " + std::to_string(dc.secondary) +
-                    " complementary";
-    std::string unpublished;
-    for (std::size_t i = 0; i < dc.series_public.size() && i < c.layer_names.size(); ++i)
-        if (!dc.series_public[i])
-            unpublished += (unpublished.empty() ? "" : ", ") + c.layer_names[i];
-    if (c.layer_names.empty() && !dc.any_public)
-        unpublished = "every crime";
-    const std::string n = std::to_string(req.content.suppress),
-                      lo = std::to_string(req.content.suppress - 1);
-    doc.paragraph(
-        req.content.suppress > 1
-            ? "Disclosure control, as in the partner pack: in the ward, hotspot, Gi* and "
-              "target-area tables counts from 1 to " +
-                  lo + " are shown as <" + n +
-                  ", and further values (marked [c]) are withheld so that none can be worked out "
-                  "from the totals; rates and shares of withheld counts are withheld too. " +
-                  (unpublished.empty()
-                       ? std::string("District-wide totals, crime types and monthly counts are "
-                                     "shown in full: police.uk publishes them.")
-                       : "police.uk does not publish " + unpublished +
-                             " (a source of its own, or words matched in free text), so the "
-                             "district-wide totals, crime types and monthly counts built on it "
-                             "(and the crime types and the total of any layer) are put "
-                             "through the same rule.") +
-                  " Withheld: " + (withheld.empty() ? std::string("nothing") : withheld) + "." +
-                  (totals_withheld.empty()
-                       ? std::string()
-                       : " A total a reader could know had to be withheld as a complement in: " +
-                             totals_withheld +
-                             "; that total is public, so the cells withheld with it may be worked "
-                             "out from police.uk's own figures.")
-            : "No disclosure control was applied (suppression turned off): small counts are "
-              "shown.");
-    std::string sources;
-    for (const auto& [role, name] : sourceNames(s.request()))
-        sources += (sources.empty() ? "Sources: " : "; ") + role + " " + name;
-    if (!req.plan_path.empty())
-        sources += (sources.empty() ? "Sources: " : "; ") + std::string("plan ") +
-                   std::filesystem::path(req.plan_path).filename().string();
-    doc.paragraph(sources + ". Coordinates: " + geo::describeCrs(s.data().working_crs) + ".");
-    doc.paragraph(attribution);
-}
-
 } // namespace
 
 bool isReportPath(const std::string& path) {
@@ -614,7 +516,7 @@ Result<ReportDocument> boardReportDocument(const Session& s, const Plan* plan,
     maps(doc, s, c, res.density.grid, plan, attribution, cell, basemap);
     planSection(doc, c, cell);
     wardSection(doc, f, c, *wl, cell);
-    method(doc, s, req, c, res, attribution);
+    boardMethod(doc, s, req, c, res, attribution);
     return doc;
 }
 
