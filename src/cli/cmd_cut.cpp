@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/data_command.hpp"
 #include "cli/load_options.hpp"
+#include "core/atomic_file.hpp"
 #include "io/vector_writer.hpp"
 #include "io/zip_writer.hpp"
 #include "session/district_cut.hpp"
@@ -43,7 +44,7 @@ int runCut(int argc, char** argv) {
         if (written)
             written = z.value().close();
     } else {
-        written = io::writeTextFile(cmd.out, cut.value().csv);
+        written = writeFileAtomically(cmd.out, cut.value().csv);
     }
     if (!written)
         return fail("cut", written.error(), kExitFailure);

@@ -1,5 +1,6 @@
 // The partner formats through GDAL.
 #include "io/pack_layer_writer.hpp"
+#include "core/atomic_file.hpp"
 
 #include "core/short_field_names.hpp"
 #include "io/gdal_setup.hpp"
@@ -406,8 +407,8 @@ Result<WrittenLayers> writePackLayers(const std::string& folder, const std::stri
                         return columns.names[i];
                 return long_name;
             };
-            if (auto st =
-                    writeTextFile((fs::path(folder) / qml).string(), qmlText(layer.style, map));
+            if (auto st = writeFileAtomically((fs::path(folder) / qml).string(),
+                                              qmlText(layer.style, map));
                 !st)
                 return st.failure();
             out.files.push_back(qml);

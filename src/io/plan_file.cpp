@@ -1,5 +1,6 @@
 // Plan GeoPackage reading and atomic writing through GDAL.
 #include "io/plan_file.hpp"
+#include "core/atomic_file.hpp"
 
 #include "core/text.hpp"
 #include "io/gdal_setup.hpp"
@@ -10,10 +11,8 @@
 #include <ogrsf_frmts.h>
 
 #include <cstdio>
-#include <fcntl.h>
 #include <filesystem>
 #include <memory>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -31,15 +30,6 @@ using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 constexpr const char* kAreas = "target_areas";
 constexpr const char* kSettings = "plan_settings";
 constexpr const char* kSources = "plan_sources";
-
-bool syncPath(const std::string& path, bool directory) {
-    const int fd = ::open(path.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
 
 Status addField(OGRLayer* layer, const char* name, OGRFieldType type,
                 OGRFieldSubType sub = OFSTNone) {
@@ -245,11 +235,7 @@ Status writePlan(const std::string& path, const Plan& plan, const std::string& c
     if (fs::is_directory(target, ec))
         return badRequest(path + ": is a folder");
     removeStaleTemporaries(target.parent_path().string());
-    const std::string temp =
-        (target.parent_path() /
-         (".streetweek-tmp-" + std::to_string(::getpid()) + "-" + target.filename().string()))
-            .string();
-    fs::remove(temp, ec);
+    const std::string temp = temporaryPathFor(target.string());
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (!driver)
         return Error{"GDAL has no GPKG driver"};
@@ -274,12 +260,8 @@ Status writePlan(const std::string& path, const Plan& plan, const std::string& c
         if (CPLGetLastErrorType() >= CE_Failure)
             return fail("cannot close the file (" + lastGdalError() + ")");
     }
-    if (!syncPath(temp, false))
-        return fail("cannot flush the file to disk");
-    fs::rename(temp, target, ec);
-    if (ec)
-        return fail("cannot move the saved plan into place (" + ec.message() + ")");
-    syncPath(target.parent_path().string(), true); // the rename itself survives a crash
+    if (auto st = moveIntoPlace(temp, target.string()); !st)
+        return fail("cannot move the saved plan into place");
     return okStatus();
 }
 

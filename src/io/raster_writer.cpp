@@ -1,5 +1,6 @@
 // GeoTIFF output through GDAL.
 #include "io/raster_writer.hpp"
+#include "core/atomic_file.hpp"
 
 #include "io/gdal_setup.hpp"
 #include "io/vector_writer.hpp"
@@ -10,7 +11,6 @@
 
 #include <cmath>
 #include <filesystem>
-#include <unistd.h>
 
 namespace sw::io {
 
@@ -27,23 +27,19 @@ Status writeGeoTiff(const std::string& path, const Grid& g, const std::string& c
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GTiff");
     if (!drv)
         return Error{"GDAL has no GTiff driver"};
-    const std::string tmp =
-        (target.parent_path() /
-         (".streetweek-tmp-" + std::to_string(::getpid()) + "-" + target.filename().string()))
-            .string();
+    TemporaryFile tmp(target.string());
     char** opts = nullptr;
     opts = CSLSetNameValue(opts, "COMPRESS", "DEFLATE");
     opts = CSLSetNameValue(opts, "PREDICTOR", "3");
     opts = CSLSetNameValue(opts, "TILED", "YES");
     opts = CSLSetNameValue(opts, "BIGTIFF", "IF_SAFER");
-    GDALDataset* ds = drv->Create(tmp.c_str(), static_cast<int>(g.cols), static_cast<int>(g.rows),
-                                  1, GDT_Float32, opts);
+    GDALDataset* ds = drv->Create(tmp.path().c_str(), static_cast<int>(g.cols),
+                                  static_cast<int>(g.rows), 1, GDT_Float32, opts);
     CSLDestroy(opts);
     if (!ds)
         return Error{path + ": cannot create the GeoTIFF (" + lastGdalError() + ")"};
     auto fail = [&](const std::string& why) -> Status {
         GDALClose(ds);
-        std::remove(tmp.c_str());
         return Error{path + ": " + why};
     };
     double gt[6] = {g.xmin, g.cell, 0.0, g.ymax, 0.0, -g.cell};
@@ -70,16 +66,9 @@ Status writeGeoTiff(const std::string& path, const Grid& g, const std::string& c
     }
     CPLErrorReset();
     GDALClose(ds); // void in GDAL 3.6: a failed flush shows as the last error
-    if (CPLGetLastErrorType() == CE_Failure) {
-        std::remove(tmp.c_str());
+    if (CPLGetLastErrorType() == CE_Failure)
         return Error{path + ": could not finish the GeoTIFF (" + lastGdalError() + ")"};
-    }
-    fs::rename(tmp, target, ec);
-    if (ec) {
-        std::remove(tmp.c_str());
-        return Error{path + ": cannot move the file into place (" + ec.message() + ")"};
-    }
-    return okStatus();
+    return tmp.commit();
 }
 
 } // namespace sw::io

@@ -1,6 +1,7 @@
 // GDAL vector output with atomic replacement.
 #include "io/vector_writer.hpp"
 
+#include "core/atomic_file.hpp"
 #include "core/incident_table.hpp"
 #include "io/gdal_setup.hpp"
 #include "io/ogr_fields.hpp"
@@ -9,12 +10,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include <cerrno>
-#include <csignal>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <unistd.h>
 
 namespace sw::io {
 namespace fs = std::filesystem;
@@ -58,20 +54,6 @@ struct VectorWriter::Impl {
     }
 };
 
-void removeStaleTemporaries(const std::string& folder) {
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(folder, ec)) {
-        const std::string name = e.path().filename().string();
-        const std::string prefix = ".streetweek-tmp-";
-        if (name.rfind(prefix, 0) != 0)
-            continue;
-        const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
-        if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM))
-            continue; // still running
-        fs::remove_all(e.path(), ec);
-    }
-}
-
 bool isWritableVectorPath(const std::string& path) {
     return driverFor(extOf(path)) != nullptr;
 }
@@ -102,9 +84,7 @@ Result<std::unique_ptr<VectorWriter>> VectorWriter::create(const std::string& pa
     w->polygons_ = polygons && ext != ".csv";
     im.target = target.string();
     im.fields = fields;
-    im.temp_dir = (target.parent_path() / (".streetweek-tmp-" + std::to_string(::getpid()) + "-" +
-                                           target.filename().string()))
-                      .string();
+    im.temp_dir = temporaryPathFor(target.string()); // a folder: a shapefile is several files
     fs::create_directories(im.temp_dir, ec);
     if (ec)
         return Error{path + ": cannot write in " + target.parent_path().string() + " (" +
@@ -180,28 +160,10 @@ Status VectorWriter::commit() {
         const fs::path src = entry.path();
         if (src.stem().string() != stem)
             continue;
-        fs::rename(src, target.parent_path() / src.filename(), ec);
-        if (ec)
-            return Error{im.target + ": cannot move the finished file into place (" + ec.message() +
-                         ")"};
+        if (auto st = moveIntoPlace(src.string(), (target.parent_path() / src.filename()).string());
+            !st)
+            return st;
     }
-    return okStatus();
-}
-
-Status writeTextFile(const std::string& path, const std::string& text) {
-    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream f(tmp, std::ios::binary);
-        if (!f)
-            return Error{path + ": cannot write the file"};
-        f << text;
-        if (!f)
-            return Error{path + ": write failed"};
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec)
-        return Error{path + ": cannot move the file into place (" + ec.message() + ")"};
     return okStatus();
 }
 

@@ -90,11 +90,4 @@ Status addGridCells(VectorWriter& writer, const Grid& grid,
 // True when the extension is one VectorWriter can write.
 bool isWritableVectorPath(const std::string& path);
 
-// Removes what earlier runs that died mid-write left in `folder` (".streetweek-tmp-<pid>-..."
-// files and folders of processes no longer running); a running writer's files stay.
-void removeStaleTemporaries(const std::string& folder);
-
-// Writes a small text file next to an export (atomically).
-Status writeTextFile(const std::string& path, const std::string& text);
-
 } // namespace sw::io

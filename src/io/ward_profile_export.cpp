@@ -1,5 +1,6 @@
 // Ward profile export.
 #include "io/ward_profile_export.hpp"
+#include "core/atomic_file.hpp"
 
 #include "io/vector_writer.hpp"
 
@@ -62,7 +63,8 @@ Status exportWardProfile(const WardProfile& prof, const WardSet& wards, const st
         return st;
     namespace fs = std::filesystem;
     const fs::path p(path);
-    return writeTextFile((p.parent_path() / (p.stem().string() + "_about.txt")).string(), about);
+    return writeFileAtomically((p.parent_path() / (p.stem().string() + "_about.txt")).string(),
+                               about);
 }
 
 } // namespace sw::io

@@ -1,9 +1,12 @@
-// Writes files into a new .zip archive (GDAL's CPL zip API), atomically replacing the target.
+// Writes files into a new .zip archive (GDAL's CPL zip API, zip64 where a member or the archive
+// passes 4 GiB), atomically replacing the target.
 #pragma once
 
+#include "core/atomic_file.hpp"
 #include "core/result.hpp"
 
 #include <string>
+#include <string_view>
 
 namespace sw::io {
 
@@ -12,13 +15,16 @@ class ZipWriter {
     static Result<ZipWriter> create(const std::string& path);
     ZipWriter(ZipWriter&& o) noexcept;
     ~ZipWriter();
-    Status add(const std::string& name, const std::string& data);
-    Status close();
+    // A member from bytes in memory, or streamed from a file on disk (any size).
+    Status add(const std::string& name, std::string_view data);
+    Status addFile(const std::string& name, const std::string& file);
+    Status close(); // finishes the archive and moves it into place
 
   private:
-    ZipWriter() = default;
+    explicit ZipWriter(TemporaryFile temp) : temp_(std::move(temp)) {}
+    Status write(const std::string& name, std::string_view data);
     void* handle_ = nullptr;
-    std::string path_, temp_;
+    TemporaryFile temp_;
 };
 
 } // namespace sw::io

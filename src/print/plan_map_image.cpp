@@ -1,24 +1,19 @@
 // Cairo drawing of the plan map: a title band over the map figure.
 #include "print/plan_map_image.hpp"
 
+#include "core/atomic_file.hpp"
 #include "print/map_drawing.hpp"
-#include "print/output_file.hpp"
-
-#include <filesystem>
 
 namespace sw {
 namespace {
 
 Status writePngAtomically(cairo_surface_t* surface, const std::string& file) {
-    const std::string tmp = print::temporaryPathFor(file);
-    const cairo_status_t st = cairo_surface_write_to_png(surface, tmp.c_str());
-    if (st != CAIRO_STATUS_SUCCESS) {
-        std::error_code ec;
-        std::filesystem::remove(tmp, ec);
+    TemporaryFile tmp(file);
+    const cairo_status_t st = cairo_surface_write_to_png(surface, tmp.path().c_str());
+    if (st != CAIRO_STATUS_SUCCESS)
         return Error{file + ": cannot write the map image (" +
                      std::string(cairo_status_to_string(st)) + ")"};
-    }
-    return print::moveIntoPlace(tmp, file);
+    return tmp.commit();
 }
 
 } // namespace

@@ -1,8 +1,8 @@
 // Writes a report document as HTML with inline SVG charts and PNG maps.
 #include "print/report_html.hpp"
 
+#include "core/atomic_file.hpp"
 #include "print/chart_drawing.hpp"
-#include "print/output_file.hpp"
 
 #include "core/text.hpp"
 
@@ -153,7 +153,7 @@ Result<WrittenReport> writeReportHtml(const std::string& path, const ReportDocum
         }
     }
     h += "<footer class=\"note\">" + xmlEscape(doc.footer) + "</footer>\n</body>\n</html>\n";
-    if (auto st = print::writeWholeFile(path, h); !st)
+    if (auto st = writeFileAtomically(path, h); !st)
         return st.failure();
     return WrittenReport{path, 0};
 }

@@ -1,8 +1,8 @@
 // Lays a report document out on A4 pages.
 #include "print/report_pdf.hpp"
 
+#include "core/atomic_file.hpp"
 #include "print/chart_drawing.hpp"
-#include "print/output_file.hpp"
 
 #include <cairo-pdf.h>
 
@@ -277,13 +277,11 @@ class Pager {
 } // namespace
 
 Result<WrittenReport> writeReportPdf(const std::string& path, const ReportDocument& doc) {
-    const std::string tmp = print::temporaryPathFor(path);
-    cairo_surface_t* surface = cairo_pdf_surface_create(tmp.c_str(), kPageW, kPageH);
+    TemporaryFile tmp(path);
+    cairo_surface_t* surface = cairo_pdf_surface_create(tmp.path().c_str(), kPageW, kPageH);
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
         const std::string why = cairo_status_to_string(cairo_surface_status(surface));
         cairo_surface_destroy(surface);
-        std::error_code ec;
-        std::filesystem::remove(tmp, ec);
         return Error{path + ": cannot write the report (" + why + ")"};
     }
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
@@ -304,13 +302,10 @@ Result<WrittenReport> writeReportPdf(const std::string& path, const ReportDocume
     cairo_surface_finish(surface);
     const cairo_status_t st = drawn != CAIRO_STATUS_SUCCESS ? drawn : cairo_surface_status(surface);
     cairo_surface_destroy(surface);
-    if (st != CAIRO_STATUS_SUCCESS) {
-        std::error_code ec;
-        std::filesystem::remove(tmp, ec);
+    if (st != CAIRO_STATUS_SUCCESS)
         return Error{path + ": cannot write the report (" +
                      std::string(cairo_status_to_string(st)) + ")"};
-    }
-    if (auto mv = print::moveIntoPlace(tmp, path); !mv)
+    if (auto mv = tmp.commit(); !mv)
         return mv.failure();
     return WrittenReport{path, pages};
 }

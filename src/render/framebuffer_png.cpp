@@ -1,13 +1,12 @@
 // PNG capture of the bound framebuffer.
 #include "render/framebuffer_png.hpp"
 
+#include "core/atomic_file.hpp"
 #include "render/gl_api.hpp"
 
 #include <stb/stb_image_write.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <unistd.h>
 #include <vector>
 
 namespace sw::gl {
@@ -26,14 +25,10 @@ Status writePng(const std::string& path, int w, int h) {
             row, flipped.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row));
     for (std::size_t i = 3; i < flipped.size(); i += 4)
         flipped[i] = 255; // opaque image
-    const std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + ".png";
-    if (!stbi_write_png(tmp.c_str(), w, h, 4, flipped.data(), static_cast<int>(row)))
+    TemporaryFile tmp(path);
+    if (!stbi_write_png(tmp.path().c_str(), w, h, 4, flipped.data(), static_cast<int>(row)))
         return Error{path + ": cannot write the PNG"};
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec)
-        return Error{path + ": cannot move the PNG into place (" + ec.message() + ")"};
-    return okStatus();
+    return tmp.commit();
 }
 
 } // namespace sw::gl

@@ -1,5 +1,6 @@
 // The pack written into a temporary folder, then swapped into place.
 #include "session/partner_pack.hpp"
+#include "core/atomic_file.hpp"
 
 #include "core/text.hpp"
 #include "io/density_export.hpp"
@@ -11,9 +12,6 @@
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <unistd.h>
 
 namespace sw {
 namespace fs = std::filesystem;
@@ -58,9 +56,10 @@ Status checkTarget(const fs::path& target) {
 // Replaces `target` by `temp` (both folders in one parent): the old pack is moved aside, the new
 // one moved in, the old one removed; a failure puts the old one back.
 Status swapInto(const fs::path& temp, const fs::path& target) {
+    if (auto st = syncFolderToDisk(temp.string()); !st) // the new pack is on disk before it shows
+        return st;
     std::error_code ec;
-    const fs::path old = target.parent_path() / (".streetweek-old-" + std::to_string(::getpid()) +
-                                                 "-" + target.filename().string());
+    const fs::path old = temporaryPathFor(target.string()); // cleaned like any temporary if killed
     const bool had = fs::exists(target, ec);
     if (had) {
         fs::rename(target, old, ec);
@@ -76,6 +75,7 @@ Status swapInto(const fs::path& temp, const fs::path& target) {
         return Error{target.string() + ": cannot move the new pack into place (" + ec.message() +
                      ")" + (had ? "; the old pack is unchanged" : "")};
     }
+    syncToDisk(target.parent_path().string(), true); // the renames survive a crash
     if (had)
         fs::remove_all(old, ec);
     return okStatus();
@@ -86,15 +86,9 @@ Status zipFolder(const fs::path& folder, const std::vector<std::string>& files,
     auto zip = io::ZipWriter::create(zip_path);
     if (!zip)
         return zip.failure();
-    for (const auto& f : files) {
-        std::ifstream in(folder / f, std::ios::binary);
-        std::ostringstream bytes;
-        bytes << in.rdbuf();
-        if (!in)
-            return Error{zip_path + ": cannot read " + f + " to add it"};
-        if (auto st = zip.value().add(prefix + "/" + f, bytes.str()); !st)
+    for (const auto& f : files)
+        if (auto st = zip.value().addFile(prefix + "/" + f, (folder / f).string()); !st)
             return st;
-    }
     return zip.value().close();
 }
 
@@ -160,9 +154,8 @@ Result<PartnerPackResult> exportPartnerPack(const Session& session, const Plan& 
     auto content = buildPackContent(session, plan, req.content, progress);
     if (!content)
         return content.failure();
-    io::removeStaleTemporaries(target.parent_path().string());
-    TempFolder temp{target.parent_path() / (".streetweek-tmp-" + std::to_string(::getpid()) + "-" +
-                                            target.filename().string())};
+    removeStaleTemporaries(target.parent_path().string());
+    TempFolder temp{temporaryPathFor(target.string())};
     std::error_code ec;
     fs::remove_all(temp.path, ec);
     fs::create_directory(temp.path, ec);
@@ -205,7 +198,7 @@ Result<PartnerPackResult> exportPartnerPack(const Session& session, const Plan& 
     for (const auto& [name, text] :
          {std::pair{"README.txt", readme.text}, std::pair{"README.html", readme.html},
           std::pair{kPackMarker, std::string("streetweek partner pack\n")}})
-        if (auto st = io::writeTextFile((temp.path / name).string(), text); !st)
+        if (auto st = writeFileAtomically((temp.path / name).string(), text); !st)
             return st.failure();
     PartnerPackResult out;
     out.files = ri.files;

@@ -1,5 +1,6 @@
 // Synthetic sample files.
 #include "session/sample_writer.hpp"
+#include "core/atomic_file.hpp"
 
 #include "geo/crs_transform.hpp"
 #include "geo/polygon_repair.hpp"
@@ -114,7 +115,7 @@ Result<SampleOutput> writeSyntheticSample(const SampleParams& params, const std:
         for (const auto& s : seeds)
             csv += s.code + "," + s.name + "," + std::to_string(static_cast<long>(s.population)) +
                    "\r\n";
-        if (auto st = io::writeTextFile(out.population_path, csv); !st)
+        if (auto st = writeFileAtomically(out.population_path, csv); !st)
             return st.failure();
     }
     // Incidents, month by month.
@@ -186,7 +187,7 @@ Result<SampleOutput> writeSyntheticSample(const SampleParams& params, const std:
         const std::string name = month + "-synthetic-medway-street.csv";
         const Status st =
             archive ? archive->add(name, csv)
-                    : io::writeTextFile((fs::path(out.incidents_path) / name).string(), csv);
+                    : writeFileAtomically((fs::path(out.incidents_path) / name).string(), csv);
         if (!st)
             return st.failure();
         out.rows += incidents.size();
@@ -197,7 +198,7 @@ Result<SampleOutput> writeSyntheticSample(const SampleParams& params, const std:
         if (auto st = archive->close(); !st)
             return st.failure();
     out.readme_path = (fs::path(dir) / "SYNTHETIC_README.txt").string();
-    if (auto st = io::writeTextFile(out.readme_path, readmeText(params, out.rows)); !st)
+    if (auto st = writeFileAtomically(out.readme_path, readmeText(params, out.rows)); !st)
         return st.failure();
     return out;
 }

@@ -1,6 +1,8 @@
 // Settings file.
 #include "ui/settings_file.hpp"
 
+#include "core/atomic_file.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -156,16 +158,7 @@ bool saveSettings(const std::string& path, const MapUiState& ui, const Session& 
         for (const auto& r : *recent)
             if (r.find('\n') == std::string::npos)
                 o << "recent=" << r << "\n";
-    // Written under a temporary name and moved into place: a crash never leaves half a file.
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        if (!(out << o.str()))
-            return false;
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    return !ec;
+    return writeFileAtomically(path, o.str()).ok(); // a crash never leaves half a file
 }
 
 } // namespace sw::ui
