@@ -41,6 +41,7 @@ std::optional<std::string> Args::parse(int argc, char** argv, int first) {
         if (spec->metavar.empty()) {
             if (inline_value)
                 return "option '--" + name + "' takes no value";
+            starts_.push_back(values_.size());
             values_.emplace_back(name, "1");
             continue;
         }
@@ -51,6 +52,7 @@ std::optional<std::string> Args::parse(int argc, char** argv, int first) {
         }
         if (!spec->repeat && !spec->several && has(name))
             return "option '--" + name + "' given twice";
+        starts_.push_back(values_.size());
         values_.emplace_back(name, value);
         if (spec->several && !inline_value)
             while (i + 1 < argc && std::string(argv[i + 1]).rfind("--", 0) != 0)

@@ -7,6 +7,7 @@
 // every command for no behaviour users lack.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,13 @@ class Args {
     bool has(const std::string& name) const;
     std::string get(const std::string& name, const std::string& fallback = "") const;
     std::vector<std::string> all(const std::string& name) const;
+    // Every (option, value) in the order given (an option of several values: one pair each).
+    const std::vector<std::pair<std::string, std::string>>& ordered() const { return values_; }
+    // Whether ordered()[i] is the first value of its option's occurrence (`--incidents a b`:
+    // a is, b is not; `--incidents a --incidents b`: both are).
+    bool startsOccurrence(std::size_t i) const {
+        return std::find(starts_.begin(), starts_.end(), i) != starts_.end();
+    }
     std::string usage() const;
     const std::string& command() const { return command_; }
 
@@ -46,6 +54,7 @@ class Args {
     std::string command_, summary_;
     std::vector<OptionSpec> specs_;
     std::vector<std::pair<std::string, std::string>> values_;
+    std::vector<std::size_t> starts_; // indices into values_ where an occurrence starts
     bool help_ = false, version_ = false;
 };
 

@@ -37,8 +37,12 @@ std::string aboutText(const Session& s, const WardProfile& p, const ProfileParam
     t += "Sources:\n  wards: " + s.wards().source_path + "\n";
     for (const auto& f : s.incidents().files)
         t += "  incidents: " + f + "\n";
+    for (const auto& src : s.incidents().sources)
+        t += "  source " + src.describe() + "\n";
     if (!s.request().population_path.empty())
         t += "  population: " + s.request().population_path + "\n";
+    t += "No data: a layer none of whose sources covers the period is blank (NULL), not 0; a "
+         "layer only some of whose sources cover it is partial (see the notes).\n";
     t += "Columns: count = incidents in the period; one column per layer (by key); population; "
          "rate_1000 = count per 1,000 residents; rank (1 = most); prev_count/change/change_pct = "
          "previous period of the same length; ly_count/ly_change = same months a year earlier.\n";
@@ -118,14 +122,17 @@ int runWards(int argc, char** argv) {
             std::cout << " " << n << ";";
         std::cout << ")";
     }
-    std::cout << "\n rank  ward                              count  rate/1000   change\n";
+    std::cout << "\n rank  ward                               count  rate/1000   change\n";
     for (const auto& r : p.rows) {
         char line[200];
         const std::string rate =
             r.rate_per_1000 ? std::to_string(*r.rate_per_1000).substr(0, 6) : "-";
         const std::string change = r.change ? std::to_string(*r.change) : "-";
-        std::snprintf(line, sizeof line, " %4d  %-32s %6lld  %9s  %7s\n", r.rank, r.name.c_str(),
-                      static_cast<long long>(r.count), rate.c_str(), change.c_str());
+        const bool counted = p.count_data != PeriodData::None;
+        const std::string count = counted ? std::to_string(r.count) : "no data";
+        std::snprintf(line, sizeof line, " %4s  %-32s %7s  %9s  %7s\n",
+                      counted ? std::to_string(r.rank).c_str() : "-", r.name.c_str(), count.c_str(),
+                      counted ? rate.c_str() : "-", change.c_str());
         std::cout << line;
     }
     std::cout << "Incidents in the period: " << p.total_in_period

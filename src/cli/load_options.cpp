@@ -33,12 +33,26 @@ std::vector<OptionSpec> loadOptionSpecs(bool wards_required) {
         {"crs", "CRS", "working CRS (default: EPSG:27700 in Great Britain, else local UTM)", false},
         {"ward-code-field", "NAME", "ward code field (default: detected, e.g. WD13CD)", false},
         {"ward-name-field", "NAME", "ward name field (default: detected, e.g. WD13NM)", false},
-        {"x-field", "NAME", "CSV column of easting or longitude", false},
-        {"y-field", "NAME", "CSV column of northing or latitude", false},
-        {"lonlat", "", "the named --x-field/--y-field columns are longitude/latitude", false},
-        {"month-field", "NAME", "CSV column of the month or date", false},
-        {"type-field", "NAME", "CSV column of the crime type", false},
-        {"xy-crs", "CRS", "CRS of easting/northing columns (default EPSG:27700)", false},
+        {"x-field", "NAME",
+         "CSV column of easting or longitude (after an --incidents path: that source's only)",
+         true},
+        {"y-field", "NAME", "CSV column of northing or latitude (likewise)", true},
+        {"lonlat", "", "the named --x-field/--y-field columns are longitude/latitude", true},
+        {"month-field", "NAME", "CSV column of the month or date (likewise)", true},
+        {"type-field", "NAME", "CSV column of the crime type (likewise)", true},
+        {"xy-crs", "CRS", "CRS of easting/northing columns (default EPSG:27700; likewise)", true},
+        {"covers", "FROM..TO",
+         "after an --incidents path: the months that source covers, rows or not (a partner's "
+         "extract for 2025-01..2025-06); a month a source does not cover is no data for it",
+         true},
+        {"source-name", "NAME",
+         "after an --incidents path: the source's name in reports (paths of one name are one "
+         "source)",
+         true},
+        {"public-source", "PATH",
+         "an --incidents path whose rows are published as they are (police.uk files always "
+         "are; anything else is not, unless named here)",
+         true},
         {"threads", "N", "threads to use (default: all cores)", false},
         {"quiet", "", "no progress line on the terminal while loading and computing", false},
     };
@@ -54,6 +68,93 @@ std::vector<OptionSpec> layerOptionSpecs() {
         {"layers", "FILE", "layer rules, one per line in the --layer-rule form", false},
     };
 }
+
+namespace {
+
+// The options that describe a source follow its --incidents path; given before any path they
+// are every file's (as before sources had options of their own).
+Status sourceOptionsFrom(const Args& a, LoadRequest& r) {
+    struct Group {
+        std::vector<std::string> paths;
+        SourceOptions options;
+        bool columns = false, crs = false;
+        std::vector<std::string> given; // option names given for it
+    };
+    std::vector<Group> groups;
+    std::vector<std::string> global_given;
+    CsvColumnOptions& global = r.incident_options.columns;
+    for (std::size_t i = 0; i < a.ordered().size(); ++i) {
+        const std::string key = a.ordered()[i].first; // a copy: the lambda below captures it
+        const std::string& v = a.ordered()[i].second;
+        if (key == "incidents") {
+            if (a.startsOccurrence(i) || groups.empty())
+                groups.emplace_back(); // each --incidents is a group; its values share it
+            groups.back().paths.push_back(v);
+            continue;
+        }
+        static const char* kSourceOptions[] = {"x-field",    "y-field", "lonlat", "month-field",
+                                               "type-field", "xy-crs",  "covers", "source-name"};
+        if (std::none_of(std::begin(kSourceOptions), std::end(kSourceOptions),
+                         [&](const char* o) { return key == o; }))
+            continue;
+        Group* g = groups.empty() ? nullptr : &groups.back();
+        if (!g && (key == "covers" || key == "source-name"))
+            return badRequest("--" + key +
+                              " describes a source: give it after the --incidents "
+                              "path it is about");
+        std::vector<std::string>& given = g ? g->given : global_given;
+        if (std::find(given.begin(), given.end(), key) != given.end())
+            return badRequest(g ? "--" + key + " given twice for the --incidents path " +
+                                      g->paths.front()
+                                : "option '--" + key + "' given twice");
+        given.push_back(key);
+        if (g && !g->columns && key != "xy-crs" && key != "covers" && key != "source-name") {
+            g->options.columns = global; // the group's columns start from the global ones
+            g->columns = true;
+        }
+        CsvColumnOptions* cols = g ? &*g->options.columns : &global;
+        if (key == "x-field")
+            cols->x = v;
+        else if (key == "y-field")
+            cols->y = v;
+        else if (key == "lonlat")
+            cols->lonlat_hint = true;
+        else if (key == "month-field")
+            cols->month = v;
+        else if (key == "type-field")
+            cols->type = v;
+        else if (key == "xy-crs")
+            (g ? g->options.xy_crs : r.incident_options.xy_crs) = v;
+        else if (key == "source-name")
+            g->options.name = v;
+        else if (key == "covers") {
+            const auto dots = v.find("..");
+            const auto from = parseMonth(v.substr(0, dots));
+            const auto to = dots == std::string::npos ? from : parseMonth(v.substr(dots + 2));
+            if (!from || !to || *to < *from || *to - *from >= 1200)
+                return badRequest("--covers " + v +
+                                  ": give the months as FROM..TO, e.g. 2025-01..2025-06");
+            g->options.covers = MonthSpan{*from, *to};
+        }
+    }
+    for (const auto& path : a.all("public-source"))
+        if (std::none_of(groups.begin(), groups.end(), [&](const Group& g) {
+                return std::find(g.paths.begin(), g.paths.end(), path) != g.paths.end();
+            }))
+            return badRequest("--public-source " + path + ": names no --incidents path");
+    for (auto& g : groups)
+        for (const auto& path : g.paths) {
+            SourceOptions so = g.options;
+            so.path = path;
+            const auto pub = a.all("public-source");
+            so.is_public = std::find(pub.begin(), pub.end(), path) != pub.end();
+            if (so.columns || so.xy_crs || so.covers || !so.name.empty() || so.is_public)
+                r.sources.push_back(std::move(so));
+        }
+    return okStatus();
+}
+
+} // namespace
 
 Result<LoadRequest> loadRequestFrom(const Args& a, bool wards_required, bool inputs_required) {
     LoadRequest r;
@@ -71,13 +172,8 @@ Result<LoadRequest> loadRequestFrom(const Args& a, bool wards_required, bool inp
     r.working_crs = a.get("crs");
     r.ward_options.code_field = a.get("ward-code-field");
     r.ward_options.name_field = a.get("ward-name-field");
-    r.incident_options.columns.x = a.get("x-field");
-    r.incident_options.columns.y = a.get("y-field");
-    r.incident_options.columns.lonlat_hint = a.has("lonlat");
-    r.incident_options.columns.month = a.get("month-field");
-    r.incident_options.columns.type = a.get("type-field");
-    if (a.has("xy-crs"))
-        r.incident_options.xy_crs = a.get("xy-crs");
+    if (auto st = sourceOptionsFrom(a, r); !st)
+        return st.failure();
     if (a.has("threads")) {
         const auto n = parseInteger(a.get("threads"));
         if (!n || *n < 1 || *n > 256)
@@ -128,13 +224,22 @@ Result<std::vector<LayerRule>> selectLayers(const Args& a, std::vector<LayerRule
             addOrReplace(std::move(rule.value()));
         }
     }
+    // A layer named twice (by a rule and by --layer, or twice) is one layer.
     std::vector<LayerRule> selected;
+    const auto select = [&](const LayerRule& rule) {
+        for (auto& l : selected)
+            if (equalsIgnoreCase(l.name, rule.name)) {
+                l = rule;
+                return;
+            }
+        selected.push_back(rule);
+    };
     for (const auto& text : a.all("layer-rule")) {
         auto rule = parseLayerRule(text);
         if (!rule)
             return Error{"--layer-rule: " + rule.error()};
         addOrReplace(rule.value());
-        selected.push_back(rule.value());
+        select(rule.value());
     }
     for (const auto& name : a.all("layer")) {
         const LayerRule* found = nullptr;
@@ -147,7 +252,7 @@ Result<std::vector<LayerRule>> selectLayers(const Args& a, std::vector<LayerRule
                 known += (known.empty() ? "" : ", ") + l.name + " (" + l.key + ")";
             return Error{"--layer: no layer named '" + name + "' (known: " + known + ")"};
         }
-        selected.push_back(*found);
+        select(*found);
     }
     return selected;
 }

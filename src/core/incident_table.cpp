@@ -124,6 +124,8 @@ std::size_t IncidentTable::memoryBytes() const {
 IncidentTable filterRows(const IncidentTable& t, const std::vector<std::uint8_t>& keep) {
     IncidentTable out;
     out.files = t.files;
+    out.sources = t.sources;
+    out.source_of_file = t.source_of_file;
     for (const auto& col : t.text)
         out.text.emplace_back(col.name(), col.kind());
     for (std::size_t i = 0; i < t.size(); ++i) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/geometry.hpp"
+#include "core/incident_source.hpp"
 #include "core/month.hpp"
 #include "core/string_column.hpp"
 #include "core/text.hpp"
@@ -29,10 +30,22 @@ struct IncidentTable {
     std::vector<std::uint32_t> line; // line (or feature) number in the source file
     std::vector<std::uint16_t> file; // index into files
     std::vector<std::string> files;  // source paths
+    // The sources the files belong to (set by the loader; empty in a table built by hand).
+    std::vector<IncidentSource> sources;
+    std::vector<std::uint16_t> source_of_file; // per file: index into sources
     StringColumn crime_type{"Crime type", StringColumn::Kind::Dictionary};
     std::vector<StringColumn> text; // other columns, by name (Location, LSOA code, ...)
 
     std::size_t size() const { return x.size(); }
+    // The row's source (0 when the table has none).
+    std::size_t sourceOf(std::size_t row) const {
+        return file[row] < source_of_file.size() ? source_of_file[file[row]] : 0;
+    }
+    // The row's source is public (police.uk's, or one the user declared public); a table
+    // without sources is taken as public, like the police.uk files tests build it from.
+    bool rowIsPublic(std::size_t row) const {
+        return sources.empty() || sources[sourceOf(row)].is_public;
+    }
     bool empty() const { return x.empty(); }
 
     // Per row, 1 when the row is of `kind` ("" = a crime); empty when every row is a crime and

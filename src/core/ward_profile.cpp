@@ -7,6 +7,14 @@
 #include <numeric>
 
 namespace sw {
+namespace {
+std::string joinNotes(const std::vector<std::string>& parts) {
+    std::string s;
+    for (const auto& p : parts)
+        s += (s.empty() ? "" : "; ") + p;
+    return s;
+}
+} // namespace
 
 Status ProfileParams::validate() const {
     if (from != kNoMonth && to != kNoMonth && from > to)
@@ -28,9 +36,9 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
         return st.failure();
     WardProfile prof;
     const MonthCoverage own = months ? MonthCoverage() : MonthCoverage(t.month, t.rowsOfKind(""));
-    const MonthCoverage& coverage = months ? *months : own;
-    prof.from = p.from != kNoMonth ? p.from : coverage.first();
-    prof.to = p.to != kNoMonth ? p.to : coverage.last();
+    const MonthCoverage& loaded = months ? *months : own;
+    prof.from = p.from != kNoMonth ? p.from : loaded.first();
+    prof.to = p.to != kNoMonth ? p.to : loaded.last();
     if (prof.to == kNoMonth) // one end given, and no months in the data: a one-month period
         prof.to = prof.from;
     if (prof.from == kNoMonth)
@@ -43,6 +51,42 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
         prof.prev_from = prof.from - len;
         prof.prev_to = prof.from - 1;
     }
+    const std::size_t nw = wards.size(), nl = p.layers.size();
+    const auto masks = nl ? layerMasks(p.layers, t) : std::vector<std::uint32_t>{};
+    const auto crimes = nl ? std::vector<std::uint8_t>{} : t.rowsOfKind(""); // every crime
+    // The months the counted rows' sources cover: the layers together, and each layer.
+    std::vector<std::uint8_t> any;
+    if (nl) {
+        any.resize(t.size());
+        for (std::size_t i = 0; i < t.size(); ++i)
+            any[i] = masks[i] != 0;
+    }
+    const SelectionCoverage coverage_of_all = coverageOf(t, any);
+    const MonthCoverage& coverage = coverage_of_all.full;
+    const auto dataIn = [&](const SelectionCoverage& c) {
+        if (len == 0)
+            return PeriodData::Full;
+        if (c.covers(prof.from, prof.to))
+            return PeriodData::Full;
+        return c.anyIn(prof.from, prof.to) ? PeriodData::Partial : PeriodData::None;
+    };
+    prof.count_data = dataIn(coverage_of_all);
+    for (std::size_t l = 0; l < nl; ++l) {
+        std::vector<std::uint8_t> rows(t.size());
+        for (std::size_t i = 0; i < t.size(); ++i)
+            rows[i] = (masks[i] >> l) & 1u;
+        const SelectionCoverage c = coverageOf(t, rows);
+        prof.layer_data.push_back(dataIn(c));
+        const std::string& name = p.layers[l].name;
+        if (prof.layer_data.back() == PeriodData::None)
+            prof.notes.push_back("layer '" + name + "': no data for " +
+                                 formatSpan({prof.from, prof.to}) + " (its sources cover " +
+                                 c.full.describe() + "): left blank, not 0");
+        else if (prof.layer_data.back() == PeriodData::Partial)
+            prof.notes.push_back("layer '" + name + "': partial (" +
+                                 joinNotes(c.missingNotes(t, prof.from, prof.to)) +
+                                 "): its count holds only the months and sources with data");
+    }
     // A period with months without data is not like for like with a whole one: no change.
     const bool complete = len > 0 && coverage.covers(prof.from, prof.to);
     prof.prev_covered = complete && coverage.covers(prof.prev_from, prof.prev_to);
@@ -52,11 +96,8 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
         prof.layer_names.push_back(l.name);
     }
 
-    const std::size_t nw = wards.size(), nl = p.layers.size();
     std::vector<std::int64_t> cur(nw, 0), prev(nw, 0), ly(nw, 0), per_layer(nw * nl, 0);
     std::vector<std::int64_t> layer_totals(nl, 0);
-    const auto masks = nl ? layerMasks(p.layers, t) : std::vector<std::uint32_t>{};
-    const auto crimes = nl ? std::vector<std::uint8_t>{} : t.rowsOfKind(""); // every crime
     for (std::size_t i = 0; i < t.size(); ++i) {
         const std::uint32_t mask = nl ? masks[i] : (crimes.empty() || crimes[i] ? 1u : 0u);
         if (!mask)
@@ -85,7 +126,7 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
         }
     }
     for (std::size_t l = 0; l < nl; ++l)
-        if (layer_totals[l] == 0)
+        if (layer_totals[l] == 0 && prof.layer_data[l] != PeriodData::None)
             prof.notes.push_back("layer '" + p.layers[l].name + "' matched no incidents in " +
                                  formatMonth(prof.from) + ".." + formatMonth(prof.to));
 
@@ -131,7 +172,14 @@ Result<WardProfile> computeWardProfile(const IncidentTable& t, const WardSet& wa
     for (auto i : order)
         sorted.push_back(std::move(prof.rows[i]));
     prof.rows = std::move(sorted);
-    if (len > 0 && !complete) {
+    if (len > 0 && prof.count_data == PeriodData::None) {
+        prof.notes.push_back("no data for " + formatSpan({prof.from, prof.to}) +
+                             ": no source of the counted rows covers it (counts left blank)");
+    } else if (len > 0 && prof.count_data == PeriodData::Partial) {
+        prof.notes.push_back("the count is partial: " +
+                             joinNotes(coverage_of_all.missingNotes(t, prof.from, prof.to)) +
+                             "; change against other periods left blank");
+    } else if (len > 0 && !complete) {
         prof.notes.push_back("the period has months without data (" +
                              formatSpans(coverage.gaps(prof.from, prof.to)) +
                              "): change against other periods left blank");

@@ -1,7 +1,7 @@
 // The partner formats through GDAL.
 #include "io/pack_layer_writer.hpp"
-#include "core/atomic_file.hpp"
 
+#include "core/atomic_file.hpp"
 #include "core/short_field_names.hpp"
 #include "io/gdal_setup.hpp"
 #include "io/ogr_fields.hpp"

@@ -1,7 +1,7 @@
 // Plan GeoPackage reading and atomic writing through GDAL.
 #include "io/plan_file.hpp"
-#include "core/atomic_file.hpp"
 
+#include "core/atomic_file.hpp"
 #include "core/text.hpp"
 #include "io/gdal_setup.hpp"
 #include "io/ogr_geometry.hpp"

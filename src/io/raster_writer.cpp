@@ -1,7 +1,7 @@
 // GeoTIFF output through GDAL.
 #include "io/raster_writer.hpp"
-#include "core/atomic_file.hpp"
 
+#include "core/atomic_file.hpp"
 #include "io/gdal_setup.hpp"
 #include "io/vector_writer.hpp"
 

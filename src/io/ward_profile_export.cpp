@@ -1,8 +1,11 @@
 // Ward profile export.
 #include "io/ward_profile_export.hpp"
-#include "core/atomic_file.hpp"
 
+#include "core/atomic_file.hpp"
+#include "core/text.hpp"
 #include "io/vector_writer.hpp"
+
+#include <algorithm>
 
 #include <cmath>
 #include <filesystem>
@@ -15,8 +18,24 @@ Status exportWardProfile(const WardProfile& prof, const WardSet& wards, const st
     using T = FieldSpec::Type;
     std::vector<FieldSpec> fields = {
         {"ward_code", T::Text}, {"ward_name", T::Text}, {"count", T::Integer}};
-    for (const auto& k : prof.layer_keys)
-        fields.push_back({k, T::Integer});
+    // One field per layer, never two of one name (SQLite and dBASE refuse a second): a key that
+    // is taken, by another layer or a fixed field, ends in _2, _3, ... (within 10 characters)
+    const auto taken = [&](const std::string& name) {
+        for (const char* fixed : {"population", "rate_1000", "rank", "prev_count", "change",
+                                  "change_pct", "ly_count", "ly_change"})
+            if (equalsIgnoreCase(name, fixed))
+                return true;
+        return std::any_of(fields.begin(), fields.end(),
+                           [&](const FieldSpec& f) { return equalsIgnoreCase(f.name, name); });
+    };
+    for (const auto& k : prof.layer_keys) {
+        std::string name = k;
+        for (int n = 2; taken(name); ++n) { // at most 10 characters, a shapefile's limit
+            const std::string suffix = "_" + std::to_string(n);
+            name = k.substr(0, 10 - std::min<std::size_t>(suffix.size(), 10)) + suffix;
+        }
+        fields.push_back({name, T::Integer});
+    }
     // Residents are whole numbers in every published table: an Integer field then.
     bool whole = true;
     for (const auto& r : prof.rows)
@@ -42,15 +61,24 @@ Status exportWardProfile(const WardProfile& prof, const WardSet& wards, const st
             return static_cast<std::int64_t>(*o);
     };
     for (const auto& r : prof.rows) {
-        std::vector<FieldValue> v = {r.code, r.name, r.count};
-        for (auto c : r.layer_counts)
-            v.emplace_back(c);
+        // No data (no source of it covers the period) is NULL, never 0.
+        const bool counted = prof.count_data != PeriodData::None;
+        std::vector<FieldValue> v = {r.code, r.name,
+                                     counted ? FieldValue(r.count) : FieldValue(std::monostate{})};
+        for (std::size_t l = 0; l < r.layer_counts.size(); ++l)
+            if (l < prof.layer_data.size() && prof.layer_data[l] == PeriodData::None)
+                v.emplace_back(std::monostate{});
+            else
+                v.emplace_back(r.layer_counts[l]);
         if (whole && r.population)
             v.emplace_back(static_cast<std::int64_t>(*r.population));
         else
             v.push_back(opt(r.population));
-        v.push_back(opt(r.rate_per_1000));
-        v.emplace_back(static_cast<std::int64_t>(r.rank));
+        v.push_back(counted ? opt(r.rate_per_1000) : FieldValue(std::monostate{}));
+        if (counted)
+            v.emplace_back(static_cast<std::int64_t>(r.rank));
+        else
+            v.emplace_back(std::monostate{});
         v.push_back(opt(r.prev_count));
         v.push_back(opt(r.change));
         v.push_back(opt(r.change_pct));

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <unordered_map>
 
@@ -309,7 +310,77 @@ Status projectIncidents(io::IncidentFile& f, TransformCache& transforms, const s
     return okStatus();
 }
 
+// The load's sources: police.uk's street files are one, its stop and search files another, each
+// other --incidents path one of its own; each with its months (rows and declared) and whether it
+// is public.
+void assignSources(const LoadRequest& req, const std::vector<io::IncidentFile>& files,
+                   const std::vector<std::string>& given, IncidentTable& t) {
+    std::vector<std::string> keys;
+    std::map<std::string, std::size_t> source_of_path;
+    auto& sources = t.sources;
+    for (std::size_t f = 0; f < files.size(); ++f) {
+        const FileReport& r = files[f].report;
+        if (!r.skipped.empty())
+            continue;
+        const bool street = r.format == "police.uk street-level CSV";
+        const bool search = r.format == "police.uk stop and search CSV";
+        const std::string key = street   ? "police.uk street"
+                                : search ? "police.uk search"
+                                         : given[f];
+        auto it = std::find(keys.begin(), keys.end(), key);
+        if (it == keys.end()) {
+            keys.push_back(key);
+            IncidentSource s;
+            s.police_uk = street || search;
+            s.is_public = s.police_uk;
+            s.kind = search ? kStopAndSearchKind : "";
+            s.format = r.format;
+            s.name = street   ? "police.uk street-level crime"
+                     : search ? "police.uk stop and search"
+                              : std::filesystem::path(given[f]).filename().string();
+            if (s.name.empty())
+                s.name = given[f];
+            sources.push_back(std::move(s));
+            it = std::prev(keys.end());
+        }
+        const std::size_t si = static_cast<std::size_t>(it - keys.begin());
+        if (const SourceOptions* so = sourceOptionsFor(req, given[f])) {
+            IncidentSource& s = sources[si];
+            if (!so->name.empty())
+                s.name = so->name;
+            s.is_public = s.is_public || so->is_public;
+            if (so->covers)
+                s.declared = so->covers;
+        }
+        source_of_path[r.path] = si;
+    }
+    t.source_of_file.assign(t.files.size(), 0);
+    for (std::size_t f = 0; f < t.files.size(); ++f)
+        if (auto it = source_of_path.find(t.files[f]); it != source_of_path.end())
+            t.source_of_file[f] = static_cast<std::uint16_t>(it->second);
+    std::vector<std::vector<MonthIndex>> months(sources.size());
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const std::size_t s = t.sourceOf(i);
+        ++sources[s].rows;
+        if (t.month[i] != kNoMonth && (months[s].empty() || months[s].back() != t.month[i]))
+            months[s].push_back(t.month[i]);
+    }
+    for (std::size_t s = 0; s < sources.size(); ++s) {
+        if (const auto& d = sources[s].declared)
+            for (MonthIndex m = d->first; m <= d->last; ++m)
+                months[s].push_back(m);
+        sources[s].months = MonthCoverage(months[s]);
+    }
+}
+
 } // namespace
+
+const SourceOptions* sourceOptionsFor(const LoadRequest& request, const std::string& path) {
+    for (const auto& s : request.sources)
+        if (s.path == path)
+            return &s;
+    return nullptr;
+}
 
 std::vector<std::string> LoadReport::errors() const {
     std::vector<std::string> e;
@@ -373,6 +444,12 @@ std::vector<std::string> LoadReport::lines() const {
             f += (f.empty() ? "" : ", ") + force + " (" + std::to_string(n) + ")";
         out.push_back("Forces: " + f);
     }
+    if (!sources.empty()) {
+        // Each source's own months: a month one source lacks is no data for its layers there.
+        out.push_back("Sources:");
+        for (const auto& line : sources)
+            out.push_back("  " + line);
+    }
     if (!months.empty())
         out.push_back("Months with data: " + months +
                       (month_gaps.empty() ? "" : " (no data: " + month_gaps + ")"));
@@ -412,20 +489,36 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
     if (req.incident_paths.empty() && !wf)
         return Error{"nothing to load: give --wards and/or --incidents"};
     std::vector<io::IncidentFile> files;
+    std::vector<std::string> given; // per file: the --incidents path it came from
     if (!req.incident_paths.empty()) {
-        auto inputs = io::expandIncidentInputs(req.incident_paths, &rep.warnings);
-        if (!inputs)
-            return inputs.failure();
-        io::IncidentReadOptions iopt = req.incident_options;
-        iopt.threads = threads;
+        std::vector<std::vector<std::string>> expanded;
+        for (const auto& p : req.incident_paths) {
+            auto inputs = io::expandIncidentInputs({p}, &rep.warnings);
+            if (!inputs)
+                return inputs.failure();
+            expanded.push_back(std::move(inputs.value()));
+        }
         if (progress) { // one bar over every file, in bytes
             std::uint64_t total = 0;
-            for (const auto& path : inputs.value())
-                total += io::inputBytes(path);
+            for (const auto& group : expanded)
+                for (const auto& path : group)
+                    total += io::inputBytes(path);
             progress->reset(std::max<std::uint64_t>(total, 1));
         }
-        for (const auto& path : inputs.value())
-            files.push_back(io::readIncidentFile(path, iopt, progress));
+        for (std::size_t g = 0; g < expanded.size(); ++g) {
+            io::IncidentReadOptions iopt = req.incident_options;
+            iopt.threads = threads;
+            if (const SourceOptions* so = sourceOptionsFor(req, req.incident_paths[g])) {
+                if (so->columns)
+                    iopt.columns = *so->columns;
+                if (so->xy_crs)
+                    iopt.xy_crs = *so->xy_crs;
+            }
+            for (const auto& path : expanded[g]) {
+                files.push_back(io::readIncidentFile(path, iopt, progress));
+                given.push_back(req.incident_paths[g]);
+            }
+        }
         std::vector<std::string> errors;
         for (const auto& f : files)
             if (!f.report.error.empty())
@@ -491,8 +584,16 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
     if (!d.wards.empty())
         rep.outside_wards = static_cast<std::uint64_t>(
             std::count(d.incidents.ward.begin(), d.incidents.ward.end(), kOutsideWards));
+    assignSources(req, files, given, d.incidents);
     // Months with crime data: stop and search records do not fill a month of crimes.
-    d.months = MonthCoverage(d.incidents.month, d.incidents.rowsOfKind(""));
+    std::vector<MonthIndex> crime_months;
+    for (const auto& src : d.incidents.sources) {
+        if (src.kind.empty())
+            crime_months.insert(crime_months.end(), src.months.months().begin(),
+                                src.months.months().end());
+        rep.sources.push_back(src.describe());
+    }
+    d.months = MonthCoverage(crime_months);
     // Each row keeps its force (police.uk "Falls within"); the report lists them.
     if (const auto col = d.incidents.textColumn("Falls within")) {
         const StringColumn& c = d.incidents.text[*col];

@@ -18,9 +18,22 @@
 
 namespace sw {
 
+// What the user says about one --incidents path (the options that follow it on the command line,
+// or its line in a sources file): its source's name, its columns and CRS, the months it covers
+// and whether it is public. Unset fields take the request's own.
+struct SourceOptions {
+    std::string path;                        // as given in incident_paths
+    std::string name;                        // empty: police.uk's name, or the path's file name
+    std::optional<CsvColumnOptions> columns; // named columns of its CSVs
+    std::optional<std::string> xy_crs;       // CRS of its easting/northing columns
+    std::optional<MonthSpan> covers;         // months it covers, rows or not (--covers)
+    bool is_public = false;                  // published as it is (--public-source)
+};
+
 struct LoadRequest {
     std::string wards_path;                  // optional for `info`
     std::vector<std::string> incident_paths; // files, folders or .zip archives
+    std::vector<SourceOptions> sources;      // per path, where the user said more
     std::string population_path;             // optional ward (or, with a lookup, LSOA) population
     std::string lookup_path;                 // optional area-to-ward lookup (LSOA21CD -> WD23CD)
     bool assign_by_area = false;             // place incidents by LSOA code through the lookup
@@ -39,6 +52,7 @@ struct LoadReport {
     std::uint64_t incidents_kept = 0;
     std::uint64_t outside_wards = 0; // outside the study area (0 when no wards are loaded)
     std::string months, month_gaps;  // months with data, and the gaps between them
+    std::vector<std::string> sources; // one line per source: name, public or not, months, rows
     std::vector<std::pair<std::string, std::uint64_t>> forces; // police.uk "Falls within", rows
     std::vector<std::string> warnings; // whole-load warnings (swapped lon/lat, far points)
     double seconds = 0;
@@ -56,10 +70,13 @@ struct LoadedData {
     WardSet wards;                                 // working CRS
     IncidentTable incidents;                       // working CRS, ward assigned
     std::vector<std::optional<double>> population; // per ward (empty when none loaded)
-    MonthCoverage months;                          // months with rows in any file
+    MonthCoverage months; // months with rows (or declared) in any source of crimes
     std::string working_crs;
     LoadReport report;
 };
+
+// The options the user gave for an incident path, or nullptr.
+const SourceOptions* sourceOptionsFor(const LoadRequest& request, const std::string& path);
 
 // Fails (with every file error, one per line) when any named file cannot be loaded at all;
 // otherwise loads what is good and reports the rest.

@@ -1,7 +1,7 @@
 // The pack written into a temporary folder, then swapped into place.
 #include "session/partner_pack.hpp"
-#include "core/atomic_file.hpp"
 
+#include "core/atomic_file.hpp"
 #include "core/text.hpp"
 #include "io/density_export.hpp"
 #include "io/vector_writer.hpp"

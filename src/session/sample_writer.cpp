@@ -1,7 +1,7 @@
 // Synthetic sample files.
 #include "session/sample_writer.hpp"
-#include "core/atomic_file.hpp"
 
+#include "core/atomic_file.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/polygon_repair.hpp"
 #include "geo/voronoi_cells.hpp"

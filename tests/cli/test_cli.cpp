@@ -1,6 +1,6 @@
 // CLI integration: exit codes, messages, and ward counts through real output files.
 #include "cli_runner.hpp"
-#include "core/csv_records.hpp"
+#include "csv_rows.hpp"
 #include "geo/crs_transform.hpp"
 #include "police_rows.hpp"
 #include "test_support.hpp"
@@ -14,6 +14,7 @@
 
 using namespace sw;
 using test::quote;
+using test::readCsv;
 using test::run;
 
 namespace {
@@ -47,21 +48,6 @@ struct Fixture {
     }
 };
 
-std::vector<std::map<std::string, std::string>> readCsv(const std::string& path) {
-    const std::string text = test::readFile(path);
-    CsvRecordReader r(text);
-    std::vector<std::string_view> f;
-    r.next(f);
-    const std::vector<std::string> header(f.begin(), f.end());
-    std::vector<std::map<std::string, std::string>> rows;
-    while (r.next(f)) {
-        std::map<std::string, std::string> row;
-        for (std::size_t i = 0; i < header.size() && i < f.size(); ++i)
-            row[header[i]] = std::string(f[i]);
-        rows.push_back(row);
-    }
-    return rows;
-}
 } // namespace
 
 TEST_CASE("help and usage errors") {

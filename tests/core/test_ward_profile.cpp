@@ -122,3 +122,108 @@ TEST_CASE("a period that ends before it starts is refused") {
     p.to = makeMonth(2023, 1);
     CHECK_FALSE(p.validate());
 }
+
+namespace {
+// Two sources: police.uk's (public, 2025-01..2025-12) and a council log (2025-01..2025-06).
+IncidentTable twoSources() {
+    IncidentTable t;
+    t.files = {"police.csv", "council.csv"};
+    t.source_of_file = {0, 1};
+    for (int mo = 1; mo <= 12; ++mo) {
+        add(t, 0, makeMonth(2025, mo), "Anti-social behaviour");
+        add(t, 1, makeMonth(2025, mo), "Drugs");
+    }
+    for (int mo = 1; mo <= 6; ++mo) {
+        add(t, 0, makeMonth(2025, mo), "Noise nuisance");
+        t.file.back() = 1;
+    }
+    IncidentSource police, council;
+    police.name = "police.uk street-level crime";
+    police.is_public = police.police_uk = true;
+    council.name = "council.csv";
+    std::vector<MonthIndex> all, half;
+    for (int mo = 1; mo <= 12; ++mo)
+        (mo <= 6 ? half : all).push_back(makeMonth(2025, mo));
+    all.insert(all.end(), half.begin(), half.end());
+    police.months = MonthCoverage(all);
+    council.months = MonthCoverage(half);
+    t.sources = {police, council};
+    return t;
+}
+LayerRule typesLayer(const std::string& spec) {
+    auto r = parseLayerRule(spec);
+    REQUIRE(r);
+    return r.value();
+}
+} // namespace
+
+TEST_CASE("a month a layer's sources do not cover is no data, not zero; a mix is partial") {
+    const IncidentTable t = twoSources();
+    const auto noise = typesLayer("Noise: types=Noise nuisance");
+    const auto asb = typesLayer("ASB: types=Anti-social behaviour");
+
+    // The council's layer alone, July to December: no data (the old code gave 0 and a fall).
+    ProfileParams p;
+    p.from = makeMonth(2025, 7);
+    p.to = makeMonth(2025, 12);
+    p.layers = {noise, asb};
+    auto late = computeWardProfile(t, wards3(), p, {});
+    REQUIRE(late);
+    REQUIRE(late.value().layer_data.size() == 2);
+    CHECK(late.value().layer_data[0] == PeriodData::None);
+    CHECK(late.value().layer_data[1] == PeriodData::Full);
+    // The layers together: police.uk covers the months, the council does not: partial.
+    CHECK(late.value().count_data == PeriodData::Partial);
+    CHECK_FALSE(late.value().prev_covered); // a partial period is not compared
+    bool said = false;
+    for (const auto& n : late.value().notes)
+        said = said || n.find("layer 'Noise': no data for 2025-07..2025-12") != std::string::npos;
+    CHECK(said);
+
+    // January to June: every source covers it; the council's counts are there.
+    p.from = makeMonth(2025, 1);
+    p.to = makeMonth(2025, 6);
+    auto early = computeWardProfile(t, wards3(), p, {});
+    REQUIRE(early);
+    CHECK(early.value().layer_data[0] == PeriodData::Full);
+    CHECK(early.value().count_data == PeriodData::Full);
+    CHECK(early.value().total_in_period == 12);
+
+    // Across the edge: the council's layer is partial, and the note names the months.
+    p.from = makeMonth(2025, 5);
+    p.to = makeMonth(2025, 8);
+    p.layers = {noise};
+    auto across = computeWardProfile(t, wards3(), p, {});
+    REQUIRE(across);
+    CHECK(across.value().layer_data[0] == PeriodData::Partial);
+    said = false;
+    for (const auto& n : across.value().notes)
+        said = said || n.find("council.csv has no data for 2025-07..2025-08") != std::string::npos;
+    CHECK(said);
+
+    // A layer no row matches counts 0 wherever any source of crimes has data.
+    p.layers = {typesLayer("Arson: types=Arson")};
+    auto none = computeWardProfile(t, wards3(), p, {});
+    REQUIRE(none);
+    CHECK(none.value().layer_data[0] == PeriodData::Full);
+}
+
+TEST_CASE("coverageOf: the sources of the selected rows, their months in full and in part") {
+    const IncidentTable t = twoSources();
+    std::vector<std::uint8_t> council(t.size(), 0), police(t.size(), 0);
+    for (std::size_t i = 0; i < t.size(); ++i)
+        (t.sourceOf(i) == 1 ? council : police)[i] = 1;
+    const auto c = coverageOf(t, council);
+    CHECK(c.sources == std::vector<std::size_t>{1});
+    CHECK(c.full.describe() == "2025-01..2025-06");
+    CHECK(c.partial.empty());
+    const auto all = coverageOf(t, {});
+    CHECK(all.sources == std::vector<std::size_t>{0, 1});
+    CHECK(all.full.describe() == "2025-01..2025-06");
+    CHECK(all.partial.describe() == "2025-07..2025-12");
+    CHECK(all.anyIn(makeMonth(2025, 7), makeMonth(2025, 12)));
+    CHECK_FALSE(all.covers(makeMonth(2025, 6), makeMonth(2025, 7)));
+    CHECK(coverageOf(t, police).full.describe() == "2025-01..2025-12");
+    CHECK_FALSE(t.rowIsPublic(t.size() - 1));
+    CHECK(t.rowIsPublic(0));
+}
