@@ -44,9 +44,16 @@ std::optional<std::int64_t> MonthlyCounts::at(std::size_t series, MonthIndex mon
     if (!inSpan(month, span) || series >= counts.size())
         return std::nullopt;
     const auto i = static_cast<std::size_t>(month - span.first);
-    if (!has_data[i])
+    const bool own = series < series_data.size() ? series_data[series][i] != kNoData : has_data[i];
+    if (!own)
         return std::nullopt;
     return counts[series][i];
+}
+
+bool MonthlyCounts::partial(std::size_t series, MonthIndex month) const {
+    if (!inSpan(month, span) || series >= series_data.size())
+        return false;
+    return series_data[series][static_cast<std::size_t>(month - span.first)] == kPartial;
 }
 
 std::optional<std::int64_t> MonthlyCounts::total(std::size_t series,
@@ -65,9 +72,31 @@ std::optional<std::int64_t> MonthlyCounts::total(std::size_t series,
 
 namespace {
 
+// Per series, per month of the span: whether the series' own sources cover it.
+std::vector<std::vector<std::uint8_t>> seriesData(const IncidentTable& t,
+                                                  const std::vector<std::uint32_t>& masks,
+                                                  std::size_t series, const MonthSpan& span,
+                                                  std::size_t months) {
+    std::vector<std::vector<std::uint8_t>> out(series, std::vector<std::uint8_t>(months, 0));
+    std::vector<std::uint8_t> rows(t.size());
+    for (std::size_t s = 0; s < series; ++s) {
+        for (std::size_t i = 0; i < t.size(); ++i)
+            rows[i] = (masks[i] >> s) & 1u;
+        const SelectionCoverage c = coverageOf(t, rows);
+        for (std::size_t m = 0; m < months; ++m) {
+            const MonthIndex mo = span.first + static_cast<MonthIndex>(m);
+            out[s][m] = c.full.has(mo)      ? MonthlyCounts::kFullData
+                        : c.partial.has(mo) ? MonthlyCounts::kPartial
+                                            : MonthlyCounts::kNoData;
+        }
+    }
+    return out;
+}
+
 // The series (one per layer, or "All crimes") and months of `span` with their coverage, every
 // count zero.
-MonthlyCounts zeroCounts(const std::vector<LayerRule>& layers, const MonthSpan& span,
+MonthlyCounts zeroCounts(const IncidentTable& t, const std::vector<std::uint32_t>& masks,
+                         const std::vector<LayerRule>& layers, const MonthSpan& span,
                          const MonthCoverage& coverage) {
     MonthlyCounts out;
     out.span = span;
@@ -82,6 +111,7 @@ MonthlyCounts zeroCounts(const std::vector<LayerRule>& layers, const MonthSpan& 
     out.has_data.assign(months, 0);
     for (std::size_t i = 0; i < months; ++i)
         out.has_data[i] = coverage.has(span.first + static_cast<MonthIndex>(i)) ? 1 : 0;
+    out.series_data = seriesData(t, masks, out.names.size(), span, months);
     return out;
 }
 
@@ -90,11 +120,11 @@ MonthlyCounts zeroCounts(const std::vector<LayerRule>& layers, const MonthSpan& 
 MonthlyCounts countByMonth(const IncidentTable& t, const std::vector<LayerRule>& layers,
                            const MonthSpan& span, const MonthCoverage& coverage,
                            std::int32_t ward) {
-    MonthlyCounts out = zeroCounts(layers, span, coverage);
+    const auto masks = seriesMasks(t, layers);
+    MonthlyCounts out = zeroCounts(t, masks, layers, span, coverage);
     const std::size_t months = out.has_data.size();
     if (!months)
         return out;
-    const auto masks = seriesMasks(t, layers);
     for (std::size_t row = 0; row < t.size(); ++row) {
         if (!masks[row] || !inSpan(t.month[row], span) || !counted(t, row, ward))
             continue;
@@ -111,13 +141,21 @@ std::vector<CrimeTypeCount> countByCrimeType(const IncidentTable& t,
                                              const MonthSpan& period,
                                              const MonthCoverage& coverage) {
     const MonthSpan prev = previousPeriod(period), ly = yearEarlier(period);
-    // A period with months without data is compared with nothing (not like for like).
-    const bool complete = coverage.covers(period.first, period.last);
-    const bool has_prev = complete && coverage.covers(prev.first, prev.last);
-    const bool has_ly = complete && period.length() <= 12 && coverage.covers(ly.first, ly.last);
+    const auto masks = seriesMasks(t, layers);
+    // A period with months without data (in the load, or from a source of the counted rows) is
+    // compared with nothing (not like for like).
+    std::vector<std::uint8_t> any(t.size());
+    for (std::size_t i = 0; i < t.size(); ++i)
+        any[i] = masks[i] != 0;
+    const SelectionCoverage own = coverageOf(t, any);
+    const auto covers = [&](const MonthSpan& s) {
+        return coverage.covers(s.first, s.last) && own.covers(s.first, s.last);
+    };
+    const bool complete = covers(period);
+    const bool has_prev = complete && covers(prev);
+    const bool has_ly = complete && period.length() <= 12 && covers(ly);
     const std::size_t types = t.crime_type.values().size();
     std::vector<std::int64_t> cur(types, 0), pre(types, 0), last(types, 0);
-    const auto masks = seriesMasks(t, layers);
     for (std::size_t row = 0; row < t.size(); ++row) {
         if (!masks[row] || t.ward[row] < 0)
             continue;
@@ -164,11 +202,13 @@ WardCharts countForWardCharts(const IncidentTable& t, const std::vector<LayerRul
                               const MonthSpan& span, const MonthSpan& period,
                               const MonthCoverage& coverage, std::size_t ward_count) {
     WardCharts out;
-    MonthlyCounts shape = zeroCounts(layers, span, coverage);
+    const auto masks = seriesMasks(t, layers);
+    MonthlyCounts shape = zeroCounts(t, masks, layers, span, coverage);
     out.span = span;
     out.period = period;
     out.names = std::move(shape.names);
     out.has_data = std::move(shape.has_data);
+    out.series_data = std::move(shape.series_data);
     out.wards = ward_count;
     out.types = t.crime_type.values();
     const std::size_t months = out.has_data.size(), series = out.names.size();
@@ -177,7 +217,6 @@ WardCharts countForWardCharts(const IncidentTable& t, const std::vector<LayerRul
     out.type_counts.assign(slots * out.types.size(), 0);
     if (!months && period.first == kNoMonth)
         return out;
-    const auto masks = seriesMasks(t, layers);
     for (std::size_t row = 0; row < t.size(); ++row) {
         const std::int32_t w = t.ward[row];
         if (!masks[row] || w < 0 || static_cast<std::size_t>(w) >= ward_count)
@@ -206,6 +245,7 @@ MonthlyCounts WardCharts::monthly(std::int32_t ward) const {
     m.span = span;
     m.names = names;
     m.has_data = has_data;
+    m.series_data = series_data;
     const std::size_t months = has_data.size(), slot = slotOf(ward, wards);
     m.counts.assign(names.size(), std::vector<std::int64_t>(months, 0));
     if (slot == SIZE_MAX)

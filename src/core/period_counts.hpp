@@ -4,6 +4,7 @@
 // never a zero: its counts are empty and a total over it is not given.
 #pragma once
 
+#include "core/incident_source.hpp"
 #include "core/incident_table.hpp"
 #include "core/layer_rules.hpp"
 #include "core/month_coverage.hpp"
@@ -22,16 +23,23 @@ struct MonthlyCounts {
     MonthSpan span;                 // the months counted
     std::vector<std::string> names; // one series per layer; "All crimes" when there are none
     std::vector<std::vector<std::int64_t>> counts; // [series][month - span.first]
-    std::vector<std::uint8_t> has_data;            // per month: the data has rows for it
+    std::vector<std::uint8_t> has_data;            // per month: the load has data for it
+    // [series][month]: whether the series' own sources cover the month (kNoData, kPartial:
+    // only some of them, kFullData). A month its sources do not cover is no data for it.
+    std::vector<std::vector<std::uint8_t>> series_data;
+    static constexpr std::uint8_t kNoData = 0, kPartial = 1, kFullData = 2;
 
-    // The series' count in a month; nullopt outside the span or in a month without data.
+    // The series' count in a month; nullopt outside the span or in a month without its data.
     std::optional<std::int64_t> at(std::size_t series, MonthIndex month) const;
     // The series' total over a run of months; nullopt unless every month has data.
     std::optional<std::int64_t> total(std::size_t series, const MonthSpan& months) const;
+    // Some of the series' sources do not cover this month: its count is short.
+    bool partial(std::size_t series, MonthIndex month) const;
 };
 
 // Counts per layer (an incident in several layers counts in each) and month over `span`.
-// Layers empty: one series of every crime. ward: kStudyArea or a ward index.
+// Layers empty: one series of every crime. ward: kStudyArea or a ward index. coverage: the
+// load's months (has_data); each series' own months are asked of its rows' sources.
 MonthlyCounts countByMonth(const IncidentTable& table, const std::vector<LayerRule>& layers,
                            const MonthSpan& span, const MonthCoverage& coverage,
                            std::int32_t ward = kStudyArea);
@@ -58,6 +66,7 @@ struct WardCharts {
     MonthSpan span, period;
     std::vector<std::string> names; // series, as MonthlyCounts
     std::vector<std::uint8_t> has_data;
+    std::vector<std::vector<std::uint8_t>> series_data; // as MonthlyCounts
     std::size_t wards = 0;
     std::vector<std::string> types;         // crime types (the table's values)
     std::vector<std::int64_t> month_counts; // [slot][series][month], slot 0: the study area

@@ -20,11 +20,18 @@ double studyKm2(const Session& session, const MultiPolygon& shape) {
     return km2;
 }
 
-Status checkCovered(const Session& session, const MonthSpan& span, const char* which) {
-    if (session.months().covers(span.first, span.last))
+// Every month compared must have data from every source of the layers counted: a partner's
+// extract that stops before the week cannot show a fall after it.
+Status checkCovered(const Session& session, const std::vector<LayerRule>& layers,
+                    const MonthSpan& span, const char* which) {
+    const MonthCoverage own = session.monthsOf(layers);
+    if (session.months().covers(span.first, span.last) && own.covers(span.first, span.last))
         return okStatus();
+    const bool load = !session.months().covers(span.first, span.last);
     return Error{std::string("the ") + which + " period " + formatSpan(span) +
-                 " has months without data (the data covers " + session.months().describe() +
+                 " has months without data (" +
+                 (load ? "the data covers " + session.months().describe()
+                       : "the sources of the layers counted cover " + own.describe()) +
                  "): the check needs every month of it"};
 }
 
@@ -82,7 +89,7 @@ Result<AfterActionResult> afterAction(const Session& session, const TargetArea& 
     r.before = {r.week_month - req.months, r.week_month - 1};
     r.after = {r.week_last_month + 1, r.week_last_month + req.months};
     for (auto [span, which] : {std::pair{r.before, "before"}, std::pair{r.after, "after"}})
-        if (auto st = checkCovered(session, span, which); !st)
+        if (auto st = checkCovered(session, req.selection.layers, span, which); !st)
             return st.failure();
     if (area.status != AreaStatus::Done)
         r.notes.push_back("area " + area.id + " is " + statusName(area.status) +

@@ -127,14 +127,16 @@ Result<EmergingSpots> emergingHotspots(const Session& session, const EmergingReq
     out.last = sp.to != kNoMonth ? sp.to : session.months().last();
     if (out.first == kNoMonth || out.last == kNoMonth || out.last < out.first)
         return Error{"no months to analyse (the incidents carry no month)"};
-    auto run = monthsForTrend(session.months(), {out.first, out.last});
+    // The months every source of the selected layers covers (a partner's extract too).
+    const MonthCoverage months = session.monthsOf(sp.layers);
+    auto run = monthsForTrend(months, {out.first, out.last});
     if (!run)
         return run.failure();
     if (run.value().first != out.first || run.value().last != out.last)
         out.notes.push_back("used " + formatSpan(run.value()) +
                             ", the longest run of consecutive months with data in " +
                             formatSpan({out.first, out.last}) + " (no data for " +
-                            formatSpans(session.months().gaps(out.first, out.last)) + ")");
+                            formatSpans(months.gaps(out.first, out.last)) + ")");
     out.first = run.value().first;
     out.last = run.value().last;
     const Selection& s = sel.value();

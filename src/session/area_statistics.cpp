@@ -37,7 +37,9 @@ Result<PeriodPoints> periodPoints(const Session& session, SelectionParams sel,
                                   const std::vector<std::uint32_t>& masks) {
     PeriodPoints p;
     p.period = {sel.from, sel.to};
-    p.has_data = session.months().covers(sel.from, sel.to);
+    // Every month, from every source of the selected layers (a partner's extract too).
+    p.has_data = session.months().covers(sel.from, sel.to) &&
+                 session.monthsOf(sel.layers).covers(sel.from, sel.to);
     if (session.months().within(sel.from, sel.to).empty())
         return p; // nothing to count: a blank previous period
     auto s = selectIncidents(session, sel);

@@ -90,6 +90,14 @@ Result<BoardFigures> boardFigures(const Session& s, const SelectionParams& sel) 
     if (!prof)
         return prof.failure();
     f.profile = std::move(prof.value());
+    if (f.profile.count_data == PeriodData::None) { // nothing to report: said, not zeros
+        std::string why;
+        for (const auto& n : f.profile.notes)
+            if (n.rfind("layer '", 0) == 0)
+                why += (why.empty() ? "" : "; ") + n;
+        return badRequest("no data for " + formatSpan(f.period) + " from the sources of the " +
+                          "layers" + (why.empty() ? "" : " (" + why + ")"));
+    }
     f.outside_wards = f.profile.outside_wards;
     // The ward profile's rule: a comparison needs every month of both periods.
     f.has_previous = f.profile.prev_covered;
@@ -106,6 +114,14 @@ Result<BoardFigures> boardFigures(const Session& s, const SelectionParams& sel) 
             r.count += f.monthly.at(i, m).value_or(0);
         r.previous = periodTotal(i, f.previous, f.has_previous);
         r.last_year = periodTotal(i, f.last_year, f.has_last_year);
+        std::size_t full = 0, none = 0, months = 0;
+        for (MonthIndex m = f.period.first; m <= f.period.last; ++m, ++months) {
+            full += f.monthly.at(i, m) && !f.monthly.partial(i, m) ? 1 : 0;
+            none += f.monthly.at(i, m) ? 0 : 1;
+        }
+        r.data = full == months   ? PeriodData::Full
+                 : none == months ? PeriodData::None
+                                  : PeriodData::Partial;
         f.headline.push_back(r);
     }
     if (f.monthly.names.size() > 1) { // the incidents in any layer, as the ward profile counts
@@ -121,8 +137,13 @@ Result<BoardFigures> boardFigures(const Session& s, const SelectionParams& sel) 
             r.previous = prev;
         if (f.profile.last_year_covered)
             r.last_year = ly;
+        r.data = f.profile.count_data;
         f.headline.push_back(r);
     }
+    for (const auto& n : f.profile.notes)
+        if (n.rfind("layer '", 0) == 0 || n.rfind("the count is partial", 0) == 0 ||
+            n.rfind("no data for", 0) == 0)
+            f.coverage_notes.push_back(n);
     f.crime_types = countByCrimeType(s.incidents(), sel.layers, f.period, s.months());
 
     f.by_count.resize(f.profile.rows.size());

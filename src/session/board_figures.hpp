@@ -19,6 +19,9 @@ struct HeadlineRow {
     std::string layer; // a layer's name, or "Any of the layers" / "All crimes"
     std::int64_t count = 0;
     std::optional<std::int64_t> previous, last_year; // nullopt: that period lacks data
+    // Whether the layer's own sources cover the period: a layer with no data shows "no data",
+    // a partial one is marked and the report says which source lacks which months.
+    PeriodData data = PeriodData::Full;
 };
 
 struct BoardFigures {
@@ -29,6 +32,7 @@ struct BoardFigures {
     MonthlyCounts monthly;          // a year before the period to its end
     std::vector<MonthSpan> missing; // runs of the period's months without data
     std::vector<MonthSpan> missing_year_before;
+    std::vector<std::string> coverage_notes;    // layers without data, or partial, and why
     WardProfile profile;                        // as `streetweek wards` gives it
     std::vector<std::size_t> by_count, by_rate; // indices into profile.rows, top first
     std::int64_t outside_wards = 0;

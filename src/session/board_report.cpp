@@ -110,7 +110,11 @@ ReportTable headlineTable(const BoardFigures& f, const BoardDisclosure& d, const
     for (std::size_t i = 0; i < f.headline.size(); ++i) {
         const auto& h = f.headline[i];
         const auto& sh = d.headline[i];
-        std::vector<std::string> r = {h.layer, fig(h.count, sh[0])};
+        // No data is said, never printed as 0; a partial count is marked (the note says why).
+        std::vector<std::string> r = {h.layer, h.data == PeriodData::None ? "no data"
+                                               : h.data == PeriodData::Partial
+                                                   ? fig(h.count, sh[0]) + " (partial)"
+                                                   : fig(h.count, sh[0])};
         int c = 1;
         for (const auto& before : {h.previous, h.last_year}) {
             r.push_back(fig(before, sh[c]));
@@ -502,6 +506,13 @@ Result<ReportDocument> boardReportDocument(const Session& s, const Plan* plan,
     if (!f.missing.empty())
         doc.paragraph("The data has no rows for " + spansText(f.missing) +
                       ": those months are missing from every figure, not counted as zero.");
+    if (!f.coverage_notes.empty()) {
+        std::string text = "Sources that do not cover the whole period (their months are no "
+                           "data, not zero): ";
+        for (std::size_t i = 0; i < f.coverage_notes.size(); ++i)
+            text += (i ? "; " : "") + f.coverage_notes[i];
+        doc.paragraph(text + ".");
+    }
     doc.table(headlineTable(f, dc, fig));
     doc.subheading("Top 5 wards by count");
     doc.table(topWards(f, *wl, false, cell));

@@ -3,6 +3,7 @@
 
 #include "core/incident_rows.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sw {
@@ -81,6 +82,29 @@ Result<Selection> selectIncidents(const Session& session, const SelectionParams&
     if (sel.outside_study_area)
         sel.notes.push_back(std::to_string(sel.outside_study_area) +
                             " incidents outside the study area (the loaded wards) left out");
+    // Each layer's own sources: months of the period one of them does not cover are no data
+    // for that layer (a partner's extract that stops in June), said, not taken as quiet.
+    const MonthIndex from = p.from != kNoMonth ? p.from : session.months().first();
+    const MonthIndex to = p.to != kNoMonth ? p.to : session.months().last();
+    const std::size_t series = std::max<std::size_t>(1, p.layers.size());
+    for (std::size_t l = 0; l < series && from != kNoMonth && !t.sources.empty(); ++l) {
+        std::vector<std::uint8_t> rows;
+        if (!p.layers.empty()) {
+            rows.resize(t.size());
+            for (std::size_t i = 0; i < t.size(); ++i)
+                rows[i] = (masks[i] >> l) & 1u;
+        }
+        const SelectionCoverage c = coverageOf(t, rows);
+        if (c.covers(from, to))
+            continue;
+        std::string missing;
+        for (const auto& n : c.missingNotes(t, from, to))
+            missing += (missing.empty() ? "" : "; ") + n;
+        if (!missing.empty())
+            sel.notes.push_back((p.layers.empty() ? std::string("every crime")
+                                                  : "layer '" + p.layers[l].name + "'") +
+                                ": " + missing + " (no data there, not zero)");
+    }
     for (std::size_t l = 0; l < p.layers.size(); ++l)
         if (per_layer[l] == 0)
             sel.notes.push_back("layer '" + p.layers[l].name +

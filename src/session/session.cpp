@@ -85,6 +85,16 @@ const LayerRule* Session::findLayer(std::string_view name) const {
     return nullptr;
 }
 
+MonthCoverage Session::monthsOf(const std::vector<LayerRule>& layers) const {
+    if (layers.empty())
+        return coverageOf(data_.incidents, {}).full;
+    const auto masks = layerMasks(layers, data_.incidents);
+    std::vector<std::uint8_t> rows(masks.size());
+    for (std::size_t i = 0; i < masks.size(); ++i)
+        rows[i] = masks[i] != 0;
+    return coverageOf(data_.incidents, rows).full;
+}
+
 Result<WardProfile> Session::wardProfile(const ProfileParams& params) const {
     if (data_.wards.empty())
         return Error{"no wards are loaded"};

@@ -31,6 +31,9 @@ class Session {
     const LoadReport& report() const { return data_.report; }
     // Months with rows in any incident file (a month without is "no data", not zero).
     const MonthCoverage& months() const { return data_.months; }
+    // The months with data for the rows of these layers (every crime when none): those every
+    // source of them covers (a partner's extract for January to June has no July).
+    MonthCoverage monthsOf(const std::vector<LayerRule>& layers) const;
     const LoadRequest& request() const { return request_; }
     // Counts installed loads, so views can tell new data from the data they last read.
     std::uint64_t generation() const { return generation_; }

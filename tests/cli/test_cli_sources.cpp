@@ -164,3 +164,27 @@ TEST_CASE("a layer named by a rule and by --layer is one layer; like keys get th
     CHECK(defn->GetFieldIndex("knife_crim") >= 0); // keys are cut to 10 characters
     CHECK(defn->GetFieldIndex("knife_cr_2") >= 0);
 }
+
+TEST_CASE("the report, hotspots and the after-action check follow each layer's own sources") {
+    Sources s;
+    const std::string layers = " --layer-rule 'Noise: types=Noise nuisance' --layer Noise";
+    const std::string html = s.dir.file("board.html");
+    const auto r = run("report " + s.load() + layers +
+                       " --layer asb --from 2025-04 --to 2025-09 --out " + quote(html));
+    INFO(r.output);
+    REQUIRE(r.code == 0);
+    const std::string page = test::readFile(html);
+    CHECK(page.find("(partial)") != std::string::npos);
+    CHECK(page.find("council_noise.csv has no data for 2025-07..2025-09") != std::string::npos);
+    // A period none of the layer's sources covers: said, not a report of zeros.
+    const auto none = run("report " + s.load() + layers + " --from 2025-07 --to 2025-12 --out " +
+                          quote(s.dir.file("none.html")));
+    CHECK(none.code == 2);
+    CHECK(none.output.find("no data for 2025-07..2025-12 from the sources of the layers") !=
+          std::string::npos);
+    const auto h = run("hotspots " + s.load() + layers + " --radius 300 --from 2025-04 --to " +
+                       "2025-09 --out " + quote(s.dir.file("h.gpkg")));
+    INFO(h.output);
+    CHECK(h.output.find("layer 'Noise': council_noise.csv has no data for 2025-07..2025-09") !=
+          std::string::npos);
+}
