@@ -30,6 +30,15 @@ std::vector<OptionSpec> loadOptionSpecs(bool wards_required) {
          "load police.uk stop and search files as records of their own (layer 'Stop and "
          "search'; never counted as crimes); default: skipped",
          false},
+        {"exact-locations", "",
+         "keep the exact locations of sources that are not public (only under a data-sharing "
+         "agreement that allows them: every output then shows where they happened); default: "
+         "moved --mask-distance to twice that to an anonymous point",
+         false},
+        {"mask-distance", "M",
+         "how far the rows of sources that are not public are moved at least (default 250 m; "
+         "at most twice that)",
+         false},
         {"crs", "CRS", "working CRS (default: EPSG:27700 in Great Britain, else local UTM)", false},
         {"ward-code-field", "NAME", "ward code field (default: detected, e.g. WD13CD)", false},
         {"ward-name-field", "NAME", "ward name field (default: detected, e.g. WD13NM)", false},
@@ -174,6 +183,15 @@ Result<LoadRequest> loadRequestFrom(const Args& a, bool wards_required, bool inp
     r.ward_options.name_field = a.get("ward-name-field");
     if (auto st = sourceOptionsFrom(a, r); !st)
         return st.failure();
+    r.exact_locations = a.has("exact-locations");
+    if (a.has("mask-distance")) {
+        const auto m = parseDouble(a.get("mask-distance"));
+        if (!m || !(*m >= 50) || !(*m <= 5000))
+            return badRequest("--mask-distance must be a number of metres from 50 to 5000");
+        if (r.exact_locations)
+            return badRequest("--mask-distance and --exact-locations cannot be given together");
+        r.mask_m = *m;
+    }
     if (a.has("threads")) {
         const auto n = parseInteger(a.get("threads"));
         if (!n || *n < 1 || *n > 256)

@@ -1,6 +1,7 @@
 // Loading pipeline: read -> choose CRS -> project -> repair -> assign wards -> population.
 #include "session/data_loader.hpp"
 
+#include "core/location_mask.hpp"
 #include "core/parallel.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/polygon_repair.hpp"
@@ -9,6 +10,7 @@
 #include "io/area_lookup.hpp"
 #include "io/input_files.hpp"
 #include "io/population_reader.hpp"
+#include "session/mask_key.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -450,6 +452,8 @@ std::vector<std::string> LoadReport::lines() const {
         for (const auto& line : sources)
             out.push_back("  " + line);
     }
+    if (!masking.empty())
+        out.push_back("Locations: " + masking);
     if (!months.empty())
         out.push_back("Months with data: " + months +
                       (month_gaps.empty() ? "" : " (no data: " + month_gaps + ")"));
@@ -585,6 +589,31 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
         rep.outside_wards = static_cast<std::uint64_t>(
             std::count(d.incidents.ward.begin(), d.incidents.ward.end(), kOutsideWards));
     assignSources(req, files, given, d.incidents);
+    // Protected locations: after the wards are known from the true places, before anything
+    // else sees the rows.
+    std::uint64_t hidden = 0;
+    for (const auto& src : d.incidents.sources)
+        hidden += src.is_public ? 0 : src.rows;
+    if (hidden && req.exact_locations) {
+        rep.masking = "exact locations of " + std::to_string(hidden) +
+                      " rows of sources that are not public are kept (--exact-locations): "
+                      "every map, surface and pack made from them shows where they happened";
+    } else if (hidden) {
+        LocationMaskParams mp;
+        mp.min_m = req.mask_m;
+        mp.max_m = 2 * req.mask_m;
+        const MaskKey key = loadMaskKey();
+        mp.key = key.key;
+        const auto moved = maskNonPublicLocations(d.incidents, mp);
+        rep.masking_method = describeMasking(mp);
+        rep.masking = std::to_string(moved.moved) + " rows of sources that are not public " +
+                      describeMasking(mp) + " (" + std::to_string(moved.snapped) +
+                      " to a map point), before any analysis; their wards are from where they "
+                      "happened. --exact-locations keeps them";
+        if (!key.persistent)
+            rep.warnings.push_back("no configuration folder for the masking key: the moves of "
+                                   "this run differ from the next (set HOME or XDG_CONFIG_HOME)");
+    }
     // Months with crime data: stop and search records do not fill a month of crimes.
     std::vector<MonthIndex> crime_months;
     for (const auto& src : d.incidents.sources) {

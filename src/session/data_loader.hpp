@@ -39,6 +39,11 @@ struct LoadRequest {
     bool assign_by_area = false;             // place incidents by LSOA code through the lookup
     io::WardReadOptions ward_options;
     io::IncidentReadOptions incident_options;
+    // Rows of sources that are not public are moved mask_m to 2 x mask_m to an anonymous point
+    // before anything is derived from them (their wards come from their true places), unless
+    // exact_locations (for a data-sharing agreement that allows them).
+    bool exact_locations = false;
+    double mask_m = 250;
     std::string working_crs; // empty: EPSG:27700 in GB, else local UTM
     unsigned threads = 0;    // 0 = all cores
 };
@@ -50,9 +55,11 @@ struct LoadReport {
     std::optional<FileReport> population, lookup;
     std::string working_crs;
     std::uint64_t incidents_kept = 0;
-    std::uint64_t outside_wards = 0; // outside the study area (0 when no wards are loaded)
-    std::string months, month_gaps;  // months with data, and the gaps between them
+    std::uint64_t outside_wards = 0;  // outside the study area (0 when no wards are loaded)
+    std::string months, month_gaps;   // months with data, and the gaps between them
     std::vector<std::string> sources; // one line per source: name, public or not, months, rows
+    std::string masking;              // what was done to the locations of non-public rows
+    std::string masking_method;       // "moved 250 to 500 m ..." (empty: none moved)
     std::vector<std::pair<std::string, std::uint64_t>> forces; // police.uk "Falls within", rows
     std::vector<std::string> warnings; // whole-load warnings (swapped lon/lat, far points)
     double seconds = 0;

@@ -137,8 +137,12 @@ const std::map<std::string, std::string>& meanings() {
         {"last_year_incidents", "incidents in the same months a year earlier"},
         {"last_year_change", "incidents - last_year_incidents"},
         {"month", "the month (police.uk publishes months, not dates)"},
-        {"crime_type", "police.uk crime type"},
-        {"location", "police.uk's published location ('On or near ...')"},
+        {"crime_type", "the crime type (police.uk's, or the source's own category)"},
+        {"location", "police.uk's published location ('On or near ...'); blank for rows of "
+                     "sources that are not public (an address is personal data)"},
+        {"source", "the source the row came from (as the load report names it)"},
+        {"placed", "how the point was placed: published location (police.uk), protected "
+                   "(moved at least the masking distance) or exact location"},
         {"centroid_easting", "the polygon's centroid, easting (EPSG:27700)"},
         {"centroid_northing", "the polygon's centroid, northing (EPSG:27700)"},
         {"easting", "easting (EPSG:27700)"},
@@ -219,10 +223,34 @@ void disclosure(Doc& d, const PackReadmeInput& in) {
         d.para("Not checked: differences between overlapping target areas, and between "
                "different layers of the pack (a hotspot and the ward it lies in).");
     }
+    // Which rows are police.uk's (published, already anonymised) and which are not.
+    std::string hidden;
+    if (in.incident_sources)
+        for (const auto& s : *in.incident_sources)
+            if (!s.is_public)
+                hidden += (hidden.empty() ? "" : ", ") + s.name;
+    const bool exact = in.sources && in.sources->exact_locations;
+    if (!hidden.empty() && exact)
+        d.para("WARNING: exact locations. Rows of " + hidden +
+               " (not public data) are at the places they happened: the pack was made with "
+               "--exact-locations, for a data-sharing agreement that allows them. Every layer "
+               "made from them (points, density, hotspots, the map) shows where they happened: "
+               "pass it only to those the agreement names.");
+    else if (!hidden.empty())
+        d.para("Protected locations: rows of " + hidden + " (not public data) were " +
+               (in.masking.empty() ? std::string("moved to anonymous points") : in.masking) +
+               ", by a move drawn from a secret key (rows at one place move together), before "
+               "anything was made from them; their wards are from where they happened. Every "
+               "layer here (points, density, hotspots, the map) was made from the moved "
+               "places; no layer shows where one of those rows happened closer than that.");
+    const std::string where = hidden.empty() ? "police.uk's published (already anonymised) location"
+                              : exact        ? "the location as given (police.uk rows: police.uk's "
+                                               "published, anonymised location)"
+                                      : "police.uk's published (anonymised) location for police.uk "
+                                        "rows, the protected location for the others";
     if (in.include_points)
-        d.para("Incident points are included, on request: month, crime type and police.uk's "
-               "published (already anonymised) location only; no Crime ID or other "
-               "incident-level attribute.");
+        d.para("Incident points are included, on request: month, crime type and " + where +
+               "; no Crime ID or other incident-level attribute.");
     else
         d.para("No incident points and no incident-level attributes are included.");
     d.para("The density surface (density.tif) is a smoothed surface (incidents per km2), not "

@@ -21,6 +21,9 @@ struct PackReadmeInput {
     const PackContent* content = nullptr;
     const Plan* plan = nullptr;
     const LoadRequest* sources = nullptr;
+    // The load's sources (public or not) and what was done to the places of those that are not.
+    const std::vector<IncidentSource>* incident_sources = nullptr;
+    std::string masking;
     const io::WrittenLayers* written = nullptr;
     std::vector<std::string> files; // every file of the pack, for the list
 };

@@ -376,13 +376,27 @@ void incidentPoints(Context& cx) {
     const IncidentTable& t = cx.session.incidents();
     OutLayer l;
     l.name = "incidents";
-    l.title = "Incidents (month, crime type and police.uk's published location only)";
+    l.title = "Incidents (month, crime type, source, and a published or protected location)";
     l.geometry = OutLayer::Geometry::Point;
-    l.fields = {{"month", T::Text}, {"crime_type", T::Text}, {"location", T::Text}};
+    l.fields = {{"month", T::Text},
+                {"crime_type", T::Text},
+                {"location", T::Text},
+                {"source", T::Text},
+                {"placed", T::Text}};
     const auto loc = t.textColumn("Location");
+    const bool exact = cx.session.request().exact_locations;
     for (std::uint32_t row : cx.selection.rows) {
-        l.rows.push_back({formatMonth(t.month[row]), std::string(t.crime_type.at(row)),
-                          loc ? std::string(t.text[*loc].at(row)) : std::string()});
+        // A partner's row keeps no text of its place (an address is personal data), and says
+        // how its point was placed; police.uk's rows are as police.uk publishes them.
+        const bool pub = t.rowIsPublic(row);
+        const std::string source = t.sources.empty() ? "" : t.sources[t.sourceOf(row)].name;
+        l.rows.push_back(
+            {formatMonth(t.month[row]), std::string(t.crime_type.at(row)),
+             pub && loc ? std::string(t.text[*loc].at(row)) : std::string(), source,
+             pub     ? std::string("published location")
+             : exact ? std::string("exact location (--exact-locations)")
+                     : std::string("protected: moved at least ") +
+                           std::to_string(static_cast<int>(cx.session.request().mask_m)) + " m"});
         l.points.emplace_back(t.x[row], t.y[row]);
     }
     l.style = singleStyle("streetweek incidents", {40, 40, 40, 200}, {255, 255, 255, 255});

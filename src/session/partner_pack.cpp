@@ -190,6 +190,8 @@ Result<PartnerPackResult> exportPartnerPack(const Session& session, const Plan& 
     ri.content = &content.value();
     ri.plan = &plan;
     ri.sources = &session.request();
+    ri.incident_sources = &session.incidents().sources;
+    ri.masking = session.report().masking_method;
     ri.written = &written.value();
     ri.files = folderFiles(temp.path);
     ri.files.insert(ri.files.end(), {"README.html", "README.txt"});

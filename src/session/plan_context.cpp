@@ -4,6 +4,7 @@
 #include "core/layer_rules.hpp"
 #include "io/plan_file.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -39,9 +40,8 @@ std::string numberText(double v) {
 std::uint64_t rowsFrom(const LoadReport& report, const std::string& given) {
     std::uint64_t rows = 0;
     const auto under = [](std::string_view path, std::string_view root) {
-        return path == root ||
-               (path.size() > root.size() && path.substr(0, root.size()) == root &&
-                path[root.size()] == '/');
+        return path == root || (path.size() > root.size() && path.substr(0, root.size()) == root &&
+                                path[root.size()] == '/');
     };
     for (const auto& f : report.incidents) {
         std::string_view p = f.path;
@@ -76,7 +76,81 @@ void recordSources(Plan& plan, const LoadRequest& r, const LoadReport* report) {
             plan.sources.back().rows = report->lookup->rows_kept;
     }
     plan.set("assign_by", r.assign_by_area ? "lsoa" : "point");
+    // What the user said about each incident source, so the plan reloads it the same way.
+    std::vector<std::string> options;
+    for (const auto& so : r.sources) {
+        std::string line = so.path;
+        const auto add = [&](const char* k, const std::string& v) {
+            if (!v.empty())
+                line += std::string("\t") + k + "=" + v;
+        };
+        add("name", so.name);
+        if (so.covers)
+            add("covers", formatMonth(so.covers->first) + ".." + formatMonth(so.covers->last));
+        add("public", so.is_public ? "1" : "");
+        if (so.columns) {
+            add("x", so.columns->x);
+            add("y", so.columns->y);
+            add("month", so.columns->month);
+            add("type", so.columns->type);
+            add("lonlat", so.columns->lonlat_hint ? "1" : "");
+        }
+        if (so.xy_crs)
+            add("xy_crs", *so.xy_crs);
+        options.push_back(line);
+    }
+    plan.setAll("source_options", options);
+    plan.setAll("exact_locations",
+                r.exact_locations ? std::vector<std::string>{"1"} : std::vector<std::string>{});
+    plan.set("mask_m", numberText(r.mask_m));
 }
+
+namespace {
+// A "source_options" setting back into the options (unknown keys are ignored).
+SourceOptions sourceOptionsFromSetting(const std::string& line) {
+    SourceOptions so;
+    std::size_t at = line.find('\t');
+    so.path = line.substr(0, at);
+    while (at != std::string::npos) {
+        const std::size_t next = line.find('\t', at + 1);
+        const std::string kv =
+            line.substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
+        at = next;
+        const auto eq = kv.find('=');
+        if (eq == std::string::npos)
+            continue;
+        const std::string k = kv.substr(0, eq), v = kv.substr(eq + 1);
+        const auto cols = [&]() -> CsvColumnOptions& {
+            if (!so.columns)
+                so.columns = CsvColumnOptions{};
+            return *so.columns;
+        };
+        if (k == "name")
+            so.name = v;
+        else if (k == "public")
+            so.is_public = v == "1";
+        else if (k == "covers") {
+            const auto dots = v.find("..");
+            const auto a = parseMonth(v.substr(0, dots));
+            const auto b = dots == std::string::npos ? a : parseMonth(v.substr(dots + 2));
+            if (a && b && *a <= *b)
+                so.covers = MonthSpan{*a, *b};
+        } else if (k == "x")
+            cols().x = v;
+        else if (k == "y")
+            cols().y = v;
+        else if (k == "month")
+            cols().month = v;
+        else if (k == "type")
+            cols().type = v;
+        else if (k == "lonlat")
+            cols().lonlat_hint = v == "1";
+        else if (k == "xy_crs")
+            so.xy_crs = v;
+    }
+    return so;
+}
+} // namespace
 
 void recordSelection(Plan& plan, const SelectionParams& s) {
     plan.setAll("from", s.from == kNoMonth ? std::vector<std::string>{}
@@ -124,6 +198,13 @@ Result<LoadRequest> requestFromPlan(const Plan& plan, LoadRequest given,
     }
     if (need_population && !given.lookup_path.empty() && plan.setting("assign_by") == "lsoa")
         given.assign_by_area = true;
+    if (need_incidents) { // the plan's sources as the user described them when it was made
+        for (const auto& line : plan.settingAll("source_options"))
+            given.sources.push_back(sourceOptionsFromSetting(line));
+        given.exact_locations = given.exact_locations || plan.setting("exact_locations") == "1";
+        if (const double m = std::atof(plan.setting("mask_m").c_str()); m >= 50 && m <= 5000)
+            given.mask_m = m;
+    }
     if (!missing.empty()) {
         std::string all;
         for (const auto& m : missing)

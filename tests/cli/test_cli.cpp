@@ -219,7 +219,7 @@ TEST_CASE("kde: GeoTIFF with the extent's grid, nodata, CRS and the single-point
         dir.file("pts.csv"), "Month,Easting,Northing,Crime type\n2022-01,570505,160505,Drugs\n");
     const std::string out = dir.file("d.tif");
     const auto r =
-        run("kde --wards " + quote(wards) + " --incidents " + quote(pts) +
+        run("kde --wards " + quote(wards) + " --incidents " + quote(pts) + " --exact-locations" +
             " --radius 100 --cell 10 --units raw --extent 570000,160000,571005,161000 --out " +
             quote(out));
     INFO(r.output);
@@ -249,18 +249,19 @@ TEST_CASE("kde: GeoTIFF with the extent's grid, nodata, CRS and the single-point
     CHECK(corner == -9999.0f); // no incident reaches it
     CHECK(std::string(ds->GetMetadataItem("STREETWEEK_KERNEL")) == "quartic");
 
-    const auto bad =
-        run("kde --incidents " + quote(pts) + " --radius -5 --out " + quote(dir.file("x.tif")));
+    const auto bad = run("kde --incidents " + quote(pts) + " --exact-locations" +
+                         " --radius -5 --out " + quote(dir.file("x.tif")));
     CHECK(bad.code == 2);
     CHECK(bad.output.find("--radius must be a positive number") != std::string::npos);
-    const auto huge = run("kde --incidents " + quote(pts) +
+    const auto huge = run("kde --incidents " + quote(pts) + " --exact-locations" +
                           " --radius 100 --cell 0.01 --extent 0,0,100000,100000 --out " +
                           quote(dir.file("x.tif")));
     CHECK(huge.code == 2);
     CHECK(huge.output.find("over the limit") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir.file("x.tif")));
-    const auto empty = run("kde --wards " + quote(wards) + " --incidents " + quote(pts) +
-                           " --radius 100 --cell 10 --layer asb --out " + quote(dir.file("e.tif")));
+    const auto empty =
+        run("kde --wards " + quote(wards) + " --incidents " + quote(pts) + " --exact-locations" +
+            " --radius 100 --cell 10 --layer asb --out " + quote(dir.file("e.tif")));
     // Nothing selected is said, and is a failure, not an all-zero surface.
     CHECK(empty.code == 1);
     CHECK(empty.output.find("matches no incidents") != std::string::npos);
@@ -279,9 +280,9 @@ TEST_CASE("hotspots: two clusters become two ranked polygons with counts, PAI an
         csv += "2022-01," + std::to_string(571700 + i % 3) + ",160300,Robbery\n"; // East
     const std::string pts = test::writeFile(dir.file("pts.csv"), csv);
     const std::string out = dir.file("hot.gpkg");
-    const auto r =
-        run("hotspots --wards " + quote(wards) + " --incidents " + quote(pts) +
-            " --radius 100 --cell 10 --threshold value:5 --units raw --out " + quote(out));
+    const auto r = run(
+        "hotspots --wards " + quote(wards) + " --incidents " + quote(pts) + " --exact-locations" +
+        " --radius 100 --cell 10 --threshold value:5 --units raw --out " + quote(out));
     INFO(r.output);
     REQUIRE(r.code == 0);
     GDALAllRegister();
@@ -302,7 +303,8 @@ TEST_CASE("hotspots: two clusters become two ranked polygons with counts, PAI an
     CHECK(second->GetFieldAsInteger("incidents") == 12);
     CHECK(std::string(second->GetFieldAsString("wards")) == "East");
     CHECK(run("hotspots --wards " + quote(wards) + " --incidents " + quote(pts) +
-              " --radius 100 --threshold top:200% --out " + quote(dir.file("h.gpkg")))
+              " --exact-locations" + " --radius 100 --threshold top:200% --out " +
+              quote(dir.file("h.gpkg")))
               .code == 2);
 }
 
@@ -319,7 +321,7 @@ TEST_CASE("gistar: a dense cluster is a 99% hot spot; every study cell is writte
     const std::string pts = test::writeFile(dir.file("pts.csv"), csv);
     const std::string out = dir.file("gi.gpkg");
     const auto r = run("gistar --wards " + quote(wards) + " --incidents " + quote(pts) +
-                       " --cell 50 --distance 125 --out " + quote(out));
+                       " --exact-locations" + " --cell 50 --distance 125 --out " + quote(out));
     INFO(r.output);
     REQUIRE(r.code == 0);
     GDALAllRegister();
@@ -366,6 +368,7 @@ TEST_CASE("kde: edge correction, dual surfaces and named bandwidth rules") {
                                              "2022-02,570005,160505,Drugs\n"
                                              "2022-01,570005,160505,Drugs\n");
     const std::string base = "kde --wards " + quote(wards) + " --incidents " + quote(pts) +
+                             " --exact-locations" +
                              " --radius 100 --cell 10 --extent 570000,160000,572000,161000";
     // Cell (0, 49) is centred on the incidents, 5 m inside the study area's edge.
     const auto plain = run(base + " --units density --out " + quote(dir.file("p.tif")));
@@ -400,9 +403,9 @@ TEST_CASE("kde: edge correction, dual surfaces and named bandwidth rules") {
               .code == 2);
 
     for (const char* rule : {"arcgis", "scott", "cv"}) {
-        const auto r =
-            run("kde --wards " + quote(wards) + " --incidents " + quote(dir.file("pts.csv")) +
-                " --radius " + rule + " --cell 10 --out " + quote(dir.file("b.tif")));
+        const auto r = run("kde --wards " + quote(wards) + " --incidents " +
+                           quote(dir.file("pts.csv")) + " --exact-locations" + " --radius " + rule +
+                           " --cell 10 --out " + quote(dir.file("b.tif")));
         INFO(std::string(rule), r.output);
         // Three incidents at one place have no spread: each rule says so rather than guess.
         CHECK(r.code != 0);
@@ -451,7 +454,7 @@ TEST_CASE("emerging: a steady cluster is persistent and one that appears last mo
     const std::string pts = test::writeFile(dir.file("pts.csv"), csv);
     const std::string out = dir.file("em.gpkg");
     const auto r = run("emerging --wards " + quote(wards) + " --incidents " + quote(pts) +
-                       " --cell 50 --distance 75 --out " + quote(out));
+                       " --exact-locations" + " --cell 50 --distance 75 --out " + quote(out));
     INFO(r.output);
     REQUIRE(r.code == 0);
     CHECK(r.output.find("10 months (2022-01..2022-10") != std::string::npos);
@@ -475,10 +478,11 @@ TEST_CASE("emerging: a steady cluster is persistent and one that appears last mo
     CHECK(patternAt(571555, 160555) == "new");
     CHECK(patternAt(571955, 160955) == "none");
     CHECK(run("emerging --wards " + quote(wards) + " --incidents " + quote(pts) +
-              " --confidence 80 --out " + quote(dir.file("x.gpkg")))
+              " --exact-locations" + " --confidence 80 --out " + quote(dir.file("x.gpkg")))
               .code == 2);
     CHECK(run("emerging --wards " + quote(wards) + " --incidents " + quote(pts) +
-              " --from 2022-03 --to 2022-03 --out " + quote(dir.file("x.gpkg")))
+              " --exact-locations" + " --from 2022-03 --to 2022-03 --out " +
+              quote(dir.file("x.gpkg")))
               .code == 2); // one month is no trend
 }
 
@@ -568,7 +572,8 @@ TEST_CASE("missing months are not zero: blank changes, refused trends, periods o
             }
         }
     const std::string pts = test::writeFile(dir.file("pts.csv"), csv);
-    const std::string load = " --wards " + quote(wards) + " --incidents " + quote(pts);
+    const std::string load =
+        " --wards " + quote(wards) + " --incidents " + quote(pts) + " --exact-locations";
     const auto prof =
         run("wards" + load + " --from 2024-01 --to 2024-02 --out " + quote(dir.file("p.csv")));
     INFO(prof.output);
@@ -620,8 +625,9 @@ TEST_CASE("emerging hot spots use the longest run of months with data and say so
                 csv += line;
             }
     const std::string pts = test::writeFile(dir.file("pts.csv"), csv);
-    const auto r = run("emerging --wards " + quote(wards) + " --incidents " + quote(pts) +
-                       " --cell 50 --distance 75 --out " + quote(dir.file("e.gpkg")));
+    const auto r =
+        run("emerging --wards " + quote(wards) + " --incidents " + quote(pts) +
+            " --exact-locations" + " --cell 50 --distance 75 --out " + quote(dir.file("e.gpkg")));
     INFO(r.output);
     REQUIRE(r.code == 0);
     CHECK(r.output.find("12 months (2025-01..2025-12") != std::string::npos);

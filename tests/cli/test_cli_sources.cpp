@@ -9,7 +9,10 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <cmath>
+#include <filesystem>
 #include <map>
+#include <set>
 
 using namespace sw;
 using test::quote;
@@ -187,4 +190,179 @@ TEST_CASE("the report, hotspots and the after-action check follow each layer's o
     INFO(h.output);
     CHECK(h.output.find("layer 'Noise': council_noise.csv has no data for 2025-07..2025-09") !=
           std::string::npos);
+}
+
+namespace {
+// A council log at seven places in Medway, at least 1.5 km apart, three rows at each (repeat
+// complaints from one address); BNG easting/northing.
+const std::vector<std::pair<double, double>> kCouncilPlaces = {
+    {575800, 167700}, {577500, 168500}, {574200, 168200}, {573000, 169800},
+    {581000, 165800}, {578000, 172000}, {577000, 163500}};
+
+std::string councilLog() {
+    std::string log = "Ref,Easting,Northing,Date,Category,Location\n";
+    int ref = 0;
+    for (const auto& [e, n] : kCouncilPlaces)
+        for (int k = 0; k < 3; ++k)
+            log += "C" + std::to_string(++ref) + "," + std::to_string(static_cast<int>(e)) + "," +
+                   std::to_string(static_cast<int>(n)) + ",2025-0" + std::to_string(7 + k) +
+                   "-15,Noise nuisance,12 Home Street\n";
+    return log;
+}
+
+double nearestPlace(double e, double n) {
+    double best = 1e18;
+    for (const auto& [pe, pn] : kCouncilPlaces)
+        best = std::min(best, std::hypot(e - pe, n - pn));
+    return best;
+}
+} // namespace
+
+TEST_CASE("a partner's rows leave the program only at protected places, unless exact is asked") {
+    test::TempDir dir;
+    ::setenv("XDG_CONFIG_HOME", dir.path().c_str(), 1); // the masking key goes here
+    const std::string geo = STREETWEEK_GEODATA;
+    const std::string log = test::writeFile(dir.file("council_noise.csv"), councilLog());
+    const std::string load = "--quiet --wards " + quote(geo + "/medway_wards_2023.geojson") +
+                             " --incidents " + quote(geo + "/medway_street_2025.zip") +
+                             " --incidents " + quote(log) + " --source-name 'Council noise log'";
+    const auto info = run("info " + load);
+    INFO(info.output);
+    REQUIRE(info.code == 0);
+    CHECK(
+        info.output.find("Locations: 21 rows of sources that are not public moved 250 to 500 m") !=
+        std::string::npos);
+    CHECK(std::filesystem::exists(dir.file("streetweek/location-mask.key")));
+
+    const std::string plan = dir.file("plan.gpkg");
+    REQUIRE(run("suggest " + load + " --from 2025-07 --to 2025-09 --weeks 2 --out " + quote(plan))
+                .code == 0);
+    // The plan reloads its partner source as it was described (name, protection).
+    const std::string pack = dir.file("pack");
+    const auto e = run("export --quiet --plan " + quote(plan) +
+                       " --format gpkg --include-points --out " + quote(pack));
+    INFO(e.output);
+    REQUIRE(e.code == 0);
+    // The audit: every point of the council's in the pack is 250 to 500 m from the nearest of
+    // the council's true places, rows of one address stay together, and no address text left.
+    GDALAllRegister();
+    std::size_t council_points = 0;
+    const auto councilPoints = [&](const std::string& folder) {
+        std::set<std::pair<long, long>> places;
+        for (const auto& f : std::filesystem::directory_iterator(folder)) {
+            if (f.path().extension() != ".gpkg")
+                continue;
+            std::unique_ptr<GDALDataset> ds(GDALDataset::Open(f.path().c_str(), GDAL_OF_VECTOR));
+            REQUIRE(ds);
+            for (int li = 0; li < ds->GetLayerCount(); ++li) {
+                OGRLayer* layer = ds->GetLayer(li);
+                if (layer->GetLayerDefn()->GetFieldIndex("source") < 0)
+                    continue;
+                for (auto& feat : *layer) {
+                    if (std::string(feat->GetFieldAsString("source")) != "Council noise log")
+                        continue;
+                    const OGRPoint* pt = feat->GetGeometryRef()->toPoint();
+                    const double d = nearestPlace(pt->getX(), pt->getY());
+                    CHECK(d >= 249.0);
+                    CHECK(d <= 501.0);
+                    CHECK(std::string(feat->GetFieldAsString("location")).empty());
+                    CHECK(std::string(feat->GetFieldAsString("placed")).find("protected") == 0);
+                    places.insert({std::lround(pt->getX()), std::lround(pt->getY())});
+                    ++council_points;
+                }
+            }
+        }
+        return places;
+    };
+    const auto places = councilPoints(pack);
+    CHECK(council_points == 21);
+    CHECK(places.size() == 7); // three complaints from one home: one point, not a ring around it
+    const std::string readme = test::readFile(pack + "/README.txt");
+    CHECK(readme.find("Protected locations: rows of Council noise log (not public data) were "
+                      "moved 250 to 500 m") != std::string::npos);
+    CHECK(readme.find("police.uk's published (already anonymised) location only") ==
+          std::string::npos);
+
+    // The same places in every run (the key is kept), so exports cannot be averaged.
+    const auto again = run("export --quiet --plan " + quote(plan) +
+                           " --format gpkg --include-points --out " + quote(dir.file("pack2")));
+    REQUIRE(again.code == 0);
+    CHECK(councilPoints(dir.file("pack2")) == places);
+
+    // --exact-locations: the places as given, and the README says so in plain words.
+    const std::string exact_plan = dir.file("exact.gpkg");
+    REQUIRE(run("suggest " + load +
+                " --exact-locations --from 2025-07 --to 2025-09 --weeks 2 "
+                "--out " +
+                quote(exact_plan))
+                .code == 0);
+    const auto ex = run("export --quiet --plan " + quote(exact_plan) +
+                        " --format gpkg --include-points --out " + quote(dir.file("exact")));
+    REQUIRE(ex.code == 0);
+    CHECK(test::readFile(dir.file("exact/README.txt")).find("WARNING: exact locations") !=
+          std::string::npos);
+    ::unsetenv("XDG_CONFIG_HOME");
+}
+
+TEST_CASE("one partner incident in an empty square cannot be found from the density surface") {
+    test::TempDir dir;
+    ::setenv("XDG_CONFIG_HOME", dir.path().c_str(), 1);
+    const std::string wards = test::writeFile(dir.file("w.geojson"), test::twoSquareWardsGeoJson());
+    std::string csv = test::kPoliceHeader; // police.uk's rows in the East ward only
+    for (int k = 0; k < 20; ++k)
+        csv += test::policeRowAt(571300 + 20.0 * k, 160700, "2025-03", "Anti-social behaviour");
+    const std::string police = test::writeFile(dir.file("2025-03-kent-street.csv"), csv);
+    const double te = 570400, tn = 160450; // the one council row, alone in the West ward
+    const std::string log = test::writeFile(
+        dir.file("log.csv"), "Easting,Northing,Date,Category\n570400,160450,2025-03-09,Noise\n");
+    const std::string tif = dir.file("noise.tif");
+    const auto k = run("kde --quiet --wards " + quote(wards) + " --incidents " + quote(police) +
+                       " --incidents " + quote(log) +
+                       " --layer-rule 'Noise: types=Noise' --layer Noise --radius 150 "
+                       "--cell 10 --out " +
+                       quote(tif));
+    INFO(k.output);
+    REQUIRE(k.code == 0);
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(tif.c_str(), GDAL_OF_RASTER));
+    REQUIRE(ds);
+    double gt[6];
+    ds->GetGeoTransform(gt);
+    const int w = ds->GetRasterXSize(), h = ds->GetRasterYSize();
+    std::vector<float> v(static_cast<std::size_t>(w) * h);
+    REQUIRE(ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, w, h, v.data(), w, h, GDT_Float32, 0,
+                                           0) == CE_None);
+    const int nodata = static_cast<int>(ds->GetRasterBand(1)->GetNoDataValue());
+    std::size_t best = 0;
+    for (std::size_t i = 0; i < v.size(); ++i)
+        if (static_cast<int>(v[i]) != nodata && v[i] > v[best])
+            best = i;
+    if (v[best] > 0 && static_cast<int>(v[best]) != nodata) {
+        const double x = gt[0] + (static_cast<double>(best % w) + 0.5) * gt[1];
+        const double y = gt[3] + (static_cast<double>(best / w) + 0.5) * gt[5];
+        CHECK(std::hypot(x - te, y - tn) >= 250.0 - 10.0); // within a cell of the ring
+    }
+    // With --exact-locations the peak is on it (the surface says what the flag means).
+    const auto e = run("kde --quiet --wards " + quote(wards) + " --incidents " + quote(police) +
+                       " --incidents " + quote(log) +
+                       " --exact-locations --layer-rule 'Noise: types=Noise' --layer Noise "
+                       "--radius 150 --cell 10 --out " +
+                       quote(dir.file("exact.tif")));
+    REQUIRE(e.code == 0);
+    std::unique_ptr<GDALDataset> ex(
+        GDALDataset::Open(dir.file("exact.tif").c_str(), GDAL_OF_RASTER));
+    REQUIRE(ex);
+    ex->GetGeoTransform(gt);
+    const int w2 = ex->GetRasterXSize(), h2 = ex->GetRasterYSize();
+    std::vector<float> v2(static_cast<std::size_t>(w2) * h2);
+    REQUIRE(ex->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, w2, h2, v2.data(), w2, h2, GDT_Float32, 0,
+                                           0) == CE_None);
+    std::size_t top = 0;
+    for (std::size_t i = 0; i < v2.size(); ++i)
+        if (v2[i] > v2[top])
+            top = i;
+    const double x = gt[0] + (static_cast<double>(top % w2) + 0.5) * gt[1];
+    const double y = gt[3] + (static_cast<double>(top / w2) + 0.5) * gt[5];
+    CHECK(std::hypot(x - te, y - tn) < 15.0);
+    ::unsetenv("XDG_CONFIG_HOME");
 }

@@ -37,6 +37,7 @@ struct TwoClusters {
         for (int i = 0; i < 12; ++i)
             rows.emplace_back(571700 + i % 3, 160300, "2022-02", "Robbery");
         LoadRequest r;
+        r.exact_locations = true; // synthetic points: the tests check exact geometry
         r.wards_path = test::writeFile(dir.file("wards.geojson"), test::twoSquareWardsGeoJson());
         r.incident_paths = {test::writeFile(dir.file("pts.csv"), csvOf(rows))};
         REQUIRE(session.load(r));
@@ -124,6 +125,7 @@ TEST_CASE("densitySurface: mass balance, selection by layer, edge correction, du
     CHECK(edge.value().density.grid.max() == doctest::Approx(drugs.value().density.grid.max()));
     Session no_wards;
     LoadRequest only_points;
+    only_points.exact_locations = true; // synthetic points: the tests check exact geometry
     only_points.incident_paths = {fx.dir.file("pts.csv")};
     REQUIRE(no_wards.load(only_points));
     auto refused = densitySurface(no_wards, req);
@@ -220,6 +222,7 @@ TEST_CASE("radiusSuggestions: ArcGIS and Scott, named and explained; none withou
 TEST_CASE("loadData: the report names files, counts and the CRS; a missing file fails") {
     test::TempDir dir;
     LoadRequest r;
+    r.exact_locations = true; // synthetic points: the tests check exact geometry
     r.wards_path = test::writeFile(dir.file("wards.geojson"), test::twoSquareWardsGeoJson());
     r.incident_paths = {
         test::writeFile(dir.file("pts.csv"), csvOf({{570500, 160500, "2022-01", "Drugs"},
@@ -241,5 +244,6 @@ TEST_CASE("loadData: the report names files, counts and the CRS; a missing file 
     REQUIRE_FALSE(missing);
     CHECK(missing.error().find("absent.csv: no such file") != std::string::npos);
     LoadRequest nothing;
+    nothing.exact_locations = true; // synthetic points: the tests check exact geometry
     CHECK_FALSE(loadData(nothing));
 }

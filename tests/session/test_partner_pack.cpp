@@ -176,7 +176,8 @@ TEST_CASE("partner pack: points only on request, with month, type and location o
     REQUIRE_MESSAGE(r, (r ? "" : r.failure().message));
     CHECK(r.value().warnings.size() == 2);
     const std::string points = test::readFile(out + "/incidents.csv");
-    CHECK(points.substr(0, points.find_first_of("\r\n")) == "X,Y,month,crime_type,location");
+    CHECK(points.substr(0, points.find_first_of("\r\n")) ==
+          "X,Y,month,crime_type,location,source,placed");
     CHECK(points.find("Crime ID") == std::string::npos);
     CHECK(points.find(",2025-01,Drugs,On or near High Street") != std::string::npos);
     const std::string wards = test::readFile(out + "/ward_profiles.csv");

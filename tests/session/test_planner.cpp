@@ -257,6 +257,7 @@ TEST_CASE("plan document: save records sources, reopen gives the areas; the auto
     CHECK(doc.add(a) == "A1");
     CHECK(doc.dirty());
     LoadRequest sources;
+    sources.exact_locations = true; // synthetic points: the tests check exact geometry
     sources.incident_paths = {test::writeFile(dir.file("pts.csv"), "Month,Easting,Northing\n")};
     SelectionParams sel;
     sel.from = makeMonth(2025, 1);

@@ -31,6 +31,7 @@ std::string rowAt(double e, double n, const char* month, const char* type, bool 
 
 LoadRequest request(const test::TempDir& dir) {
     LoadRequest r;
+    r.exact_locations = true; // synthetic points: the tests check exact geometry
     r.wards_path = test::writeFile(dir.file("wards.geojson"), test::twoSquareWardsGeoJson());
     r.incident_paths = {dir.file("incidents.csv")};
     return r;
@@ -117,6 +118,8 @@ TEST_CASE("the synthetic sample: 22 named wards, ~4,000 incidents a month, deter
           std::string::npos);
 
     LoadRequest r;
+
+    r.exact_locations = true; // synthetic points: the tests check exact geometry
     r.wards_path = out.value().wards_path;
     r.incident_paths = {out.value().incidents_path};
     r.population_path = out.value().population_path;
