@@ -37,8 +37,9 @@ void printAfterJson(const TargetArea& a, const AfterActionResult& r) {
     printJson(j);
 }
 
-// --months N, or --weeks N read as whole months on monthly police.uk data.
-std::optional<int> monthsFrom(const Args& args, std::string& note) {
+// --months N, or --weeks N: the whole months for month-only sources (police.uk's); sources
+// dated by day are compared over the weeks themselves (the action says which was read how).
+std::optional<int> monthsFrom(const Args& args) {
     if (args.has("months") && args.has("weeks"))
         return std::nullopt;
     if (args.has("weeks")) {
@@ -46,9 +47,6 @@ std::optional<int> monthsFrom(const Args& args, std::string& note) {
         if (!w || *w < 1 || *w > 104)
             return std::nullopt;
         const int m = static_cast<int>(std::ceil(static_cast<double>(*w) * 7 / 30.44));
-        note = "police.uk data is monthly: --weeks " + std::to_string(*w) + " is read as " +
-               std::to_string(m) + " month" + (m == 1 ? "" : "s") +
-               " before and after the week's month";
         return m;
     }
     if (!args.has("months"))
@@ -93,12 +91,13 @@ int runAfter(int argc, char** argv) {
     if (!area)
         return fail("after", pc.path + ": no area " + id, kExitUsage);
     AfterActionRequest req;
-    std::string note;
-    const auto months = monthsFrom(args, note);
+    const auto months = monthsFrom(args);
     if (!months)
         return fail("after", "give --months N (1 to 24) or --weeks N (1 to 104), not both",
                     kExitUsage);
     req.months = *months;
+    if (args.has("weeks"))
+        req.weeks = static_cast<int>(parseInteger(args.get("weeks")).value_or(0));
     if (args.has("buffer")) {
         const auto b = parseDouble(args.get("buffer"));
         if (!b || !(*b > 0) || *b > 5000)
@@ -114,8 +113,6 @@ int runAfter(int argc, char** argv) {
     auto r = afterAction(session, *area, req);
     if (!r)
         return failWith("after", r.failure());
-    if (!note.empty())
-        r.value().notes.insert(r.value().notes.begin(), note);
     if (args.has("from") || args.has("to"))
         r.value().notes.insert(r.value().notes.begin(),
                                "--from/--to are not used: the months before and after come from "

@@ -49,6 +49,47 @@ std::optional<DayNumber> parseDay(std::string_view t) {
     return day;
 }
 
+std::optional<DayNumber> parseDateAsDay(std::string_view t) {
+    while (!t.empty() && t.front() == ' ')
+        t.remove_prefix(1);
+    while (!t.empty() && t.back() == ' ')
+        t.remove_suffix(1);
+    const auto num = [](std::string_view d) -> std::optional<int> {
+        if (d.empty() || d.size() > 4)
+            return std::nullopt;
+        int v = 0;
+        for (char c : d) {
+            if (c < '0' || c > '9')
+                return std::nullopt;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    };
+    const auto real = [](std::optional<int> y, std::optional<int> m,
+                         std::optional<int> d) -> std::optional<DayNumber> {
+        if (!y || !m || !d || *y < 1900 || *y > 2200 || *m < 1 || *m > 12 || *d < 1 || *d > 31)
+            return std::nullopt;
+        const DayNumber day = makeDay(*y, *m, *d);
+        int yy = 0, mm = 0, dd = 0;
+        civilFromDays(day, yy, mm, dd);
+        if (yy != *y || mm != *m || dd != *d)
+            return std::nullopt;
+        return day;
+    };
+    if (t.size() >= 10 && (t[4] == '-' || t[4] == '/') && t[7] == t[4]) { // YYYY-MM-DD[...]
+        if (t.size() > 10 && t[10] != 'T' && t[10] != ' ')
+            return std::nullopt;
+        return real(num(t.substr(0, 4)), num(t.substr(5, 2)), num(t.substr(8, 2)));
+    }
+    if (const auto space = t.find(' '); space != std::string_view::npos) // DD/MM/YYYY time
+        t = t.substr(0, space);
+    const auto s1 = t.find('/');
+    const auto s2 = s1 == std::string_view::npos ? s1 : t.find('/', s1 + 1);
+    if (s2 == std::string_view::npos || t.size() - s2 - 1 != 4)
+        return std::nullopt;
+    return real(num(t.substr(s2 + 1)), num(t.substr(s1 + 1, s2 - s1 - 1)), num(t.substr(0, s1)));
+}
+
 std::string formatDay(DayNumber day) {
     if (day == kNoDay)
         return "";

@@ -18,6 +18,10 @@ DayNumber makeDay(int year, int month, int day);
 // "2026-03-02" (strict: four-digit year, two-digit month and day, a real date).
 std::optional<DayNumber> parseDay(std::string_view text);
 std::string formatDay(DayNumber day);
+// The day of a partner's date: "2025-03-14", "2025/03/14" or "14/03/2025" (UK order), with or
+// without a time after it ("2025-03-14T22:10", "14/03/2025 22:10"); nullopt for a month alone
+// ("2025-03") or anything that is not a real date.
+std::optional<DayNumber> parseDateAsDay(std::string_view text);
 // 0 = Monday .. 6 = Sunday.
 int weekday(DayNumber day);
 // The Monday of the week holding the day.

@@ -1,6 +1,7 @@
 // Row-level parsing of incident CSV records into columns.
 #include "core/incident_rows.hpp"
 
+#include "core/calendar_date.hpp"
 #include "core/csv_records.hpp"
 
 #include <algorithm>
@@ -64,6 +65,7 @@ void IncidentRowBuilder::add(std::vector<std::string_view>& f, std::uint64_t lin
     if (s.coords == CoordKind::LonLat && (std::abs(*vx) > 180.0 || std::abs(*vy) > 90.0))
         return out_.rejected.add("longitude/latitude out of range", line);
     MonthIndex m = kNoMonth;
+    std::optional<DayNumber> d;
     if (s.month_col >= 0) {
         const std::string_view fm = f[static_cast<std::size_t>(s.month_col)];
         if (fm.empty())
@@ -74,10 +76,17 @@ void IncidentRowBuilder::add(std::vector<std::string_view>& f, std::uint64_t lin
         if (!pm)
             return out_.rejected.add("unparsable month or date", line);
         m = *pm;
+        d = parseDateAsDay(fm); // a partner's date keeps its day
     }
     t.x.push_back(*vx);
     t.y.push_back(*vy);
     t.month.push_back(m);
+    if (d) { // the first dated row starts the column; month-only rows before it get none
+        t.day.resize(t.month.size() - 1, kNoDay);
+        t.day.push_back(*d);
+    } else if (!t.day.empty()) {
+        t.day.push_back(kNoDay);
+    }
     t.ward.push_back(kOutsideWards);
     t.line.push_back(static_cast<std::uint32_t>(line));
     t.file.push_back(0);

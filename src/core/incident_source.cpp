@@ -21,6 +21,10 @@ std::string IncidentSource::describe() const {
                     ", " + thousands(rows) + (rows == 1 ? " row" : " rows");
     if (declared)
         s += "; declared to cover " + formatSpan(*declared);
+    if (dated())
+        s += "; dated by day";
+    else if (dated_rows > 0)
+        s += "; " + thousands(dated_rows) + " of them dated by day";
     return s;
 }
 

@@ -27,6 +27,8 @@ struct IncidentSource {
     std::optional<MonthSpan> declared; // the period the user says it covers (--covers)
     MonthCoverage months;              // months of its rows, and every month declared
     std::uint64_t rows = 0;
+    std::uint64_t dated_rows = 0; // rows with a day (a partner's dates; police.uk has months)
+    bool dated() const { return rows > 0 && dated_rows == rows; }
 
     // "police.uk street-level crime (public): 2025-01..2025-12, 30,496 rows"
     std::string describe() const;

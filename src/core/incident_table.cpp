@@ -38,6 +38,13 @@ void IncidentTable::append(const IncidentTable& o, std::uint32_t line_offset) {
     x.insert(x.end(), o.x.begin(), o.x.end());
     y.insert(y.end(), o.y.begin(), o.y.end());
     month.insert(month.end(), o.month.begin(), o.month.end());
+    if (!day.empty() || !o.day.empty()) { // days where either has them, none elsewhere
+        day.resize(before, INT32_MIN);
+        if (o.day.empty())
+            day.resize(before + o.size(), INT32_MIN);
+        else
+            day.insert(day.end(), o.day.begin(), o.day.end());
+    }
     ward.insert(ward.end(), o.ward.begin(), o.ward.end());
     line.reserve(line.size() + o.line.size());
     for (auto l : o.line)
@@ -115,7 +122,7 @@ Box IncidentTable::bounds() const {
 std::size_t IncidentTable::memoryBytes() const {
     std::size_t bytes = x.capacity() * 8 + y.capacity() * 8 + month.capacity() * 4 +
                         ward.capacity() * 4 + line.capacity() * 4 + file.capacity() * 2 +
-                        crime_type.memoryBytes();
+                        day.capacity() * 4 + crime_type.memoryBytes();
     for (const auto& t : text)
         bytes += t.memoryBytes();
     return bytes;
@@ -134,6 +141,8 @@ IncidentTable filterRows(const IncidentTable& t, const std::vector<std::uint8_t>
         out.x.push_back(t.x[i]);
         out.y.push_back(t.y[i]);
         out.month.push_back(t.month[i]);
+        if (!t.day.empty())
+            out.day.push_back(t.dayOf(i));
         out.ward.push_back(t.ward[i]);
         out.line.push_back(t.line[i]);
         out.file.push_back(t.file[i]);

@@ -7,6 +7,7 @@
 #include "core/string_column.hpp"
 #include "core/text.hpp"
 
+#include <climits>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -26,6 +27,9 @@ struct IncidentTable {
     // Coordinates: source CRS while loading, working CRS metres (e.g. BNG) once projected.
     std::vector<double> x, y;
     std::vector<MonthIndex> month;
+    // The day of each row (days since 1970-01-01) where its source gives one; empty when no
+    // row has a day (police.uk publishes months). Read it through dayOf.
+    std::vector<std::int32_t> day;
     std::vector<std::int32_t> ward;  // ward index, or kOutsideWards (set by ward assignment)
     std::vector<std::uint32_t> line; // line (or feature) number in the source file
     std::vector<std::uint16_t> file; // index into files
@@ -37,6 +41,8 @@ struct IncidentTable {
     std::vector<StringColumn> text; // other columns, by name (Location, LSOA code, ...)
 
     std::size_t size() const { return x.size(); }
+    // The row's day, or kNoDay (INT32_MIN) when its source gives months only.
+    std::int32_t dayOf(std::size_t row) const { return row < day.size() ? day[row] : INT32_MIN; }
     // The row's source (0 when the table has none).
     std::size_t sourceOf(std::size_t row) const {
         return file[row] < source_of_file.size() ? source_of_file[file[row]] : 0;

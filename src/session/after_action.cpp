@@ -88,15 +88,72 @@ Result<AfterActionResult> afterAction(const Session& session, const TargetArea& 
     r.week_last_month = monthOfDay(area.week + 6);
     r.before = {r.week_month - req.months, r.week_month - 1};
     r.after = {r.week_last_month + 1, r.week_last_month + req.months};
-    for (auto [span, which] : {std::pair{r.before, "before"}, std::pair{r.after, "after"}})
-        if (auto st = checkCovered(session, req.selection.layers, span, which); !st)
-            return st.failure();
+    if (req.weeks < 0 || req.weeks > 104)
+        return badRequest("the weeks before and after must be from 1 to 104");
+    // Which of the layers' sources are read by day (dated, with --weeks) and which by month.
+    const IncidentTable& table = session.incidents();
+    std::vector<std::uint8_t> by_day_source(table.sources.size(), 0);
+    if (req.weeks > 0) {
+        r.before_first_day = area.week - 7 * req.weeks;
+        r.before_last_day = area.week - 1;
+        r.after_first_day = area.week + 7;
+        r.after_last_day = area.week + 6 + 7 * req.weeks;
+        std::vector<std::uint8_t> rows;
+        if (!req.selection.layers.empty()) {
+            const auto masks = layerMasks(req.selection.layers, table);
+            rows.resize(masks.size());
+            for (std::size_t i = 0; i < masks.size(); ++i)
+                rows[i] = masks[i] != 0;
+        }
+        for (std::size_t s : coverageOf(table, rows).sources) {
+            const IncidentSource& src = table.sources[s];
+            by_day_source[s] = src.dated() ? 1 : 0;
+            (src.dated() ? r.by_days : r.by_months).push_back(src.name);
+            // A dated source must cover the months its days fall in.
+            const MonthSpan b{monthOfDay(r.before_first_day), monthOfDay(r.before_last_day)};
+            const MonthSpan a{monthOfDay(r.after_first_day), monthOfDay(r.after_last_day)};
+            for (auto [span, which] : {std::pair{b, "before"}, std::pair{a, "after"}})
+                if (src.dated() && !src.months.covers(span.first, span.last))
+                    return Error{std::string("the ") + which + " weeks (" + formatSpan(span) +
+                                 ") are not all covered by " + src.name + " (it covers " +
+                                 src.months.describe() + ")"};
+        }
+        if (r.by_months.empty()) { // every source dated: the months are the days' months
+            r.before = {monthOfDay(r.before_first_day), monthOfDay(r.before_last_day)};
+            r.after = {monthOfDay(r.after_first_day), monthOfDay(r.after_last_day)};
+        } else {
+            std::string names;
+            for (const auto& n : r.by_months)
+                names += (names.empty() ? "" : ", ") + n;
+            r.notes.push_back(names + " give months only: read as " + std::to_string(req.months) +
+                              " month" + (req.months == 1 ? "" : "s") +
+                              " before and after the week's month");
+        }
+        if (!r.by_days.empty()) {
+            std::string names;
+            for (const auto& n : r.by_days)
+                names += (names.empty() ? "" : ", ") + n;
+            r.notes.push_back(names + " dated by day: compared over " + std::to_string(req.weeks) +
+                              " weeks before (" + formatDay(r.before_first_day) + " to " +
+                              formatDay(r.before_last_day) + ") and after (" +
+                              formatDay(r.after_first_day) + " to " + formatDay(r.after_last_day) +
+                              ") the week");
+        }
+    }
+    if (req.weeks == 0 || !r.by_months.empty())
+        for (auto [span, which] : {std::pair{r.before, "before"}, std::pair{r.after, "after"}})
+            if (auto st = checkCovered(session, req.selection.layers, span, which); !st)
+                return st.failure();
     if (area.status != AreaStatus::Done)
         r.notes.push_back("area " + area.id + " is " + statusName(area.status) +
                           ", not marked done");
     SelectionParams sel = req.selection;
     sel.from = r.before.first;
     sel.to = r.after.last;
+    if (req.weeks > 0) { // the months that hold the days too
+        sel.from = std::min(sel.from, monthOfDay(r.before_first_day));
+        sel.to = std::max(sel.to, monthOfDay(r.after_last_day));
+    }
     auto picked = selectIncidents(session, sel);
     if (!picked)
         return picked.failure();
@@ -131,10 +188,25 @@ Result<AfterActionResult> afterAction(const Session& session, const TargetArea& 
     const auto& months = session.incidents().month;
     ZoneCounts& c = r.counts;
     for (std::size_t i = 0; i < s.rows.size(); ++i) {
-        const MonthIndex m = months[s.rows[i]];
-        if (m >= r.week_month && m <= r.week_last_month)
-            continue;
-        const bool after = m > r.week_last_month;
+        const std::size_t row = s.rows[i];
+        const MonthIndex m = months[row];
+        bool after = false;
+        const std::int32_t day = table.dayOf(row);
+        if (req.weeks > 0 && day != kNoDay && by_day_source[table.sourceOf(row)]) {
+            // A dated row: its day in the weeks before or after, or not compared.
+            if (day >= r.before_first_day && day <= r.before_last_day)
+                after = false;
+            else if (day >= r.after_first_day && day <= r.after_last_day)
+                after = true;
+            else
+                continue;
+        } else {
+            if (m >= r.week_month && m <= r.week_last_month)
+                continue;
+            if (m < r.before.first || m > r.after.last)
+                continue;
+            after = m > r.week_last_month;
+        }
         const Point p(s.points.x[i], s.points.y[i]);
         double& n =
             bg::covered_by(p, target_box) && bg::covered_by(p, area.shape)

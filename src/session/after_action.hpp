@@ -24,7 +24,10 @@ namespace sw {
 
 struct AfterActionRequest {
     SelectionParams selection; // layers (the period is set by the check)
-    int months = 3;            // before and after
+    int months = 3;            // before and after (month-only sources)
+    // Weeks before and after the street week, for sources dated by day (0: months for all):
+    // their rows are compared over the weeks themselves; month-only sources keep `months`.
+    int weeks = 0;
     double buffer_m = 250;
     int bootstrap_draws = 2000;
     std::uint64_t seed = 20260301;
@@ -34,6 +37,10 @@ struct AfterActionRequest {
 struct AfterActionResult {
     MonthIndex week_month = kNoMonth, week_last_month = kNoMonth; // the months the week spans
     MonthSpan before, after;
+    // With weeks: the days compared for dated sources, and which sources were read how.
+    std::int32_t before_first_day = INT32_MIN, before_last_day = INT32_MIN;
+    std::int32_t after_first_day = INT32_MIN, after_last_day = INT32_MIN;
+    std::vector<std::string> by_days, by_months; // source names
     ZoneCounts counts;
     double target_km2 = 0, buffer_km2 = 0, control_km2 = 0; // in the study area
     // Other areas worked within the months compared, left out of the control with their

@@ -1,6 +1,7 @@
 // Loading pipeline: read -> choose CRS -> project -> repair -> assign wards -> population.
 #include "session/data_loader.hpp"
 
+#include "core/calendar_date.hpp"
 #include "core/location_mask.hpp"
 #include "core/parallel.hpp"
 #include "geo/crs_transform.hpp"
@@ -364,6 +365,7 @@ void assignSources(const LoadRequest& req, const std::vector<io::IncidentFile>& 
     for (std::size_t i = 0; i < t.size(); ++i) {
         const std::size_t s = t.sourceOf(i);
         ++sources[s].rows;
+        sources[s].dated_rows += t.dayOf(i) != kNoDay ? 1 : 0;
         if (t.month[i] != kNoMonth && (months[s].empty() || months[s].back() != t.month[i]))
             months[s].push_back(t.month[i]);
     }

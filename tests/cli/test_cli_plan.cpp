@@ -119,7 +119,8 @@ TEST_CASE("suggest, plan --set, plan and evaluate --json on the bundled sample")
     const auto text = run("after --quiet --plan " + quote(plan) + " --area A1 --weeks 8");
     INFO(text.output);
     REQUIRE(text.code == 0);
-    CHECK(text.output.find("--weeks 8 is read as 2 months") != std::string::npos);
+    CHECK(text.output.find("police.uk street-level crime give months only: read as 2 months") !=
+          std::string::npos);
     CHECK(text.output.find("Weighted displacement difference") != std::string::npos);
     CHECK(text.output.find("Weighted displacement quotient") != std::string::npos);
     const auto beyond = run("after --quiet --plan " + quote(plan) + " --area A1 --months 7");

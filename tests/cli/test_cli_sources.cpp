@@ -366,3 +366,48 @@ TEST_CASE("one partner incident in an empty square cannot be found from the dens
     CHECK(std::hypot(x - te, y - tn) < 15.0);
     ::unsetenv("XDG_CONFIG_HOME");
 }
+
+TEST_CASE("after --weeks compares a dated extract day by day, and months where a source has none") {
+    Sources s;
+    ::setenv("XDG_CONFIG_HOME", s.dir.path().c_str(), 1);
+    const std::string plan = s.dir.file("plan.gpkg");
+    const std::string layers = " --layer-rule 'Noise: types=Noise nuisance' --layer Noise";
+    REQUIRE(run("suggest " + s.load() + layers + " --from 2025-01 --to 2025-06 --weeks 1 --out " +
+                quote(plan))
+                .code == 0);
+    REQUIRE(run("plan --quiet --plan " + quote(plan) +
+                " --set A1:week=2025-03-17 --set A1:status=done --schedule-only")
+                .code == 0);
+    const auto r = run("after --quiet --plan " + quote(plan) + " --area A1 --weeks 4 --json");
+    INFO(r.output);
+    REQUIRE(r.code == 0);
+    CHECK(r.output.find("council_noise.csv dated by day: compared over 4 weeks before "
+                        "(2025-02-17 to 2025-03-16) and after (2025-03-24 to 2025-04-20)") !=
+          std::string::npos);
+    const auto j = test::jsonOf(r);
+    REQUIRE(!j.is_discarded());
+    // By hand: the log's rows fall on the 10th to 12th of each month, so March's three are in
+    // the weeks before and April's three in the weeks after; every zone together holds them.
+    double before = 0, after = 0;
+    for (const char* zone : {"target", "buffer", "control", "left_out"}) {
+        before += j[zone][0].get<double>();
+        after += j[zone][1].get<double>();
+    }
+    CHECK(before == 3);
+    CHECK(after == 3);
+    // The layers of both sources: police.uk's months, the log's days, and the output says so.
+    const std::string both = s.dir.file("both.gpkg");
+    REQUIRE(run("suggest " + s.load() + layers + " --layer asb --from 2025-01 --to 2025-06 " +
+                "--weeks 1 --out " + quote(both))
+                .code == 0);
+    REQUIRE(run("plan --quiet --plan " + quote(both) +
+                " --set A1:week=2025-03-17 --set A1:status=done --schedule-only")
+                .code == 0);
+    const auto m = run("after --quiet --plan " + quote(both) + " --area A1 --weeks 4");
+    INFO(m.output);
+    REQUIRE(m.code == 0);
+    CHECK(m.output.find("police.uk street-level crime give months only: read as 1 month") !=
+          std::string::npos);
+    CHECK(m.output.find("council_noise.csv dated by day") != std::string::npos);
+    ::unsetenv("XDG_CONFIG_HOME");
+}

@@ -1,6 +1,7 @@
 // The plan's core: calendar days, schedule checks, and the area choice against brute force.
 #include "core/area_choice.hpp"
 #include "core/calendar_date.hpp"
+#include "core/incident_table.hpp"
 #include "core/random.hpp"
 #include "core/target_area.hpp"
 
@@ -188,4 +189,38 @@ TEST_CASE("area choice: nothing to capture, and fewer compatible candidates than
     const auto two = chooseAreas({{0, 0, 5}, {50, 0, 4}, {500, 0, 3}}, {3, 100});
     CHECK(two.value == 8);
     CHECK(two.chosen.size() == 2);
+}
+
+TEST_CASE("a partner's dates keep their day in every accepted spelling; a month alone has none") {
+    const DayNumber d = makeDay(2025, 3, 14);
+    for (const char* t : {"2025-03-14", "2025/03/14", "14/03/2025", "14/3/2025", "2025-03-14T22:10",
+                          "14/03/2025 22:10", " 2025-03-14 "})
+        CHECK(parseDateAsDay(t) == d);
+    for (const char* t : {"2025-03", "2025-02-30", "31/04/2025", "14-03-2025", "2025-03-14x", ""})
+        CHECK_FALSE(parseDateAsDay(t));
+}
+
+TEST_CASE("rows keep their days through append and filtering; month-only rows have none") {
+    IncidentTable dated, monthly;
+    for (int k = 0; k < 3; ++k) {
+        for (IncidentTable* t : {&dated, &monthly}) {
+            t->x.push_back(k);
+            t->y.push_back(k);
+            t->month.push_back(makeMonth(2025, 3));
+            t->ward.push_back(0);
+            t->line.push_back(static_cast<std::uint32_t>(k));
+            t->file.push_back(0);
+            t->crime_type.push("x");
+        }
+        dated.day.push_back(makeDay(2025, 3, 10 + k));
+    }
+    dated.files = monthly.files = {"f"};
+    IncidentTable both = monthly;
+    both.append(dated);
+    REQUIRE(both.size() == 6);
+    CHECK(both.dayOf(0) == kNoDay);
+    CHECK(both.dayOf(4) == makeDay(2025, 3, 11));
+    const auto kept = filterRows(both, {0, 0, 1, 0, 0, 1});
+    CHECK(kept.dayOf(0) == kNoDay);
+    CHECK(kept.dayOf(1) == makeDay(2025, 3, 12));
 }
