@@ -25,6 +25,10 @@ std::vector<OptionSpec> loadOptionSpecs(bool wards_required) {
          "area-to-ward lookup (e.g. ONS LSOA21CD -> WD23CD best fit): sums an LSOA --population "
          "to wards; with --assign-by lsoa places incidents by their LSOA code",
          false},
+        {"postcodes", "CSV",
+         "postcode file (ONS Postcode Directory, NSPL or OS Code-Point Open) that places the rows "
+         "of extracts with a postcode and no coordinates, at the postcode's centroid",
+         false},
         {"assign-by", "HOW", "how incidents get their ward: point (default) or lsoa", false},
         {"stop-and-search", "",
          "load police.uk stop and search files as records of their own (layer 'Stop and "
@@ -171,6 +175,7 @@ Result<LoadRequest> loadRequestFrom(const Args& a, bool wards_required, bool inp
     r.incident_paths = a.all("incidents");
     r.population_path = a.get("population");
     r.lookup_path = a.get("lookup");
+    r.postcodes_path = a.get("postcodes");
     r.incident_options.stop_and_search = a.has("stop-and-search");
     const std::string by = a.get("assign-by", "point");
     if (by != "point" && by != "lsoa")

@@ -44,7 +44,9 @@ void IncidentRowBuilder::add(std::vector<std::string_view>& f, std::uint64_t lin
     const IncidentSchema& s = s_;
     IncidentTable& t = out_.table;
     ++out_.records;
-    const auto xc = static_cast<std::size_t>(s.x_col), yc = static_cast<std::size_t>(s.y_col);
+    const bool by_postcode = s.postcode_col >= 0 && s.postcodes;
+    const auto xc = static_cast<std::size_t>(by_postcode ? s.postcode_col : s.x_col);
+    const auto yc = static_cast<std::size_t>(by_postcode ? s.postcode_col : s.y_col);
     if (f.size() != s.field_count) {
         // Tolerate a missing trailing empty field, reject anything else.
         if (!(f.size() + 1 == s.field_count && f.size() > std::max(xc, yc))) {
@@ -54,10 +56,30 @@ void IncidentRowBuilder::add(std::vector<std::string_view>& f, std::uint64_t lin
         }
         f.emplace_back();
     }
-    const std::string_view fx = f[xc], fy = f[yc];
-    if (fx.empty() || fy.empty())
-        return out_.rejected.add("no coordinates", line);
-    const auto vx = parseNumber(fx), vy = parseNumber(fy);
+    std::optional<double> vx, vy;
+    if (by_postcode) {
+        const std::string_view pc = f[xc];
+        if (pc.find_first_not_of(" \t") == std::string_view::npos)
+            return out_.rejected.add("no postcode", line);
+        const auto key = postcodeKey(pc);
+        const PostcodePoint* at = key ? s.postcodes->find(*key) : nullptr;
+        if (!at) {
+            if (out_.unknown_postcodes.size() < 5)
+                out_.unknown_postcodes.emplace_back(std::string(pc), line);
+            return out_.rejected.add(key ? "postcode not in the postcode file" : "not a postcode",
+                                     line);
+        }
+        vx = at->easting;
+        vy = at->northing;
+        out_.terminated_postcodes += at->terminated ? 1 : 0;
+        ++out_.by_postcode;
+    } else {
+        const std::string_view fx = f[xc], fy = f[yc];
+        if (fx.empty() || fy.empty())
+            return out_.rejected.add("no coordinates", line);
+        vx = parseNumber(fx);
+        vy = parseNumber(fy);
+    }
     if (!vx || !vy)
         return out_.rejected.add("unparsable coordinate", line);
     if (!std::isfinite(*vx) || !std::isfinite(*vy))

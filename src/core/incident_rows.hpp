@@ -14,6 +14,10 @@ struct ParsedRows {
     RejectLog rejected;        // line numbers relative to the chunk
     std::uint64_t records = 0; // records seen (kept + rejected)
     std::uint64_t lines = 0;   // physical lines consumed
+    // Rows placed by their postcode, of those by a terminated one, and the first unknown
+    // postcodes with their lines (relative to the chunk).
+    std::uint64_t by_postcode = 0, terminated_postcodes = 0;
+    std::vector<std::pair<std::string, std::uint64_t>> unknown_postcodes;
 };
 
 // Validates one record's fields and appends it as an incident, or logs why not.

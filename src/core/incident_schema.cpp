@@ -67,7 +67,8 @@ PoliceUkFile policeUkFileKind(const std::vector<std::string_view>& header) {
 }
 
 Result<IncidentSchema> detectIncidentSchema(const std::vector<std::string_view>& header,
-                                            const CsvColumnOptions& opt) {
+                                            const CsvColumnOptions& opt,
+                                            const PostcodeIndex* postcodes) {
     IncidentSchema s;
     s.field_count = header.size();
     for (auto h : header)
@@ -117,9 +118,25 @@ Result<IncidentSchema> detectIncidentSchema(const std::vector<std::string_view>&
                                         "north", "gridy", "bngy"});
             s.coords = CoordKind::Projected;
         }
-        if (s.x_col < 0 || s.y_col < 0)
+        const int pc = opt.postcode.empty()
+                           ? findColumn(norm, {"postcode", "postcodes", "pcds", "pcd", "pcd2",
+                                               "postalcode", "addresspostcode"})
+                           : findNamed(norm, opt.postcode);
+        if ((s.x_col < 0 || s.y_col < 0) && pc >= 0) {
+            if (!postcodes)
+                return Error{"no coordinates, but a postcode column '" +
+                             std::string(header[static_cast<std::size_t>(pc)]) +
+                             "': give a postcode file to place the rows (--postcodes FILE: the "
+                             "ONS Postcode Directory, NSPL or OS Code-Point Open)"};
+            s.x_col = s.y_col = -1;
+            s.postcode_col = pc;
+            s.postcodes = postcodes;
+            s.coords = CoordKind::Projected;
+        } else if (s.x_col < 0 || s.y_col < 0) {
             return Error{"no usable coordinate columns (looked for Longitude/Latitude, lon/lat, "
-                         "Easting/Northing, x/y; name them with --x-field and --y-field)"};
+                         "Easting/Northing, x/y, or a postcode with --postcodes; name them with "
+                         "--x-field and --y-field)"};
+        }
     }
 
     if (!opt.month.empty()) {
@@ -141,15 +158,17 @@ Result<IncidentSchema> detectIncidentSchema(const std::vector<std::string_view>&
     }
 
     for (int i = 0; i < static_cast<int>(header.size()); ++i) {
-        if (i == s.x_col || i == s.y_col || i == s.month_col || i == s.type_col)
+        if (i == s.x_col || i == s.y_col || i == s.month_col || i == s.type_col ||
+            i == s.postcode_col)
             continue;
         std::string name(header[static_cast<std::size_t>(i)]);
         if (name.empty())
             name = "field_" + std::to_string(i + 1);
         s.text_cols.push_back(i);
         const std::string& n = norm[static_cast<std::size_t>(i)];
-        s.text_plain.push_back(n == "crimeid" || n == "id" || n == "reference" || n == "urn" ||
-                               n == "crimereference" || n == "incidentid" || n == "fid");
+        s.text_plain.push_back(n == "crimeid" || n == "id" || n == "reference" || n == "ref" ||
+                               n == "urn" || n == "crimereference" || n == "incidentid" ||
+                               n == "fid");
         s.text_names.push_back(std::move(name));
     }
     return s;

@@ -2,6 +2,7 @@
 // (police.uk, or common partner-extract names) or named by the user.
 #pragma once
 
+#include "core/postcode_index.hpp"
 #include "core/result.hpp"
 
 #include <string>
@@ -16,6 +17,7 @@ struct CsvColumnOptions {
     std::string y;            // northing / y / latitude column
     std::string month;        // month or date column
     std::string type;         // crime type column
+    std::string postcode;     // postcode column (rows placed through a postcode file)
     bool lonlat_hint = false; // the user named lon/lat columns explicitly
 };
 
@@ -25,6 +27,9 @@ struct IncidentSchema {
     bool police_uk = false;      // header is exactly police.uk's street-level format
     std::size_t field_count = 0; // fields in the header
     int x_col = -1, y_col = -1;  // longitude/latitude, or easting/northing
+    // No coordinates: rows are placed by their postcode through `postcodes` (BNG metres).
+    int postcode_col = -1;
+    const PostcodeIndex* postcodes = nullptr;
     CoordKind coords = CoordKind::LonLat;
     int month_col = -1;         // -1: no month column
     int type_col = -1;          // -1: every row gets "Unspecified"
@@ -41,7 +46,9 @@ enum class PoliceUkFile { None, Street, Outcomes, StopAndSearch };
 PoliceUkFile policeUkFileKind(const std::vector<std::string_view>& header);
 
 // Detects the schema from header fields. Error names the problem (the caller adds the file).
+// With a postcode index, a file with a postcode column and no coordinates is placed by it.
 Result<IncidentSchema> detectIncidentSchema(const std::vector<std::string_view>& header,
-                                            const CsvColumnOptions& options);
+                                            const CsvColumnOptions& options,
+                                            const PostcodeIndex* postcodes = nullptr);
 
 } // namespace sw

@@ -13,18 +13,6 @@
 namespace sw {
 namespace bgi = boost::geometry::index;
 
-namespace {
-
-std::uint64_t fnv(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-} // namespace
-
 LocationMaskReport maskNonPublicLocations(IncidentTable& t, const LocationMaskParams& p) {
     LocationMaskReport rep;
     if (t.sources.empty())
@@ -49,9 +37,10 @@ LocationMaskReport maskNonPublicLocations(IncidentTable& t, const LocationMaskPa
         // Drawn from the secret key and the place (to the metre): rows at one address move
         // together, so many complaints from one home cannot be averaged back to it, and
         // without the key no place can be worked back from its masked point.
-        char place[64];
-        std::snprintf(place, sizeof place, "%.0f %.0f", t.x[i], t.y[i]);
-        Rng rng(p.key ^ fnv(place));
+        const auto ex = static_cast<std::uint64_t>(std::llround(t.x[i]));
+        const auto ny = static_cast<std::uint64_t>(std::llround(t.y[i]));
+        Rng place(ex * 0x9E3779B97F4A7C15ull ^ (ny + 0x632BE59BD9B4E019ull));
+        Rng rng(p.key ^ place.next());
         rng.next();
         const double angle = rng.uniform(0.0, 6.283185307179586);
         // Uniform over the ring's area, not its radius (no crowding near the inner edge).

@@ -51,6 +51,11 @@ void parseBlock(std::string_view data, const std::vector<std::size_t>& cuts,
         out.table.append(p.table, static_cast<std::uint32_t>(line));
         out.report.rejected.merge(p.rejected, line);
         out.report.rows_read += p.records;
+        out.by_postcode += p.by_postcode;
+        out.terminated_postcodes += p.terminated_postcodes;
+        for (const auto& [value, at] : p.unknown_postcodes)
+            if (out.unknown_postcodes.size() < 5)
+                out.unknown_postcodes.emplace_back(value, at + line);
         line += p.lines;
     }
 }
@@ -167,7 +172,7 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
                              "or the Data panel's check box, loads them as a layer of their own)";
         return;
     }
-    auto schema = detectIncidentSchema(fields, opt.columns);
+    auto schema = detectIncidentSchema(fields, opt.columns, opt.postcodes);
     if (!schema) {
         out.report.error = path + ": line 1: " + schema.error();
         return;
@@ -176,12 +181,20 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
     out.report.format = s.police_uk                           ? "police.uk street-level CSV"
                         : kind == PoliceUkFile::StopAndSearch ? "police.uk stop and search CSV"
                                                               : "CSV";
-    out.source_crs = s.coords == CoordKind::LonLat ? "EPSG:4326" : opt.xy_crs;
+    out.source_crs = s.postcode_col >= 0             ? "EPSG:27700" // postcode files' grid
+                     : s.coords == CoordKind::LonLat ? "EPSG:4326"
+                                                     : opt.xy_crs;
     if (!reader.decoder().conversions().empty())
         out.report.warnings.push_back(path + ": " + reader.decoder().conversions());
     for (const auto& w : s.warnings)
         out.report.warnings.push_back(path + ": " + w);
-    if (s.coords == CoordKind::Projected && !s.police_uk)
+    if (s.postcode_col >= 0)
+        out.report.warnings.push_back(
+            path + ": no coordinates: rows placed by their postcode ('" +
+            s.header[static_cast<std::size_t>(s.postcode_col)] + "') through " +
+            opt.postcodes->path + " (" + opt.postcodes->format +
+            "); a postcode's centroid places an incident to within a few hundred metres");
+    else if (s.coords == CoordKind::Projected && !s.police_uk)
         out.report.warnings.push_back(path + ": columns '" +
                                       s.header[static_cast<std::size_t>(s.x_col)] + "'/'" +
                                       s.header[static_cast<std::size_t>(s.y_col)] +
@@ -257,6 +270,24 @@ void readCsv(const std::string& path, const IncidentReadOptions& opt, Progress* 
         }
     }
     out.report.rows_kept = out.table.size();
+    if (s.postcode_col >= 0) {
+        if (out.terminated_postcodes)
+            out.report.warnings.push_back(
+                path + ": " + std::to_string(out.terminated_postcodes) + " of " +
+                std::to_string(out.by_postcode) +
+                " rows have a terminated postcode (no longer in use): placed at its last "
+                "centroid and counted");
+        if (!out.unknown_postcodes.empty()) {
+            std::string first;
+            for (const auto& [value, at] : out.unknown_postcodes)
+                first += (first.empty() ? "" : ", ") +
+                         ("'" + value + "' (line " + std::to_string(at) + ")");
+            out.report.warnings.push_back(path +
+                                          ": postcodes the postcode file does not hold "
+                                          "(rejected), the first: " +
+                                          first);
+        }
+    }
     if (kind == PoliceUkFile::StopAndSearch) {
         const std::size_t col =
             out.table.addTextColumn(kRecordKindColumn, StringColumn::Kind::Dictionary);

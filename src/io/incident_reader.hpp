@@ -24,12 +24,16 @@ struct IncidentReadOptions {
     // police.uk stop and search files: loaded as records of their own kind (a layer of their
     // own, never counted as crimes) when true; otherwise skipped with a line in the report.
     bool stop_and_search = false;
+    // Places the rows of files with a postcode and no coordinates (not owned).
+    const PostcodeIndex* postcodes = nullptr;
 };
 
 struct IncidentFile {
     IncidentTable table; // coordinates in source_crs; files = {path}
     FileReport report;
     std::string source_crs; // "EPSG:4326" for lon/lat, else the CRS definition
+    std::uint64_t by_postcode = 0, terminated_postcodes = 0;              // rows placed by postcode
+    std::vector<std::pair<std::string, std::uint64_t>> unknown_postcodes; // first few, by line
 };
 
 // Never throws; a file that cannot be read at all has report.error set and an empty table.

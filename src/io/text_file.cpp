@@ -13,6 +13,10 @@ Result<std::string> readTextFile(const std::string& path, std::size_t max_bytes)
     if (!f)
         return Error{path + ": cannot open the file"};
     std::string data;
+    VSIStatBufL st;
+    if (VSIStatL(path.c_str(), &st) == 0 && st.st_size > 0 &&
+        static_cast<std::uint64_t>(st.st_size) <= max_bytes)
+        data.reserve(static_cast<std::size_t>(st.st_size) + 1); // one allocation, no copies
     char buf[1 << 16];
     for (;;) {
         const std::size_t got = VSIFReadL(buf, 1, sizeof buf, f);

@@ -11,6 +11,7 @@
 #include "io/area_lookup.hpp"
 #include "io/input_files.hpp"
 #include "io/population_reader.hpp"
+#include "io/postcode_reader.hpp"
 #include "session/mask_key.hpp"
 
 #include <algorithm>
@@ -413,6 +414,8 @@ std::vector<std::string> LoadReport::problems() const {
         file(f, "line");
     if (lookup)
         file(*lookup, "line");
+    if (postcodes)
+        file(*postcodes, "line");
     if (population)
         file(*population, "line");
     out.insert(out.end(), warnings.begin(), warnings.end());
@@ -435,6 +438,10 @@ std::vector<std::string> LoadReport::lines() const {
     if (lookup) {
         out.push_back("Lookup:");
         appendFileLines(out, *lookup, "rows", "line");
+    }
+    if (postcodes) {
+        out.push_back("Postcodes:");
+        appendFileLines(out, *postcodes, "postcodes", "line");
     }
     if (population) {
         out.push_back("Population:");
@@ -494,6 +501,31 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
     }
     if (req.incident_paths.empty() && !wf)
         return Error{"nothing to load: give --wards and/or --incidents"};
+    // A postcode file places the rows of extracts that give a postcode and no coordinates.
+    std::optional<io::PostcodeFile> postcodes;
+    if (!req.postcodes_path.empty()) {
+        postcodes = io::readPostcodeFile(req.postcodes_path);
+        rep.postcodes = postcodes->report;
+        if (!postcodes->report.error.empty())
+            return Error{postcodes->report.error};
+        if (postcodes->index.crs != "EPSG:27700") { // lat/long only: to the grid once
+            auto t = geo::CrsTransform::create(postcodes->index.crs, "EPSG:27700");
+            if (!t)
+                return Error{req.postcodes_path + ": " + t.error()};
+            auto& pts = postcodes->index.points();
+            std::vector<double> x(pts.size()), y(pts.size());
+            for (std::size_t i = 0; i < pts.size(); ++i) {
+                x[i] = pts[i].easting;
+                y[i] = pts[i].northing;
+            }
+            t.value().transformParallel(x.data(), y.data(), x.size(), threads);
+            for (std::size_t i = 0; i < pts.size(); ++i) {
+                pts[i].easting = x[i];
+                pts[i].northing = y[i];
+            }
+            postcodes->index.crs = "EPSG:27700";
+        }
+    }
     std::vector<io::IncidentFile> files;
     std::vector<std::string> given; // per file: the --incidents path it came from
     if (!req.incident_paths.empty()) {
@@ -514,6 +546,7 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
         for (std::size_t g = 0; g < expanded.size(); ++g) {
             io::IncidentReadOptions iopt = req.incident_options;
             iopt.threads = threads;
+            iopt.postcodes = postcodes ? &postcodes->index : nullptr;
             if (const SourceOptions* so = sourceOptionsFor(req, req.incident_paths[g])) {
                 if (so->columns)
                     iopt.columns = *so->columns;

@@ -36,7 +36,8 @@ struct LoadRequest {
     std::vector<SourceOptions> sources;      // per path, where the user said more
     std::string population_path;             // optional ward (or, with a lookup, LSOA) population
     std::string lookup_path;                 // optional area-to-ward lookup (LSOA21CD -> WD23CD)
-    bool assign_by_area = false;             // place incidents by LSOA code through the lookup
+    std::string postcodes_path;  // optional ONSPD, NSPL or Code-Point Open: places postcode rows
+    bool assign_by_area = false; // place incidents by LSOA code through the lookup
     io::WardReadOptions ward_options;
     io::IncidentReadOptions incident_options;
     // Rows of sources that are not public are moved mask_m to 2 x mask_m to an anonymous point
@@ -52,7 +53,7 @@ struct LoadReport {
     FileReport wards;
     std::vector<std::string> ward_repairs; // one line per repaired ward
     std::vector<FileReport> incidents;
-    std::optional<FileReport> population, lookup;
+    std::optional<FileReport> population, lookup, postcodes;
     std::string working_crs;
     std::uint64_t incidents_kept = 0;
     std::uint64_t outside_wards = 0;  // outside the study area (0 when no wards are loaded)

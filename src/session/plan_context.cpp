@@ -70,6 +70,8 @@ void recordSources(Plan& plan, const LoadRequest& r, const LoadReport* report) {
         if (report && report->population)
             plan.sources.back().rows = report->population->rows_kept;
     }
+    if (!r.postcodes_path.empty())
+        plan.sources.push_back(sourceOf("postcodes", r.postcodes_path));
     if (!r.lookup_path.empty()) {
         plan.sources.push_back(sourceOf("lookup", r.lookup_path));
         if (report && report->lookup)
@@ -174,7 +176,7 @@ Result<LoadRequest> requestFromPlan(const Plan& plan, LoadRequest given,
     std::vector<std::string> missing;
     for (const PlanSource& s : plan.sources) {
         const bool wanted = (s.role == "wards" && need_wards) ||
-                            (s.role == "incidents" && need_incidents) ||
+                            ((s.role == "incidents" || s.role == "postcodes") && need_incidents) ||
                             ((s.role == "population" || s.role == "lookup") && need_population);
         if (!wanted)
             continue;
@@ -191,6 +193,8 @@ Result<LoadRequest> requestFromPlan(const Plan& plan, LoadRequest given,
             given.wards_path = s.path;
         else if (s.role == "incidents")
             given.incident_paths.push_back(s.path);
+        else if (s.role == "postcodes")
+            given.postcodes_path = s.path;
         else if (s.role == "population")
             given.population_path = s.path;
         else if (s.role == "lookup")

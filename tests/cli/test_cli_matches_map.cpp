@@ -41,7 +41,8 @@ struct Fixture {
         incidents = test::writeFile(dir.file("pts.csv"), csv);
     }
     std::string load() const {
-        return "--wards " + quote(wards) + " --incidents " + quote(incidents);
+        return "--wards " + quote(wards) + " --incidents " + quote(incidents) +
+               " --exact-locations"; // synthetic points: exact geometry is what is compared
     }
 };
 
@@ -49,6 +50,7 @@ struct Fixture {
 MapAnalysis mapAnalysis(const Fixture& fx) {
     Session s;
     LoadRequest r;
+    r.exact_locations = true;
     r.wards_path = fx.wards;
     r.incident_paths = {fx.incidents};
     REQUIRE(s.load(r));

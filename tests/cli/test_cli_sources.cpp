@@ -411,3 +411,56 @@ TEST_CASE("after --weeks compares a dated extract day by day, and months where a
     CHECK(m.output.find("council_noise.csv dated by day") != std::string::npos);
     ::unsetenv("XDG_CONFIG_HOME");
 }
+
+TEST_CASE("an extract with postcodes and no coordinates is placed through a postcode file") {
+    test::TempDir dir;
+    ::setenv("XDG_CONFIG_HOME", dir.path().c_str(), 1);
+    const std::string wards = test::writeFile(dir.file("w.geojson"), test::twoSquareWardsGeoJson());
+    // NSPL's columns (a terminated postcode, one without a grid reference) and Code-Point Open
+    // as OS publishes it (no header line).
+    const std::string nspl = test::writeFile(
+        dir.file("nspl.csv"), "pcd,pcd2,pcds,dointr,doterm,oseast1m,osnrth1m,lat,long\n"
+                              "ME4 4TZ,ME4  4TZ,ME4 4TZ,198001,,570500,160500,51.3,0.5\n"
+                              "ME7 1AA,ME7  1AA,ME7 1AA,198001,201505,571500,160500,51.3,0.5\n"
+                              "ZZ9 9ZZ,,ZZ9 9ZZ,198001,,,,99.999999,0.000000\n");
+    const std::string codepoint = test::writeFile(
+        dir.file("codepoint.csv"), "\"ME4 4TZ\",10,570500,160500,\"E92000001\",\"\"\n"
+                                   "\"ME7 1AA\",10,571500,160500,\"E92000001\",\"\"\n");
+    const std::string log = test::writeFile(
+        dir.file("log.csv"), "Ref,Postcode,Date,Category\n1,ME4 4TZ,2025-03-01,Noise\n"
+                             "2,me44tz,2025-03-02,Noise\n3, ME4  4TZ ,2025-03-03,Noise\n"
+                             "4,ME7 1AA,2025-03-04,Noise\n5,ME9 9XX,2025-03-05,Noise\n"
+                             "6,,2025-03-06,Noise\n");
+    const auto bare = run("info --quiet --wards " + quote(wards) + " --incidents " + quote(log));
+    CHECK(bare.code != 0);
+    CHECK(bare.output.find("give a postcode file to place the rows (--postcodes FILE") !=
+          std::string::npos);
+    for (const std::string& file : {nspl, codepoint}) {
+        const std::string csv = dir.file("w.csv");
+        const auto r = run("wards --quiet --wards " + quote(wards) + " --incidents " + quote(log) +
+                           " --postcodes " + quote(file) + " --out " + quote(csv));
+        INFO(r.output);
+        REQUIRE(r.code == 0);
+        std::map<std::string, std::string> count;
+        for (const auto& row : readCsv(csv))
+            count[row.at("ward_name")] = row.at("count");
+        CHECK(count["West"] == "3"); // ME4 4TZ in three spellings
+        CHECK(count["East"] == "1"); // ME7 1AA
+        CHECK(r.output.find("postcode not in the postcode file: 1 (line 6)") != std::string::npos);
+        CHECK(r.output.find("'ME9 9XX' (line 6)") != std::string::npos);
+        CHECK(r.output.find("no postcode: 1 (line 7)") != std::string::npos);
+        CHECK(r.output.find("within a few hundred metres") != std::string::npos);
+        if (file == nspl) {
+            CHECK(r.output.find("1 of 4 rows have a terminated postcode") != std::string::npos);
+        }
+    }
+    const auto info = run("info --quiet --wards " + quote(wards) + " --incidents " + quote(log) +
+                          " --postcodes " + quote(nspl));
+    CHECK(info.output.find("(ONS Postcode Directory or NSPL): 3 postcodes read, 2 kept") !=
+          std::string::npos);
+    CHECK(info.output.find("no grid reference: 1 (line 4)") != std::string::npos);
+    CHECK(run("info --quiet --wards " + quote(wards) + " --incidents " + quote(log) +
+              " --postcodes " + quote(codepoint))
+              .output.find("(OS Code-Point Open)") != std::string::npos);
+    ::unsetenv("XDG_CONFIG_HOME");
+}

@@ -2,6 +2,7 @@
 #include "core/area_choice.hpp"
 #include "core/calendar_date.hpp"
 #include "core/incident_table.hpp"
+#include "core/postcode_index.hpp"
 #include "core/random.hpp"
 #include "core/target_area.hpp"
 
@@ -223,4 +224,23 @@ TEST_CASE("rows keep their days through append and filtering; month-only rows ha
     const auto kept = filterRows(both, {0, 0, 1, 0, 0, 1});
     CHECK(kept.dayOf(0) == kNoDay);
     CHECK(kept.dayOf(1) == makeDay(2025, 3, 12));
+}
+
+TEST_CASE("postcode keys ignore case and spaces; the index finds the first of a repeat") {
+    const auto k = postcodeKey("ME4 4TZ");
+    REQUIRE(k);
+    for (const char* t : {"me44tz", " ME4  4TZ ", "Me4 4tZ", "\"ME4 4TZ\""})
+        CHECK(postcodeKey(t) == k);
+    CHECK(postcodeKey("M1 1AA") != postcodeKey("M11 1AA"));
+    for (const char* t : {"", "ME4", "ME4 4T", "ME4-4TZ", "ME44TZZZ", "NOT A PC", "4E4 4TZ"})
+        CHECK_FALSE(postcodeKey(t));
+    PostcodeIndex idx;
+    idx.add({*postcodeKey("ME7 1AA"), 2, 2, true});
+    idx.add({*k, 1, 1, false});
+    idx.add({*k, 9, 9, false});
+    CHECK(idx.finish() == 1);
+    REQUIRE(idx.find(*k));
+    CHECK(idx.find(*k)->easting == 1);
+    CHECK(idx.find(*postcodeKey("ME7 1AA"))->terminated);
+    CHECK_FALSE(idx.find(*postcodeKey("ME9 9XX")));
 }
