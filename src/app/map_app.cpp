@@ -101,12 +101,7 @@ bool MapApp::start() {
     for (const auto& path : opts_.context_paths)
         jobs_.addContext(path);
     data_panel_.open = opts_.show_data;
-    data_panel_.wards = opts_.request.wards_path;
-    data_panel_.incidents = opts_.request.incident_paths;
-    data_panel_.population = opts_.request.population_path;
-    data_panel_.lookup = opts_.request.lookup_path;
-    data_panel_.assign_by_area = opts_.request.assign_by_area;
-    data_panel_.stop_and_search = opts_.request.incident_options.stop_and_search;
+    ui::setFromRequest(data_panel_, opts_.request);
     save_.path = opts_.save_image;
     save_.open = opts_.show_save;
     plan_.pack().state().open = opts_.show_export;

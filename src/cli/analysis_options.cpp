@@ -8,10 +8,22 @@
 
 namespace sw::cli {
 
+Status requireWholeMonths(const SelectionParams& p, const std::string& what) {
+    if (p.from_day == kNoDay && p.to_day == kNoDay)
+        return okStatus();
+    return badRequest("--from/--to as days select dated sources by day in kde, hotspots and "
+                      "gistar; " +
+                      what + " works on whole months: give YYYY-MM");
+}
+
 std::vector<OptionSpec> selectionOptionSpecs() {
     auto specs = layerOptionSpecs();
-    specs.push_back({"from", "YYYY-MM", "first month (default: first in the data)", false});
-    specs.push_back({"to", "YYYY-MM", "last month (default: last in the data)", false});
+    specs.push_back({"from", "YYYY-MM[-DD]",
+                     "first month, or day: dated sources by day, month-only sources (police.uk) "
+                     "by the whole month (default: first in the data)",
+                     false});
+    specs.push_back(
+        {"to", "YYYY-MM[-DD]", "last month, or day (default: last in the data)", false});
     specs.push_back({"layer-weight", "NAME=W",
                      "weight of a layer's incidents (default 1; the largest applies)", true});
     specs.push_back({"weight-field", "COLUMN",
@@ -24,10 +36,17 @@ Result<SelectionParams> selectionFrom(const Args& a, Session& session) {
     for (const char* key : {"from", "to"}) {
         if (!a.has(key))
             continue;
+        const bool is_from = std::string(key) == "from";
+        if (const auto d = parseDay(a.get(key))) {
+            (is_from ? p.from_day : p.to_day) = *d;
+            (is_from ? p.from : p.to) = monthOfDay(*d);
+            continue;
+        }
         const auto m = parseMonth(a.get(key));
         if (!m)
-            return Error{std::string("--") + key + " must be YYYY-MM, got '" + a.get(key) + "'"};
-        (std::string(key) == "from" ? p.from : p.to) = *m;
+            return Error{std::string("--") + key + " must be YYYY-MM or YYYY-MM-DD, got '" +
+                         a.get(key) + "'"};
+        (is_from ? p.from : p.to) = *m;
     }
     auto layers = selectLayers(a, session.layers());
     if (!layers)
@@ -222,8 +241,11 @@ const std::vector<std::string>& vectorOutExtensions() {
 
 std::string periodText(const Session& session, const SelectionParams& sp) {
     const MonthCoverage& months = session.months();
-    return formatMonth(sp.from != kNoMonth ? sp.from : months.first()) + ".." +
-           formatMonth(sp.to != kNoMonth ? sp.to : months.last());
+    return (sp.from_day != kNoDay ? formatDay(sp.from_day)
+                                  : formatMonth(sp.from != kNoMonth ? sp.from : months.first())) +
+           ".." +
+           (sp.to_day != kNoDay ? formatDay(sp.to_day)
+                                : formatMonth(sp.to != kNoMonth ? sp.to : months.last()));
 }
 
 } // namespace sw::cli

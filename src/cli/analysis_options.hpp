@@ -22,6 +22,8 @@ std::vector<OptionSpec> selectionOptionSpecs();
 
 // Builds the selection; the session's layer list gets any --layers / --layer-rule rules.
 Result<SelectionParams> selectionFrom(const Args& args, Session& session);
+// An error for a command that works on whole months when --from/--to were given as days.
+Status requireWholeMonths(const SelectionParams& p, const std::string& what);
 
 // KDE options: --radius (required), --cell, --kernel, --units, --extent, --edge-correct.
 std::vector<OptionSpec> kdeOptionSpecs();

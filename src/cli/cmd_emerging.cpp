@@ -78,6 +78,8 @@ int runEmerging(int argc, char** argv) {
     auto selection = selectionFrom(cmd.args, session);
     if (!selection)
         return fail("emerging", selection.error(), kExitUsage);
+    if (auto st = requireWholeMonths(selection.value(), "emerging (monthly time steps)"); !st)
+        return fail("emerging", st.error(), kExitUsage);
     request.selection = std::move(selection.value());
     if (auto st = loadAndReport(session, cmd); !st)
         return fail("emerging", st.error(), kExitFailure);

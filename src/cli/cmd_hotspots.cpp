@@ -6,6 +6,7 @@
 #include "cli/load_options.hpp"
 #include "io/hotspot_export.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 
@@ -17,9 +18,14 @@ void printSummary(const Session& session, const HotspotRequest& request, const H
     printPreamble(session, r.notes);
     const KdeParams& k = r.resolved.kde;
     const Grid& g = r.density.grid;
-    std::printf("KDE %s, radius %g m, cell %g m (%zu x %zu); threshold %s = %.6g\n",
+    // A top-N% threshold on a surface with density in fewer than N% of the cells is "above 0".
+    const bool any_density = r.threshold_value == std::nextafter(0.0, 1.0);
+    char value[32];
+    std::snprintf(value, sizeof value, "%.6g", r.threshold_value);
+    std::printf("KDE %s, radius %g m, cell %g m (%zu x %zu); threshold %s = %s\n",
                 kernelName(k.kernel), k.radius_m, k.cell_size_m, g.cols, g.rows,
-                request.threshold.describe().c_str(), r.threshold_value);
+                request.threshold.describe().c_str(),
+                any_density ? "any density (fewer cells than that have any)" : value);
     std::printf("%zu hotspots from %zu incidents; study area %.2f km^2\n", r.hotspots.size(),
                 r.incidents, r.study_area_km2);
     std::printf(" rank  area km2  incidents  share %%    PAI  wards\n");

@@ -95,6 +95,8 @@ int runReport(int argc, char** argv) {
         auto sel = selectionFrom(cmd->args, session);
         if (!sel)
             return fail("report", sel.error(), kExitUsage);
+        if (auto st = requireWholeMonths(sel.value(), "the report"); !st)
+            return fail("report", st.error(), kExitUsage);
         req.content.selection = sel.value();
     }
     req.out = cmd->args.get("out");

@@ -130,6 +130,8 @@ int runSuggest(int argc, char** argv) {
     auto sel = selectionFrom(cmd.args, session);
     if (!sel)
         return fail("suggest", sel.error(), kExitUsage);
+    if (auto st = requireWholeMonths(sel.value(), "suggest (a plan's period)"); !st)
+        return fail("suggest", st.error(), kExitUsage);
     req.selection = sel.value();
     auto res = withProgress(cmd, "Suggesting areas...", [&](Progress* progress) {
         return suggestAreas(session, req, progress);

@@ -89,6 +89,10 @@ std::optional<std::string> emptySurfaceProblem(const KdeResult& d, bool dual) {
     if (d.empty_input)
         return std::string("no incidents selected: the density would be all zero (nothing "
                            "written)");
+    if (!dual && !(d.grid.max() > 0) && d.protected_suppressed)
+        return std::string("every cell it would reach rests on too few rows of sources that are "
+                           "not public (protected locations): the density would be all zero "
+                           "(nothing written)");
     if (!dual && !(d.grid.max() > 0))
         return std::string("no selected incident lies within the radius of a cell centre of the "
                            "grid: the density would be all zero (nothing written)");

@@ -2,6 +2,7 @@
 #include "cli/load_options.hpp"
 
 #include "io/text_file.hpp"
+#include "session/sources_file.hpp"
 
 #include <algorithm>
 #include <iostream>
@@ -25,6 +26,10 @@ std::vector<OptionSpec> loadOptionSpecs(bool wards_required) {
          "area-to-ward lookup (e.g. ONS LSOA21CD -> WD23CD best fit): sums an LSOA --population "
          "to wards; with --assign-by lsoa places incidents by their LSOA code",
          false},
+        {"sources", "FILE",
+         "a sources file: each incident source once, with its paths, columns, CRS, months and "
+         "whether it is public (see the README)",
+         false},
         {"postcodes", "CSV",
          "postcode file (ONS Postcode Directory, NSPL or OS Code-Point Open) that places the rows "
          "of extracts with a postcode and no coordinates, at the postcode's centroid",
@@ -42,6 +47,10 @@ std::vector<OptionSpec> loadOptionSpecs(bool wards_required) {
         {"mask-distance", "M",
          "how far the rows of sources that are not public are moved at least (default 250 m; "
          "at most twice that)",
+         false},
+        {"mask-min-rows", "N",
+         "density cells (and so hotspot outlines) that fewer than N moved rows reach show the "
+         "public rows' density only (default 5; 1 = off)",
          false},
         {"crs", "CRS", "working CRS (default: EPSG:27700 in Great Britain, else local UTM)", false},
         {"ward-code-field", "NAME", "ward code field (default: detected, e.g. WD13CD)", false},
@@ -141,13 +150,10 @@ Status sourceOptionsFrom(const Args& a, LoadRequest& r) {
         else if (key == "source-name")
             g->options.name = v;
         else if (key == "covers") {
-            const auto dots = v.find("..");
-            const auto from = parseMonth(v.substr(0, dots));
-            const auto to = dots == std::string::npos ? from : parseMonth(v.substr(dots + 2));
-            if (!from || !to || *to < *from || *to - *from >= 1200)
+            g->options.covers = parseCovers(v);
+            if (!g->options.covers)
                 return badRequest("--covers " + v +
                                   ": give the months as FROM..TO, e.g. 2025-01..2025-06");
-            g->options.covers = MonthSpan{*from, *to};
         }
     }
     for (const auto& path : a.all("public-source"))
@@ -188,6 +194,12 @@ Result<LoadRequest> loadRequestFrom(const Args& a, bool wards_required, bool inp
     r.ward_options.name_field = a.get("ward-name-field");
     if (auto st = sourceOptionsFrom(a, r); !st)
         return st.failure();
+    if (a.has("sources")) {
+        auto file = readSourcesFile(a.get("sources"));
+        if (!file)
+            return file.failure();
+        addSources(r, file.value());
+    }
     r.exact_locations = a.has("exact-locations");
     if (a.has("mask-distance")) {
         const auto m = parseDouble(a.get("mask-distance"));
@@ -196,6 +208,14 @@ Result<LoadRequest> loadRequestFrom(const Args& a, bool wards_required, bool inp
         if (r.exact_locations)
             return badRequest("--mask-distance and --exact-locations cannot be given together");
         r.mask_m = *m;
+    }
+    if (a.has("mask-min-rows")) {
+        const auto n = parseInteger(a.get("mask-min-rows"));
+        if (!n || *n < 1 || *n > 100)
+            return badRequest("--mask-min-rows must be a whole number from 1 to 100");
+        if (r.exact_locations)
+            return badRequest("--mask-min-rows and --exact-locations cannot be given together");
+        r.mask_min_rows = static_cast<std::size_t>(*n);
     }
     if (a.has("threads")) {
         const auto n = parseInteger(a.get("threads"));

@@ -52,6 +52,8 @@ Result<SelectionParams> loadPlanData(Session& session, PlanCommand& pc) {
     auto given = selectionFrom(pc.cmd.args, session);
     if (!given)
         return badRequest(given.error());
+    if (auto st = requireWholeMonths(given.value(), "a plan"); !st)
+        return st.failure();
     SelectionParams s = recorded.value();
     const Args& a = pc.cmd.args;
     if (a.has("from"))

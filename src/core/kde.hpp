@@ -78,6 +78,8 @@ struct KdeResult {
     double total_weight = 0; // of all points given
     std::size_t points = 0;
     bool empty_input = false; // no points (or all zero weight): the grid is all zero
+    // Cells held back by the protected-location rule (core/protected_density).
+    std::size_t protected_suppressed = 0;
 };
 
 // Uniform edge correction (as spatstat's): each study-area cell's value is divided by the

@@ -3,15 +3,17 @@
 #include "session/analysis_actions.hpp"
 
 #include "core/parallel.hpp"
+#include "session/selection_density.hpp"
 #include "session/study_area.hpp"
 
 namespace sw {
 namespace {
 
 // The KDE of one selection on a resolved grid, edge-corrected when the request asks.
-Result<KdeResult> surface(const WeightedPoints& points, const ResolvedKde& r,
-                          const std::vector<std::uint8_t>& study, Progress* progress) {
-    auto res = computeKde(points, r.kde, r.extent, progress);
+Result<KdeResult> surface(const Session& session, const Selection& sel, const ResolvedKde& r,
+                          const std::vector<std::uint8_t>& study, std::vector<std::string>& notes,
+                          Progress* progress) {
+    auto res = selectionDensity(session, sel, r.kde, r.extent, notes, progress);
     if (!res)
         return res.failure();
     if (r.kde.edge_correct)
@@ -62,7 +64,7 @@ Result<DensityResult> densitySurface(const Session& session, const KdeRequest& r
         study = studyCells(session.wards(), makeGrid(r.extent, r.kde.cell_size_m),
                            resolveThreads(r.kde.threads));
     }
-    auto a = surface(sel.value().points, r, study, progress);
+    auto a = surface(session, sel.value(), r, study, out.notes, progress);
     if (!a)
         return a.failure();
     out.density = std::move(a.value());
@@ -72,7 +74,7 @@ Result<DensityResult> densitySurface(const Session& session, const KdeRequest& r
     auto sel_b = selectIncidents(session, dual->compare);
     if (!sel_b)
         return sel_b.failure();
-    auto b = surface(sel_b.value().points, r, study, progress);
+    auto b = surface(session, sel_b.value(), r, study, out.notes, progress);
     if (!b)
         return b.failure();
     auto d = dualSurface(out.density.grid, b.value().grid, dual->mode);

@@ -644,7 +644,9 @@ Result<LoadedData> loadData(const LoadRequest& req, Progress* progress) {
         rep.masking = std::to_string(moved.moved) + " rows of sources that are not public " +
                       describeMasking(mp) + " (" + std::to_string(moved.snapped) +
                       " to a map point), before any analysis; their wards are from where they "
-                      "happened. --exact-locations keeps them";
+                      "happened; density cells fewer than " +
+                      std::to_string(req.mask_min_rows) +
+                      " of them reach show the public rows only. --exact-locations keeps them";
         if (!key.persistent)
             rep.warnings.push_back("no configuration folder for the masking key: the moves of "
                                    "this run differ from the next (set HOME or XDG_CONFIG_HOME)");

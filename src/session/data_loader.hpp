@@ -45,6 +45,8 @@ struct LoadRequest {
     // exact_locations (for a data-sharing agreement that allows them).
     bool exact_locations = false;
     double mask_m = 250;
+    // A density cell that fewer than this many masked rows reach shows the public rows only.
+    std::size_t mask_min_rows = 5;
     std::string working_crs; // empty: EPSG:27700 in GB, else local UTM
     unsigned threads = 0;    // 0 = all cores
 };

@@ -6,6 +6,7 @@
 #include "io/density_contours.hpp"
 #include "io/region_polygons.hpp"
 #include "session/analysis_actions.hpp"
+#include "session/selection_density.hpp"
 #include "session/study_area.hpp"
 
 namespace sw {
@@ -30,7 +31,7 @@ Result<HotspotResult> findHotspots(const Session& session, const HotspotRequest&
     out.resolved = std::move(resolved.value());
     const KdeParams& k = out.resolved.kde;
     out.notes = selection.notes;
-    auto kde = computeKde(selection.points, k, out.resolved.extent, progress);
+    auto kde = selectionDensity(session, selection, k, out.resolved.extent, out.notes, progress);
     if (!kde)
         return kde.failure();
     out.density = std::move(kde.value());

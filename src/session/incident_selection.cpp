@@ -9,6 +9,12 @@
 namespace sw {
 
 Status SelectionParams::validate() const {
+    if (from_day != kNoDay && to_day != kNoDay && from_day > to_day)
+        return badRequest("the period ends (" + formatDay(to_day) + ") before it starts (" +
+                          formatDay(from_day) + ")");
+    if ((from_day != kNoDay && from != monthOfDay(from_day)) ||
+        (to_day != kNoDay && to != monthOfDay(to_day)))
+        return badRequest("a period in days needs its months set to the days' months");
     if (from != kNoMonth && to != kNoMonth && from > to)
         return badRequest("the period ends (" + formatMonth(to) + ") before it starts (" +
                           formatMonth(from) + ")");
@@ -21,6 +27,29 @@ Status SelectionParams::validate() const {
             return badRequest("layer weights must be zero or positive numbers");
     return okStatus();
 }
+
+namespace {
+
+// "period 2025-03-03..2025-03-30: dated sources by day; police.uk street-level crime has months
+// only, read as 2025-03 whole (1,234 rows)".
+std::string daysNote(const IncidentTable& t, const SelectionParams& p, std::size_t by_month) {
+    std::string monthly;
+    for (const auto& src : t.sources)
+        if (!src.dated() && src.rows)
+            monthly += (monthly.empty() ? "" : ", ") + src.name;
+    if (monthly.empty())
+        monthly = "some rows";
+    const std::string span =
+        formatMonth(p.from != kNoMonth ? p.from : p.to) +
+        (p.from != kNoMonth && p.to != kNoMonth && p.from != p.to ? ".." + formatMonth(p.to)
+                                                                  : std::string());
+    return "period " + (p.from_day != kNoDay ? formatDay(p.from_day) : std::string()) + ".." +
+           (p.to_day != kNoDay ? formatDay(p.to_day) : std::string()) +
+           ": dated sources selected by day; " + monthly + " (months only) read by whole months " +
+           span + " (" + std::to_string(by_month) + " rows)";
+}
+
+} // namespace
 
 Result<Selection> selectIncidents(const Session& session, const SelectionParams& p) {
     if (auto st = p.validate(); !st)
@@ -43,6 +72,7 @@ Result<Selection> selectIncidents(const Session& session, const SelectionParams&
     const auto crimes = p.layers.empty() ? t.rowsOfKind("") : std::vector<std::uint8_t>{};
     std::vector<std::size_t> per_layer(p.layers.size(), 0);
     std::size_t bad_weights = 0;
+    std::size_t by_month = 0; // rows with no day in a period of days
     for (std::size_t i = 0; i < t.size(); ++i) {
         const MonthIndex m = t.month[i];
         if (p.from != kNoMonth && (m == kNoMonth || m < p.from))
@@ -51,6 +81,14 @@ Result<Selection> selectIncidents(const Session& session, const SelectionParams&
             continue;
         if (!crimes.empty() && !crimes[i])
             continue;
+        bool no_day = false;
+        if (p.from_day != kNoDay || p.to_day != kNoDay) {
+            const DayNumber d = t.dayOf(i);
+            if (d != kNoDay &&
+                ((p.from_day != kNoDay && d < p.from_day) || (p.to_day != kNoDay && d > p.to_day)))
+                continue;
+            no_day = d == kNoDay;
+        }
         double w = 1.0;
         if (!p.layers.empty()) {
             if (!masks[i])
@@ -78,6 +116,7 @@ Result<Selection> selectIncidents(const Session& session, const SelectionParams&
         sel.points.y.push_back(t.y[i]);
         sel.points.w.push_back(w);
         sel.rows.push_back(static_cast<std::uint32_t>(i));
+        by_month += no_day ? 1 : 0;
     }
     if (sel.outside_study_area)
         sel.notes.push_back(std::to_string(sel.outside_study_area) +
@@ -109,6 +148,8 @@ Result<Selection> selectIncidents(const Session& session, const SelectionParams&
         if (per_layer[l] == 0)
             sel.notes.push_back("layer '" + p.layers[l].name +
                                 "' matches no incidents in the period");
+    if (by_month)
+        sel.notes.push_back(daysNote(t, p, by_month));
     if (bad_weights)
         sel.notes.push_back(std::to_string(bad_weights) + " incidents left out: their '" +
                             p.weight_column + "' value is not a non-negative number");

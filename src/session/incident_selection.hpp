@@ -5,6 +5,7 @@
 // PAI, bandwidth rule, threshold, density surface or grid.
 #pragma once
 
+#include "core/calendar_date.hpp"
 #include "core/incident_table.hpp"
 #include "core/kde.hpp"
 #include "core/layer_rules.hpp"
@@ -18,10 +19,13 @@ namespace sw {
 
 struct SelectionParams {
     MonthIndex from = kNoMonth, to = kNoMonth; // inclusive; kNoMonth = open
-    std::vector<LayerRule> layers;             // empty: every incident
-    std::vector<double> layer_weights;         // per layer (default 1); an incident in several
-                                               // layers takes the largest weight
-    std::string weight_column;                 // optional text column holding a number
+    // A period in days (--from 2025-03-03): rows with a day (dated sources) are selected by it,
+    // rows with a month only by the months it touches (from/to above, set to those months).
+    DayNumber from_day = kNoDay, to_day = kNoDay;
+    std::vector<LayerRule> layers;     // empty: every incident
+    std::vector<double> layer_weights; // per layer (default 1); an incident in several
+                                       // layers takes the largest weight
+    std::string weight_column;         // optional text column holding a number
 
     Status validate() const;
 };

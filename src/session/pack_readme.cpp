@@ -242,7 +242,11 @@ void disclosure(Doc& d, const PackReadmeInput& in) {
                ", by a move drawn from a secret key (rows at one place move together), before "
                "anything was made from them; their wards are from where they happened. Every "
                "layer here (points, density, hotspots, the map) was made from the moved "
-               "places; no layer shows where one of those rows happened closer than that.");
+               "places; no layer shows where one of those rows happened closer than that. "
+               "Where fewer than " +
+               std::to_string(in.mask_min_rows) +
+               " of them reach a density cell, the cell (and any hotspot outline drawn from it) "
+               "shows the public rows only.");
     const std::string where = hidden.empty() ? "police.uk's published (already anonymised) location"
                               : exact        ? "the location as given (police.uk rows: police.uk's "
                                                "published, anonymised location)"

@@ -24,6 +24,7 @@ struct PackReadmeInput {
     // The load's sources (public or not) and what was done to the places of those that are not.
     const std::vector<IncidentSource>* incident_sources = nullptr;
     std::string masking;
+    std::size_t mask_min_rows = 5; // density cells fewer masked rows reach: public rows only
     const io::WrittenLayers* written = nullptr;
     std::vector<std::string> files; // every file of the pack, for the list
 };

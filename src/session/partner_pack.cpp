@@ -192,6 +192,7 @@ Result<PartnerPackResult> exportPartnerPack(const Session& session, const Plan& 
     ri.sources = &session.request();
     ri.incident_sources = &session.incidents().sources;
     ri.masking = session.report().masking_method;
+    ri.mask_min_rows = session.request().mask_min_rows;
     ri.written = &written.value();
     ri.files = folderFiles(temp.path);
     ri.files.insert(ri.files.end(), {"README.html", "README.txt"});

@@ -1,6 +1,8 @@
 // Plan settings and sources to and from the session's requests.
 #include "session/plan_context.hpp"
 
+#include "session/sources_file.hpp"
+
 #include "core/layer_rules.hpp"
 #include "io/plan_file.hpp"
 
@@ -13,13 +15,18 @@ namespace fs = std::filesystem;
 namespace sw {
 namespace {
 
+// The path as plans keep it (absolute, so a plan opened from elsewhere finds its files).
+std::string absolutePath(const std::string& path) {
+    std::error_code ec;
+    std::string out = fs::absolute(path, ec).string();
+    return ec ? path : out;
+}
+
 PlanSource sourceOf(const std::string& role, const std::string& path) {
     PlanSource s;
     s.role = role;
     std::error_code ec;
-    s.path = fs::absolute(path, ec).string();
-    if (ec)
-        s.path = path;
+    s.path = absolutePath(path);
     if (fs::is_regular_file(path, ec)) {
         s.bytes = static_cast<std::uint64_t>(fs::file_size(path, ec));
         s.checksum = io::fileChecksum(path);
@@ -81,7 +88,7 @@ void recordSources(Plan& plan, const LoadRequest& r, const LoadReport* report) {
     // What the user said about each incident source, so the plan reloads it the same way.
     std::vector<std::string> options;
     for (const auto& so : r.sources) {
-        std::string line = so.path;
+        std::string line = absolutePath(so.path); // as the plan's sources name it
         const auto add = [&](const char* k, const std::string& v) {
             if (!v.empty())
                 line += std::string("\t") + k + "=" + v;
@@ -95,6 +102,7 @@ void recordSources(Plan& plan, const LoadRequest& r, const LoadReport* report) {
             add("y", so.columns->y);
             add("month", so.columns->month);
             add("type", so.columns->type);
+            add("postcode", so.columns->postcode);
             add("lonlat", so.columns->lonlat_hint ? "1" : "");
         }
         if (so.xy_crs)
@@ -105,6 +113,7 @@ void recordSources(Plan& plan, const LoadRequest& r, const LoadReport* report) {
     plan.setAll("exact_locations",
                 r.exact_locations ? std::vector<std::string>{"1"} : std::vector<std::string>{});
     plan.set("mask_m", numberText(r.mask_m));
+    plan.set("mask_min_rows", std::to_string(r.mask_min_rows));
 }
 
 namespace {
@@ -131,13 +140,11 @@ SourceOptions sourceOptionsFromSetting(const std::string& line) {
             so.name = v;
         else if (k == "public")
             so.is_public = v == "1";
-        else if (k == "covers") {
-            const auto dots = v.find("..");
-            const auto a = parseMonth(v.substr(0, dots));
-            const auto b = dots == std::string::npos ? a : parseMonth(v.substr(dots + 2));
-            if (a && b && *a <= *b)
-                so.covers = MonthSpan{*a, *b};
-        } else if (k == "x")
+        else if (k == "covers")
+            so.covers = parseCovers(v);
+        else if (k == "postcode")
+            cols().postcode = v;
+        else if (k == "x")
             cols().x = v;
         else if (k == "y")
             cols().y = v;
@@ -208,6 +215,8 @@ Result<LoadRequest> requestFromPlan(const Plan& plan, LoadRequest given,
         given.exact_locations = given.exact_locations || plan.setting("exact_locations") == "1";
         if (const double m = std::atof(plan.setting("mask_m").c_str()); m >= 50 && m <= 5000)
             given.mask_m = m;
+        if (const int n = std::atoi(plan.setting("mask_min_rows").c_str()); n >= 1 && n <= 100)
+            given.mask_min_rows = static_cast<std::size_t>(n);
     }
     if (!missing.empty()) {
         std::string all;

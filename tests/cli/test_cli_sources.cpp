@@ -343,11 +343,18 @@ TEST_CASE("one partner incident in an empty square cannot be found from the dens
     const std::string log = test::writeFile(
         dir.file("log.csv"), "Easting,Northing,Date,Category\n570400,160450,2025-03-09,Noise\n");
     const std::string tif = dir.file("noise.tif");
+    const std::string noise = " --layer-rule 'Noise: types=Noise' --layer Noise --radius 150 "
+                              "--cell 10 --out ";
+    // By default a cell that fewer than 5 moved rows reach shows nothing of them: one row leaves
+    // no surface at all, and the command says why.
+    const auto held = run("kde --quiet --wards " + quote(wards) + " --incidents " + quote(police) +
+                          " --incidents " + quote(log) + noise + quote(tif));
+    CHECK(held.code != 0);
+    CHECK(held.output.find("protected locations") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(tif));
+    // With the rule off (--mask-min-rows 1) the moved point shows, never nearer than the ring.
     const auto k = run("kde --quiet --wards " + quote(wards) + " --incidents " + quote(police) +
-                       " --incidents " + quote(log) +
-                       " --layer-rule 'Noise: types=Noise' --layer Noise --radius 150 "
-                       "--cell 10 --out " +
-                       quote(tif));
+                       " --incidents " + quote(log) + " --mask-min-rows 1" + noise + quote(tif));
     INFO(k.output);
     REQUIRE(k.code == 0);
     const auto masked = peakOf(tif);
@@ -365,6 +372,120 @@ TEST_CASE("one partner incident in an empty square cannot be found from the dens
     const auto exact = peakOf(dir.file("exact.tif"));
     REQUIRE(exact.second);
     CHECK(std::hypot(exact.second->first - te, exact.second->second - tn) < 15.0);
+    ::unsetenv("XDG_CONFIG_HOME");
+}
+
+TEST_CASE("five partner incidents at one address show on the density surface, moved together") {
+    test::TempDir dir;
+    ::setenv("XDG_CONFIG_HOME", dir.path().c_str(), 1);
+    const std::string wards = test::writeFile(dir.file("w.geojson"), test::twoSquareWardsGeoJson());
+    std::string csv = test::kPoliceHeader;
+    for (int k = 0; k < 20; ++k)
+        csv += test::policeRowAt(571300 + 20.0 * k, 160700, "2025-03", "Anti-social behaviour");
+    const std::string police = test::writeFile(dir.file("2025-03-kent-street.csv"), csv);
+    const double te = 570400, tn = 160450;
+    std::string log = "Easting,Northing,Date,Category\n";
+    for (int k = 0; k < 5; ++k)
+        log += "570400,160450,2025-03-0" + std::to_string(k + 1) + ",Noise\n";
+    const std::string log_path = test::writeFile(dir.file("log.csv"), log);
+    const std::string tif = dir.file("noise.tif");
+    const auto k = run("kde --quiet --wards " + quote(wards) + " --incidents " + quote(police) +
+                       " --incidents " + quote(log_path) +
+                       " --layer-rule 'Noise: types=Noise' --layer Noise --radius 150 --cell 10 "
+                       "--out " +
+                       quote(tif));
+    INFO(k.output);
+    REQUIRE(k.code == 0);
+    const auto peak = peakOf(tif);
+    REQUIRE(peak.first);
+    REQUIRE(peak.second);
+    const double d = std::hypot(peak.second->first - te, peak.second->second - tn);
+    CHECK(d >= 250.0 - 10.0);
+    CHECK(d <= 500.0 + 10.0);
+    ::unsetenv("XDG_CONFIG_HOME");
+}
+
+TEST_CASE("a sources file declares every source once, and the load follows it") {
+    Sources s;
+    // Paths relative to the sources file's folder; the council's columns and months its own.
+    const std::string sources =
+        test::writeFile(s.dir.file("sources.txt"),
+                        "# police.uk and the council\n[police.uk]\npath = 2025-kent-street.csv\n\n"
+                        "[Council noise log]\npath = council_noise.csv\nx-field = E\ny-field = N\n"
+                        "month-field = Logged\ntype-field = What\ncovers = 2025-01..2025-09\n");
+    const auto info =
+        run("info --quiet --wards " + quote(s.wards) + " --sources " + quote(sources));
+    INFO(info.output);
+    REQUIRE(info.code == 0);
+    CHECK(info.output.find("police.uk (public): 2025-01..2025-12, 24 rows") != std::string::npos);
+    CHECK(info.output.find("Council noise log (not public): 2025-01..2025-09, 18 rows") !=
+          std::string::npos);
+    // The same as the options after each path.
+    const auto same = run("info " + s.load("--covers 2025-01..2025-09"));
+    REQUIRE(same.code == 0);
+    CHECK(same.output.find("18 rows") != std::string::npos);
+    // A mistake names the file and line, and nothing loads.
+    const std::string bad =
+        test::writeFile(s.dir.file("bad.txt"), "[Council]\npath = council_noise.csv\nx = E\n");
+    const auto b = run("info --quiet --wards " + quote(s.wards) + " --sources " + quote(bad));
+    CHECK(b.code != 0);
+    CHECK(b.output.find(bad + " line 3: unknown key 'x'") != std::string::npos);
+}
+
+TEST_CASE("a plan made with relative paths keeps each source's settings when opened elsewhere") {
+    Sources s;
+    ::setenv("XDG_CONFIG_HOME", s.dir.path().c_str(), 1);
+    const auto made = test::runShell(
+        "cd " + quote(s.dir.path()) + " && " + STREETWEEK_BIN +
+        " suggest --quiet --wards wards.geojson --incidents 2025-kent-street.csv --incidents "
+        "council_noise.csv --x-field E --y-field N --month-field Logged --type-field What "
+        "--source-name 'Council noise log' --covers 2025-01..2025-06 --weeks 1 --from 2025-01 "
+        "--to 2025-06 --out p.gpkg");
+    INFO(made.output);
+    REQUIRE(made.code == 0);
+    const std::string pack = s.dir.file("pack");
+    const auto e =
+        test::runShell("cd / && " + std::string(STREETWEEK_BIN) + " export --quiet --plan " +
+                       quote(s.dir.file("p.gpkg")) + " --out " + quote(pack));
+    INFO(e.output);
+    REQUIRE(e.code == 0);
+    const std::string readme = test::readFile(pack + "/README.txt");
+    CHECK(readme.find("rows of Council noise log (not public data) were moved") !=
+          std::string::npos);
+    ::unsetenv("XDG_CONFIG_HOME");
+}
+
+TEST_CASE("a period in days selects a dated source by day and police.uk by whole months") {
+    Sources s;
+    ::setenv("XDG_CONFIG_HOME", s.dir.path().c_str(), 1);
+    // Council rows are on days 10, 11 and 12 of each month: 2025-03-11..2025-04-10 holds three.
+    const std::string out = " --radius 300 --cell 50 --out " + quote(s.dir.file("d.tif"));
+    const auto noise =
+        run("kde " + s.load("--exact-locations") +
+            " --layer-rule 'Noise: types=Noise nuisance' --layer Noise --from 2025-03-11 "
+            "--to 2025-04-10" +
+            out);
+    INFO(noise.output);
+    REQUIRE(noise.code == 0);
+    CHECK(noise.output.find("Incidents: 3 ") != std::string::npos);
+    CHECK(noise.output.find("period 2025-03-11..2025-04-10") != std::string::npos);
+    // Every crime: the three council rows and police.uk's four of March and April, said so.
+    const auto all =
+        run("kde " + s.load("--exact-locations") + " --from 2025-03-11 --to 2025-04-10" + out);
+    INFO(all.output);
+    REQUIRE(all.code == 0);
+    CHECK(all.output.find("Incidents: 7 ") != std::string::npos);
+    CHECK(all.output.find("police.uk street-level crime (months only) read by whole months "
+                          "2025-03..2025-04 (4 rows)") != std::string::npos);
+    // Commands that work on whole months say so rather than drop the days.
+    const auto sug = run("suggest " + s.load() + " --weeks 1 --from 2025-03-11 --out " +
+                         quote(s.dir.file("p.gpkg")));
+    INFO(sug.output);
+    CHECK(sug.code != 0);
+    CHECK(sug.output.find("works on whole months") != std::string::npos);
+    const auto bad = run("kde " + s.load() + " --from 2025-02-30" + out);
+    CHECK(bad.code != 0);
+    CHECK(bad.output.find("must be YYYY-MM or YYYY-MM-DD") != std::string::npos);
     ::unsetenv("XDG_CONFIG_HOME");
 }
 

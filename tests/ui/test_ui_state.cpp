@@ -1,6 +1,7 @@
 // The map's UI state without a window: period clamping and play, analysis parameters from the
 // shown layers, ward statistics for the choropleth, and the settings file round trip.
 #include "test_support.hpp"
+#include "ui/data_panel.hpp"
 #include "ui/map_presentation.hpp"
 #include "ui/map_ui_state.hpp"
 #include "ui/settings_file.hpp"
@@ -343,4 +344,55 @@ TEST_CASE("a saved map image's title names the district, the layers, the period 
     CHECK(ui::imageTitle(s, state, "2026-12-02 15:04 UTC") ==
           "kent_wards: Anti-social behaviour, 2025-07 to 2025-08 (made 2026-12-02 15:04 UTC)");
     CHECK(ui::mapTitle(s, state) == "Anti-social behaviour, 2025-07 to 2025-08");
+}
+
+TEST_CASE("Data panel: each incidents path keeps its source's settings into the load request") {
+    LoadRequest given;
+    given.wards_path = "w.geojson";
+    given.incident_paths = {"kent.zip", "asb.csv"};
+    SourceOptions asb;
+    asb.path = "asb.csv";
+    asb.name = "Council ASB log";
+    asb.columns = CsvColumnOptions{"E", "N", "Logged", "What", "", false};
+    asb.covers = MonthSpan{*parseMonth("2025-01"), *parseMonth("2025-06")};
+    given.sources = {asb};
+    given.postcodes_path = "nspl.csv";
+    given.mask_m = 300;
+    given.mask_min_rows = 8;
+
+    ui::DataPanelState s;
+    ui::setFromRequest(s, given);
+    REQUIRE(s.drafts.size() == 2);
+    CHECK(s.drafts[1].name == "Council ASB log");
+    CHECK(s.drafts[1].covers == "2025-01..2025-06");
+    CHECK(s.drafts[1].month == "Logged");
+    CHECK(s.drafts[0].name.empty());
+
+    auto r = ui::requestFromPanel(s);
+    REQUIRE(r);
+    CHECK(r.value().incident_paths == given.incident_paths);
+    CHECK(r.value().postcodes_path == "nspl.csv");
+    CHECK(r.value().mask_m == 300);
+    CHECK(r.value().mask_min_rows == 8);
+    REQUIRE(r.value().sources.size() == 1); // kent.zip says nothing: all detected
+    const SourceOptions& o = r.value().sources[0];
+    CHECK(o.path == "asb.csv");
+    CHECK(o.name == "Council ASB log");
+    REQUIRE(o.columns);
+    CHECK(o.columns->x == "E");
+    CHECK(o.columns->type == "What");
+    REQUIRE(o.covers);
+    CHECK(formatMonth(o.covers->last) == "2025-06");
+
+    // The user marks the log public and mistypes its months: Load is refused, saying why.
+    s.drafts[1].is_public = true;
+    s.drafts[1].covers = "2025-13..2025-06";
+    auto bad = ui::requestFromPanel(s);
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().find("asb.csv: months covered '2025-13..2025-06'") == 0);
+    s.drafts[1].covers.clear();
+    auto ok = ui::requestFromPanel(s);
+    REQUIRE(ok);
+    CHECK(ok.value().sources[0].is_public);
+    CHECK_FALSE(ok.value().sources[0].covers);
 }
