@@ -306,10 +306,20 @@ void addSourcesFile(DataPanelState& s, const std::string& path) {
 }
 
 std::optional<LoadRequest> drawDataPanel(DataPanelState& s, const Session& session, bool loading) {
-    if (!s.open)
+    if (!s.open) {
+        s.was_open = false;
         return std::nullopt;
-    ImGui::SetNextWindowPos(ImVec2(360, 60), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(560, 460), ImGuiCond_FirstUseEver);
+    }
+    if (!s.was_open || (session.loaded() && !s.saw_loaded))
+        s.focus_frames = 3; // the map's other panels appear with the data: stay in front
+    s.was_open = true;
+    s.saw_loaded = session.loaded();
+    if (s.focus_frames > 0) {
+        --s.focus_frames;
+        ImGui::SetNextWindowFocus();
+    }
+    ImGui::SetNextWindowPos(ImVec2(410, 60), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(600, 560), ImGuiCond_FirstUseEver);
     std::optional<LoadRequest> out;
     if (!ImGui::Begin("Data", &s.open)) {
         ImGui::End();

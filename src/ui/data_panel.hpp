@@ -39,6 +39,9 @@ struct DataPanelState {
     std::vector<std::string> context_requests; // context layers to add (the app loads them)
     std::string context_message;               // the last context layer's load result
     bool open = false;
+    bool was_open = false;   // drawn last frame (a panel just opened comes to the front)
+    int focus_frames = 0;    // frames left to keep it in front of windows appearing with it
+    bool saw_loaded = false; // the map's panels appear once data is loaded: stay in front
 };
 
 // Files the browser offers: data formats streetweek reads (and folders).
