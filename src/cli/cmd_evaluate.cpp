@@ -38,6 +38,7 @@ void printEvaluationJson(const PlanEvaluation& e) {
         j["train_incidents"] = e.train_incidents.value_or(0);
     }
     j["incidents"] = e.incidents;
+    j["partial"] = e.partial;
     j["study_area_km2"] = jsonNumber(e.study_area_km2);
     j["areas"] = Json::array();
     for (const auto& a : e.areas)
@@ -47,8 +48,10 @@ void printEvaluationJson(const PlanEvaluation& e) {
 }
 
 void printTable(const PlanEvaluation& e) {
-    std::printf("Hold-out check on %s: %s incidents in the study area (%.2f km2)",
-                formatSpan(e.period).c_str(), withCommas(e.incidents).c_str(), e.study_area_km2);
+    std::printf("Hold-out check on %s%s: %s incidents in the study area (%.2f km2)",
+                formatSpan(e.period).c_str(),
+                e.partial ? " (partial: a layer's sources lack data, see the notes)" : "",
+                withCommas(e.incidents).c_str(), e.study_area_km2);
     if (e.train)
         std::printf("; chosen on %s (%s incidents)", formatSpan(*e.train).c_str(),
                     withCommas(e.train_incidents.value_or(0)).c_str());

@@ -126,6 +126,7 @@ Result<Selection> selectIncidents(const Session& session, const SelectionParams&
     const MonthIndex from = p.from != kNoMonth ? p.from : session.months().first();
     const MonthIndex to = p.to != kNoMonth ? p.to : session.months().last();
     const std::size_t series = std::max<std::size_t>(1, p.layers.size());
+    std::vector<std::uint8_t> no_data_layer(p.layers.size(), 0);
     for (std::size_t l = 0; l < series && from != kNoMonth && !t.sources.empty(); ++l) {
         std::vector<std::uint8_t> rows;
         if (!p.layers.empty()) {
@@ -136,6 +137,8 @@ Result<Selection> selectIncidents(const Session& session, const SelectionParams&
         const SelectionCoverage c = coverageOf(t, rows);
         if (c.covers(from, to))
             continue;
+        if (l < no_data_layer.size() && !c.anyIn(from, to))
+            no_data_layer[l] = 1; // said below as no data, not as matching nothing
         std::string missing;
         for (const auto& n : c.missingNotes(t, from, to))
             missing += (missing.empty() ? "" : "; ") + n;
@@ -145,7 +148,7 @@ Result<Selection> selectIncidents(const Session& session, const SelectionParams&
                                 ": " + missing + " (no data there, not zero)");
     }
     for (std::size_t l = 0; l < p.layers.size(); ++l)
-        if (per_layer[l] == 0)
+        if (per_layer[l] == 0 && !no_data_layer[l])
             sel.notes.push_back("layer '" + p.layers[l].name +
                                 "' matches no incidents in the period");
     if (by_month)

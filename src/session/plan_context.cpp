@@ -6,6 +6,7 @@
 #include "core/layer_rules.hpp"
 #include "io/plan_file.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -210,8 +211,20 @@ Result<LoadRequest> requestFromPlan(const Plan& plan, LoadRequest given,
     if (need_population && !given.lookup_path.empty() && plan.setting("assign_by") == "lsoa")
         given.assign_by_area = true;
     if (need_incidents) { // the plan's sources as the user described them when it was made
-        for (const auto& line : plan.settingAll("source_options"))
-            given.sources.push_back(sourceOptionsFromSetting(line));
+        for (const auto& line : plan.settingAll("source_options")) {
+            SourceOptions so = sourceOptionsFromSetting(line);
+            // Plans made before paths were kept absolute: the one incidents path of that name.
+            const auto& paths = given.incident_paths;
+            if (std::find(paths.begin(), paths.end(), so.path) == paths.end()) {
+                const auto name = fs::path(so.path).filename();
+                const auto same = [&](const std::string& p) {
+                    return fs::path(p).filename() == name;
+                };
+                if (std::count_if(paths.begin(), paths.end(), same) == 1)
+                    so.path = *std::find_if(paths.begin(), paths.end(), same);
+            }
+            given.sources.push_back(std::move(so));
+        }
         given.exact_locations = given.exact_locations || plan.setting("exact_locations") == "1";
         if (const double m = std::atof(plan.setting("mask_m").c_str()); m >= 50 && m <= 5000)
             given.mask_m = m;

@@ -65,6 +65,9 @@ Result<PlanEvaluation> evaluatePlan(const Session& session, const std::vector<Ta
         train = std::move(t.value());
         out.train = train->period();
     }
+    const MonthCoverage layers_months = session.monthsOf(request.selection.layers);
+    out.partial = !layers_months.covers(out.period.first, out.period.last) ||
+                  (out.train && !layers_months.covers(out.train->first, out.train->last));
     out.incidents = test.value().studyIncidents();
     if (train)
         out.train_incidents = train->studyIncidents();

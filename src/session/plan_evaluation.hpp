@@ -33,6 +33,9 @@ struct PlanEvaluation {
     double study_area_km2 = 0;
     std::vector<AreaScore> areas;
     AreaScore plan;
+    // Some layer's sources lack data in the test (or training) period: the counts hold only the
+    // sources with data (the notes name them), so hit rates and RRI are not like for like.
+    bool partial = false;
     std::vector<std::string> notes;
 };
 

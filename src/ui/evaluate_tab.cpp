@@ -55,6 +55,13 @@ void holdOut(PlanPanelState& s, PlanPanelContext& ctx, PlanPanelRequests& out) {
     ImGui::Text("%s: %lld incidents in the study area%s", formatSpan(e.period).c_str(),
                 static_cast<long long>(e.incidents),
                 e.train ? (", chosen on " + formatSpan(*e.train)).c_str() : "");
+    if (e.partial) {
+        ImGui::TextColored(ImVec4(0.75f, 0.4f, 0.05f, 1),
+                           "Partial: a layer's sources lack data in these months");
+        for (const auto& n : e.notes)
+            if (n.find("no data") != std::string::npos)
+                ImGui::TextWrapped("  %s", n.c_str());
+    }
     const bool train = e.train.has_value();
     if (!ImGui::BeginTable("holdout", train ? 5 : 4,
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))

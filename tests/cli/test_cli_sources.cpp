@@ -455,6 +455,30 @@ TEST_CASE("a plan made with relative paths keeps each source's settings when ope
     ::unsetenv("XDG_CONFIG_HOME");
 }
 
+TEST_CASE("a hold-out check on months a layer's partner source lacks says it is partial") {
+    Sources s;
+    ::setenv("XDG_CONFIG_HOME", s.dir.path().c_str(), 1);
+    const std::string layers =
+        " --layer-rule 'Noise: types=Noise nuisance' --layer Noise --layer asb";
+    const std::string plan = s.dir.file("p.gpkg");
+    REQUIRE(run("suggest " + s.load() + layers + " --from 2025-01 --to 2025-03 --weeks 1 --out " +
+                quote(plan))
+                .code == 0);
+    const auto later =
+        run("evaluate --quiet --plan " + quote(plan) + " --from 2025-07 --to 2025-09");
+    INFO(later.output);
+    REQUIRE(later.code == 0);
+    CHECK(later.output.find("Hold-out check on 2025-07..2025-09 (partial") != std::string::npos);
+    CHECK(later.output.find("council_noise.csv has no data for 2025-07..2025-09") !=
+          std::string::npos);
+    CHECK(later.output.find("matches no incidents") == std::string::npos);
+    const auto j = test::jsonOf(
+        run("evaluate --quiet --json --plan " + quote(plan) + " --from 2025-04 --to 2025-06"));
+    REQUIRE_FALSE(j.is_discarded());
+    CHECK(j["partial"] == false);
+    ::unsetenv("XDG_CONFIG_HOME");
+}
+
 TEST_CASE("a period in days selects a dated source by day and police.uk by whole months") {
     Sources s;
     ::setenv("XDG_CONFIG_HOME", s.dir.path().c_str(), 1);
