@@ -62,6 +62,9 @@ std::vector<OptionSpec> loadOptionSpecs(bool wards_required) {
         {"lonlat", "", "the named --x-field/--y-field columns are longitude/latitude", true},
         {"month-field", "NAME", "CSV column of the month or date (likewise)", true},
         {"type-field", "NAME", "CSV column of the crime type (likewise)", true},
+        {"date-order", "dmy|mdy",
+         "how slash dates read: dmy (14/03/2025, the default) or mdy (03/14/2025) (likewise)",
+         true},
         {"xy-crs", "CRS", "CRS of easting/northing columns (default EPSG:27700; likewise)", true},
         {"covers", "FROM..TO",
          "after an --incidents path: the months that source covers, rows or not (a partner's "
@@ -114,8 +117,9 @@ Status sourceOptionsFrom(const Args& a, LoadRequest& r) {
             groups.back().paths.push_back(v);
             continue;
         }
-        static const char* kSourceOptions[] = {"x-field",    "y-field", "lonlat", "month-field",
-                                               "type-field", "xy-crs",  "covers", "source-name"};
+        static const char* kSourceOptions[] = {"x-field",     "y-field",     "lonlat",
+                                               "month-field", "type-field",  "xy-crs",
+                                               "covers",      "source-name", "date-order"};
         if (std::none_of(std::begin(kSourceOptions), std::end(kSourceOptions),
                          [&](const char* o) { return key == o; }))
             continue;
@@ -141,7 +145,14 @@ Status sourceOptionsFrom(const Args& a, LoadRequest& r) {
             cols->y = v;
         else if (key == "lonlat")
             cols->lonlat_hint = true;
-        else if (key == "month-field")
+        else if (key == "date-order") {
+            const auto order = parseDateOrder(v);
+            if (!order)
+                return badRequest("--date-order must be dmy (day/month/year, the UK's) or mdy "
+                                  "(month/day/year), got '" +
+                                  v + "'");
+            cols->month_first = *order;
+        } else if (key == "month-field")
             cols->month = v;
         else if (key == "type-field")
             cols->type = v;

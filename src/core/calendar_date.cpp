@@ -49,6 +49,42 @@ std::optional<DayNumber> parseDay(std::string_view t) {
     return day;
 }
 
+std::optional<std::string> dayFirstFromMonthFirst(std::string_view t) {
+    while (!t.empty() && t.front() == ' ')
+        t.remove_prefix(1);
+    const auto s1 = t.find('/');
+    if (s1 == std::string_view::npos || s1 == 0 || s1 > 2)
+        return std::nullopt;
+    const auto s2 = t.find('/', s1 + 1);
+    if (s2 == std::string_view::npos || s2 - s1 - 1 == 0 || s2 - s1 - 1 > 2)
+        return std::nullopt;
+    return std::string(t.substr(s1 + 1, s2 - s1 - 1)) + "/" + std::string(t.substr(0, s1)) +
+           std::string(t.substr(s2));
+}
+
+bool looksMonthFirst(std::string_view t) {
+    while (!t.empty() && t.front() == ' ')
+        t.remove_prefix(1);
+    const auto s1 = t.find('/');
+    if (s1 == std::string_view::npos || s1 == 0 || s1 > 2)
+        return false;
+    const auto s2 = t.find('/', s1 + 1);
+    if (s2 == std::string_view::npos || s2 - s1 - 1 == 0 || s2 - s1 - 1 > 2)
+        return false;
+    int first = 0, middle = 0;
+    for (char c : t.substr(0, s1))
+        if (c >= '0' && c <= '9')
+            first = first * 10 + (c - '0');
+        else
+            return false;
+    for (char c : t.substr(s1 + 1, s2 - s1 - 1))
+        if (c >= '0' && c <= '9')
+            middle = middle * 10 + (c - '0');
+        else
+            return false;
+    return first >= 1 && first <= 12 && middle > 12 && middle <= 31;
+}
+
 std::optional<DayNumber> parseDateAsDay(std::string_view t) {
     while (!t.empty() && t.front() == ' ')
         t.remove_prefix(1);

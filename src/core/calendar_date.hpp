@@ -22,6 +22,12 @@ std::string formatDay(DayNumber day);
 // without a time after it ("2025-03-14T22:10", "14/03/2025 22:10"); nullopt for a month alone
 // ("2025-03") or anything that is not a real date.
 std::optional<DayNumber> parseDateAsDay(std::string_view text);
+// A US-ordered slash date ("03/14/2025", "3/14/2025 22:10") in UK order ("14/03/2025 ...");
+// nullopt when the text is not a slash date with the year last.
+std::optional<std::string> dayFirstFromMonthFirst(std::string_view text);
+// Whether a date that failed to read is a slash date whose middle part is above 12 (a day): a
+// month/day/year date read as day/month/year.
+bool looksMonthFirst(std::string_view text);
 // 0 = Monday .. 6 = Sunday.
 int weekday(DayNumber day);
 // The Monday of the week holding the day.

@@ -89,12 +89,19 @@ void IncidentRowBuilder::add(std::vector<std::string_view>& f, std::uint64_t lin
     MonthIndex m = kNoMonth;
     std::optional<DayNumber> d;
     if (s.month_col >= 0) {
-        const std::string_view fm = f[static_cast<std::size_t>(s.month_col)];
+        std::string_view fm = f[static_cast<std::size_t>(s.month_col)];
         if (fm.empty())
             return out_.rejected.add("no month or date", line);
+        std::optional<std::string> uk; // a month/day/year date, put day first
+        if (s.month_first && (uk = dayFirstFromMonthFirst(fm)))
+            fm = *uk;
         auto pm = parseMonth(fm);
         if (!pm)
             pm = parseDateAsMonth(fm);
+        if (!pm && !s.month_first && looksMonthFirst(fm))
+            return out_.rejected.add("date not day/month/year (month/day/year? give --date-order "
+                                     "mdy)",
+                                     line);
         if (!pm)
             return out_.rejected.add("unparsable month or date", line);
         m = *pm;

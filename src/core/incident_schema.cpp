@@ -139,6 +139,7 @@ Result<IncidentSchema> detectIncidentSchema(const std::vector<std::string_view>&
         }
     }
 
+    s.month_first = opt.month_first;
     if (!opt.month.empty()) {
         s.month_col = findNamed(norm, opt.month);
         if (s.month_col < 0)

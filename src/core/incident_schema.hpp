@@ -19,6 +19,7 @@ struct CsvColumnOptions {
     std::string type;         // crime type column
     std::string postcode;     // postcode column (rows placed through a postcode file)
     bool lonlat_hint = false; // the user named lon/lat columns explicitly
+    bool month_first = false; // slash dates are month/day/year (US order), not day/month/year
 };
 
 enum class CoordKind { LonLat, Projected };
@@ -32,6 +33,7 @@ struct IncidentSchema {
     const PostcodeIndex* postcodes = nullptr;
     CoordKind coords = CoordKind::LonLat;
     int month_col = -1;         // -1: no month column
+    bool month_first = false;   // its slash dates are month/day/year (CsvColumnOptions)
     int type_col = -1;          // -1: every row gets "Unspecified"
     std::vector<int> text_cols; // every other column, kept as text
     std::vector<std::string> text_names;

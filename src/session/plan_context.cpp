@@ -104,6 +104,7 @@ void recordSources(Plan& plan, const LoadRequest& r, const LoadReport* report) {
             add("month", so.columns->month);
             add("type", so.columns->type);
             add("postcode", so.columns->postcode);
+            add("date_order", so.columns->month_first ? "mdy" : "");
             add("lonlat", so.columns->lonlat_hint ? "1" : "");
         }
         if (so.xy_crs)
@@ -145,6 +146,8 @@ SourceOptions sourceOptionsFromSetting(const std::string& line) {
             so.covers = parseCovers(v);
         else if (k == "postcode")
             cols().postcode = v;
+        else if (k == "date_order")
+            cols().month_first = v == "mdy";
         else if (k == "x")
             cols().x = v;
         else if (k == "y")

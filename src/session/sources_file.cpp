@@ -10,6 +10,14 @@ namespace sw {
 
 namespace fs = std::filesystem;
 
+std::optional<bool> parseDateOrder(const std::string& v) {
+    if (v == "dmy" || v == "DMY")
+        return false;
+    if (v == "mdy" || v == "MDY")
+        return true;
+    return std::nullopt;
+}
+
 std::optional<MonthSpan> parseCovers(const std::string& v) {
     const auto dots = v.find("..");
     const auto from = parseMonth(v.substr(0, dots));
@@ -48,8 +56,8 @@ struct Block {
     std::vector<std::string> keys; // given once each
 };
 
-constexpr const char* kKeys = "path, x-field, y-field, lonlat, month-field, type-field, "
-                              "postcode-field, xy-crs, covers, public";
+constexpr const char* kKeys = "path, x-field, y-field, lonlat, month-field, date-order, "
+                              "type-field, postcode-field, xy-crs, covers, public";
 
 } // namespace
 
@@ -126,6 +134,11 @@ Result<SourcesFile> parseSourcesFile(std::string_view text, const std::string& f
             if (!yn)
                 return badRequest(at + "lonlat must be yes or no, got '" + value + "'");
             columns().lonlat_hint = *yn;
+        } else if (key == "date-order") {
+            const auto order = parseDateOrder(value);
+            if (!order)
+                return badRequest(at + "date-order must be dmy or mdy, got '" + value + "'");
+            columns().month_first = *order;
         } else if (key == "xy-crs") {
             o.xy_crs = value;
         } else if (key == "covers") {

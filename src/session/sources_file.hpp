@@ -36,6 +36,9 @@ struct SourcesFile {
     std::vector<SourceOptions> sources; // one per path, in the same order
 };
 
+// "dmy" (false: day/month/year) or "mdy" (true: month/day/year); nullopt for anything else.
+std::optional<bool> parseDateOrder(const std::string& text);
+
 // "2025-01..2025-06" (or one month): the months a source covers; nullopt when it is not that.
 std::optional<MonthSpan> parseCovers(const std::string& text);
 

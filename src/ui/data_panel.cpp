@@ -44,6 +44,7 @@ SourceDraft draftFrom(const SourceOptions& o) {
         d.type = o.columns->type;
         d.postcode = o.columns->postcode;
         d.lonlat = o.columns->lonlat_hint;
+        d.month_first = o.columns->month_first;
     }
     d.xy_crs = o.xy_crs.value_or("");
     d.is_public = o.is_public;
@@ -63,8 +64,9 @@ Result<std::optional<SourceOptions>> optionsFrom(const SourceDraft& d, const std
                               "': give them as FROM..TO, e.g. 2025-01..2025-06");
     }
     if (!d.x.empty() || !d.y.empty() || !d.month.empty() || !d.type.empty() ||
-        !d.postcode.empty() || d.lonlat)
-        o.columns = CsvColumnOptions{d.x, d.y, d.month, d.type, d.postcode, d.lonlat};
+        !d.postcode.empty() || d.lonlat || d.month_first)
+        o.columns =
+            CsvColumnOptions{d.x, d.y, d.month, d.type, d.postcode, d.lonlat, d.month_first};
     if (!d.xy_crs.empty())
         o.xy_crs = d.xy_crs;
     if (!o.columns && !o.xy_crs && !o.covers && o.name.empty() && !o.is_public)
@@ -105,6 +107,9 @@ void sourceSettings(SourceDraft& d) {
     editText("Y column", d.y, "Northing or latitude column (empty: detected)");
     ImGui::Checkbox("X/Y are longitude/latitude", &d.lonlat);
     editText("Date column", d.month, "A month or a date column; days are kept (empty: detected)");
+    ImGui::Checkbox("Dates are month/day/year (US order)", &d.month_first);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Off: 03/04/2025 is 3 April (the UK's order)");
     editText("Type column", d.type, "The incident type column (empty: detected)");
     editText("Postcode column", d.postcode,
              "For rows with a postcode and no coordinates (needs a postcode file)");
@@ -262,6 +267,7 @@ void setFromRequest(DataPanelState& s, const LoadRequest& r) {
             d.type = g.type;
             d.postcode = g.postcode;
             d.lonlat = d.lonlat || g.lonlat_hint;
+            d.month_first = d.month_first || g.month_first;
         }
     if (r.incident_options.xy_crs != io::IncidentReadOptions{}.xy_crs)
         for (auto& d : s.drafts)

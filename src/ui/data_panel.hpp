@@ -20,6 +20,7 @@ struct SourceDraft {
     std::string x, y, month, type, postcode; // column names (empty: detected)
     std::string xy_crs;                      // CRS of easting/northing columns (empty: detected)
     bool lonlat = false;                     // x/y columns are longitude/latitude
+    bool month_first = false;                // slash dates are month/day/year
     bool is_public = false;                  // published as it is (police.uk files always are)
 };
 

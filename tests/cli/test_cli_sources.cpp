@@ -479,6 +479,37 @@ TEST_CASE("a hold-out check on months a layer's partner source lacks says it is 
     ::unsetenv("XDG_CONFIG_HOME");
 }
 
+TEST_CASE("a US-ordered extract is read with --date-order mdy, and refused with a hint without") {
+    Sources s;
+    const std::string us =
+        test::writeFile(s.dir.file("us.csv"), "E,N,Logged,What\n570300,160400,03/04/2025,Noise\n"
+                                              "570300,160400,03/14/2025 22:10,Noise\n");
+    const std::string base = "info --quiet --wards " + quote(s.wards) + " --incidents " +
+                             quote(s.police) + " --incidents " + quote(us) +
+                             " --x-field E --y-field N --month-field Logged --type-field What";
+    const auto uk = run(base);
+    INFO(uk.output);
+    REQUIRE(uk.code == 0);
+    CHECK(uk.output.find(
+              "date not day/month/year (month/day/year? give --date-order mdy): 1 (line 3)") !=
+          std::string::npos);
+    CHECK(uk.output.find("us.csv (not public): 2025-04, 1 row; dated by day") != std::string::npos);
+    const auto m = run(base + " --date-order mdy");
+    INFO(m.output);
+    REQUIRE(m.code == 0);
+    CHECK(m.output.find("us.csv (not public): 2025-03, 2 rows") != std::string::npos);
+    // The same in a sources file.
+    const std::string file = test::writeFile(
+        s.dir.file("s.txt"), "[US log]\npath = us.csv\nx-field = E\ny-field = N\n"
+                             "month-field = Logged\ntype-field = What\ndate-order = mdy\n");
+    const auto f = run("info --quiet --wards " + quote(s.wards) + " --sources " + quote(file));
+    INFO(f.output);
+    REQUIRE(f.code == 0);
+    CHECK(f.output.find("US log (not public): 2025-03, 2 rows") != std::string::npos);
+    CHECK(run(base + " --date-order ymd").output.find("--date-order must be dmy") !=
+          std::string::npos);
+}
+
 TEST_CASE("a period in days selects a dated source by day and police.uk by whole months") {
     Sources s;
     ::setenv("XDG_CONFIG_HOME", s.dir.path().c_str(), 1);

@@ -1,4 +1,5 @@
 // Schema detection and row validation: every rejected row is counted with its line.
+#include "core/calendar_date.hpp"
 #include "core/csv_records.hpp"
 #include "core/incident_rows.hpp"
 
@@ -93,4 +94,36 @@ TEST_CASE("rows are kept or rejected by reason with their line numbers") {
     CHECK(by["longitude/latitude out of range"] == 1);
     CHECK(by["unparsable month or date"] == 1);
     CHECK(p.rejected.reasons()[0].first_lines == std::vector<std::uint64_t>{2});
+}
+
+TEST_CASE("slash dates read day first unless the source says month first, and say which") {
+    std::vector<std::string> st;
+    CsvColumnOptions o;
+    auto uk = detectIncidentSchema(header("Easting,Northing,Date", st), o);
+    REQUIRE(uk);
+    // 03/04/2025 is 3 April in the UK; 03/14/2025 cannot be day first: rejected with a hint.
+    const std::string rows = "570000,160000,03/04/2025\n570000,160000,03/14/2025 22:10\n";
+    const ParsedRows a = parseIncidentRows(rows, uk.value(), ',');
+    REQUIRE(a.table.size() == 1);
+    CHECK(a.table.dayOf(0) == makeDay(2025, 4, 3));
+    REQUIRE(a.rejected.reasons().size() == 1);
+    CHECK(a.rejected.reasons()[0].reason ==
+          "date not day/month/year (month/day/year? give --date-order mdy)");
+    o.month_first = true;
+    auto us = detectIncidentSchema(header("Easting,Northing,Date", st), o);
+    REQUIRE(us);
+    const ParsedRows b = parseIncidentRows(rows, us.value(), ',');
+    REQUIRE(b.table.size() == 2);
+    CHECK(b.table.dayOf(0) == makeDay(2025, 3, 4));
+    CHECK(b.table.dayOf(1) == makeDay(2025, 3, 14));
+    CHECK(formatMonth(b.table.month[1]) == "2025-03");
+    // ISO dates are the same either way.
+    const ParsedRows c = parseIncidentRows("570000,160000,2025-03-14\n", us.value(), ',');
+    REQUIRE(c.table.size() == 1);
+    CHECK(c.table.dayOf(0) == makeDay(2025, 3, 14));
+    CHECK(dayFirstFromMonthFirst("3/14/2025 22:10") ==
+          std::optional<std::string>("14/3/2025 22:10"));
+    CHECK_FALSE(dayFirstFromMonthFirst("2025/03/14"));
+    CHECK(looksMonthFirst("03/14/2025"));
+    CHECK_FALSE(looksMonthFirst("14/03/2025"));
 }
