@@ -89,6 +89,13 @@ void boardMethod(ReportDocument& doc, const Session& s, const BoardReportRequest
         sources += (sources.empty() ? "Sources: " : "; ") + std::string("plan ") +
                    std::filesystem::path(req.plan_path).filename().string();
     doc.paragraph(sources + ". Coordinates: " + geo::describeCrs(s.data().working_crs) + ".");
+    std::string each;
+    for (const auto& line : s.report().sources)
+        each += (each.empty() ? "Incident sources: " : "; ") + line;
+    if (!each.empty())
+        doc.paragraph(each + ".");
+    if (!s.report().masking.empty())
+        doc.paragraph("Locations: " + s.report().masking + ".");
     doc.paragraph(attribution);
 }
 

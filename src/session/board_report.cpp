@@ -1,5 +1,6 @@
 // The board report: figures and pack tables laid out as a document, written as PDF or HTML.
 #include "session/board_report.hpp"
+#include "session/source_names.hpp"
 
 #include "core/calendar_date.hpp"
 #include "core/text.hpp"
@@ -461,7 +462,9 @@ Result<ReportDocument> boardReportDocument(const Session& s, const Plan* plan,
     const BoardDisclosure& dc = res.district;
     const Figure fig{req.content.suppress};
     const std::string made = req.made_on.empty() ? utcNowText() : req.made_on;
-    std::string attribution = packAttribution(s.synthetic(), std::atoi(made.substr(0, 4).c_str()));
+    std::string attribution =
+        packAttribution(s.synthetic(), std::atoi(made.substr(0, 4).c_str()),
+                        partnerDataCredit(s.incidents().sources, s.request()));
     std::shared_ptr<const BasemapImage> basemap;
     if (req.basemap.source && !s.wards().empty()) {
         auto b = reportBasemap(s, req.basemap);

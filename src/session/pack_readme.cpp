@@ -305,12 +305,15 @@ void sources(Doc& d, const PackReadmeInput& in) {
         for (const auto& [role, name] : sourceNames(*in.sources))
             rows.push_back({role, name});
     d.table(std::move(rows));
-    d.para(packAttribution(in.synthetic, std::atoi(in.made_on.substr(0, 4).c_str())));
+    d.para(packAttribution(in.synthetic, std::atoi(in.made_on.substr(0, 4).c_str()),
+                           in.sources && in.incident_sources
+                               ? partnerDataCredit(*in.incident_sources, *in.sources)
+                               : std::string()));
 }
 
 } // namespace
 
-std::string packAttribution(bool synthetic, int year) {
+std::string packAttribution(bool synthetic, int year, const std::string& partners) {
     std::string s;
     if (synthetic)
         s += "SYNTHETIC SAMPLE DATA, NOT REAL CRIME DATA. ";
@@ -320,6 +323,8 @@ std::string packAttribution(bool synthetic, int year) {
          "licensed under the Open Government Licence v3.0; contains OS data © Crown copyright "
          "and database right " +
          std::to_string(year > 0 ? year : 2026) + ".";
+    if (!partners.empty())
+        s += " " + partners;
     return s;
 }
 

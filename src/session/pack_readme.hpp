@@ -37,6 +37,7 @@ PackReadme packReadme(const PackReadmeInput& in);
 
 // The attribution lines the licences require (police.uk data, ONS and OS boundaries), also
 // printed on the pack's map.
-std::string packAttribution(bool synthetic, int year);
+// partners: partnerDataCredit's sentence (empty: police.uk's data only).
+std::string packAttribution(bool synthetic, int year, const std::string& partners = "");
 
 } // namespace sw

@@ -1,5 +1,6 @@
 // The pack written into a temporary folder, then swapped into place.
 #include "session/partner_pack.hpp"
+#include "session/source_names.hpp"
 
 #include "core/atomic_file.hpp"
 #include "core/text.hpp"
@@ -125,7 +126,9 @@ Status writeExtras(const Session& session, const Plan& plan, const PartnerPackRe
     im.title = title;
     im.subtitle =
         "Period " + formatSpan(content.period) + (layer_rules.empty() ? "" : "  ·  " + layer_rules);
-    im.attribution = packAttribution(session.synthetic(), std::atoi(req.made_on.c_str()));
+    im.attribution =
+        packAttribution(session.synthetic(), std::atoi(req.made_on.c_str()),
+                        partnerDataCredit(session.incidents().sources, session.request()));
     im.wards = &session.wards();
     im.hotspots = content.hotspot_outlines;
     im.hotspot_label = "Hotspot (" + content.threshold.describe() + ")";

@@ -452,6 +452,9 @@ TEST_CASE("a plan made with relative paths keeps each source's settings when ope
     const std::string readme = test::readFile(pack + "/README.txt");
     CHECK(readme.find("rows of Council noise log (not public data) were moved") !=
           std::string::npos);
+    // Its credit is the partner's, not police.uk's.
+    CHECK(readme.find("Partner data, not published: Council noise log (locations moved 250 to "
+                      "500 m).") != std::string::npos);
     ::unsetenv("XDG_CONFIG_HOME");
 }
 
