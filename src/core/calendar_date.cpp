@@ -49,6 +49,34 @@ std::optional<DayNumber> parseDay(std::string_view t) {
     return day;
 }
 
+std::optional<int> parseTimeOfDay(std::string_view t) {
+    while (!t.empty() && t.front() == ' ')
+        t.remove_prefix(1);
+    const auto at = t.find_first_of("T ");
+    if (at == std::string_view::npos)
+        return std::nullopt;
+    t.remove_prefix(at + 1);
+    while (!t.empty() && t.front() == ' ')
+        t.remove_prefix(1);
+    const auto colon = t.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 2 || t.size() < colon + 3)
+        return std::nullopt;
+    int h = 0, m = 0;
+    for (char c : t.substr(0, colon))
+        if (c >= '0' && c <= '9')
+            h = h * 10 + (c - '0');
+        else
+            return std::nullopt;
+    for (char c : t.substr(colon + 1, 2))
+        if (c >= '0' && c <= '9')
+            m = m * 10 + (c - '0');
+        else
+            return std::nullopt;
+    if (h > 23 || m > 59)
+        return std::nullopt;
+    return h * 60 + m;
+}
+
 std::optional<std::string> dayFirstFromMonthFirst(std::string_view t) {
     while (!t.empty() && t.front() == ' ')
         t.remove_prefix(1);

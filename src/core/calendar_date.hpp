@@ -28,6 +28,10 @@ std::optional<std::string> dayFirstFromMonthFirst(std::string_view text);
 // Whether a date that failed to read is a slash date whose middle part is above 12 (a day): a
 // month/day/year date read as day/month/year.
 bool looksMonthFirst(std::string_view text);
+// The time in a partner's date ("2025-03-14T22:10", "14/03/2025 22:10:05", "2025/03/14 07:05"):
+// minutes after midnight; nullopt when there is no time or it is not a real one. Seconds and a
+// trailing zone ("Z", "+01:00") are read past, not applied: the extract's own clock is kept.
+std::optional<int> parseTimeOfDay(std::string_view text);
 // 0 = Monday .. 6 = Sunday.
 int weekday(DayNumber day);
 // The Monday of the week holding the day.

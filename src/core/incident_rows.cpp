@@ -88,6 +88,7 @@ void IncidentRowBuilder::add(std::vector<std::string_view>& f, std::uint64_t lin
         return out_.rejected.add("longitude/latitude out of range", line);
     MonthIndex m = kNoMonth;
     std::optional<DayNumber> d;
+    std::optional<int> minute;
     if (s.month_col >= 0) {
         std::string_view fm = f[static_cast<std::size_t>(s.month_col)];
         if (fm.empty())
@@ -105,7 +106,9 @@ void IncidentRowBuilder::add(std::vector<std::string_view>& f, std::uint64_t lin
         if (!pm)
             return out_.rejected.add("unparsable month or date", line);
         m = *pm;
-        d = parseDateAsDay(fm); // a partner's date keeps its day
+        d = parseDateAsDay(fm); // a partner's date keeps its day, and its time
+        if (d)
+            minute = parseTimeOfDay(fm);
     }
     t.x.push_back(*vx);
     t.y.push_back(*vy);
@@ -115,6 +118,12 @@ void IncidentRowBuilder::add(std::vector<std::string_view>& f, std::uint64_t lin
         t.day.push_back(*d);
     } else if (!t.day.empty()) {
         t.day.push_back(kNoDay);
+    }
+    if (minute) {
+        t.minute.resize(t.month.size() - 1, -1);
+        t.minute.push_back(static_cast<std::int16_t>(*minute));
+    } else if (!t.minute.empty()) {
+        t.minute.push_back(-1);
     }
     t.ward.push_back(kOutsideWards);
     t.line.push_back(static_cast<std::uint32_t>(line));

@@ -25,6 +25,9 @@ std::string IncidentSource::describe() const {
         s += "; dated by day";
     else if (dated_rows > 0)
         s += "; " + thousands(dated_rows) + " of them dated by day";
+    if (timed_rows > 0)
+        s += timed_rows == dated_rows ? ", with times"
+                                      : ", " + thousands(timed_rows) + " with times";
     return s;
 }
 

@@ -28,6 +28,7 @@ struct IncidentSource {
     MonthCoverage months;              // months of its rows, and every month declared
     std::uint64_t rows = 0;
     std::uint64_t dated_rows = 0; // rows with a day (a partner's dates; police.uk has months)
+    std::uint64_t timed_rows = 0; // of those, rows with a time of day
     bool dated() const { return rows > 0 && dated_rows == rows; }
 
     // "police.uk street-level crime (public): 2025-01..2025-12, 30,496 rows"

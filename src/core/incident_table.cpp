@@ -45,6 +45,13 @@ void IncidentTable::append(const IncidentTable& o, std::uint32_t line_offset) {
         else
             day.insert(day.end(), o.day.begin(), o.day.end());
     }
+    if (!minute.empty() || !o.minute.empty()) { // likewise the times of day
+        minute.resize(before, -1);
+        if (o.minute.empty())
+            minute.resize(before + o.size(), -1);
+        else
+            minute.insert(minute.end(), o.minute.begin(), o.minute.end());
+    }
     ward.insert(ward.end(), o.ward.begin(), o.ward.end());
     line.reserve(line.size() + o.line.size());
     for (auto l : o.line)
@@ -122,7 +129,7 @@ Box IncidentTable::bounds() const {
 std::size_t IncidentTable::memoryBytes() const {
     std::size_t bytes = x.capacity() * 8 + y.capacity() * 8 + month.capacity() * 4 +
                         ward.capacity() * 4 + line.capacity() * 4 + file.capacity() * 2 +
-                        day.capacity() * 4 + crime_type.memoryBytes();
+                        day.capacity() * 4 + minute.capacity() * 2 + crime_type.memoryBytes();
     for (const auto& t : text)
         bytes += t.memoryBytes();
     return bytes;
@@ -143,6 +150,8 @@ IncidentTable filterRows(const IncidentTable& t, const std::vector<std::uint8_t>
         out.month.push_back(t.month[i]);
         if (!t.day.empty())
             out.day.push_back(t.dayOf(i));
+        if (!t.minute.empty())
+            out.minute.push_back(static_cast<std::int16_t>(t.minuteOf(i)));
         out.ward.push_back(t.ward[i]);
         out.line.push_back(t.line[i]);
         out.file.push_back(t.file[i]);

@@ -30,6 +30,9 @@ struct IncidentTable {
     // The day of each row (days since 1970-01-01) where its source gives one; empty when no
     // row has a day (police.uk publishes months). Read it through dayOf.
     std::vector<std::int32_t> day;
+    // The time of day of each row, minutes after midnight (0..1439), where its date has a time
+    // ("14/03/2025 22:10"); -1 where not; empty when no row has one. Read it through minuteOf.
+    std::vector<std::int16_t> minute;
     std::vector<std::int32_t> ward;  // ward index, or kOutsideWards (set by ward assignment)
     std::vector<std::uint32_t> line; // line (or feature) number in the source file
     std::vector<std::uint16_t> file; // index into files
@@ -43,6 +46,8 @@ struct IncidentTable {
     std::size_t size() const { return x.size(); }
     // The row's day, or kNoDay (INT32_MIN) when its source gives months only.
     std::int32_t dayOf(std::size_t row) const { return row < day.size() ? day[row] : INT32_MIN; }
+    // The row's minute of the day, or -1 when its date has no time.
+    int minuteOf(std::size_t row) const { return row < minute.size() ? minute[row] : -1; }
     // The row's source (0 when the table has none).
     std::size_t sourceOf(std::size_t row) const {
         return file[row] < source_of_file.size() ? source_of_file[file[row]] : 0;

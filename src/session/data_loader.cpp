@@ -367,6 +367,7 @@ void assignSources(const LoadRequest& req, const std::vector<io::IncidentFile>& 
         const std::size_t s = t.sourceOf(i);
         ++sources[s].rows;
         sources[s].dated_rows += t.dayOf(i) != kNoDay ? 1 : 0;
+        sources[s].timed_rows += t.minuteOf(i) >= 0 ? 1 : 0;
         if (t.month[i] != kNoMonth && (months[s].empty() || months[s].back() != t.month[i]))
             months[s].push_back(t.month[i]);
     }

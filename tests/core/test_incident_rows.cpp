@@ -127,3 +127,33 @@ TEST_CASE("slash dates read day first unless the source says month first, and sa
     CHECK(looksMonthFirst("03/14/2025"));
     CHECK_FALSE(looksMonthFirst("14/03/2025"));
 }
+
+TEST_CASE("a partner's times of day are kept with their days; dates without a time have none") {
+    CHECK(parseTimeOfDay("14/03/2025 22:10") == 22 * 60 + 10);
+    CHECK(parseTimeOfDay("2025-03-14T07:05:59Z") == 7 * 60 + 5);
+    CHECK(parseTimeOfDay("2025/03/14 0:00:00") == 0);
+    CHECK(parseTimeOfDay("2025-03-14 23:59+01:00") == 23 * 60 + 59);
+    for (const char* t : {"2025-03-14", "14/03/2025", "2025-03-14 24:00", "2025-03-14 12:60",
+                          "2025-03-14 noon", "2025-03"})
+        CHECK_FALSE(parseTimeOfDay(t));
+    std::vector<std::string> st;
+    auto s = detectIncidentSchema(header("Easting,Northing,Date", st), {});
+    REQUIRE(s);
+    const ParsedRows p = parseIncidentRows(
+        "570000,160000,14/03/2025\n570000,160000,14/03/2025 22:10\n570000,160000,2025-03\n",
+        s.value(), ',');
+    REQUIRE(p.table.size() == 3);
+    CHECK(p.table.minuteOf(0) == -1);
+    CHECK(p.table.minuteOf(1) == 22 * 60 + 10);
+    CHECK(p.table.minuteOf(2) == -1);
+    CHECK(p.table.dayOf(2) == kNoDay);
+    // Kept through append and filtering.
+    IncidentTable all;
+    all.append(p.table);
+    all.append(p.table);
+    CHECK(all.minuteOf(4) == 22 * 60 + 10);
+    const IncidentTable kept = filterRows(all, {0, 1, 0, 0, 1, 0});
+    REQUIRE(kept.size() == 2);
+    CHECK(kept.minuteOf(0) == 22 * 60 + 10);
+    CHECK(kept.minuteOf(1) == 22 * 60 + 10);
+}
