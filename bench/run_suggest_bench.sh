@@ -14,6 +14,6 @@ inc="$work/incidents"
 echo "incidents: $(cat "$inc"/*.csv | wc -l) lines in $(ls "$inc" | wc -l) files"
 /usr/bin/time -f "info (load only): %e s, %M KB" "$bin" info --quiet --wards "$wards" --incidents "$inc" 2>&1 >/dev/null | grep -v "^warning\|^note"
 /usr/bin/time -f "suggest 8 areas (load + suggest): %e s, %M KB" "$bin" suggest --quiet --wards "$wards" \
-  --incidents "$inc" --weeks 8 --min-gap 100 --out "$work/plan.gpkg" 2>&1 | grep -E "Together|Greedy|Exact|Time limit|suggest 8"
+  --incidents "$inc" --weeks 8 --min-gap 100 --out "$work/plan.gpkg" 2>&1 | grep -E "Together|Greedy|Candidates|Optimal|Not proved|suggest 8"
 # In process, without the load: Suggest's own time and the live statistics of a dragged area.
 "$build/bin/bench_planner" --wards "$wards" --incidents "$inc"

@@ -6,10 +6,7 @@
 namespace sw::cli {
 
 std::string withCommas(std::int64_t n) {
-    std::string s = std::to_string(n < 0 ? -n : n);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3)
-        s.insert(static_cast<std::size_t>(i), ",");
-    return (n < 0 ? "-" : "") + s;
+    return withThousands(n);
 }
 
 namespace {

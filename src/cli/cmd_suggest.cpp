@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/data_command.hpp"
 #include "cli/load_options.hpp"
+#include "core/text.hpp"
 #include "io/plan_file.hpp"
 #include "session/plan_context.hpp"
 #include "session/street_week_suggest.hpp"
@@ -23,27 +24,20 @@ std::optional<double> number(const Args& a, const char* key, double fallback) {
 void printChoice(const SuggestResult& r) {
     const AreaChoice& c = r.choice;
     const double pct = r.total_weight > 0 ? 100 * c.value / r.total_weight : 0;
-    std::printf("Together: %.6g of %.6g weighted incidents in the study area (%.1f%%)\n", c.value,
-                r.total_weight, pct);
+    std::printf("Together: %s of %s weighted incidents in the study area (%.1f%%)\n",
+                countText(c.value).c_str(), countText(r.total_weight).c_str(), pct);
     const double gain = c.greedy_value > 0 ? 100 * (c.value - c.greedy_value) / c.greedy_value : 0;
-    std::printf(
-        "Greedy choice (best first, then the best that keeps the gap): %.6g (plan %+.1f%%)\n",
-        c.greedy_value, gain);
-    if (c.proved_optimal)
-        std::printf("Exact: the best choice among %zu candidates (%zu could beat greedy; "
-                    "%llu search nodes)\n",
-                    r.candidates - r.blocked, c.kept_candidates,
-                    static_cast<unsigned long long>(c.nodes));
-    else
-        std::printf("Time limit reached: best found %.6g, no choice captures more than %.6g "
-                    "(within %.1f%%)\n",
-                    c.value, c.upper_bound,
-                    c.upper_bound > 0 ? 100 * (c.upper_bound - c.value) / c.upper_bound : 0.0);
+    std::printf("Greedy choice (best first, then the best that keeps the gap): %s (plan %+.1f%%)\n",
+                countText(c.greedy_value).c_str(), gain);
+    if (!r.method.empty())
+        std::printf("Candidates: %s\n", r.method.c_str());
+    std::printf("%s\n", proofText(r).c_str());
     if (r.blocked)
-        std::printf("%zu candidates were too close to the planned areas\n", r.blocked);
+        std::printf("%s candidates were too close to the planned areas\n",
+                    withThousands(static_cast<long long>(r.blocked)).c_str());
     std::printf("The best candidates considered (weighted incidents each captures alone):\n");
     for (std::size_t i = 0; i < r.ranked.size(); ++i)
-        std::printf("  %2zu. %.6g at E %.0f N %.0f%s\n", i + 1, r.ranked[i].value,
+        std::printf("  %2zu. %s at E %.0f N %.0f%s\n", i + 1, countText(r.ranked[i].value).c_str(),
                     r.ranked[i].centre.x(), r.ranked[i].centre.y(),
                     r.ranked[i].chosen ? "  (chosen)" : "");
 }
@@ -149,15 +143,16 @@ int runSuggest(int argc, char** argv) {
                     req.min_gap_m);
     Plan plan;
     for (const auto& a : r.areas) {
-        std::printf("captures %.6g weighted incidents:\n", a.captured);
         printArea(a.area, a.stats);
+        std::printf("    the choice counts %s weighted incidents in it\n",
+                    countText(a.captured).c_str());
         plan.areas.push_back(a.area);
     }
     printChoice(r);
     if (r.choice.value > r.choice.greedy_value + 1e-9) {
         std::printf("Greedy would have taken:");
         for (const auto& g : r.greedy)
-            std::printf(" %s (%.6g)", g.area.name.c_str(), g.captured);
+            std::printf(" %s (%s)", g.area.name.c_str(), countText(g.captured).c_str());
         std::printf("\n");
     }
     recordSources(plan, cmd.request, &session.report());
@@ -169,6 +164,8 @@ int runSuggest(int argc, char** argv) {
         plan.set("suggest_max_area_km2", cmd.args.get("max-area", "0.5"));
     plan.set("suggest_min_gap_m", cmd.args.get("min-gap", "0"));
     plan.set("suggest_weeks", std::to_string(req.weeks));
+    plan.set("suggest_candidates", r.method);
+    plan.set("suggest_proof", proofText(r));
     plan.set("revisit_months", std::to_string(req.revisit_months));
     if (auto st = io::writePlan(cmd.out, plan, session.data().working_crs); !st)
         return failWith("suggest", st.failure());

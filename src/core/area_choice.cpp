@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <numeric>
+#include <unordered_map>
 
 namespace sw {
 namespace {
@@ -12,6 +14,11 @@ using Clock = std::chrono::steady_clock;
 
 struct Problem {
     std::vector<double> x, y, v; // candidates sorted by value, best first
+    // A clique cover: candidates of one group are never compatible with each other (all lie
+    // within half the minimum distance of the group's best), so a choice holds at most one per
+    // group and the groups' best values bound it: far tighter than the best values alone, which
+    // may all be near-copies of one hotspot's circle. Empty without a centre distance.
+    std::vector<std::uint64_t> cell;
     std::vector<std::size_t> original;
     double min_d2 = 0;
     std::size_t k = 1;
@@ -34,6 +41,46 @@ struct Problem {
     }
 };
 
+// Groups of candidates (given best first) that are pairwise closer than `min_d`: each group is
+// the candidates not yet grouped within min_d / 2 of the best one left.
+std::vector<std::uint64_t> cliqueCover(const std::vector<double>& x, const std::vector<double>& y,
+                                       double min_d) {
+    const double half = min_d / 2 * (1 - 1e-9), cell = half;
+    const double x0 = *std::min_element(x.begin(), x.end());
+    const double y0 = *std::min_element(y.begin(), y.end());
+    const auto key = [&](std::int64_t cx, std::int64_t cy) {
+        return (static_cast<std::uint64_t>(cx) << 32) ^
+               (static_cast<std::uint64_t>(cy) & 0xffffffffull);
+    };
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> grid;
+    for (std::size_t i = 0; i < x.size(); ++i)
+        grid[key(static_cast<std::int64_t>((x[i] - x0) / cell),
+                 static_cast<std::int64_t>((y[i] - y0) / cell))]
+            .push_back(i);
+    std::vector<std::uint64_t> group(x.size(), UINT64_MAX);
+    std::uint64_t next = 0;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        if (group[i] != UINT64_MAX)
+            continue;
+        const std::uint64_t g = next++;
+        group[i] = g;
+        const auto cx = static_cast<std::int64_t>((x[i] - x0) / cell);
+        const auto cy = static_cast<std::int64_t>((y[i] - y0) / cell);
+        for (std::int64_t dy = -1; dy <= 1; ++dy)
+            for (std::int64_t dx = -1; dx <= 1; ++dx) {
+                const auto it = grid.find(key(cx + dx, cy + dy));
+                if (it == grid.end())
+                    continue;
+                for (std::size_t j : it->second) {
+                    const double ex = x[j] - x[i], ey = y[j] - y[i];
+                    if (group[j] == UINT64_MAX && ex * ex + ey * ey < half * half)
+                        group[j] = g;
+                }
+            }
+    }
+    return group;
+}
+
 Problem makeProblem(const std::vector<AreaCandidate>& c, const AreaChoiceParams& p) {
     Problem pr;
     pr.original.resize(c.size());
@@ -50,9 +97,38 @@ Problem makeProblem(const std::vector<AreaCandidate>& c, const AreaChoiceParams&
     }
     pr.min_d2 = p.min_centre_distance * p.min_centre_distance;
     pr.k = p.k;
+    if (p.min_centre_distance > 0 && !pr.x.empty())
+        pr.cell = cliqueCover(pr.x, pr.y, p.min_centre_distance);
     if (!p.conflicts.empty())
         pr.conflicts = &p.conflicts;
     return pr;
+}
+
+// The sum of the `need` best values of positions list[t..] (best first), at most one per cell.
+double cellBound(const Problem& pr, const std::vector<std::size_t>& list, std::size_t t,
+                 std::size_t need, std::size_t exclude_cell_of = SIZE_MAX) {
+    double s = 0;
+    std::uint64_t used[64];
+    std::size_t n_used = 0;
+    const bool cells = !pr.cell.empty();
+    for (std::size_t i = t; i < list.size() && need > 0; ++i) {
+        const std::size_t c = list[i];
+        if (cells) {
+            const std::uint64_t id = pr.cell[c];
+            if (exclude_cell_of != SIZE_MAX && id == pr.cell[exclude_cell_of])
+                continue;
+            bool seen = false;
+            for (std::size_t u = 0; u < n_used && !seen; ++u)
+                seen = used[u] == id;
+            if (seen)
+                continue;
+            if (n_used < 64)
+                used[n_used++] = id;
+        }
+        s += pr.v[c];
+        --need;
+    }
+    return s;
 }
 
 // Best first; then the best compatible with those taken; from `seed` (already taken).
@@ -130,12 +206,9 @@ class Search {
     std::uint64_t nodes() const { return nodes_; }
 
   private:
-    // Sum of the `need` best values in list[t..].
+    // The `need` best values in list[t..], one per cell.
     double boundFrom(const std::vector<std::size_t>& list, std::size_t t, std::size_t need) const {
-        double s = 0;
-        for (std::size_t i = t; i < list.size() && need > 0; ++i, --need)
-            s += pr_.v[list[i]];
-        return s;
+        return cellBound(pr_, list, t, need);
     }
     // Candidates after position t compatible with list[t].
     std::vector<std::size_t> childList(const std::vector<std::size_t>& list, std::size_t t) const {
@@ -194,20 +267,79 @@ Problem reduce(const Problem& pr, double incumbent) {
     out.min_d2 = pr.min_d2;
     out.k = pr.k;
     out.conflicts = pr.conflicts;
+    // Its value and the k-1 best values of other groups (one per group).
+    std::vector<std::size_t> heads;                          // each group's best, best first
+    std::vector<std::vector<std::size_t>> members;           // per group (heads' order), best first
+    std::vector<std::size_t> group_index(pr.cell.size(), 0); // position -> its group's index
+    {
+        std::unordered_map<std::uint64_t, std::size_t> seen;
+        for (std::size_t i = 0; i < pr.cell.size(); ++i) {
+            const auto [it, fresh] = seen.try_emplace(pr.cell[i], heads.size());
+            if (fresh) {
+                heads.push_back(i);
+                members.emplace_back();
+            }
+            members[it->second].push_back(i);
+            group_index[i] = it->second;
+        }
+    }
+    // Beyond this distance from a group's best, every member is compatible (members lie within
+    // half the minimum distance of it).
+    const double far2 = 2.25 * pr.min_d2 * (1 + 1e-9);
+    std::vector<double> best_of;
     for (std::size_t i = 0; i < pr.v.size(); ++i) {
         double b = pr.v[i];
-        std::size_t need = pr.k - 1;
-        for (std::size_t j = 0; j < pr.v.size() && need > 0; ++j)
-            if (j != i && pr.compatible(i, j)) {
-                b += pr.v[j];
-                --need;
+        if (pr.cell.empty()) {
+            std::size_t need = pr.k - 1;
+            for (std::size_t j = 0; j < pr.v.size() && need > 0; ++j)
+                if (j != i && pr.compatible(i, j)) {
+                    b += pr.v[j];
+                    --need;
+                }
+        } else if (pr.v[i] + cellBound(pr, heads, 0, pr.k - 1, i) + 1e-9 >= incumbent) {
+            // The k-1 best of the other groups, each group's best member compatible with i (a
+            // group never holds two): groups far from i give their best, near ones are scanned.
+            // The k-1 largest of those, kept smallest first; a later group's best is no more
+            // than its head, so the scan stops once heads fall below the smallest kept.
+            const std::size_t need = pr.k - 1;
+            best_of.clear();
+            for (std::size_t h = 0; h < heads.size() && need > 0; ++h) {
+                const std::size_t head = heads[h];
+                if (best_of.size() == need && pr.v[head] <= best_of.front())
+                    break;
+                if (pr.cell[head] == pr.cell[i])
+                    continue;
+                double got = 0;
+                const double dx = pr.x[head] - pr.x[i], dy = pr.y[head] - pr.y[i];
+                if (dx * dx + dy * dy >= far2 && (!pr.conflicts || pr.conflicts->empty())) {
+                    got = pr.v[head];
+                } else {
+                    for (std::size_t m : members[group_index[head]])
+                        if (pr.compatible(i, m)) {
+                            got = pr.v[m];
+                            break;
+                        }
+                }
+                if (best_of.size() < need) {
+                    best_of.insert(std::upper_bound(best_of.begin(), best_of.end(), got), got);
+                } else if (got > best_of.front()) {
+                    best_of.erase(best_of.begin());
+                    best_of.insert(std::upper_bound(best_of.begin(), best_of.end(), got), got);
+                }
             }
+            for (double v : best_of)
+                b += v;
+        } else {
+            continue; // even the loose bound cannot reach the incumbent
+        }
         // A tie can matter when it is the incumbent itself; keep what reaches it.
         if (b + 1e-9 < incumbent)
             continue;
         out.x.push_back(pr.x[i]);
         out.y.push_back(pr.y[i]);
         out.v.push_back(pr.v[i]);
+        if (!pr.cell.empty())
+            out.cell.push_back(pr.cell[i]);
         out.original.push_back(pr.original[i]);
     }
     return out;

@@ -9,10 +9,7 @@ namespace sw {
 
 namespace {
 std::string thousands(std::uint64_t n) {
-    std::string s = std::to_string(n);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3)
-        s.insert(static_cast<std::size_t>(i), ",");
-    return s;
+    return withThousands(static_cast<long long>(n));
 }
 } // namespace
 

@@ -10,6 +10,23 @@
 
 namespace sw {
 
+// 1234567 -> "1,234,567" (counts people read).
+inline std::string withThousands(long long n) {
+    std::string s = std::to_string(n < 0 ? -n : n);
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3)
+        s.insert(static_cast<std::size_t>(i), ",");
+    return (n < 0 ? "-" : "") + s;
+}
+
+// A weighted count as people read it: 268,561 when whole, 12.5 when weighted.
+inline std::string countText(double v) {
+    if (std::abs(v - std::round(v)) < 1e-9 && std::abs(v) < 1e15)
+        return withThousands(std::llround(v));
+    char b[32];
+    std::snprintf(b, sizeof b, "%.6g", v);
+    return b;
+}
+
 inline char asciiLower(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }

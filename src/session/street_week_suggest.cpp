@@ -2,8 +2,11 @@
 #include "session/street_week_suggest.hpp"
 
 #include "core/calendar_date.hpp"
+#include "core/circle_placements.hpp"
 #include "core/kde.hpp"
 #include "core/parallel.hpp"
+#include "core/text.hpp"
+#include "geo/ward_locator.hpp"
 #include "session/hotspot_candidates.hpp"
 #include "session/study_area.hpp"
 
@@ -48,6 +51,52 @@ Status checkRequest(const SuggestRequest& r) {
         return badRequest("the candidate step must be between a twentieth of the radius and "
                           "the radius");
     return okStatus();
+}
+
+// Every placement that matters (core/circle_placements): centres in the study area, clear of
+// the plan's areas. False when the pairs are too many to enumerate.
+bool exactCircleCandidates(const Session& session, const SuggestRequest& request,
+                           const WeightedPoints& pts,
+                           const std::vector<const TargetArea*>& blocking, Candidates& out,
+                           SuggestResult& result, Progress* progress) {
+    const WeightedPoints loc = mergeLocations(pts);
+    PlacementParams pp;
+    pp.radius_m = request.radius_m;
+    const Placements pl = circlePlacements(loc, pp, progress);
+    result.locations = pl.locations;
+    result.pairs = pl.pairs;
+    result.pairs_estimated = pl.pairs_estimated;
+    if (!pl.enumerated)
+        return false;
+    std::vector<double> x, y;
+    for (const auto& c : pl.candidates) {
+        x.push_back(c.x);
+        y.push_back(c.y);
+    }
+    std::vector<std::int32_t> ward(x.size(), kOutsideWards);
+    geo::WardLocator(session.wards())
+        .assign(x.data(), y.data(), ward.data(), x.size(), resolveThreads(0), progress);
+    const double clearance = request.radius_m + request.min_gap_m;
+    for (std::size_t i = 0; i < pl.candidates.size(); ++i) {
+        if (ward[i] == kOutsideWards)
+            continue;
+        ++result.candidates;
+        const Point centre(x[i], y[i]);
+        if (std::any_of(blocking.begin(), blocking.end(), [&](const TargetArea* a) {
+                return bg::distance(centre, a->shape) < clearance;
+            })) {
+            ++result.blocked;
+            continue;
+        }
+        out.choice.push_back(pl.candidates[i]);
+    }
+    out.params.min_centre_distance = 2 * request.radius_m + request.min_gap_m;
+    result.method = "every placement that matters: each of the " +
+                    withThousands(static_cast<long long>(pl.locations)) +
+                    " distinct incident locations and the circles through each of the " +
+                    withThousands(static_cast<long long>(pl.pairs)) +
+                    " pairs closer than the diameter, counted on the saved polygon";
+    return true;
 }
 
 // Circles on a grid of centres: each captures the weighted count within the radius.
@@ -116,6 +165,20 @@ Status polygonCandidates(const Session& session, const SuggestRequest& request,
 
 } // namespace
 
+std::string proofText(const SuggestResult& r) {
+    const AreaChoice& c = r.choice;
+    if (c.proved_optimal)
+        return "Optimal (proved): no choice of these candidates captures more (" +
+               withThousands(static_cast<long long>(r.candidates - r.blocked)) + " candidates, " +
+               withThousands(static_cast<long long>(c.kept_candidates)) + " could beat greedy, " +
+               withThousands(static_cast<long long>(c.nodes)) + " search nodes)";
+    const double gap = c.upper_bound > 0 ? 100 * (c.upper_bound - c.value) / c.upper_bound : 0.0;
+    char pct[32];
+    std::snprintf(pct, sizeof pct, "%.1f%%", gap);
+    return "Not proved in the time limit: best found " + countText(c.value) +
+           ", no choice captures more than " + countText(c.upper_bound) + " (gap " + pct + ")";
+}
+
 Result<SuggestResult> suggestAreas(const Session& session, const SuggestRequest& request,
                                    Progress* progress) {
     if (auto st = checkRequest(request); !st)
@@ -136,10 +199,22 @@ Result<SuggestResult> suggestAreas(const Session& session, const SuggestRequest&
         request.selection.to != kNoMonth ? request.selection.to : session.months().last();
     const auto blocking = blockingAreas(request, end);
     Candidates cands;
-    const Status made =
-        request.shape == SuggestShape::Circle
-            ? circleCandidates(session, request, pts, blocking, cands, out, progress)
-            : polygonCandidates(session, request, sel.value(), blocking, cands, out, progress);
+    Status made = okStatus();
+    if (request.shape != SuggestShape::Circle)
+        made = polygonCandidates(session, request, sel.value(), blocking, cands, out, progress);
+    else if (request.step_m > 0 ||
+             !exactCircleCandidates(session, request, pts, blocking, cands, out, progress)) {
+        made = circleCandidates(session, request, pts, blocking, cands, out, progress);
+        out.method = request.step_m > 0
+                         ? "circles on a lattice of centres " +
+                               withThousands(static_cast<long long>(request.step_m)) +
+                               " m apart (--step)"
+                         : "circles on a lattice of centres a third of the radius apart: the " +
+                               std::string(out.pairs_estimated ? "about " : "") +
+                               withThousands(static_cast<long long>(out.pairs)) + " pairs of the " +
+                               withThousands(static_cast<long long>(out.locations)) +
+                               " distinct locations are too many to try every placement";
+    }
     if (!made)
         return made.failure();
     if (progress && progress->cancelled())

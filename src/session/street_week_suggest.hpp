@@ -64,8 +64,16 @@ struct SuggestResult {
     std::size_t blocked = 0;    // of those, too close to a planned area or zone
     std::size_t too_large = 0;  // hotspot polygons: over the cap even at the top 0.25%
     std::vector<RankedCandidate> ranked; // the best candidates considered, best first (20)
+    std::string method;           // how the circle candidates were made (every placement, lattice)
+    std::size_t locations = 0;    // distinct incident locations (circles)
+    std::size_t pairs = 0;        // pairs of them closer than the diameter
+    bool pairs_estimated = false; // far too many to count: pairs is an estimate
     std::vector<std::string> notes;
 };
+
+// "optimal (proved): ..." or "not proved in the time limit: ... (gap 1.2%)", for the CLI, the
+// Suggest tab and the plan's settings.
+std::string proofText(const SuggestResult& r);
 
 Result<SuggestResult> suggestAreas(const Session& session, const SuggestRequest& request,
                                    Progress* progress = nullptr);

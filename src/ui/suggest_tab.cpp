@@ -1,5 +1,6 @@
 // The Plan panel's Suggest tab: the parameters, the run (in the background, with progress and
 // cancel), and the proposed areas ranked with their statistics; accept one, all or none.
+#include "core/text.hpp"
 #include "ui/area_stats_view.hpp"
 #include "ui/plan_tabs.hpp"
 
@@ -16,13 +17,17 @@ void acceptOne(PlanPanelState& s, PlanPanelContext& ctx, std::size_t i) {
 
 void results(PlanPanelState& s, PlanPanelContext& ctx) {
     const SuggestResult& r = *s.suggestion;
-    ImGui::TextWrapped("%zu areas capture %.0f of %.0f weighted incidents (%.1f%%); the greedy "
-                       "choice %.0f; no choice captures more than %.0f%s. %zu candidates (%zu "
-                       "blocked by planned areas).",
-                       r.areas.size(), r.choice.value, r.total_weight,
+    ImGui::TextWrapped("%zu areas capture %s of %s weighted incidents (%.1f%%); the greedy "
+                       "choice %s. %s candidates (%s blocked by planned areas).",
+                       r.areas.size(), countText(r.choice.value).c_str(),
+                       countText(r.total_weight).c_str(),
                        r.total_weight > 0 ? 100 * r.choice.value / r.total_weight : 0.0,
-                       r.choice.greedy_value, r.choice.upper_bound,
-                       r.choice.proved_optimal ? " (proved optimal)" : "", r.candidates, r.blocked);
+                       countText(r.choice.greedy_value).c_str(),
+                       withThousands(static_cast<long long>(r.candidates)).c_str(),
+                       withThousands(static_cast<long long>(r.blocked)).c_str());
+    ImGui::TextWrapped("%s.", proofText(r).c_str());
+    if (!r.method.empty())
+        ImGui::TextDisabled("Candidates: %s", r.method.c_str());
     for (const auto& n : r.notes)
         ImGui::TextDisabled("%s", n.c_str());
     if (r.areas.empty())

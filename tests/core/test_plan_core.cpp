@@ -171,6 +171,34 @@ TEST_CASE("area choice equals brute force on small grids, and is never below gre
     CHECK(beat_greedy > 0); // some of these grids fool greedy
 }
 
+TEST_CASE("area choice on near-copies of a few hotspots' circles equals brute force, and its "
+          "bound holds when stopped") {
+    Rng rng(23);
+    for (int trial = 0; trial < 120; ++trial) {
+        // 18 candidates around 4 hotspots (jittered centres, like the circles through pairs of
+        // one hotspot's locations), values falling off from each hotspot's peak.
+        std::vector<AreaCandidate> c;
+        for (int h = 0; h < 4; ++h) {
+            const double hx = rng.uniform(0, 1500), hy = rng.uniform(0, 1500);
+            const double peak = std::floor(20 + rng.uniform() * 60);
+            for (int i = 0; i < (h < 2 ? 5 : 4); ++i)
+                c.push_back({hx + rng.uniform(-250, 250), hy + rng.uniform(-250, 250),
+                             std::floor(peak * (0.6 + 0.4 * rng.uniform()))});
+        }
+        const std::size_t k = 1 + static_cast<std::size_t>(trial % 5);
+        const double d = 300 + (trial % 4) * 100.0;
+        const double exact = bruteForce(c, k, d);
+        INFO("trial ", trial);
+        const AreaChoice got = chooseAreas(c, {k, d, 5.0});
+        REQUIRE(got.proved_optimal);
+        CHECK(got.value == doctest::Approx(exact));
+        // Stopped at once: the bound it reports still holds.
+        const AreaChoice cut = chooseAreas(c, {k, d, 0.0});
+        CHECK(cut.upper_bound >= exact - 1e-9);
+        CHECK(cut.value <= exact + 1e-9);
+    }
+}
+
 TEST_CASE("one big area blocking two slightly smaller ones: greedy is fooled, the plan is not") {
     // Centres on a line: B (value 10) at 0 conflicts with A (9) at -300 and C (9) at +300,
     // which do not conflict with each other (600 m apart, gap 400 m).
