@@ -77,7 +77,13 @@ std::optional<int> parseTimeOfDay(std::string_view t) {
     return h * 60 + m;
 }
 
-std::optional<std::string> dayFirstFromMonthFirst(std::string_view t) {
+namespace {
+
+// The first two parts of a slash date ("03/14/2025 ..."): each one or two characters.
+struct SlashParts {
+    std::string_view first, middle, rest; // rest from the second slash
+};
+std::optional<SlashParts> slashParts(std::string_view t) {
     while (!t.empty() && t.front() == ' ')
         t.remove_prefix(1);
     const auto s1 = t.find('/');
@@ -86,31 +92,34 @@ std::optional<std::string> dayFirstFromMonthFirst(std::string_view t) {
     const auto s2 = t.find('/', s1 + 1);
     if (s2 == std::string_view::npos || s2 - s1 - 1 == 0 || s2 - s1 - 1 > 2)
         return std::nullopt;
-    return std::string(t.substr(s1 + 1, s2 - s1 - 1)) + "/" + std::string(t.substr(0, s1)) +
-           std::string(t.substr(s2));
+    return SlashParts{t.substr(0, s1), t.substr(s1 + 1, s2 - s1 - 1), t.substr(s2)};
+}
+
+std::optional<int> smallNumber(std::string_view d) {
+    int v = 0;
+    for (char c : d)
+        if (c >= '0' && c <= '9')
+            v = v * 10 + (c - '0');
+        else
+            return std::nullopt;
+    return v;
+}
+
+} // namespace
+
+std::optional<std::string> dayFirstFromMonthFirst(std::string_view t) {
+    const auto p = slashParts(t);
+    if (!p)
+        return std::nullopt;
+    return std::string(p->middle) + "/" + std::string(p->first) + std::string(p->rest);
 }
 
 bool looksMonthFirst(std::string_view t) {
-    while (!t.empty() && t.front() == ' ')
-        t.remove_prefix(1);
-    const auto s1 = t.find('/');
-    if (s1 == std::string_view::npos || s1 == 0 || s1 > 2)
+    const auto p = slashParts(t);
+    if (!p)
         return false;
-    const auto s2 = t.find('/', s1 + 1);
-    if (s2 == std::string_view::npos || s2 - s1 - 1 == 0 || s2 - s1 - 1 > 2)
-        return false;
-    int first = 0, middle = 0;
-    for (char c : t.substr(0, s1))
-        if (c >= '0' && c <= '9')
-            first = first * 10 + (c - '0');
-        else
-            return false;
-    for (char c : t.substr(s1 + 1, s2 - s1 - 1))
-        if (c >= '0' && c <= '9')
-            middle = middle * 10 + (c - '0');
-        else
-            return false;
-    return first >= 1 && first <= 12 && middle > 12 && middle <= 31;
+    const auto first = smallNumber(p->first), middle = smallNumber(p->middle);
+    return first && middle && *first >= 1 && *first <= 12 && *middle > 12 && *middle <= 31;
 }
 
 std::optional<DayNumber> parseDateAsDay(std::string_view t) {
