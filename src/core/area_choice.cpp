@@ -81,6 +81,31 @@ std::vector<std::uint64_t> cliqueCover(const std::vector<double>& x, const std::
     return group;
 }
 
+// Dominance by exchange (the centre distance alone decides compatibility). Walk the candidates
+// best first, collecting a set T of pairwise compatible ones. Once T holds 5(k-1)+1, every later
+// candidate c can be swapped out of any choice S for a member of T: a candidate of S\{c} is
+// incompatible with at most 5 pairwise compatible ones (they lie closer than the distance to it,
+// so more than 60 degrees apart around it), itself included, so some member of T is compatible
+// with all of S\{c}, is not in it, and captures at least what c does. So some optimal choice uses
+// only the candidates up to there: the rest are dropped.
+void keepSeparatedPrefix(Problem& pr) {
+    const std::size_t need = 5 * (pr.k - 1) + 1;
+    std::vector<std::size_t> t;
+    for (std::size_t i = 0; i < pr.v.size(); ++i) {
+        if (!pr.compatibleWithAll(i, t))
+            continue;
+        t.push_back(i);
+        if (t.size() == need) {
+            const std::size_t keep = i + 1;
+            pr.x.resize(keep);
+            pr.y.resize(keep);
+            pr.v.resize(keep);
+            pr.original.resize(keep);
+            return;
+        }
+    }
+}
+
 Problem makeProblem(const std::vector<AreaCandidate>& c, const AreaChoiceParams& p) {
     Problem pr;
     pr.original.resize(c.size());
@@ -97,6 +122,8 @@ Problem makeProblem(const std::vector<AreaCandidate>& c, const AreaChoiceParams&
     }
     pr.min_d2 = p.min_centre_distance * p.min_centre_distance;
     pr.k = p.k;
+    if (p.conflicts.empty() && p.min_centre_distance > 0 && p.k > 0)
+        keepSeparatedPrefix(pr);
     if (p.min_centre_distance > 0 && !pr.x.empty())
         pr.cell = cliqueCover(pr.x, pr.y, p.min_centre_distance);
     if (!p.conflicts.empty())

@@ -199,6 +199,30 @@ TEST_CASE("area choice on near-copies of a few hotspots' circles equals brute fo
     }
 }
 
+TEST_CASE("area choice drops candidates past enough separated better ones, and still equals "
+          "brute force") {
+    Rng rng(31);
+    int pruned = 0;
+    for (int trial = 0; trial < 40; ++trial) {
+        // 70 candidates over a 2 km square: with the centre rule alone, once 5(k-1)+1 pairwise
+        // compatible candidates have been seen best first, every later one can be swapped for one
+        // of them, so only the candidates up to there are searched.
+        std::vector<AreaCandidate> c;
+        for (int i = 0; i < 70; ++i)
+            c.push_back({rng.uniform(0, 2000), rng.uniform(0, 2000),
+                         std::floor(1 + rng.uniform() * rng.uniform() * 60)});
+        const std::size_t k = 1 + static_cast<std::size_t>(trial % 3);
+        const double d = 250 + (trial % 4) * 100.0;
+        const AreaChoice got = chooseAreas(c, {k, d, 5.0});
+        INFO("trial ", trial);
+        REQUIRE(got.proved_optimal);
+        CHECK(got.value == doctest::Approx(bruteForce(c, k, d)));
+        CHECK(got.upper_bound == doctest::Approx(got.value));
+        pruned += got.kept_candidates < c.size();
+    }
+    CHECK(pruned > 30);
+}
+
 TEST_CASE("one big area blocking two slightly smaller ones: greedy is fooled, the plan is not") {
     // Centres on a line: B (value 10) at 0 conflicts with A (9) at -300 and C (9) at +300,
     // which do not conflict with each other (600 m apart, gap 400 m).
