@@ -12,6 +12,7 @@ void applyOptions(const cli::GuiOptions& o, ui::MapUiState& ui, Session& session
     ui.hotspots_visible = ui.hotspots_visible && o.hotspots;
     ui.points_visible = ui.points_visible && o.points;
     ui.hide_panels = o.hide_panels;
+    ui.harm = o.harm;
     ui.show_help = o.show_help;
     if (auto r = parseRamp(o.ramp))
         ui.density.ramp = *r;

@@ -2,6 +2,7 @@
 #include "cli/analysis_options.hpp"
 
 #include "cli/load_options.hpp"
+#include "session/harm_weights_file.hpp"
 
 #include <cmath>
 #include <sstream>
@@ -28,6 +29,10 @@ std::vector<OptionSpec> selectionOptionSpecs() {
                      "weight of a layer's incidents (default 1; the largest applies)", true});
     specs.push_back({"weight-field", "COLUMN",
                      "multiply each incident's weight by this column's number", false});
+    specs.push_back({"weights", "FILE",
+                     "harm weights: a CSV of crime type,weight ('*,W' for every type not "
+                     "listed) that multiplies each incident's weight (see the README)",
+                     false});
     return specs;
 }
 
@@ -76,6 +81,12 @@ Result<SelectionParams> selectionFrom(const Args& a, Session& session) {
         }
     }
     p.weight_column = a.get("weight-field");
+    if (a.has("weights")) {
+        auto harm = readHarmWeights(a.get("weights"));
+        if (!harm)
+            return harm.failure();
+        p.harm = std::move(harm.value());
+    }
     if (auto st = p.validate(); !st)
         return st.failure();
     return p;

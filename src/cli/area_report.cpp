@@ -1,6 +1,7 @@
 // Area statistics as a few readable lines.
 #include "cli/area_report.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 namespace sw::cli {
@@ -27,20 +28,28 @@ std::string periodLine(const PeriodCounts& c, const std::vector<std::string>& la
     return s;
 }
 
+// The share of an area inside the study area, never rounded up to "100" when part lies outside.
+std::string insideShare(const AreaStats& s) {
+    const double pct = s.area_km2 > 0 ? 100 * s.area_in_study_km2 / s.area_km2 : 0;
+    char buf[32];
+    if (pct >= 99)
+        std::snprintf(buf, sizeof buf, "%.1f", std::min(99.9, std::floor(pct * 10) / 10));
+    else
+        std::snprintf(buf, sizeof buf, "%.0f", pct);
+    return buf;
+}
+
 } // namespace
 
 void printArea(const TargetArea& a, const AreaStats& s) {
     std::printf("%s  %s  [%s%s%s]\n", a.id.c_str(), a.name.c_str(), statusName(a.status),
                 a.week != kNoDay ? (", week of " + formatDay(a.week)).c_str() : "",
                 a.lead.empty() ? "" : (", lead " + a.lead).c_str());
-    std::printf(
-        "    %.3f km2 (%.1f ha)%s\n", s.area_km2, s.area_km2 * 100,
-        s.partly_outside
-            ? (" - only " +
-               std::to_string(static_cast<int>(100 * s.area_in_study_km2 / s.area_km2 + 0.5)) +
-               "% inside the study area; figures count that part")
-                  .c_str()
-            : "");
+    std::printf("    %.3f km2 (%.1f ha)%s\n", s.area_km2, s.area_km2 * 100,
+                s.partly_outside ? (" - only " + insideShare(s) +
+                                    "% inside the study area; figures count that part")
+                                       .c_str()
+                                 : "");
     std::printf("    %s\n", periodLine(s.current, s.layer_names).c_str());
     if (s.previous.has_data)
         std::printf("    previous %s\n", periodLine(s.previous, s.layer_names).c_str());

@@ -7,6 +7,7 @@
 #include "core/colour_ramps.hpp"
 #include "io/plan_file.hpp"
 #include "session/bundled_sample.hpp"
+#include "session/harm_weights_file.hpp"
 #include "session/plan_context.hpp"
 
 #include <algorithm>
@@ -57,6 +58,9 @@ std::vector<OptionSpec> guiOptionSpecs() {
     specs.push_back({"export-panel", "", "open the Export partner pack panel", false});
     specs.push_back({"report-panel", "", "open the Board report panel", false});
     specs.push_back({"edit-layer", "NAME", "open the layer rule editor on this layer", false});
+    specs.push_back({"weights", "FILE",
+                     "harm weights: a CSV of crime type,weight ('*,W' for every type not listed)",
+                     false});
     specs.push_back({"plan", "FILE",
                      "open this plan (GeoPackage), or create it at the first save; its data "
                      "files load when no --wards/--incidents are given",
@@ -100,6 +104,8 @@ std::optional<int> applyPlan(const Args& args, GuiOptions& o) {
             o.from = sel.value().from;
         if (!args.has("to"))
             o.to = sel.value().to;
+        if (!args.has("weights"))
+            o.harm = sel.value().harm;
         // The plan's layers shown (its rules replacing the standard ones of the same name);
         // the other standard layers stay in the Layers panel, hidden.
         if (!args.has("layer") && !args.has("layer-rule") && !args.has("layers") &&
@@ -148,6 +154,12 @@ std::variant<int, GuiOptions> parseGuiCommand(int argc, char** argv) {
     }
     o.visible_layers = args.all("layer");
     o.edit_layer = args.get("edit-layer");
+    if (args.has("weights")) {
+        auto harm = readHarmWeights(args.get("weights"));
+        if (!harm)
+            return fail("gui", harm.error(), kExitUsage);
+        o.harm = std::move(harm.value());
+    }
     if (args.has("layer-rule") || args.has("layers")) {
         std::vector<LayerRule> layers = defaultLayers();
         auto shown = selectLayers(args, layers);

@@ -4,6 +4,7 @@
 
 #include "core/basemap_source.hpp"
 #include "core/geometry.hpp"
+#include "core/harm_weights.hpp"
 #include "core/layer_rules.hpp"
 #include "core/month.hpp"
 #include "session/data_loader.hpp"
@@ -44,6 +45,7 @@ struct GuiOptions {
     std::string startup_error; // shown in the Load report instead of loading (moved data)
     BasemapChoice basemap;     // --basemap: shown from the start
     bool basemap_look = false; // --basemap-opacity or --basemap-colour given (else the saved)
+    HarmWeights harm;          // --weights, or the opened plan's harm weights
 };
 
 // Runs the subcommand named by argv[1] and returns its exit code, or returns the map's options

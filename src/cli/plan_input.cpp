@@ -66,6 +66,8 @@ Result<SelectionParams> loadPlanData(Session& session, PlanCommand& pc) {
     }
     if (a.has("weight-field"))
         s.weight_column = given.value().weight_column;
+    if (a.has("weights"))
+        s.harm = given.value().harm;
     return s;
 }
 

@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 namespace sw {
@@ -84,7 +85,7 @@ struct AreaStatistics::Impl {
                 return -1;
             auto [it, added] = ids.try_emplace(street, static_cast<std::int32_t>(ids.size()));
             if (added)
-                street_names.emplace_back(street);
+                street_names.push_back(possessiveFixed(street));
             return it->second;
         };
         street_of_point.reserve(current.rows.size());
@@ -157,6 +158,15 @@ std::vector<WardPart> wardParts(const WardSet& wards, const MultiPolygon& shape)
             out.push_back({wi, km2});
     }
     return out;
+}
+
+std::string possessiveFixed(std::string_view street) {
+    std::string s(street);
+    for (std::size_t i = 1; i + 1 < s.size(); ++i)
+        if (s[i] == '\'' && s[i + 1] == 'S' && std::isalpha(static_cast<unsigned char>(s[i - 1])) &&
+            (i + 2 == s.size() || !std::isalpha(static_cast<unsigned char>(s[i + 2]))))
+            s[i + 1] = 's';
+    return s;
 }
 
 std::string_view streetOf(std::string_view location) {

@@ -92,6 +92,8 @@ std::vector<WardPart> wardParts(const WardSet& wards, const MultiPolygon& shape)
 
 // "On or near High Street" -> "High Street"; "" for police.uk's "No Location".
 std::string_view streetOf(std::string_view location);
+// police.uk capitalises after an apostrophe ("St George'S Road"): "St George's Road".
+std::string possessiveFixed(std::string_view street);
 
 // police.uk's anonymised place types ("Parking Area", "Supermarket", "Petrol Station", ...):
 // where an incident was, but not a street a team can be sent to by name.

@@ -72,6 +72,10 @@ Result<Selection> selectIncidents(const Session& session, const SelectionParams&
     const auto crimes = p.layers.empty() ? t.rowsOfKind("") : std::vector<std::uint8_t>{};
     std::vector<std::size_t> per_layer(p.layers.size(), 0);
     std::size_t bad_weights = 0;
+    // Harm weight per crime-type code, worked out on first sight (NaN: not yet; -1: none).
+    std::vector<double> harm_of_code(p.harm.empty() ? 0 : t.crime_type.values().size(),
+                                     std::nan(""));
+    std::vector<std::size_t> unweighted(harm_of_code.size(), 0);
     std::size_t by_month = 0; // rows with no day in a period of days
     for (std::size_t i = 0; i < t.size(); ++i) {
         const MonthIndex m = t.month[i];
@@ -100,6 +104,18 @@ Result<Selection> selectIncidents(const Session& session, const SelectionParams&
                     w = std::max(w, p.layer_weights.empty() ? 1.0 : p.layer_weights[l]);
                 }
         }
+        if (!harm_of_code.empty()) {
+            const std::uint32_t code = t.crime_type.code(i);
+            double& h = harm_of_code[code];
+            if (std::isnan(h))
+                h = p.harm.weightOf(t.crime_type.values()[code]).value_or(-1);
+            if (h < 0) {
+                if (!(study_area && t.ward[i] < 0))
+                    ++unweighted[code];
+                continue;
+            }
+            w *= h;
+        }
         if (wcol) {
             const auto v = parseNumber(t.text[*wcol].at(i));
             if (!v || !std::isfinite(*v) || *v < 0) {
@@ -118,6 +134,20 @@ Result<Selection> selectIncidents(const Session& session, const SelectionParams&
         sel.rows.push_back(static_cast<std::uint32_t>(i));
         by_month += no_day ? 1 : 0;
     }
+    std::string no_weight;
+    for (std::size_t code = 0; code < unweighted.size(); ++code)
+        if (unweighted[code])
+            no_weight += (no_weight.empty() ? "" : ", ") +
+                         (t.crime_type.values()[code].empty() ? std::string("(no crime type)")
+                                                              : t.crime_type.values()[code]) +
+                         " (" + std::to_string(unweighted[code]) +
+                         (unweighted[code] == 1 ? " incident)" : " incidents)");
+    if (!no_weight.empty())
+        return badRequest((p.harm.file.empty() ? std::string("the harm weights") : p.harm.file) +
+                          " gives no weight for " + no_weight +
+                          ": add a row for each, or '*,W' for every type not listed");
+    if (!p.harm.empty())
+        sel.notes.push_back(p.harm.describe());
     if (sel.outside_study_area)
         sel.notes.push_back(std::to_string(sel.outside_study_area) +
                             " incidents outside the study area (the loaded wards) left out");

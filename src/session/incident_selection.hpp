@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/calendar_date.hpp"
+#include "core/harm_weights.hpp"
 #include "core/incident_table.hpp"
 #include "core/kde.hpp"
 #include "core/layer_rules.hpp"
@@ -26,6 +27,8 @@ struct SelectionParams {
     std::vector<double> layer_weights; // per layer (default 1); an incident in several
                                        // layers takes the largest weight
     std::string weight_column;         // optional text column holding a number
+    HarmWeights harm;                  // crime type -> weight (empty: none); multiplies the
+                                       // layer weight and the weight column
 
     Status validate() const;
 };

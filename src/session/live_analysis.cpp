@@ -43,7 +43,8 @@ bool MapAnalysisParams::operator==(const MapAnalysisParams& o) const {
     return a.selection.from == b.selection.from && a.selection.to == b.selection.to &&
            sameLayers(a.selection.layers, b.selection.layers) &&
            a.selection.layer_weights == b.selection.layer_weights &&
-           a.selection.weight_column == b.selection.weight_column && sameKde(a.kde, b.kde) &&
+           a.selection.weight_column == b.selection.weight_column &&
+           a.selection.harm == b.selection.harm && sameKde(a.kde, b.kde) &&
            a.radius_rule == b.radius_rule && hotspots.threshold.mode == o.hotspots.threshold.mode &&
            hotspots.threshold.amount == o.hotspots.threshold.amount && sameGiStar(gistar, o.gistar);
 }

@@ -178,6 +178,13 @@ void recordSelection(Plan& plan, const SelectionParams& s) {
     }
     plan.setAll("layer", rules);
     plan.setAll("layer_weight", weights);
+    plan.setAll("harm_weight", harmWeightLines(s.harm));
+    plan.setAll("harm_weights_file", s.harm.empty() || s.harm.file.empty()
+                                         ? std::vector<std::string>{}
+                                         : std::vector<std::string>{s.harm.file});
+    plan.setAll("harm_weights_title", s.harm.empty() || s.harm.title.empty()
+                                          ? std::vector<std::string>{}
+                                          : std::vector<std::string>{s.harm.title});
 }
 
 Result<LoadRequest> requestFromPlan(const Plan& plan, LoadRequest given,
@@ -262,6 +269,14 @@ Result<SelectionParams> selectionFromPlan(const Plan& plan) {
             s.layer_weights.push_back(eq == std::string::npos ? 1.0
                                                               : std::atof(w.c_str() + eq + 1));
         }
+    }
+    if (const auto lines = plan.settingAll("harm_weight"); !lines.empty()) {
+        auto harm = harmWeightsFromLines(lines);
+        if (!harm)
+            return harm.failure();
+        s.harm = std::move(harm.value());
+        s.harm.file = plan.setting("harm_weights_file");
+        s.harm.title = plan.setting("harm_weights_title");
     }
     return s;
 }

@@ -1,7 +1,10 @@
 // Hotspots panel.
 #include "ui/hotspots_panel.hpp"
 
+#include "session/harm_weights_file.hpp"
+
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -12,6 +15,35 @@ namespace {
 constexpr KernelShape kKernels[] = {KernelShape::Quartic,      KernelShape::Triweight,
                                     KernelShape::Epanechnikov, KernelShape::Triangular,
                                     KernelShape::Uniform,      KernelShape::Gaussian};
+
+// A harm weights file (crime type -> weight) for the density, hotspots and Suggest.
+void harmWeights(MapUiState& ui) {
+    if (!ImGui::TreeNode("Harm weights (crime type)"))
+        return;
+    ImGui::SetNextItemWidth(-60);
+    ImGui::InputTextWithHint("##harm", "a CSV of crime type,weight", &ui.harm_path);
+    ImGui::SameLine();
+    if (ImGui::Button("Load")) {
+        auto w = readHarmWeights(ui.harm_path);
+        ui.harm_error = w ? std::string() : w.error();
+        if (w)
+            ui.harm = std::move(w.value());
+    }
+    if (!ui.harm_error.empty())
+        ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.1f, 1), "%s", ui.harm_error.c_str());
+    if (ui.harm.empty()) {
+        ImGui::TextDisabled("None: every incident counts its layer weight.");
+    } else {
+        ImGui::TextWrapped("%s", ui.harm.describe().c_str());
+        for (const auto& [type, w] : ui.harm.types)
+            ImGui::BulletText("%s: %g", type.c_str(), w);
+        if (ui.harm.others)
+            ImGui::BulletText("every other type: %g", *ui.harm.others);
+        if (ImGui::SmallButton("Clear"))
+            ui.harm = HarmWeights{};
+    }
+    ImGui::TreePop();
+}
 
 void settings(MapUiState& ui, const Session& session, const MapAnalysis* result) {
     if (ImGui::BeginCombo("Kernel", kernelName(ui.kde.kernel))) {
@@ -81,6 +113,7 @@ void settings(MapUiState& ui, const Session& session, const MapAnalysis* result)
                             "largest weight.");
         ImGui::TreePop();
     }
+    harmWeights(ui);
 }
 
 void style(MapUiState& ui) {

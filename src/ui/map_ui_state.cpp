@@ -35,6 +35,7 @@ MapAnalysisParams analysisParams(const MapUiState& ui, const Session& session) {
             sel.layers.push_back(layers[i]);
             sel.layer_weights.push_back(i < ui.layer_weights.size() ? ui.layer_weights[i] : 1.0);
         }
+    sel.harm = ui.harm;
     KdeParams& k = p.hotspots.density.kde;
     k = ui.kde;
     k.cell_size_m = resolveCellSize(session, ui.kde);

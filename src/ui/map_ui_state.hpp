@@ -54,7 +54,9 @@ struct MapUiState {
     // the session resolves it) and the threshold.
     KdeParams kde = mapKdeDefaults();
     HotspotThreshold threshold;
-    std::vector<float> layer_weights; // per session layer (default 1)
+    std::vector<float> layer_weights;  // per session layer (default 1)
+    HarmWeights harm;                  // crime type -> weight (empty: none), for every analysis
+    std::string harm_path, harm_error; // the Hotspots panel's weights file field
 
     // Gi* hot and cold spots on the map (computed only while shown); cell and distance 0: the
     // session's defaults (the suggested cell, 2.5 cells).

@@ -25,6 +25,8 @@ struct PlanPanelState {
     bool hotspot_polygons = false; // else circles
     float radius_m = 300, min_gap_m = 0, max_area_km2 = 0.5f;
     int revisit_months = 6;
+    std::string harm_text;              // the harm weights Suggest uses ("" none), each frame
+    std::vector<std::string> harm_rows; // "Robbery: 8", one per row
     std::optional<SuggestResult> suggestion;
     std::string suggest_error;
     // Evaluate: the hold-out check on the map's period (chosen on the training months, when

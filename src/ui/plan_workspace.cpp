@@ -100,6 +100,17 @@ std::optional<Box> PlanWorkspace::drawPanel(const Session& session, const LoadRe
                                             const KdeParams& kde) {
     pack_.draw(session, doc_.plan(), doc_.path(), selection, kde_, threshold_);
     report_.draw(session, doc_.plan(), doc_.path(), selection, kde_, threshold_);
+    panel_.harm_text = selection.harm.empty() ? std::string() : selection.harm.describe();
+    panel_.harm_rows.clear();
+    const auto numberText = [](double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", v);
+        return std::string(buf);
+    };
+    for (const auto& [type, w] : selection.harm.types)
+        panel_.harm_rows.push_back(type + ": " + numberText(w));
+    if (selection.harm.others)
+        panel_.harm_rows.push_back("every other type: " + numberText(*selection.harm.others));
     PlanPanelContext ctx{doc_, tools_, jobs_, session, frame_.draft ? &*frame_.draft : nullptr};
     const PlanPanelRequests req = drawPlanPanel(panel_, ctx);
     if (req.save)

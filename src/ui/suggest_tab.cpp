@@ -96,6 +96,14 @@ bool drawSuggestTab(PlanPanelState& s, PlanPanelContext& ctx) {
     s.revisit_months = std::clamp(s.revisit_months, 0, 60);
     ImGui::TextDisabled("Shown layers (with their weights) and the period; planned, locked and "
                         "excluded areas are kept clear of.");
+    if (s.harm_text.empty()) {
+        ImGui::TextDisabled("No harm weights: incidents count by their layer weight (load a "
+                            "table under Hotspots > Harm weights).");
+    } else if (ImGui::TreeNode("harm", "Weighted by %s", s.harm_text.c_str())) {
+        for (const auto& row : s.harm_rows)
+            ImGui::BulletText("%s", row.c_str());
+        ImGui::TreePop();
+    }
     if (ctx.jobs.suggesting()) {
         ImGui::ProgressBar(static_cast<float>(ctx.jobs.suggestFraction()), ImVec2(200, 0));
         ImGui::SameLine();

@@ -125,6 +125,56 @@ TEST_CASE("suggest: circles clear of each other and of planned areas, better tha
     CHECK(again.value().blocked > 0);
 }
 
+TEST_CASE("street names: police.uk's capital after an apostrophe reads as a possessive") {
+    CHECK(possessiveFixed("St George'S Road") == "St George's Road");
+    CHECK(possessiveFixed("Long'S Acre") == "Long's Acre");
+    CHECK(possessiveFixed("O'Sullivan Way") == "O'Sullivan Way");
+    CHECK(possessiveFixed("Rock'S") == "Rock's");
+    CHECK(possessiveFixed("'S Gravesande Road") == "'S Gravesande Road");
+}
+
+TEST_CASE("suggest by harm: a table of crime type weights moves the choice, is recorded in the "
+          "plan, and a type it misses is refused") {
+    World w;
+    w.add(570030, 160500, "2022-03", "Shoplifting", "West Street", 6);
+    w.add(570970, 160500, "2022-03", "Robbery", "East Street", 3);
+    w.add(571600, 160200, "2022-03", "Drugs", "Far Road", 1);
+    Session s;
+    w.load(s);
+    SuggestRequest req;
+    req.weeks = 1;
+    req.radius_m = 100;
+    auto counts = suggestAreas(s, req);
+    REQUIRE(counts);
+    REQUIRE(counts.value().areas.size() == 1);
+    CHECK(counts.value().areas[0].area.name == "Near West Street");
+    CHECK(counts.value().choice.value == doctest::Approx(6));
+
+    auto harm = parseHarmWeights("# test weights\nRobbery,5\nShoplifting,1\n", "harm.csv");
+    REQUIRE(harm);
+    req.selection.harm = harm.value();
+    auto missing = suggestAreas(s, req);
+    REQUIRE(!missing);
+    CHECK(missing.error() == "harm.csv gives no weight for Drugs (1 incident): add a row for "
+                             "each, or '*,W' for every type not listed");
+    req.selection.harm.others = 2;
+    auto by_harm = suggestAreas(s, req);
+    REQUIRE(by_harm);
+    REQUIRE(by_harm.value().areas.size() == 1);
+    CHECK(by_harm.value().areas[0].area.name == "Near East Street");
+    CHECK(by_harm.value().choice.value == doctest::Approx(15));
+    CHECK(by_harm.value().total_weight == doctest::Approx(6 + 15 + 2));
+    CHECK(std::find(by_harm.value().notes.begin(), by_harm.value().notes.end(),
+                    "harm weights from harm.csv (test weights): 2 crime types, every other type "
+                    "2") != by_harm.value().notes.end());
+
+    Plan plan;
+    recordSelection(plan, req.selection);
+    auto back = selectionFromPlan(plan);
+    REQUIRE(back);
+    CHECK(back.value().harm == req.selection.harm);
+}
+
 TEST_CASE("plan file: every field and non-ASCII text round trip; a failed save changes nothing") {
     test::TempDir dir;
     Plan plan;
