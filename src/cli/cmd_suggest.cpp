@@ -15,6 +15,12 @@
 namespace sw::cli {
 namespace {
 
+std::string numberText(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
 std::optional<double> number(const Args& a, const char* key, double fallback) {
     if (!a.has(key))
         return fallback;
@@ -43,22 +49,44 @@ void printChoice(const SuggestResult& r) {
 }
 
 // The suggestion's own options; an error message when one is out of range.
+// A preset's shape, radius and gap (what the options not given default to).
+struct Preset {
+    std::string shape = "circle";
+    double radius_m = 300, min_gap_m = 0;
+};
+
+std::optional<Preset> presetNamed(const std::string& name) {
+    if (name.empty())
+        return Preset{};
+    if (name == "savvy") // Op Savvy: 150 m radius; centres at least 500 m apart
+        return Preset{"circle", 150, 200};
+    if (name == "college") // equal small places ranked (College of Policing)
+        return Preset{"hexagon", 150, 0};
+    return std::nullopt;
+}
+
 std::optional<std::string> readRequest(const Args& args, SuggestRequest& req) {
     if (!args.has("weeks"))
         return "--weeks is required";
+    const auto preset = presetNamed(args.get("preset"));
+    if (!preset)
+        return "--preset must be college or savvy";
     const auto weeks = parseInteger(args.get("weeks"));
-    const auto radius = number(args, "radius", 300), gap = number(args, "min-gap", 0),
-               step = number(args, "step", 0), limit = number(args, "time-limit", 1),
-               revisit = number(args, "revisit-months", 6),
-               max_area = number(args, "max-area", 0.5);
-    if (!weeks || !radius || !gap || !step || !limit || !revisit || !max_area || *limit <= 0 ||
-        *limit > 600)
-        return "--weeks, --radius, --min-gap, --step, --revisit-months, --max-area and "
-               "--time-limit take numbers (time limit 0 to 600 s)";
-    const std::string shape = args.get("shape", "circle");
-    if (shape != "circle" && shape != "hotspot")
-        return "--shape must be circle or hotspot";
-    req.shape = shape == "circle" ? SuggestShape::Circle : SuggestShape::HotspotPolygon;
+    const auto radius = number(args, "radius", preset->radius_m),
+               gap = number(args, "min-gap", preset->min_gap_m), step = number(args, "step", 0),
+               limit = number(args, "time-limit", 1), revisit = number(args, "revisit-months", 6),
+               max_area = number(args, "max-area", 0.5), minimum = number(args, "min-per-site", 0);
+    if (!weeks || !radius || !gap || !step || !limit || !revisit || !max_area || !minimum ||
+        *limit <= 0 || *limit > 600)
+        return "--weeks, --radius, --min-gap, --step, --revisit-months, --max-area, "
+               "--min-per-site and --time-limit take numbers (time limit 0 to 600 s)";
+    const std::string shape = args.get("shape", preset->shape);
+    if (shape != "circle" && shape != "hotspot" && shape != "hexagon")
+        return "--shape must be circle, hexagon or hotspot";
+    req.shape = shape == "circle"    ? SuggestShape::Circle
+                : shape == "hexagon" ? SuggestShape::Hexagon
+                                     : SuggestShape::HotspotPolygon;
+    req.min_per_site = *minimum;
     req.weeks = static_cast<std::size_t>(std::max(0LL, *weeks));
     req.radius_m = *radius;
     req.max_area_km2 = *max_area;
@@ -77,9 +105,17 @@ int runSuggest(int argc, char** argv) {
     options.push_back({"radius", "M",
                        "radius of each area, metres (default 300: walkable in a "
                        "week)"});
+    options.push_back({"preset", "NAME",
+                       "the field's rules: savvy (Op Savvy: circles of 150 m, centres at least "
+                       "500 m apart) or college (College of Policing: equal hexagons of 150 m "
+                       "ranked by harm; give --weights); options given override it"});
     options.push_back({"shape", "KIND",
-                       "circle (default) or hotspot: hotspot polygons of the density, capped at "
-                       "--max-area"});
+                       "circle (default), hexagon (equal hexagons of --radius centre to corner, "
+                       "ranked) or hotspot (hotspot polygons of the density, capped at "
+                       "--max-area)"});
+    options.push_back({"min-per-site", "N",
+                       "an area must capture at least N weighted incidents in the period "
+                       "(default 0)"});
     options.push_back({"max-area", "KM2", "with --shape hotspot: the largest area (default 0.5)"});
     options.push_back({"min-gap", "M", "least distance between two areas, metres (default 0)"});
     options.push_back({"step", "M", "spacing of candidate centres (default: radius / 3)"});
@@ -127,6 +163,10 @@ int runSuggest(int argc, char** argv) {
     if (auto st = requireWholeMonths(sel.value(), "suggest (a plan's period)"); !st)
         return fail("suggest", st.error(), kExitUsage);
     req.selection = sel.value();
+    const std::string preset = cmd.args.get("preset");
+    if (preset == "college" && req.selection.harm.empty())
+        std::fprintf(stderr, "note: --preset college ranks places by harm: without --weights "
+                             "they are ranked by counts\n");
     auto res = withProgress(cmd, "Suggesting areas...", [&](Progress* progress) {
         return suggestAreas(session, req, progress);
     });
@@ -137,6 +177,10 @@ int runSuggest(int argc, char** argv) {
     if (req.shape == SuggestShape::Circle)
         std::printf("Suggested %zu areas of radius %g m for %s (gap %g m)\n", r.areas.size(),
                     req.radius_m, periodText(session, req.selection).c_str(), req.min_gap_m);
+    else if (req.shape == SuggestShape::Hexagon)
+        std::printf("Suggested %zu hexagons of %g m centre to corner for %s (gap %g m)\n",
+                    r.areas.size(), req.radius_m, periodText(session, req.selection).c_str(),
+                    req.min_gap_m);
     else
         std::printf("Suggested %zu hotspot areas of at most %g km2 for %s (gap %g m)\n",
                     r.areas.size(), req.max_area_km2, periodText(session, req.selection).c_str(),
@@ -157,12 +201,18 @@ int runSuggest(int argc, char** argv) {
     }
     recordSources(plan, cmd.request, &session.report());
     recordSelection(plan, req.selection);
-    plan.set("suggest_shape", cmd.args.get("shape", "circle"));
-    if (req.shape == SuggestShape::Circle)
-        plan.set("suggest_radius_m", cmd.args.get("radius", "300"));
+    if (!preset.empty())
+        plan.set("suggest_preset", preset);
+    plan.set("suggest_shape", req.shape == SuggestShape::Circle    ? "circle"
+                              : req.shape == SuggestShape::Hexagon ? "hexagon"
+                                                                   : "hotspot");
+    if (req.shape != SuggestShape::HotspotPolygon)
+        plan.set("suggest_radius_m", numberText(req.radius_m));
     else
-        plan.set("suggest_max_area_km2", cmd.args.get("max-area", "0.5"));
-    plan.set("suggest_min_gap_m", cmd.args.get("min-gap", "0"));
+        plan.set("suggest_max_area_km2", numberText(req.max_area_km2));
+    plan.set("suggest_min_gap_m", numberText(req.min_gap_m));
+    if (req.min_per_site > 0)
+        plan.set("suggest_min_per_site", numberText(req.min_per_site));
     plan.set("suggest_weeks", std::to_string(req.weeks));
     plan.set("suggest_candidates", r.method);
     plan.set("suggest_proof", proofText(r));

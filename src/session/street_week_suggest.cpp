@@ -3,8 +3,10 @@
 
 #include "core/calendar_date.hpp"
 #include "core/circle_placements.hpp"
+#include "core/hex_grid.hpp"
 #include "core/kde.hpp"
 #include "core/parallel.hpp"
+#include "core/point_grid.hpp"
 #include "core/text.hpp"
 #include "geo/ward_locator.hpp"
 #include "session/hotspot_candidates.hpp"
@@ -47,6 +49,8 @@ Status checkRequest(const SuggestRequest& r) {
         return badRequest("--max-area must be 0.01 to 25 km2");
     if (!(r.min_gap_m >= 0 && r.min_gap_m <= 50000))
         return badRequest("--min-gap must be 0 to 50000 m");
+    if (!(r.min_per_site >= 0 && r.min_per_site < 1e12))
+        return badRequest("--min-per-site must be zero or more");
     if (r.step_m != 0 && !(r.step_m >= r.radius_m / 20 && r.step_m <= r.radius_m))
         return badRequest("the candidate step must be between a twentieth of the radius and "
                           "the radius");
@@ -136,6 +140,115 @@ Status circleCandidates(const Session& session, const SuggestRequest& request,
     return okStatus();
 }
 
+// An equal-hexagon tessellation from the study area's south-west corner: every cell holding an
+// incident is a candidate, counted on its saved polygon (boundary included, as the statistics
+// count). Cells share edges, never ground; with a gap, cells closer than it conflict.
+void hexagonCandidates(const Session& session, const SuggestRequest& request,
+                       const WeightedPoints& pts, const std::vector<const TargetArea*>& blocking,
+                       Candidates& out, SuggestResult& result) {
+    const WeightedPoints loc = mergeLocations(pts);
+    const Box extent = studyExtent(session, request.radius_m);
+    const HexGrid grid(request.radius_m, extent.min_corner());
+    const auto key = [](HexCell c) {
+        return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(c.q)) << 32) |
+               static_cast<std::uint32_t>(c.r);
+    };
+    // The cell of each location and, for one on an edge, its neighbours: in cell order.
+    std::vector<std::pair<std::uint64_t, HexCell>> cells;
+    for (std::size_t i = 0; i < loc.x.size(); ++i) {
+        const HexCell c = grid.cellOf(loc.x[i], loc.y[i]);
+        cells.emplace_back(key(c), c);
+        for (HexCell n : grid.neighbours(c))
+            cells.emplace_back(key(n), n);
+    }
+    std::sort(cells.begin(), cells.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    cells.erase(std::unique(cells.begin(), cells.end(),
+                            [](const auto& a, const auto& b) { return a.first == b.first; }),
+                cells.end());
+    const PointGrid index(loc.x, loc.y, std::max(25.0, request.radius_m / 3));
+    std::vector<std::uint32_t> inside;
+    for (const auto& [k, c] : cells) {
+        MultiPolygon shape = grid.shape(c);
+        inside.clear();
+        index.inside(shape, inside);
+        double value = 0;
+        for (auto i : inside)
+            value += loc.w.empty() ? 1.0 : loc.w[i];
+        if (!(value > 0))
+            continue;
+        ++result.candidates;
+        const bool blocked =
+            std::any_of(blocking.begin(), blocking.end(), [&](const TargetArea* a) {
+                const double d = bg::distance(shape, a->shape);
+                return d < request.min_gap_m || (d == 0 && !bg::touches(shape, a->shape));
+            });
+        if (blocked) {
+            ++result.blocked;
+            continue;
+        }
+        const Point m = grid.centre(c);
+        out.choice.push_back({m.x(), m.y(), value});
+        PolygonCandidate pc;
+        pc.shape = std::move(shape);
+        pc.centre = m;
+        pc.value = value;
+        out.polygons.push_back(std::move(pc));
+    }
+    // Conflicts: cells nearer each other than the gap (none without one: cells never overlap).
+    out.params.conflicts.assign(out.choice.size(), {});
+    if (request.min_gap_m > 0) {
+        const double reach = 2 * request.radius_m + request.min_gap_m;
+        for (std::size_t a = 0; a < out.choice.size(); ++a)
+            for (std::size_t b = a + 1; b < out.choice.size(); ++b) {
+                const double dx = out.choice[a].x - out.choice[b].x,
+                             dy = out.choice[a].y - out.choice[b].y;
+                if (dx * dx + dy * dy >= reach * reach ||
+                    bg::distance(out.polygons[a].shape, out.polygons[b].shape) >= request.min_gap_m)
+                    continue;
+                out.params.conflicts[a].push_back(b);
+                out.params.conflicts[b].push_back(a);
+            }
+    } else {
+        out.params.conflicts.clear();
+    }
+    char size[96];
+    std::snprintf(size, sizeof size, "%.1f ha (%g m centre to corner)", grid.area() / 1e4,
+                  request.radius_m);
+    result.method = std::string("equal hexagons of ") + size + " tiling the study area, " +
+                    withThousands(static_cast<long long>(out.choice.size())) +
+                    " of them holding incidents, ranked by what each holds";
+}
+
+// Candidates capturing less than the minimum per site are not eligible (Op Savvy-style: only
+// places with enough crime are worth a patrol); conflicts renumbered.
+void dropBelowMinimum(Candidates& c, double minimum, SuggestResult& result) {
+    std::vector<std::size_t> renumber(c.choice.size(), SIZE_MAX);
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < c.choice.size(); ++i)
+        if (c.choice[i].value >= minimum)
+            renumber[i] = kept++;
+    result.below_minimum = c.choice.size() - kept;
+    if (kept == c.choice.size())
+        return;
+    Candidates out;
+    out.params = c.params;
+    if (!c.params.conflicts.empty())
+        out.params.conflicts.assign(kept, {});
+    for (std::size_t i = 0; i < c.choice.size(); ++i) {
+        if (renumber[i] == SIZE_MAX)
+            continue;
+        out.choice.push_back(c.choice[i]);
+        if (!c.polygons.empty())
+            out.polygons.push_back(std::move(c.polygons[i]));
+        if (!c.params.conflicts.empty())
+            for (std::size_t j : c.params.conflicts[i])
+                if (renumber[j] != SIZE_MAX)
+                    out.params.conflicts[renumber[i]].push_back(renumber[j]);
+    }
+    c = std::move(out);
+}
+
 Status polygonCandidates(const Session& session, const SuggestRequest& request,
                          const Selection& selection, const std::vector<const TargetArea*>& blocking,
                          Candidates& out, SuggestResult& result, Progress* progress) {
@@ -200,7 +313,9 @@ Result<SuggestResult> suggestAreas(const Session& session, const SuggestRequest&
     const auto blocking = blockingAreas(request, end);
     Candidates cands;
     Status made = okStatus();
-    if (request.shape != SuggestShape::Circle)
+    if (request.shape == SuggestShape::Hexagon)
+        hexagonCandidates(session, request, pts, blocking, cands, out);
+    else if (request.shape != SuggestShape::Circle)
         made = polygonCandidates(session, request, sel.value(), blocking, cands, out, progress);
     else if (request.step_m > 0 ||
              !exactCircleCandidates(session, request, pts, blocking, cands, out, progress)) {
@@ -219,6 +334,8 @@ Result<SuggestResult> suggestAreas(const Session& session, const SuggestRequest&
         return made.failure();
     if (progress && progress->cancelled())
         return Error{"cancelled"};
+    if (request.min_per_site > 0)
+        dropBelowMinimum(cands, request.min_per_site, out);
     cands.params.k = request.weeks;
     cands.params.time_limit_s = request.time_limit_s;
     out.choice = chooseAreas(cands.choice, cands.params, progress);
@@ -270,11 +387,16 @@ Result<SuggestResult> suggestAreas(const Session& session, const SuggestRequest&
                 ? out.areas[static_cast<std::size_t>(same - out.choice.chosen.begin())]
                 : describe(ci));
     }
+    if (out.below_minimum)
+        out.notes.push_back(withThousands(static_cast<long long>(out.below_minimum)) +
+                            " candidates capture fewer than the minimum of " +
+                            countText(request.min_per_site) + " per site and were not eligible");
     if (out.areas.size() < request.weeks)
         out.notes.push_back("only " + std::to_string(out.areas.size()) + " of the " +
                             std::to_string(request.weeks) +
                             " areas fit: the rest of the study area has no incidents clear of "
-                            "the planned areas and the gap");
+                            "the planned areas and the gap" +
+                            (request.min_per_site > 0 ? " with the minimum per site" : ""));
     return out;
 }
 

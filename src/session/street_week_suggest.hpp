@@ -26,7 +26,10 @@ inline KdeParams defaultHotspotKde() {
     return k;
 }
 
-enum class SuggestShape { Circle, HotspotPolygon };
+// Circle: the best-placed circles; HotspotPolygon: hotspots of the density capped at an area;
+// Hexagon: cells of an equal-hexagon tessellation ranked by what they hold (the College of
+// Policing's rank ordering of equal areas; the radius is the hexagons' centre-to-corner).
+enum class SuggestShape { Circle, HotspotPolygon, Hexagon };
 
 struct SuggestRequest {
     SelectionParams selection; // period, layers and their weights
@@ -40,6 +43,7 @@ struct SuggestRequest {
     std::vector<TargetArea> planned; // already in the plan: new areas keep clear of them
     int revisit_months = 6;          // a done area older than this no longer blocks
     double time_limit_s = 1.0;       // for the exact search
+    double min_per_site = 0;         // an area must capture at least this many weighted incidents
 };
 
 struct SuggestedArea {
@@ -59,10 +63,11 @@ struct SuggestResult {
     std::vector<SuggestedArea> areas;  // the plan's new areas, most captured first
     std::vector<SuggestedArea> greedy; // what the greedy choice would have taken
     AreaChoice choice;
-    double total_weight = 0;    // of the period's incidents in the study area
-    std::size_t candidates = 0; // circles (centres in the study area) or polygons considered
-    std::size_t blocked = 0;    // of those, too close to a planned area or zone
-    std::size_t too_large = 0;  // hotspot polygons: over the cap even at the top 0.25%
+    double total_weight = 0;       // of the period's incidents in the study area
+    std::size_t candidates = 0;    // circles (centres in the study area) or polygons considered
+    std::size_t blocked = 0;       // of those, too close to a planned area or zone
+    std::size_t too_large = 0;     // hotspot polygons: over the cap even at the top 0.25%
+    std::size_t below_minimum = 0; // candidates capturing less than the minimum per site
     std::vector<RankedCandidate> ranked; // the best candidates considered, best first (20)
     std::string method;           // how the circle candidates were made (every placement, lattice)
     std::size_t locations = 0;    // distinct incident locations (circles)

@@ -22,8 +22,9 @@ struct PlanPanelState {
     int repeat_months = 6; // one place twice within this many months is a clash
     // Suggest.
     int weeks = 4;
-    bool hotspot_polygons = false; // else circles
-    float radius_m = 300, min_gap_m = 0, max_area_km2 = 0.5f;
+    SuggestShape shape = SuggestShape::Circle;
+    int preset = 0; // 0 none, 1 Op Savvy, 2 College of Policing (what the fields were set to)
+    float radius_m = 300, min_gap_m = 0, max_area_km2 = 0.5f, min_per_site = 0;
     int revisit_months = 6;
     std::string harm_text;              // the harm weights Suggest uses ("" none), each frame
     std::vector<std::string> harm_rows; // "Robbery: 8", one per row

@@ -119,7 +119,8 @@ std::optional<Box> PlanWorkspace::drawPanel(const Session& session, const LoadRe
         SuggestRequest s;
         s.selection = selection;
         s.weeks = static_cast<std::size_t>(panel_.weeks);
-        s.shape = panel_.hotspot_polygons ? SuggestShape::HotspotPolygon : SuggestShape::Circle;
+        s.shape = panel_.shape;
+        s.min_per_site = panel_.min_per_site;
         s.radius_m = panel_.radius_m;
         s.max_area_km2 = panel_.max_area_km2;
         s.hotspot_kde = kde;
@@ -210,16 +211,20 @@ void PlanWorkspace::save(const LoadRequest& sources, const SelectionParams& sele
         std::snprintf(buf, sizeof buf, "%g", v);
         return std::string(buf);
     };
+    const bool hotspots = panel_.shape == SuggestShape::HotspotPolygon;
     const std::vector<std::pair<std::string, std::string>> settings = {
         {"hotspot_kernel", kernelName(kde_.kernel)},
         {"hotspot_radius_m", num(kde_.radius_m)},
         {"hotspot_cell_m", kde_.cell_size_m > 0 ? num(kde_.cell_size_m) : "auto"},
         {"hotspot_threshold", threshold_.describe()},
-        {"suggest_shape", panel_.hotspot_polygons ? "hotspot" : "circle"},
+        {"suggest_shape", hotspots                                ? "hotspot"
+                          : panel_.shape == SuggestShape::Hexagon ? "hexagon"
+                                                                  : "circle"},
         {"suggest_weeks", std::to_string(panel_.weeks)},
-        {panel_.hotspot_polygons ? "suggest_max_area_km2" : "suggest_radius_m",
-         num(panel_.hotspot_polygons ? panel_.max_area_km2 : panel_.radius_m)},
+        {hotspots ? "suggest_max_area_km2" : "suggest_radius_m",
+         num(hotspots ? panel_.max_area_km2 : panel_.radius_m)},
         {"suggest_min_gap_m", num(panel_.min_gap_m)},
+        {"suggest_min_per_site", num(panel_.min_per_site)},
         {"revisit_months", std::to_string(panel_.revisit_months)}};
     const auto st = doc_.save(sources, selection, crs, settings, report);
     if (st) {

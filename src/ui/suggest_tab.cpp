@@ -72,16 +72,41 @@ bool drawSuggestTab(PlanPanelState& s, PlanPanelContext& ctx) {
     ImGui::SetNextItemWidth(90);
     ImGui::InputInt("Areas (next street weeks)", &s.weeks);
     s.weeks = std::clamp(s.weeks, 1, 52);
-    if (ImGui::RadioButton("Circles", !s.hotspot_polygons))
-        s.hotspot_polygons = false;
+    const char* presets[] = {"Your own settings", "Op Savvy (150 m, 500 m apart)",
+                             "College of Policing (equal hexagons ranked)"};
+    ImGui::SetNextItemWidth(260);
+    if (ImGui::Combo("Preset", &s.preset, presets, 3)) {
+        if (s.preset == 1) { // Op Savvy: 150 m circles, centres at least 500 m apart
+            s.shape = SuggestShape::Circle;
+            s.radius_m = 150;
+            s.min_gap_m = 200;
+        } else if (s.preset == 2) { // equal small places ranked by harm
+            s.shape = SuggestShape::Hexagon;
+            s.radius_m = 150;
+            s.min_gap_m = 0;
+        }
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Op Savvy (West Midlands Police): hot spots of 150 m radius, centres "
+                          "at least 500 m apart.\nCollege of Policing hot spots guide: equal "
+                          "areas ranked by crime or harm (load harm weights).\nSources in the "
+                          "README; any field can be changed after.");
+    if (ImGui::RadioButton("Circles", s.shape == SuggestShape::Circle))
+        s.shape = SuggestShape::Circle;
     ImGui::SameLine();
-    if (ImGui::RadioButton("Hotspot polygons", s.hotspot_polygons))
-        s.hotspot_polygons = true;
+    if (ImGui::RadioButton("Hexagons", s.shape == SuggestShape::Hexagon))
+        s.shape = SuggestShape::Hexagon;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Equal hexagons tiling the study area (radius: centre to corner), "
+                          "ranked by what each holds");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Hotspot polygons", s.shape == SuggestShape::HotspotPolygon))
+        s.shape = SuggestShape::HotspotPolygon;
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Hotspots of the map's density (its kernel and radius), each cut at "
                           "the threshold where it fits under the maximum area");
     ImGui::SetNextItemWidth(90);
-    if (s.hotspot_polygons) {
+    if (s.shape == SuggestShape::HotspotPolygon) {
         ImGui::InputFloat("Maximum area (km2)", &s.max_area_km2, 0.1f, 0.5f, "%.2f");
         s.max_area_km2 = std::clamp(s.max_area_km2, 0.01f, 25.0f);
     } else {
@@ -91,6 +116,12 @@ bool drawSuggestTab(PlanPanelState& s, PlanPanelContext& ctx) {
     ImGui::SetNextItemWidth(90);
     ImGui::InputFloat("Minimum gap (m)", &s.min_gap_m, 50, 100, "%.0f");
     s.min_gap_m = std::clamp(s.min_gap_m, 0.0f, 20000.0f);
+    ImGui::SetNextItemWidth(90);
+    ImGui::InputFloat("Minimum per site", &s.min_per_site, 1, 10, "%.0f");
+    s.min_per_site = std::clamp(s.min_per_site, 0.0f, 1e9f);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("An area must capture at least this many weighted incidents in the "
+                          "period (0: any)");
     ImGui::SetNextItemWidth(90);
     ImGui::InputInt("Done areas block for (months)", &s.revisit_months);
     s.revisit_months = std::clamp(s.revisit_months, 0, 60);

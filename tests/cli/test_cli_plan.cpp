@@ -322,3 +322,49 @@ TEST_CASE("report: the board report equals `wards` for the same request; with a 
             quote(dir.file("x.pdf")));
     CHECK(no_wards.code == 2);
 }
+
+TEST_CASE("suggest presets and harm weights: Op Savvy's geometry, the College's ranked hexagons, "
+          "recorded in the plan") {
+    test::TempDir dir;
+    const std::string plan = dir.file("savvy.gpkg");
+    const std::string weights =
+        test::writeFile(dir.file("harm.csv"), "# test table, not an index\ncrime type,weight\n"
+                                              "Violence and sexual offences,10\nRobbery,8\n*,1\n");
+    const auto s = run("suggest " + sample() + " --from 2025-10 --to 2025-12 --preset savvy " +
+                       "--weeks 4 --weights " + quote(weights) + " --out " + quote(plan));
+    INFO(s.output);
+    REQUIRE(s.code == 0);
+    CHECK(s.output.find("Suggested 4 areas of radius 150 m for 2025-10..2025-12 (gap 200 m)") !=
+          std::string::npos);
+    CHECK(s.output.find("harm weights from " + weights +
+                        " (test table, not an index): 2 crime "
+                        "types, every other type 1") != std::string::npos);
+    auto p = io::readPlan(plan);
+    REQUIRE(p);
+    REQUIRE(p.value().areas.size() == 4);
+    for (std::size_t i = 0; i < 4; ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            CHECK(bg::distance(p.value().areas[i].centre, p.value().areas[j].centre) >= 500 - 1e-6);
+    CHECK(p.value().setting("suggest_preset") == "savvy");
+    CHECK(p.value().setting("suggest_radius_m") == "150");
+    CHECK(p.value().setting("suggest_min_gap_m") == "200");
+    CHECK(p.value().settingAll("harm_weight") ==
+          std::vector<std::string>{"Violence and sexual offences=10", "Robbery=8", "*=1"});
+    CHECK(p.value().setting("harm_weights_title") == "test table, not an index");
+
+    const std::string hex = dir.file("college.gpkg");
+    const auto c = run("suggest " + sample() + " --preset college --weeks 3 --out " + quote(hex));
+    INFO(c.output);
+    REQUIRE(c.code == 0);
+    CHECK(c.output.find("without --weights they are ranked by counts") != std::string::npos);
+    CHECK(c.output.find("Suggested 3 hexagons of 150 m centre to corner") != std::string::npos);
+    auto h = io::readPlan(hex);
+    REQUIRE(h);
+    CHECK(h.value().setting("suggest_shape") == "hexagon");
+    REQUIRE(h.value().areas.size() == 3);
+    CHECK(h.value().areas[0].shape[0].outer().size() == 7);
+
+    const auto bad = run("suggest " + sample() + " --preset bogus --weeks 3 --out " + quote(hex));
+    CHECK(bad.code == 2);
+    CHECK(bad.output.find("--preset must be college or savvy") != std::string::npos);
+}

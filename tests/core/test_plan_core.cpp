@@ -1,6 +1,7 @@
 // The plan's core: calendar days, schedule checks, and the area choice against brute force.
 #include "core/area_choice.hpp"
 #include "core/calendar_date.hpp"
+#include "core/hex_grid.hpp"
 #include "core/incident_table.hpp"
 #include "core/postcode_index.hpp"
 #include "core/random.hpp"
@@ -295,4 +296,25 @@ TEST_CASE("postcode keys ignore case and spaces; the index finds the first of a 
     CHECK(idx.find(*k)->easting == 1);
     CHECK(idx.find(*postcodeKey("ME7 1AA"))->terminated);
     CHECK_FALSE(idx.find(*postcodeKey("ME9 9XX")));
+}
+
+TEST_CASE("hexagon tessellation: every point in the cell whose polygon covers it; equal areas; "
+          "neighbours share an edge") {
+    const HexGrid g(150, Point(1000, 2000));
+    CHECK(g.area() == doctest::Approx(bg::area(g.shape({3, -2}))));
+    CHECK(g.area() == doctest::Approx(58456.7).epsilon(1e-4));
+    Rng rng(41);
+    for (int i = 0; i < 20000; ++i) {
+        const double x = rng.uniform(-2000, 4000), y = rng.uniform(0, 5000);
+        const HexCell c = g.cellOf(x, y);
+        INFO("point ", x, " ", y);
+        CHECK(bg::covered_by(Point(x, y), g.shape(c)));
+        CHECK(g.cellOf(g.centre(c).x(), g.centre(c).y()) == c);
+    }
+    const HexCell c{2, 5};
+    for (HexCell n : g.neighbours(c)) {
+        CHECK(bg::distance(g.centre(c), g.centre(n)) == doctest::Approx(150 * std::sqrt(3.0)));
+        CHECK(bg::distance(g.shape(c), g.shape(n)) == doctest::Approx(0).epsilon(1e-9));
+        CHECK(!bg::overlaps(g.shape(c), g.shape(n)));
+    }
 }

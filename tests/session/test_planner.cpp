@@ -175,6 +175,45 @@ TEST_CASE("suggest by harm: a table of crime type weights moves the choice, is r
     CHECK(back.value().harm == req.selection.harm);
 }
 
+TEST_CASE("suggest hexagons: equal cells ranked by what they hold, counted as the statistics "
+          "count them; a minimum per site leaves the small ones out") {
+    World w;
+    w.add(570200, 160300, "2022-03", "Drugs", "West Street", 7);
+    w.add(570800, 160700, "2022-03", "Drugs", "Middle Street", 5);
+    w.add(571500, 160500, "2022-03", "Drugs", "East Street", 2);
+    Session s;
+    w.load(s);
+    SuggestRequest req;
+    req.weeks = 3;
+    req.shape = SuggestShape::Hexagon;
+    req.radius_m = 100;
+    auto r = suggestAreas(s, req);
+    REQUIRE(r);
+    const SuggestResult& res = r.value();
+    CHECK(res.choice.proved_optimal);
+    REQUIRE(res.areas.size() == 3);
+    const double expect[] = {7, 5, 2};
+    for (std::size_t i = 0; i < 3; ++i) {
+        const SuggestedArea& a = res.areas[i];
+        CHECK(a.captured == doctest::Approx(expect[i]));
+        CHECK(a.stats.current.incidents == static_cast<std::int64_t>(expect[i]));
+        CHECK(shapeArea(a.area.shape) == doctest::Approx(1.5 * std::sqrt(3.0) * 100 * 100));
+        REQUIRE(a.area.shape.size() == 1);
+        CHECK(a.area.shape[0].outer().size() == 7); // a hexagon, closed
+    }
+    CHECK(res.method.find("equal hexagons of 2.6 ha (100 m centre to corner)") !=
+          std::string::npos);
+    req.min_per_site = 4;
+    auto big = suggestAreas(s, req);
+    REQUIRE(big);
+    REQUIRE(big.value().areas.size() == 2);
+    CHECK(big.value().below_minimum == 1);
+    CHECK(
+        std::find_if(big.value().notes.begin(), big.value().notes.end(), [](const std::string& n) {
+            return n.find("fewer than the minimum of 4 per site") != std::string::npos;
+        }) != big.value().notes.end());
+}
+
 TEST_CASE("plan file: every field and non-ASCII text round trip; a failed save changes nothing") {
     test::TempDir dir;
     Plan plan;
