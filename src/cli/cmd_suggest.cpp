@@ -121,6 +121,10 @@ int runSuggest(int argc, char** argv) {
     options.push_back({"step", "M", "spacing of candidate centres (default: radius / 3)"});
     options.push_back(
         {"exclude", "PLAN", "a plan whose areas (and excluded zones) new areas keep clear of"});
+    options.push_back({"keep", "PLAN",
+                       "a plan whose approved, locked and done areas and excluded zones the new "
+                       "plan keeps, adding K more clear of them (its other proposals are left "
+                       "out, and listed)"});
     options.push_back({"revisit-months", "N",
                        "a done area more than N months before the period's end may be visited "
                        "again (default 6)"});
@@ -155,6 +159,28 @@ int runSuggest(int argc, char** argv) {
         printNotes(other.value().load_warnings);
         req.planned = other.value().areas;
     }
+    std::vector<TargetArea> kept;
+    std::vector<std::string> agencies = Plan{}.agencies;
+    if (cmd.args.has("keep")) {
+        auto old = io::readPlan(cmd.args.get("keep"));
+        if (!old)
+            return fail("suggest", old.error(), kExitFailure);
+        printNotes(old.value().load_warnings);
+        agencies = old.value().agencies;
+        std::string left_out;
+        for (const auto& a : old.value().areas) {
+            req.ids_in_use.push_back(a.id);
+            if (a.status != AreaStatus::Proposed || a.locked || a.excluded)
+                kept.push_back(a);
+            else
+                left_out += (left_out.empty() ? "" : ", ") + a.id + " " + a.name;
+        }
+        std::fprintf(stderr, "note: kept %zu areas of %s (approved, locked, done or excluded)%s\n",
+                     kept.size(), cmd.args.get("keep").c_str(),
+                     left_out.empty() ? ""
+                                      : ("; left out its other proposals: " + left_out).c_str());
+        req.planned.insert(req.planned.end(), kept.begin(), kept.end());
+    }
     if (auto st = loadAndReport(session, cmd); !st)
         return fail("suggest", st.error(), kExitFailure);
     auto sel = selectionFrom(cmd.args, session);
@@ -186,6 +212,8 @@ int runSuggest(int argc, char** argv) {
                     r.areas.size(), req.max_area_km2, periodText(session, req.selection).c_str(),
                     req.min_gap_m);
     Plan plan;
+    plan.areas = kept;
+    plan.agencies = agencies;
     for (const auto& a : r.areas) {
         printArea(a.area, a.stats);
         std::printf("    the choice counts %s weighted incidents in it\n",

@@ -359,6 +359,10 @@ Result<SuggestResult> suggestAreas(const Session& session, const SuggestRequest&
     if (!stats)
         return stats.failure();
     std::vector<TargetArea> ids = request.planned;
+    for (const auto& id : request.ids_in_use) {
+        ids.emplace_back();
+        ids.back().id = id;
+    }
     const auto describe = [&](std::size_t ci) {
         SuggestedArea s;
         s.area.id = nextAreaId(ids);

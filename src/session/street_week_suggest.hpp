@@ -38,12 +38,13 @@ struct SuggestRequest {
     double radius_m = 300;                       // circles: walkable in a week
     double max_area_km2 = 0.5;                   // hotspot polygons: the cap
     KdeParams hotspot_kde = defaultHotspotKde(); // hotspot polygons: the density they come from
-    double min_gap_m = 0;            // between any two areas (and from the planned ones)
-    double step_m = 0;               // candidate centres' spacing (0: a third of the radius)
-    std::vector<TargetArea> planned; // already in the plan: new areas keep clear of them
-    int revisit_months = 6;          // a done area older than this no longer blocks
-    double time_limit_s = 1.0;       // for the exact search
-    double min_per_site = 0;         // an area must capture at least this many weighted incidents
+    double min_gap_m = 0;                // between any two areas (and from the planned ones)
+    double step_m = 0;                   // candidate centres' spacing (0: a third of the radius)
+    std::vector<TargetArea> planned;     // already in the plan: new areas keep clear of them
+    std::vector<std::string> ids_in_use; // ids new areas must not take (areas left out too)
+    int revisit_months = 6;              // a done area older than this no longer blocks
+    double time_limit_s = 1.0;           // for the exact search
+    double min_per_site = 0; // an area must capture at least this many weighted incidents
 };
 
 struct SuggestedArea {

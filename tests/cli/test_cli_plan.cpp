@@ -364,6 +364,33 @@ TEST_CASE("suggest presets and harm weights: Op Savvy's geometry, the College's 
     REQUIRE(h.value().areas.size() == 3);
     CHECK(h.value().areas[0].shape[0].outer().size() == 7);
 
+    // Keep what was approved or locked and add two more clear of them; the other proposals
+    // are left out, and their ids are not given again.
+    REQUIRE(run("plan --quiet --plan " + quote(plan) + " --set A1:status=approved --set " +
+                "A3:locked=1")
+                .code == 0);
+    const std::string next = dir.file("next.gpkg");
+    const auto k = run("suggest " + sample() + " --from 2025-10 --to 2025-12 --preset savvy " +
+                       "--weeks 2 --keep " + quote(plan) + " --out " + quote(next));
+    INFO(k.output);
+    REQUIRE(k.code == 0);
+    CHECK(k.output.find("kept 2 areas of " + plan +
+                        " (approved, locked, done or excluded); left out its other proposals: "
+                        "A2 ") != std::string::npos);
+    auto n = io::readPlan(next);
+    REQUIRE(n);
+    REQUIRE(n.value().areas.size() == 4);
+    CHECK(n.value().areas[0].id == "A1");
+    CHECK(n.value().areas[0].status == AreaStatus::Approved);
+    CHECK(n.value().areas[1].id == "A3");
+    CHECK(n.value().areas[1].locked);
+    CHECK(n.value().areas[2].id == "A5");
+    CHECK(n.value().areas[3].id == "A6");
+    for (std::size_t i = 2; i < 4; ++i)
+        for (std::size_t j = 0; j < 2; ++j)
+            CHECK(bg::distance(n.value().areas[i].centre, n.value().areas[j].shape) >=
+                  150 + 200 - 1e-6);
+
     const auto bad = run("suggest " + sample() + " --preset bogus --weeks 3 --out " + quote(hex));
     CHECK(bad.code == 2);
     CHECK(bad.output.find("--preset must be college or savvy") != std::string::npos);
