@@ -252,6 +252,8 @@ const std::vector<std::string>& vectorOutExtensions() {
 
 std::string periodText(const Session& session, const SelectionParams& sp) {
     const MonthCoverage& months = session.months();
+    if (months.empty() && sp.from_day == kNoDay && sp.to_day == kNoDay)
+        return "every incident (no months)";
     return (sp.from_day != kNoDay ? formatDay(sp.from_day)
                                   : formatMonth(sp.from != kNoMonth ? sp.from : months.first())) +
            ".." +

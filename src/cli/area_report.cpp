@@ -13,7 +13,8 @@ std::string withCommas(std::int64_t n) {
 namespace {
 
 std::string periodLine(const PeriodCounts& c, const std::vector<std::string>& layers) {
-    std::string s = formatSpan(c.period) + ": " + withCommas(c.incidents) + " incidents";
+    std::string s = formatSpan(c.period) + ": " + withCommas(c.incidents) +
+                    (c.incidents == 1 ? " incident" : " incidents");
     char buf[96];
     std::snprintf(buf, sizeof buf, " (%.1f%% of the study area's %s", c.share * 100,
                   withCommas(c.study_incidents).c_str());
@@ -53,6 +54,8 @@ void printArea(const TargetArea& a, const AreaStats& s) {
     std::printf("    %s\n", periodLine(s.current, s.layer_names).c_str());
     if (s.previous.has_data)
         std::printf("    previous %s\n", periodLine(s.previous, s.layer_names).c_str());
+    else if (s.previous.period.first == kNoMonth)
+        std::printf("    previous period: none (the incidents carry no months)\n");
     else
         std::printf("    previous %s: no data for every month (no comparison)\n",
                     formatSpan(s.previous.period).c_str());

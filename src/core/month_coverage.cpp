@@ -6,6 +6,8 @@
 namespace sw {
 
 std::string formatSpan(const MonthSpan& s) {
+    if (s.first == kNoMonth && s.last == kNoMonth)
+        return "every incident (no months)";
     return s.first == s.last ? formatMonth(s.first)
                              : formatMonth(s.first) + ".." + formatMonth(s.last);
 }

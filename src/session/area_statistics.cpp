@@ -38,10 +38,11 @@ Result<PeriodPoints> periodPoints(const Session& session, SelectionParams sel,
                                   const std::vector<std::uint32_t>& masks) {
     PeriodPoints p;
     p.period = {sel.from, sel.to};
+    const bool undated = session.months().empty(); // no months at all: every incident counts
     // Every month, from every source of the selected layers (a partner's extract too).
-    p.has_data = session.months().covers(sel.from, sel.to) &&
-                 session.monthsOf(sel.layers).covers(sel.from, sel.to);
-    if (session.months().within(sel.from, sel.to).empty())
+    p.has_data = undated || (session.months().covers(sel.from, sel.to) &&
+                             session.monthsOf(sel.layers).covers(sel.from, sel.to));
+    if (!undated && session.months().within(sel.from, sel.to).empty())
         return p; // nothing to count: a blank previous period
     auto s = selectIncidents(session, sel);
     if (!s)
@@ -229,8 +230,6 @@ Result<AreaStatistics> AreaStatistics::prepare(const Session& session,
         cur.from = session.months().first();
     if (cur.to == kNoMonth)
         cur.to = session.months().last();
-    if (cur.from == kNoMonth || cur.to == kNoMonth)
-        return Error{"the incidents carry no months: an area's statistics need a period"};
     const auto masks = cur.layers.empty() ? std::vector<std::uint32_t>{}
                                           : layerMasks(cur.layers, session.incidents());
     auto current = periodPoints(session, cur, masks);
@@ -238,6 +237,11 @@ Result<AreaStatistics> AreaStatistics::prepare(const Session& session,
         return current.failure();
     im.current = std::move(current.value());
     im.notes = im.current.notes;
+    if (session.months().empty()) { // no months: every incident, and no previous period
+        im.previous.period = {kNoMonth, kNoMonth};
+        im.indexStreets();
+        return out;
+    }
     if (session.months().within(cur.from, cur.to).empty())
         return Error{"the period " + formatSpan({cur.from, cur.to}) +
                      " has no data: the data covers " + session.months().describe()};

@@ -11,7 +11,9 @@ void periodTable(const char* id, const AreaStats& s) {
         return;
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 170);
     ImGui::TableSetupColumn(formatSpan(s.current.period).c_str());
-    ImGui::TableSetupColumn(("before " + formatSpan(s.previous.period)).c_str());
+    ImGui::TableSetupColumn(s.previous.period.first == kNoMonth
+                                ? "before (no months)"
+                                : ("before " + formatSpan(s.previous.period)).c_str());
     ImGui::TableHeadersRow();
     const auto row = [](const char* name, const std::string& now, const std::string& before) {
         ImGui::TableNextRow();

@@ -395,3 +395,26 @@ TEST_CASE("suggest presets and harm weights: Op Savvy's geometry, the College's 
     CHECK(bad.code == 2);
     CHECK(bad.output.find("--preset must be college or savvy") != std::string::npos);
 }
+
+TEST_CASE("suggest on incidents without months: every incident counts, no previous period") {
+    test::TempDir dir;
+    const std::string csv =
+        test::writeFile(dir.file("undated.csv"), "x,y,type\n577182,168622,Robbery\n577190,168630,"
+                                                 "Robbery\n576243,167595,Drugs\n");
+    const std::string plan = dir.file("plan.gpkg");
+    const auto s = run("suggest --quiet --wards " + quote(kGeo + "/medway_wards_2023.geojson") +
+                       " --incidents " + quote(csv) +
+                       " --x-field x --y-field y --exact-locations --weeks 2 --out " + quote(plan));
+    INFO(s.output);
+    REQUIRE(s.code == 0);
+    CHECK(s.output.find("Suggested 2 areas of radius 300 m for every incident (no months)") !=
+          std::string::npos);
+    CHECK(s.output.find("every incident (no months): 2 incidents (66.7% of the study area's 3") !=
+          std::string::npos);
+    CHECK(s.output.find("every incident (no months): 1 incident (33.3%") != std::string::npos);
+    CHECK(s.output.find("previous period: none (the incidents carry no months)") !=
+          std::string::npos);
+    auto p = io::readPlan(plan);
+    REQUIRE(p);
+    CHECK(p.value().areas.size() == 2);
+}
