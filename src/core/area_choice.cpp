@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
+#include <map>
 #include <numeric>
 #include <unordered_map>
 
@@ -287,6 +289,287 @@ class Search {
     bool stopped_ = false;
 };
 
+// The block bound (the centre distance alone decides compatibility). The candidates are covered
+// by groups (each within half the minimum distance of its best member, so a choice holds at most
+// one per group), best first. A choice's value is at most, for any split of its groups into
+// blocks, the sum over the blocks of the best one-per-group compatible pick from that block's
+// groups alone. Every set of up to k groups is visited in the order of their best values, each
+// split greedily into blocks of up to `max_block` nearby groups (a block's best found exactly and
+// kept), and a set is left once even its best values cannot lift it above the most found: the
+// most over all sets bounds every choice. A set whose blocks' picks fit together is a choice.
+class BlockBound {
+  public:
+    BlockBound(const Problem& pr, Clock::time_point end, Progress* progress)
+        : pr_(pr), end_(end), progress_(progress) {
+        const auto group = cliqueCover(pr.x, pr.y, std::sqrt(pr.min_d2));
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            if (group[i] >= members_.size())
+                members_.resize(group[i] + 1);
+            members_[group[i]].push_back(i);
+        }
+        for (const auto& m : members_) {
+            double reach = 0;
+            for (std::size_t i : m)
+                reach = std::max(reach, std::hypot(pr.x[i] - pr.x[m[0]], pr.y[i] - pr.y[m[0]]));
+            reach_.push_back(reach);
+        }
+    }
+
+    // False when stopped (time or cancel); else `bound` (at least best_v) holds for every
+    // choice. A choice found above best_v replaces best / best_v.
+    bool run(std::size_t max_block, double& bound, double& best_v, std::vector<std::size_t>& best) {
+        max_block_ = max_block;
+        best_v_ = &best_v;
+        best_ = &best;
+        top_ = best_v;
+        set_.clear();
+        blocks_.clear();
+        block_v_.clear();
+        descend(0, 0.0);
+        bound = top_;
+        return !stopped_;
+    }
+    std::uint64_t steps() const { return steps_; }
+
+  private:
+    struct Known {
+        double upper = std::numeric_limits<double>::infinity();
+        bool exact = false;
+        std::vector<std::size_t> picks;
+    };
+
+    double head(std::size_t g) const { return pr_.v[members_[g][0]]; }
+    // Some member of g may be incompatible with some member of h.
+    bool near(std::size_t g, std::size_t h) const {
+        const std::size_t a = members_[g][0], b = members_[h][0];
+        const double reach = reach_[g] + reach_[h] + std::sqrt(pr_.min_d2);
+        const double dx = pr_.x[a] - pr_.x[b], dy = pr_.y[a] - pr_.y[b];
+        return dx * dx + dy * dy < reach * reach;
+    }
+    bool tick() {
+        if ((++steps_ & 4095) == 0 &&
+            (Clock::now() > end_ || (progress_ && progress_->cancelled())))
+            stopped_ = true;
+        return stopped_;
+    }
+    bool fits(std::size_t a, const std::vector<std::size_t>& picked) const {
+        return pr_.compatibleWithAll(a, picked);
+    }
+
+    // The best pick of one member per group of gs above `floor` (depth first, the group with the
+    // fewest fitting members next, bounded by each group's best fitting member); floor when none.
+    void pickBest(const std::vector<std::size_t>& gs, std::vector<char>& done,
+                  std::vector<std::size_t>& picked, std::size_t left, double value, double& best,
+                  std::vector<std::size_t>& best_picks) {
+        if (stopped_)
+            return;
+        if (left == 0) {
+            if (value > best) {
+                best = value;
+                best_picks = picked;
+            }
+            return;
+        }
+        double bound = value, next_best = 0;
+        std::size_t next = SIZE_MAX, fewest = SIZE_MAX;
+        for (std::size_t j = 0; j < gs.size(); ++j) {
+            if (done[j])
+                continue;
+            const auto& m = members_[gs[j]];
+            std::size_t first = SIZE_MAX, count = 0;
+            for (std::size_t t = 0; t < m.size() && count <= 2; ++t) {
+                if (tick())
+                    return;
+                if (fits(m[t], picked)) {
+                    if (first == SIZE_MAX)
+                        first = t;
+                    ++count;
+                }
+            }
+            if (first == SIZE_MAX)
+                return; // nothing of this group fits with the picks
+            bound += pr_.v[m[first]];
+            if (count < fewest) {
+                fewest = count;
+                next = j;
+                next_best = pr_.v[m[first]];
+            }
+        }
+        if (bound <= best)
+            return;
+        done[next] = 1;
+        for (std::size_t a : members_[gs[next]]) {
+            if (bound - next_best + pr_.v[a] <= best || tick())
+                break; // members come best first: the rest do no better
+            if (!fits(a, picked))
+                continue;
+            picked.push_back(a);
+            pickBest(gs, done, picked, left - 1, value + pr_.v[a], best, best_picks);
+            picked.pop_back();
+        }
+        done[next] = 0;
+    }
+    double search(const std::vector<std::size_t>& gs, double floor,
+                  std::vector<std::size_t>& picks) {
+        std::vector<char> done(gs.size(), 0);
+        std::vector<std::size_t> picked;
+        double best = floor;
+        pickBest(gs, done, picked, gs.size(), 0.0, best, picks);
+        return best;
+    }
+    // The block's best (exact; -inf when its groups never fit together).
+    const Known& exact(std::vector<std::size_t> gs) {
+        std::sort(gs.begin(), gs.end());
+        Known& k = known_[gs];
+        if (!k.exact && !stopped_) {
+            k.picks.clear();
+            const double v = search(gs, -std::numeric_limits<double>::infinity(), k.picks);
+            if (!stopped_) {
+                k.upper = v;
+                k.exact = true;
+            }
+        }
+        return k;
+    }
+    // Whether the block's best is at most t.
+    bool atMost(std::vector<std::size_t> gs, double t) {
+        std::sort(gs.begin(), gs.end());
+        Known& k = known_[gs];
+        if (k.upper <= t)
+            return true;
+        if (k.exact)
+            return false;
+        std::vector<std::size_t> picks;
+        if (search(gs, t, picks) <= t && !stopped_) {
+            k.upper = t;
+            return true;
+        }
+        return false;
+    }
+    // The set's blocks' picks, when they fit together: a choice worth the set's bound.
+    void tryChoice(double value) {
+        if (value <= *best_v_ + 1e-9)
+            return;
+        std::vector<std::size_t> all;
+        for (std::size_t b = 0; b < blocks_.size(); ++b) {
+            std::vector<std::size_t> picks;
+            if (blocks_[b].size() == 1) {
+                picks = {members_[blocks_[b][0]][0]};
+            } else {
+                std::vector<std::size_t> gs = blocks_[b];
+                std::sort(gs.begin(), gs.end());
+                const auto it = known_.find(gs);
+                if (it == known_.end() || !it->second.exact)
+                    return;
+                picks = it->second.picks;
+            }
+            for (std::size_t a : picks) {
+                if (!fits(a, all))
+                    return;
+                all.push_back(a);
+            }
+        }
+        *best_v_ = value;
+        *best_ = all;
+    }
+    void descend(std::size_t from, double value) {
+        if (stopped_)
+            return;
+        if (value > top_ + 1e-9) {
+            tryChoice(value);
+            top_ = value;
+        }
+        const std::size_t need = pr_.k - set_.size();
+        if (need == 0)
+            return;
+        const std::size_t groups = members_.size();
+        for (std::size_t g = from; g < groups; ++g) {
+            double rest = 0; // the best the groups after g could add
+            for (std::size_t j = g + 1; j < groups && j < g + need; ++j)
+                rest += head(j);
+            if (value + head(g) + rest <= top_ + 1e-9)
+                return; // later groups only bound lower
+            // Pruned when some block with g cannot lift the set above the most found.
+            const double room = top_ + 1e-9 - value - rest;
+            bool pruned = false;
+            for (std::size_t b = 0; b < blocks_.size() && !pruned && !stopped_; ++b) {
+                if (blocks_[b].size() >= max_block_ || !nearAny(g, blocks_[b]))
+                    continue;
+                auto with = blocks_[b];
+                with.push_back(g);
+                pruned = atMost(with, block_v_[b] + room);
+            }
+            if (stopped_)
+                return;
+            if (pruned)
+                continue;
+            // Otherwise g goes where it adds least: alone, or into a block (exact).
+            double add = head(g);
+            std::size_t into = SIZE_MAX;
+            double into_v = 0;
+            bool never = false;
+            for (std::size_t b = 0; b < blocks_.size() && !stopped_; ++b) {
+                if (blocks_[b].size() >= max_block_ || !nearAny(g, blocks_[b]))
+                    continue;
+                auto with = blocks_[b];
+                with.push_back(g);
+                const Known& k = exact(with);
+                if (stopped_)
+                    return;
+                if (k.upper == -std::numeric_limits<double>::infinity()) {
+                    never = true; // g never fits with this block: no choice holds the set
+                    break;
+                }
+                if (k.upper - block_v_[b] < add) {
+                    add = k.upper - block_v_[b];
+                    into = b;
+                    into_v = k.upper;
+                }
+            }
+            if (never)
+                continue;
+            set_.push_back(g);
+            if (into == SIZE_MAX) {
+                blocks_.push_back({g});
+                block_v_.push_back(head(g));
+            } else {
+                blocks_[into].push_back(g);
+                std::swap(block_v_[into], into_v);
+            }
+            descend(g + 1, value + add);
+            if (into == SIZE_MAX) {
+                blocks_.pop_back();
+                block_v_.pop_back();
+            } else {
+                blocks_[into].pop_back();
+                std::swap(block_v_[into], into_v);
+            }
+            set_.pop_back();
+            if (stopped_)
+                return;
+        }
+    }
+    bool nearAny(std::size_t g, const std::vector<std::size_t>& block) const {
+        return std::any_of(block.begin(), block.end(), [&](std::size_t h) { return near(g, h); });
+    }
+
+    const Problem& pr_;
+    Clock::time_point end_;
+    Progress* progress_;
+    std::vector<std::vector<std::size_t>> members_; // per group, best first
+    std::vector<double> reach_;                     // farthest member from the group's best
+    std::map<std::vector<std::size_t>, Known> known_;
+    std::size_t max_block_ = 2;
+    double* best_v_ = nullptr;
+    std::vector<std::size_t>* best_ = nullptr;
+    double top_ = 0;
+    std::vector<std::size_t> set_;
+    std::vector<std::vector<std::size_t>> blocks_;
+    std::vector<double> block_v_;
+    std::uint64_t steps_ = 0;
+    bool stopped_ = false;
+};
+
 // Candidates that cannot be in a choice better than `incumbent`: their value plus the best
 // k-1 values compatible with them is no more than it.
 Problem reduce(const Problem& pr, double incumbent) {
@@ -425,13 +708,38 @@ AreaChoice chooseAreas(const std::vector<AreaCandidate>& candidates, const AreaC
     out.kept_candidates = small.v.size();
     const auto end = start + std::chrono::duration_cast<Clock::duration>(
                                  std::chrono::duration<double>(params.time_limit_s));
-    Search search(small, incumbent, remap(pr, small, ls), end, progress);
+    std::vector<std::size_t> best = remap(pr, small, ls);
+    double block_bound = std::numeric_limits<double>::infinity();
+    if (!params.conflicts.empty() || !(small.min_d2 > 0) || small.k < 2 || small.v.empty()) {
+        // the search below alone
+    } else {
+        // Blocks of two nearby groups, then three, ...: each bound holds; stop once proved.
+        BlockBound blocks(small, end, progress);
+        for (std::size_t b = 2; b <= std::min<std::size_t>(small.k, 6); ++b) {
+            double bound = 0;
+            if (!blocks.run(b, bound, incumbent, best))
+                break;
+            block_bound = std::min(block_bound, bound);
+            if (block_bound <= incumbent + 1e-9)
+                break;
+        }
+        out.nodes += blocks.steps();
+        if (block_bound <= incumbent + 1e-9) {
+            out.proved_optimal = true;
+            out.value = incumbent;
+            out.chosen = toOriginal(small, best);
+            out.upper_bound = incumbent;
+            return out;
+        }
+    }
+    Search search(small, incumbent, best, end, progress);
     double bound = incumbent;
     out.proved_optimal = search.run(bound);
-    out.nodes = search.nodes();
+    out.nodes += search.nodes();
     out.value = search.bestValue();
     out.chosen = toOriginal(small, search.best());
-    out.upper_bound = out.proved_optimal ? out.value : bound;
+    out.upper_bound =
+        out.proved_optimal ? out.value : std::min(bound, std::max(block_bound, out.value));
     return out;
 }
 

@@ -224,6 +224,43 @@ TEST_CASE("area choice drops candidates past enough separated better ones, and s
     CHECK(pruned > 30);
 }
 
+TEST_CASE("area choice on dense clusters of near-copies (the block bound's case) equals brute "
+          "force") {
+    Rng rng(57);
+    for (int trial = 0; trial < 60; ++trial) {
+        // 42 candidates in 3 dense clusters a little over one or two minimum distances across,
+        // like the circles through pairs of a town centre's snap points: several areas fit in
+        // one cluster, so groups of one cluster interact and blocks of them decide the bound.
+        const double d = 300 + (trial % 3) * 100.0;
+        std::vector<AreaCandidate> c;
+        for (int h = 0; h < 3; ++h) {
+            const double hx = rng.uniform(0, 3 * d), hy = rng.uniform(0, 3 * d);
+            const double spread = d * (0.8 + (h % 2) * 0.6);
+            for (int i = 0; i < 14; ++i) {
+                const double ex = rng.uniform(-spread, spread), ey = rng.uniform(-spread, spread);
+                const double peak = 60 - 25 * std::hypot(ex, ey) / spread;
+                c.push_back(
+                    {hx + ex, hy + ey, std::floor(std::max(1.0, peak * rng.uniform(0.7, 1.0)))});
+            }
+        }
+        const std::size_t k = 2 + static_cast<std::size_t>(trial % 3);
+        const double exact = bruteForce(c, k, d);
+        INFO("trial ", trial);
+        const AreaChoice got = chooseAreas(c, {k, d, 5.0});
+        REQUIRE(got.proved_optimal);
+        CHECK(got.value == doctest::Approx(exact));
+        CHECK(got.upper_bound == doctest::Approx(exact));
+        double sum = 0;
+        for (std::size_t i = 0; i < got.chosen.size(); ++i) {
+            sum += c[got.chosen[i]].value;
+            for (std::size_t j = 0; j < i; ++j)
+                CHECK(std::hypot(c[got.chosen[i]].x - c[got.chosen[j]].x,
+                                 c[got.chosen[i]].y - c[got.chosen[j]].y) >= d);
+        }
+        CHECK(sum == doctest::Approx(got.value));
+    }
+}
+
 TEST_CASE("one big area blocking two slightly smaller ones: greedy is fooled, the plan is not") {
     // Centres on a line: B (value 10) at 0 conflicts with A (9) at -300 and C (9) at +300,
     // which do not conflict with each other (600 m apart, gap 400 m).
