@@ -1,7 +1,8 @@
 // Benchmark for the planner on a loaded data set (issue: street-week planner): the live
 // statistics of an area being dragged (prepared once for the selection, then one of() per
 // frame), and Suggest's own time without the load. Prints medians; never a pass/fail on time.
-//   bench_planner --wards W --incidents I [--incidents I2 ...] [--radius M]
+//   bench_planner --wards W --incidents I [--incidents I2 ...] [--radius M] [--weeks K]
+//                 [--min-gap M] [--runs N] [--suggest-only]
 #include "core/target_area.hpp"
 #include "session/area_statistics.hpp"
 #include "session/street_week_suggest.hpp"
@@ -31,7 +32,16 @@ void report(const char* what, std::vector<double> ms) {
 
 int main(int argc, char** argv) {
     LoadRequest req;
-    double radius = 300;
+    double radius = 300, gap = 100;
+    std::size_t weeks = 8;
+    int runs = 1;
+    bool suggest_only = false;
+    for (int i = 1; i < argc; ++i)
+        if (!std::strcmp(argv[i], "--suggest-only")) {
+            suggest_only = true;
+            std::copy(argv + i + 1, argv + argc, argv + i);
+            --argc;
+        }
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--wards"))
             req.wards_path = argv[i + 1];
@@ -39,6 +49,12 @@ int main(int argc, char** argv) {
             req.incident_paths.push_back(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--radius"))
             radius = std::stod(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--weeks"))
+            weeks = std::stoul(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--min-gap"))
+            gap = std::stod(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--runs"))
+            runs = std::max(1, std::stoi(argv[i + 1]));
     }
     if (req.incident_paths.empty() || req.wards_path.empty()) {
         std::fprintf(stderr, "usage: bench_planner --wards W --incidents I...\n");
@@ -63,18 +79,27 @@ int main(int argc, char** argv) {
     const AreaStatistics& stats = prepared.value();
     // Suggest's own time, then drag its best area across the study area, a frame per step.
     SuggestRequest q;
-    q.weeks = 8;
+    q.weeks = weeks;
     q.radius_m = radius;
-    q.min_gap_m = 100;
-    t0 = std::chrono::steady_clock::now();
-    auto sug = suggestAreas(s, q);
-    if (!sug) {
-        std::fprintf(stderr, "%s\n", sug.error().c_str());
-        return 1;
+    q.min_gap_m = gap;
+    std::vector<double> suggest_ms;
+    Result<SuggestResult> sug = Error{"not run"};
+    for (int r = 0; r < runs; ++r) {
+        t0 = std::chrono::steady_clock::now();
+        sug = suggestAreas(s, q);
+        suggest_ms.push_back(msSince(t0));
+        if (!sug) {
+            std::fprintf(stderr, "%s\n", sug.error().c_str());
+            return 1;
+        }
     }
-    std::printf("suggest 8 areas of %g m: %.0f ms (%zu candidates, %s)\n", radius, msSince(t0),
-                sug.value().candidates,
-                sug.value().choice.proved_optimal ? "proved optimal" : "time limit");
+    std::sort(suggest_ms.begin(), suggest_ms.end());
+    std::printf("suggest %zu areas of %g m, gap %g m: %.0f ms (median of %d; %zu candidates)\n  "
+                "%s\n  %s\n",
+                weeks, radius, gap, suggest_ms[suggest_ms.size() / 2], runs, sug.value().candidates,
+                sug.value().method.c_str(), proofText(sug.value()).c_str());
+    if (suggest_only)
+        return 0;
     const Point start = sug.value().areas.empty() ? Point(0, 0) : sug.value().areas[0].area.centre;
     std::vector<double> circle_ms, polygon_ms;
     std::int64_t seen = 0;

@@ -315,8 +315,9 @@ class BlockBound {
         }
     }
 
-    // False when stopped (time or cancel); else `bound` (at least best_v) holds for every
-    // choice. A choice found above best_v replaces best / best_v.
+    // False when stopped (time or cancel). `bound` (at least best_v) holds for every choice
+    // either way: when stopped, the sets not visited are bounded by their best values. A choice
+    // found above best_v replaces best / best_v.
     bool run(std::size_t max_block, double& bound, double& best_v, std::vector<std::size_t>& best) {
         max_block_ = max_block;
         best_v_ = &best_v;
@@ -325,8 +326,9 @@ class BlockBound {
         set_.clear();
         blocks_.clear();
         block_v_.clear();
+        unexplored_ = 0;
         descend(0, 0.0);
-        bound = top_;
+        bound = std::max(top_, unexplored_); // holds even when stopped
         return !stopped_;
     }
     std::uint64_t steps() const { return steps_; }
@@ -358,8 +360,10 @@ class BlockBound {
 
     // The best pick of one member per group of gs above `floor` (depth first, the group with the
     // fewest fitting members next, bounded by each group's best fitting member); floor when none.
+    // `from`: per group, where its members that may fit begin (those before fit no pick above).
     void pickBest(const std::vector<std::size_t>& gs, std::vector<char>& done,
-                  std::vector<std::size_t>& picked, std::size_t left, double value, double& best,
+                  std::vector<std::size_t>& picked, const std::vector<std::size_t>& from,
+                  std::size_t left, double value, double& best,
                   std::vector<std::size_t>& best_picks) {
         if (stopped_)
             return;
@@ -372,49 +376,75 @@ class BlockBound {
         }
         double bound = value, next_best = 0;
         std::size_t next = SIZE_MAX, fewest = SIZE_MAX;
+        std::vector<std::size_t> first(from);
         for (std::size_t j = 0; j < gs.size(); ++j) {
             if (done[j])
                 continue;
-            const auto& m = members_[gs[j]];
-            std::size_t first = SIZE_MAX, count = 0;
-            for (std::size_t t = 0; t < m.size() && count <= 2; ++t) {
+            const auto& m = lists_[j];
+            std::size_t found = SIZE_MAX, count = 0;
+            for (std::size_t t = from[j]; t < m.size() && count <= 2; ++t) {
                 if (tick())
                     return;
                 if (fits(m[t], picked)) {
-                    if (first == SIZE_MAX)
-                        first = t;
+                    if (found == SIZE_MAX)
+                        found = t;
                     ++count;
                 }
             }
-            if (first == SIZE_MAX)
+            if (found == SIZE_MAX)
                 return; // nothing of this group fits with the picks
-            bound += pr_.v[m[first]];
-            if (count < fewest) {
-                fewest = count;
+            first[j] = found;
+            bound += pr_.v[m[found]];
+            // Next: the group with fewest members that fit (then the shortest list left).
+            const std::size_t rank = count * (std::size_t{1} << 32) + (m.size() - found);
+            if (rank < fewest) {
+                fewest = rank;
                 next = j;
-                next_best = pr_.v[m[first]];
+                next_best = pr_.v[m[found]];
             }
         }
         if (bound <= best)
             return;
         done[next] = 1;
-        for (std::size_t a : members_[gs[next]]) {
+        const auto& m = lists_[next];
+        for (std::size_t t = first[next]; t < m.size(); ++t) {
+            const std::size_t a = m[t];
             if (bound - next_best + pr_.v[a] <= best || tick())
                 break; // members come best first: the rest do no better
             if (!fits(a, picked))
                 continue;
             picked.push_back(a);
-            pickBest(gs, done, picked, left - 1, value + pr_.v[a], best, best_picks);
+            pickBest(gs, done, picked, first, left - 1, value + pr_.v[a], best, best_picks);
             picked.pop_back();
         }
         done[next] = 0;
     }
     double search(const std::vector<std::size_t>& gs, double floor,
                   std::vector<std::size_t>& picks) {
+        // Each group's members down to its best one that fits with every member of the block's
+        // other groups (far enough from all of them): any member after it does no better.
+        lists_.assign(gs.size(), {});
+        const double d = std::sqrt(pr_.min_d2);
+        for (std::size_t j = 0; j < gs.size(); ++j)
+            for (std::size_t a : members_[gs[j]]) {
+                lists_[j].push_back(a);
+                bool free = true;
+                for (std::size_t o = 0; o < gs.size() && free; ++o) {
+                    if (o == j)
+                        continue;
+                    const std::size_t b = members_[gs[o]][0];
+                    const double reach = reach_[gs[o]] + d;
+                    const double dx = pr_.x[a] - pr_.x[b], dy = pr_.y[a] - pr_.y[b];
+                    free = dx * dx + dy * dy >= reach * reach;
+                }
+                if (free)
+                    break;
+            }
         std::vector<char> done(gs.size(), 0);
         std::vector<std::size_t> picked;
         double best = floor;
-        pickBest(gs, done, picked, gs.size(), 0.0, best, picks);
+        pickBest(gs, done, picked, std::vector<std::size_t>(gs.size(), 0), gs.size(), 0.0, best,
+                 picks);
         return best;
     }
     // The block's best (exact; -inf when its groups never fit together).
@@ -431,7 +461,7 @@ class BlockBound {
         }
         return k;
     }
-    // Whether the block's best is at most t.
+    // Whether the block's best is at most t (when not, the block's best is found and kept).
     bool atMost(std::vector<std::size_t> gs, double t) {
         std::sort(gs.begin(), gs.end());
         Known& k = known_[gs];
@@ -440,10 +470,17 @@ class BlockBound {
         if (k.exact)
             return false;
         std::vector<std::size_t> picks;
-        if (search(gs, t, picks) <= t && !stopped_) {
+        const double v = search(gs, t, picks);
+        if (stopped_)
+            return false;
+        if (v <= t) {
             k.upper = t;
             return true;
         }
+        // The search went on above t to the block's best: that is its exact value.
+        k.upper = v;
+        k.exact = true;
+        k.picks = std::move(picks);
         return false;
     }
     // The set's blocks' picks, when they fit together: a choice worth the set's bound.
@@ -489,6 +526,8 @@ class BlockBound {
                 rest += head(j);
             if (value + head(g) + rest <= top_ + 1e-9)
                 return; // later groups only bound lower
+            // A stop leaves g's sets and the later ones (no higher) bounded by this.
+            const double optimistic = value + head(g) + rest;
             // Pruned when some block with g cannot lift the set above the most found.
             const double room = top_ + 1e-9 - value - rest;
             bool pruned = false;
@@ -500,7 +539,7 @@ class BlockBound {
                 pruned = atMost(with, block_v_[b] + room);
             }
             if (stopped_)
-                return;
+                return stopAt(optimistic);
             if (pruned)
                 continue;
             // Otherwise g goes where it adds least: alone, or into a block (exact).
@@ -515,7 +554,7 @@ class BlockBound {
                 with.push_back(g);
                 const Known& k = exact(with);
                 if (stopped_)
-                    return;
+                    return stopAt(optimistic);
                 if (k.upper == -std::numeric_limits<double>::infinity()) {
                     never = true; // g never fits with this block: no choice holds the set
                     break;
@@ -546,9 +585,10 @@ class BlockBound {
             }
             set_.pop_back();
             if (stopped_)
-                return;
+                return stopAt(optimistic);
         }
     }
+    void stopAt(double optimistic) { unexplored_ = std::max(unexplored_, optimistic); }
     bool nearAny(std::size_t g, const std::vector<std::size_t>& block) const {
         return std::any_of(block.begin(), block.end(), [&](std::size_t h) { return near(g, h); });
     }
@@ -558,11 +598,13 @@ class BlockBound {
     Progress* progress_;
     std::vector<std::vector<std::size_t>> members_; // per group, best first
     std::vector<double> reach_;                     // farthest member from the group's best
+    std::vector<std::vector<std::size_t>> lists_;   // the block being searched: its members
     std::map<std::vector<std::size_t>, Known> known_;
     std::size_t max_block_ = 2;
     double* best_v_ = nullptr;
     std::vector<std::size_t>* best_ = nullptr;
     double top_ = 0;
+    double unexplored_ = 0; // when stopped: the most a set not visited could be worth
     std::vector<std::size_t> set_;
     std::vector<std::vector<std::size_t>> blocks_;
     std::vector<double> block_v_;
@@ -714,12 +756,18 @@ AreaChoice chooseAreas(const std::vector<AreaCandidate>& candidates, const AreaC
         // the search below alone
     } else {
         // Blocks of two nearby groups, then three, ...: each bound holds; stop once proved.
-        BlockBound blocks(small, end, progress);
+        // Most of the time for the bound; the search below gets the rest (and the whole time
+        // when the bound finishes early without a proof).
+        const auto block_end =
+            Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                               std::chrono::duration<double>(0.6 * params.time_limit_s));
+        BlockBound blocks(small, std::min(block_end, end), progress);
         for (std::size_t b = 2; b <= std::min<std::size_t>(small.k, 6); ++b) {
             double bound = 0;
-            if (!blocks.run(b, bound, incumbent, best))
-                break;
+            const bool finished = blocks.run(b, bound, incumbent, best);
             block_bound = std::min(block_bound, bound);
+            if (!finished)
+                break;
             if (block_bound <= incumbent + 1e-9)
                 break;
         }
