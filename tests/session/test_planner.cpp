@@ -175,6 +175,37 @@ TEST_CASE("suggest by harm: a table of crime type weights moves the choice, is r
     CHECK(back.value().harm == req.selection.harm);
 }
 
+TEST_CASE("suggest on a lattice: the chosen circle is moved by local moves to take more, counted "
+          "as the statistics count it") {
+    World w;
+    // 20 incidents 10 m apart on a line 190 m long: one circle of 100 m takes them all only
+    // when centred within a few metres of its middle, which a lattice 70 m apart rarely hits.
+    for (int i = 0; i < 20; ++i)
+        w.add(570403 + 10.0 * i, 160517, "2022-03", "Drugs", "Line Street");
+    Session s;
+    w.load(s);
+    SuggestRequest req;
+    req.weeks = 1;
+    req.radius_m = 100;
+    req.step_m = 70; // the lattice
+    auto r = suggestAreas(s, req);
+    REQUIRE(r);
+    const SuggestResult& res = r.value();
+    REQUIRE(res.areas.size() == 1);
+    CHECK(res.method.find("lattice") != std::string::npos);
+    CHECK(res.areas[0].captured == doctest::Approx(20));
+    CHECK(res.areas[0].stats.current.incidents == 20);
+    CHECK(res.choice.value == doctest::Approx(20));
+    const auto note = std::find_if(res.notes.begin(), res.notes.end(), [](const std::string& n) {
+        return n.find("local moves of the lattice's areas") != std::string::npos;
+    });
+    REQUIRE(note != res.notes.end());
+    CHECK(note->find("after the moves") != std::string::npos);
+    INFO(*note);
+    CHECK(note->find(" on the lattice, 20 after the moves") != std::string::npos);
+    CHECK(note->find("20 on the lattice") == std::string::npos); // the lattice took fewer
+}
+
 TEST_CASE("suggest hexagons: equal cells ranked by what they hold, counted as the statistics "
           "count them; a minimum per site leaves the small ones out") {
     World w;
