@@ -10,36 +10,6 @@
 
 namespace sw {
 
-WeightedPoints mergeLocations(const WeightedPoints& p) {
-    struct Key {
-        std::uint64_t x, y;
-        bool operator==(const Key&) const = default;
-    };
-    struct Hash {
-        std::size_t operator()(const Key& k) const {
-            return std::hash<std::uint64_t>()(k.x * 0x9E3779B97F4A7C15ull ^ k.y);
-        }
-    };
-    std::unordered_map<Key, std::size_t, Hash> at;
-    at.reserve(p.x.size());
-    WeightedPoints out;
-    for (std::size_t i = 0; i < p.x.size(); ++i) {
-        Key k{};
-        std::memcpy(&k.x, &p.x[i], 8);
-        std::memcpy(&k.y, &p.y[i], 8);
-        const double w = p.w.empty() ? 1.0 : p.w[i];
-        const auto [it, fresh] = at.try_emplace(k, out.x.size());
-        if (fresh) {
-            out.x.push_back(p.x[i]);
-            out.y.push_back(p.y[i]);
-            out.w.push_back(w);
-        } else {
-            out.w[it->second] += w;
-        }
-    }
-    return out;
-}
-
 bool insideCirclePolygon(double dx, double dy, double r, int n) {
     const double d2 = dx * dx + dy * dy;
     const double step = 2 * std::numbers::pi / n;

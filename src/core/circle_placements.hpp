@@ -10,17 +10,13 @@
 
 #include "core/area_choice.hpp"
 #include "core/kde.hpp"
+#include "core/merged_locations.hpp"
 #include "core/progress.hpp"
 
 #include <cstdint>
 #include <vector>
 
 namespace sw {
-
-// Points with identical coordinates merged into one location carrying their summed weight
-// (police.uk's snap points: many incidents at one place). Locations come in the order of their
-// first point; weights empty in the input count 1 each.
-WeightedPoints mergeLocations(const WeightedPoints& points);
 
 struct PlacementParams {
     double radius_m = 300;

@@ -2,6 +2,7 @@
 #include "core/kde.hpp"
 
 #include "core/incident_table.hpp"
+#include "core/merged_locations.hpp"
 #include "core/parallel.hpp"
 
 #include <algorithm>
@@ -531,7 +532,10 @@ Result<KdeResult> computeKde(const WeightedPoints& points, const KdeParams& p,
     if (res.empty_input)
         return res;
 
-    const Sorted s = bucketByRow(points, res.grid, p.radius_m);
+    // Identical coordinates summed first (police.uk's snap points): the same surface up to the
+    // order of summation, with a kernel per location instead of per incident.
+    const bool merge = worthMerging(points);
+    const Sorted s = bucketByRow(merge ? mergeLocations(points) : points, res.grid, p.radius_m);
     // Density is per km^2: the per-m^2 kernel times 1e6.
     const double factor =
         p.units == DensityUnits::Raw ? 1.0 : densityFactor(p.kernel, p.radius_m) * 1e6;

@@ -1,6 +1,7 @@
 // KDE against references computed directly in the test: single and overlapping points, grid
 // edges, weights, each kernel's integral, thread-count invariance, and bad parameters.
 #include "core/kde.hpp"
+#include "core/merged_locations.hpp"
 #include "core/random.hpp"
 
 #include <doctest/doctest.h>
@@ -98,9 +99,9 @@ TEST_CASE("overlapping points, weights and grid edges match direct evaluation in
     }
     // Points exactly on cell edges and corners, at the radius from the grid's edges, far away,
     // and one with no coordinates (it reaches nothing but still counts in the total weight).
-    const double extra[][2] = {{500, 500}, {500, 512.5}, {0, 0},         {1000, 700},
-                               {-130, 350}, {500, 830},  {1130, 700},    {1e7, 1e7},
-                               {std::nan(""), 100}};
+    const double extra[][2] = {{500, 500},  {500, 512.5}, {0, 0},
+                               {1000, 700}, {-130, 350},  {500, 830},
+                               {1130, 700}, {1e7, 1e7},   {std::nan(""), 100}};
     for (const auto& e : extra) {
         p.x.push_back(e[0]);
         p.y.push_back(e[1]);
@@ -150,6 +151,49 @@ TEST_CASE("the same bits on 1, 2, 3 or 8 threads") {
         REQUIRE(other);
         CHECK(other.value().grid.values == one.value().grid.values);
     }
+}
+
+TEST_CASE("snap points (many incidents at one coordinate) merged: the direct surface, the same "
+          "bits on any thread count") {
+    Rng rng(13);
+    // 400 snap points, each 1 to 40 incidents (police.uk's way), some weighted.
+    WeightedPoints p;
+    for (int s = 0; s < 400; ++s) {
+        const double x = std::floor(rng.uniform(0, 3000)) + 0.25,
+                     y = std::floor(rng.uniform(0, 2000)) + 0.5;
+        const int n = 1 + static_cast<int>(rng.uniform() * 40);
+        for (int i = 0; i < n; ++i) {
+            p.x.push_back(x);
+            p.y.push_back(y);
+            p.w.push_back(i % 3 == 0 ? 2.5 : 1.0);
+        }
+    }
+    REQUIRE(worthMerging(p));
+    KdeParams k;
+    k.radius_m = 250;
+    k.cell_size_m = 50;
+    k.threads = 1;
+    auto one = computeKde(p, k, box(0, 0, 3000, 2000));
+    REQUIRE(one);
+    const Grid& g = one.value().grid;
+    CHECK(one.value().points == p.x.size()); // incidents, not locations
+    for (std::size_t r = 0; r < g.rows; r += 7)
+        for (std::size_t c = 0; c < g.cols; c += 5)
+            CHECK(g.at(r, c) == doctest::Approx(reference(g, r, c, p, k)).epsilon(1e-12));
+    for (int t : {2, 3}) {
+        k.threads = t;
+        auto other = computeKde(p, k, box(0, 0, 3000, 2000));
+        REQUIRE(other);
+        CHECK(other.value().grid.values == one.value().grid.values);
+    }
+    // Unique coordinates are not worth merging; a few repeats among many are not either.
+    WeightedPoints u;
+    for (int i = 0; i < 5000; ++i) {
+        u.x.push_back(rng.uniform(0, 3000));
+        u.y.push_back(rng.uniform(0, 2000));
+    }
+    CHECK(!worthMerging(u));
+    CHECK(mergeLocations(p).x.size() == 400);
 }
 
 TEST_CASE("bad parameters are refused with a clear message before any work") {
