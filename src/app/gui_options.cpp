@@ -13,6 +13,7 @@ void applyOptions(const cli::GuiOptions& o, ui::MapUiState& ui, Session& session
     ui.points_visible = ui.points_visible && o.points;
     ui.hide_panels = o.hide_panels;
     ui.harm = o.harm;
+    ui.harm_path = o.harm.file;
     ui.show_help = o.show_help;
     if (auto r = parseRamp(o.ramp))
         ui.density.ramp = *r;
