@@ -4,6 +4,7 @@
 #include "cli/json_output.hpp"
 #include "cli/load_options.hpp"
 #include "cli/plan_input.hpp"
+#include "session/plan_context.hpp"
 #include "session/plan_evaluation.hpp"
 
 #include <cmath>
@@ -39,6 +40,8 @@ void printEvaluationJson(const PlanEvaluation& e) {
     }
     j["incidents"] = e.incidents;
     j["partial"] = e.partial;
+    j["in_sample"] = e.in_sample;
+    j["test_months"] = e.period_reason;
     j["study_area_km2"] = jsonNumber(e.study_area_km2);
     j["areas"] = Json::array();
     for (const auto& a : e.areas)
@@ -48,13 +51,21 @@ void printEvaluationJson(const PlanEvaluation& e) {
 }
 
 void printTable(const PlanEvaluation& e) {
-    std::printf("Hold-out check on %s%s: %s incidents in the study area (%.2f km2)",
-                formatSpan(e.period).c_str(),
-                e.partial ? " (partial: a layer's sources lack data, see the notes)" : "",
-                withCommas(e.incidents).c_str(), e.study_area_km2);
+    if (e.in_sample)
+        std::printf("IN-SAMPLE check (not a hold-out: scored on months the areas were chosen "
+                    "on) on %s%s: %s incidents in the study area (%.2f km2)",
+                    formatSpan(e.period).c_str(),
+                    e.partial ? " (partial: a layer's sources lack data, see the notes)" : "",
+                    withCommas(e.incidents).c_str(), e.study_area_km2);
+    else
+        std::printf("Hold-out check on %s%s: %s incidents in the study area (%.2f km2)",
+                    formatSpan(e.period).c_str(),
+                    e.partial ? " (partial: a layer's sources lack data, see the notes)" : "",
+                    withCommas(e.incidents).c_str(), e.study_area_km2);
     if (e.train)
         std::printf("; chosen on %s (%s incidents)", formatSpan(*e.train).c_str(),
                     withCommas(e.train_incidents.value_or(0)).c_str());
+    std::printf("\n  test months: %s", e.period_reason.c_str());
     std::printf("\n  id    incidents  hit rate %%   area km2     PAI%s  name\n",
                 e.train ? "     RRI" : "");
     const auto row = [&](const AreaScore& a) {
@@ -65,9 +76,9 @@ void printTable(const PlanEvaluation& e) {
             std::snprintf(rri, sizeof rri, "  %6.2f", *a.rri);
         else if (e.train)
             std::snprintf(rri, sizeof rri, "  %6s", "-");
-        std::printf("  %-5s %9lld  %10.2f  %9.3f  %6s%s  %s\n", a.area_id.c_str(),
+        std::printf("  %-5s %9lld  %10.2f  %9.3f  %6s%s  %s%s\n", a.area_id.c_str(),
                     static_cast<long long>(a.incidents), a.hit_rate * 100, a.area_km2, pai, rri,
-                    a.name.c_str());
+                    a.name.c_str(), e.in_sample ? "  (in-sample)" : "");
     };
     for (const auto& a : e.areas)
         row(a);
@@ -78,13 +89,18 @@ void printTable(const PlanEvaluation& e) {
 
 int runEvaluate(int argc, char** argv) {
     auto options = planInputSpecs();
-    options.push_back({"train-from", "YYYY-MM", "first month the areas were chosen on"});
+    options.push_back({"train-from", "YYYY-MM",
+                       "first month the areas were chosen on (default: the plan's period)"});
     options.push_back({"train-to", "YYYY-MM", "last month the areas were chosen on"});
+    options.push_back({"in-sample", "",
+                       "allow test months the areas were chosen on (every line then says "
+                       "in-sample)"});
     options.push_back({"json", "", "print one JSON object instead of the table"});
     auto parsed = parsePlanCommand(
         "evaluate",
-        "The hold-out check: the plan's areas scored on a test period (--from/--to): hit rate "
-        "(share of\n"
+        "The hold-out check: the plan's areas scored on a test period (--from/--to; default: the\n"
+        "months after the plan's period that the data holds; months it was chosen on only with\n"
+        "--in-sample): hit rate (share of\n"
         "the study area's incidents inside), PAI (hit rate / share of the study area covered) "
         "and, with\n"
         "a training period, the recapture rate index RRI = (n_test/n_train) / "
@@ -105,7 +121,12 @@ int runEvaluate(int argc, char** argv) {
             return fail("evaluate", "--train-from/--train-to must be YYYY-MM, in order",
                         kExitUsage);
         req.train = MonthSpan{*a, *b};
+    } else if (const auto recorded = selectionFromPlan(pc.plan);
+               recorded && recorded.value().from != kNoMonth && recorded.value().to != kNoMonth) {
+        req.train = MonthSpan{recorded.value().from, recorded.value().to};
     }
+    req.test_given = pc.cmd.args.has("from") || pc.cmd.args.has("to");
+    req.in_sample = pc.cmd.args.has("in-sample");
     Session session;
     auto sel = loadPlanData(session, pc);
     if (!sel)

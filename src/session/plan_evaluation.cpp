@@ -47,12 +47,46 @@ Result<PlanEvaluation> evaluatePlan(const Session& session, const std::vector<Ta
         return badRequest("the plan has no target areas to evaluate");
     AreaStatsRequest tr;
     tr.selection = request.selection;
+    std::string reason, unknown;
+    const MonthCoverage& months = session.months();
+    if (!request.test_given && request.train && !months.empty()) {
+        const MonthIndex after = request.train->last + 1;
+        if (after > months.last())
+            return badRequest("the data holds no months after " + formatSpan(*request.train) +
+                              ", the months the areas were chosen on (the data covers " +
+                              months.describe() +
+                              "): load later months for a hold-out check, or give the "
+                              "period with --from/--to and --in-sample to score the plan on "
+                              "the months it was chosen on");
+        tr.selection.from = std::max(after, months.first());
+        tr.selection.to = months.last();
+        tr.selection.from_day = tr.selection.to_day = kNoDay;
+        reason =
+            "the months after " + formatSpan(*request.train) + " (chosen on) that the data holds";
+    } else if (!request.train) {
+        unknown = "the plan does not record the months its areas were chosen on: if they are "
+                  "among the test months, this is an in-sample check, not a hold-out";
+    }
+    const MonthIndex test_from = tr.selection.from != kNoMonth ? tr.selection.from : months.first();
+    const MonthIndex test_to = tr.selection.to != kNoMonth ? tr.selection.to : months.last();
+    const bool overlap = request.train && test_from != kNoMonth &&
+                         test_from <= request.train->last && request.train->first <= test_to;
+    if (overlap && !request.in_sample)
+        return badRequest("the test months " + formatSpan({test_from, test_to}) +
+                          " overlap the months the areas were chosen on (" +
+                          formatSpan(*request.train) +
+                          "): a hold-out check needs months after them; give --in-sample to "
+                          "score the plan on them anyway (it is then marked in-sample)");
     auto test = AreaStatistics::prepare(session, tr);
     if (!test)
         return test.failure();
     PlanEvaluation out;
     out.period = test.value().period();
     out.notes = test.value().notes();
+    out.in_sample = overlap;
+    out.period_reason = reason.empty() ? std::string("the months asked for") : reason;
+    if (!unknown.empty())
+        out.notes.push_back(unknown);
     out.study_area_km2 = studyAreaKm2(session);
     std::optional<AreaStatistics> train;
     if (request.train) {

@@ -36,12 +36,20 @@ struct PlanEvaluation {
     // Some layer's sources lack data in the test (or training) period: the counts hold only the
     // sources with data (the notes name them), so hit rates and RRI are not like for like.
     bool partial = false;
+    // Scored on months the areas were chosen on (only when asked for): not a hold-out.
+    bool in_sample = false;
+    std::string period_reason; // how the test months were found ("the months after ...")
     std::vector<std::string> notes;
 };
 
+// The test months: those of the selection when `test_given`; otherwise the months after the
+// ones the areas were chosen on that the data holds. A test period that overlaps the months
+// chosen on is refused unless `in_sample`, and then the evaluation says so.
 struct EvaluateRequest {
-    SelectionParams selection;      // the test period, layers and weights
+    SelectionParams selection;      // layers and weights; the test period when test_given
+    bool test_given = false;        // the user chose the test months
     std::optional<MonthSpan> train; // the months the areas were chosen on
+    bool in_sample = false;         // allow test months the areas were chosen on
 };
 
 // Street weeks only (excluded zones are not scored).

@@ -32,8 +32,8 @@ void scoreRow(const AreaScore& a, bool train) {
 }
 
 void holdOut(PlanPanelState& s, PlanPanelContext& ctx, PlanPanelRequests& out) {
-    ImGui::TextWrapped("Hold-out check: the plan's areas scored on the map's period. Give the "
-                       "months they were chosen on for the recapture rate index (RRI).");
+    ImGui::TextWrapped("Hold-out check: the plan's areas scored on months after the ones they "
+                       "were chosen on (the recapture rate index, RRI, compares the two).");
     if (s.train_from.empty() && s.train_to.empty()) {
         s.train_from = ctx.doc.plan().setting("from");
         s.train_to = ctx.doc.plan().setting("to");
@@ -43,6 +43,17 @@ void holdOut(PlanPanelState& s, PlanPanelContext& ctx, PlanPanelRequests& out) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(80);
     ImGui::InputTextWithHint("to (chosen on)##tt", "YYYY-MM", &s.train_to);
+    if (ImGui::RadioButton("Test on the months after them", !s.eval_map_period))
+        s.eval_map_period = false;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("on the map's period", s.eval_map_period))
+        s.eval_map_period = true;
+    if (s.eval_map_period) {
+        ImGui::Checkbox("Allow months they were chosen on (in-sample, not a hold-out)",
+                        &s.eval_in_sample);
+    } else {
+        s.eval_in_sample = false;
+    }
     ImGui::BeginDisabled(ctx.jobs.checking() || ctx.doc.areas().empty());
     if (ImGui::Button("Check the plan"))
         out.evaluate = true;
@@ -52,9 +63,14 @@ void holdOut(PlanPanelState& s, PlanPanelContext& ctx, PlanPanelRequests& out) {
     if (!s.evaluation)
         return;
     const PlanEvaluation& e = *s.evaluation;
-    ImGui::Text("%s: %lld incidents in the study area%s", formatSpan(e.period).c_str(),
-                static_cast<long long>(e.incidents),
-                e.train ? (", chosen on " + formatSpan(*e.train)).c_str() : "");
+    if (e.in_sample)
+        ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.1f, 1),
+                           "IN-SAMPLE: scored on months the areas were chosen on; not a hold-out");
+    ImGui::TextWrapped("%s%s: %lld incidents in the study area%s (test months: %s)",
+                       e.in_sample ? "In-sample " : "Tested on ", formatSpan(e.period).c_str(),
+                       static_cast<long long>(e.incidents),
+                       e.train ? (", chosen on " + formatSpan(*e.train)).c_str() : "",
+                       e.period_reason.c_str());
     if (e.partial) {
         ImGui::TextColored(ImVec4(0.75f, 0.4f, 0.05f, 1),
                            "Partial: a layer's sources lack data in these months");

@@ -33,6 +33,8 @@ struct PlanPanelState {
     // Evaluate: the hold-out check on the map's period (chosen on the training months, when
     // given) and the after-action check of the selected area.
     std::string train_from, train_to; // YYYY-MM, both or neither
+    bool eval_map_period = false;     // test on the map's period (else the months after)
+    bool eval_in_sample = false;      // allow test months the areas were chosen on
     std::optional<PlanEvaluation> evaluation;
     std::string evaluate_error;
     int after_months = 3;

@@ -159,6 +159,8 @@ void PlanWorkspace::startEvaluation(const Session& session, const SelectionParam
         }
         er.train = MonthSpan{*a, *b};
     }
+    er.test_given = panel_.eval_map_period;
+    er.in_sample = panel_.eval_in_sample;
     jobs_.evaluate(session, doc_.areas(), er);
 }
 

@@ -105,9 +105,9 @@ TEST_CASE("suggest, plan --set, plan and evaluate --json on the bundled sample")
     CHECK(aj["control_leaves_out"] == nlohmann::json::array()); // the other weeks are in 2026
     for (const char* zone : {"target", "buffer", "control"})
         CHECK(aj[zone].size() == 2);
-    const auto held = [&](const char* from, const char* to) {
+    const auto held = [&](const char* from, const char* to, const char* extra = "") {
         const auto r = run("evaluate --quiet --plan " + quote(plan) + " --from " + from + " --to " +
-                           to + " --json");
+                           to + " --json" + extra);
         REQUIRE(r.code == 0);
         const auto hj = test::jsonOf(r);
         REQUIRE(!hj.is_discarded());
@@ -118,7 +118,21 @@ TEST_CASE("suggest, plan --set, plan and evaluate --json on the bundled sample")
         return -1.0;
     };
     CHECK(aj["target"][0].get<double>() == held("2025-03", "2025-05"));
-    CHECK(aj["target"][1].get<double>() == held("2025-07", "2025-09"));
+    // 2025-07..09 are months the plan was chosen on: refused as a hold-out, scored when asked.
+    const auto refused =
+        run("evaluate --quiet --plan " + quote(plan) + " --from 2025-07 --to 2025-09");
+    CHECK(refused.code == 2);
+    CHECK(refused.output.find("overlap the months the areas were chosen on (2025-07..2025-12)") !=
+          std::string::npos);
+    CHECK(aj["target"][1].get<double>() == held("2025-07", "2025-09", " --in-sample"));
+    const auto marked =
+        run("evaluate --quiet --plan " + quote(plan) + " --from 2025-07 --to 2025-09 --in-sample");
+    CHECK(marked.output.find("IN-SAMPLE check (not a hold-out") != std::string::npos);
+    CHECK(marked.output.find("(in-sample)") != std::string::npos);
+    // Without a period: the months after the plan's that the data holds (none here).
+    const auto none = run("evaluate --quiet --plan " + quote(plan));
+    CHECK(none.code == 2);
+    CHECK(none.output.find("the data holds no months after 2025-07..2025-12") != std::string::npos);
     const auto text = run("after --quiet --plan " + quote(plan) + " --area A1 --weeks 8");
     INFO(text.output);
     REQUIRE(text.code == 0);

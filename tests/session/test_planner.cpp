@@ -359,6 +359,59 @@ TEST_CASE("hold-out check: hit rate, PAI and RRI against direct counts; the unio
     CHECK(e.plan.area_km2 < 2 * e.areas[0].area_km2);
 }
 
+TEST_CASE("hold-out check is never in-sample by accident: the months after by default, overlap "
+          "refused unless asked, and then marked") {
+    World w;
+    w.add(570500, 160500, "2022-01", "Drugs", "A Street", 3);
+    w.add(570500, 160500, "2022-02", "Drugs", "A Street", 5);
+    w.add(570500, 160500, "2022-03", "Drugs", "A Street", 7);
+    w.add(571500, 160500, "2022-03", "Drugs", "B Street", 1);
+    Session s;
+    w.load(s);
+    TargetArea a;
+    a.id = "A1";
+    a.shape = circleShape(Point(570500, 160500), 100);
+    EvaluateRequest req;
+    req.train = MonthSpan{makeMonth(2022, 1), makeMonth(2022, 1)};
+    auto after = evaluatePlan(s, {a}, req); // no test period given: 2022-02..2022-03
+    REQUIRE(after);
+    CHECK(after.value().period.first == makeMonth(2022, 2));
+    CHECK(after.value().period.last == makeMonth(2022, 3));
+    CHECK(after.value().incidents == 13);
+    CHECK(!after.value().in_sample);
+    CHECK(after.value().period_reason ==
+          "the months after 2022-01 (chosen on) that the data holds");
+
+    req.test_given = true; // a period that overlaps the months chosen on
+    req.selection.from = makeMonth(2022, 1);
+    req.selection.to = makeMonth(2022, 2);
+    auto refused = evaluatePlan(s, {a}, req);
+    REQUIRE(!refused);
+    CHECK(refused.error().find("the test months 2022-01..2022-02 overlap the months the areas "
+                               "were chosen on (2022-01)") != std::string::npos);
+    req.in_sample = true;
+    auto in = evaluatePlan(s, {a}, req);
+    REQUIRE(in);
+    CHECK(in.value().in_sample);
+    CHECK(in.value().incidents == 8);
+
+    EvaluateRequest late;
+    late.train = MonthSpan{makeMonth(2022, 1), makeMonth(2022, 3)};
+    auto none = evaluatePlan(s, {a}, late);
+    REQUIRE(!none);
+    CHECK(none.error().find("the data holds no months after 2022-01..2022-03") !=
+          std::string::npos);
+
+    EvaluateRequest unknown; // a plan that does not say when it was chosen
+    auto u = evaluatePlan(s, {a}, unknown);
+    REQUIRE(u);
+    CHECK(!u.value().in_sample);
+    CHECK(std::find_if(u.value().notes.begin(), u.value().notes.end(), [](const std::string& n) {
+              return n.find("does not record the months its areas were chosen on") !=
+                     std::string::npos;
+          }) != u.value().notes.end());
+}
+
 TEST_CASE("plan document: save records sources, reopen gives the areas; the autosave side file "
           "is offered for recovery until a save, and recovering is one undo step") {
     test::TempDir dir;
