@@ -55,9 +55,8 @@ Result<PlanEvaluation> evaluatePlan(const Session& session, const std::vector<Ta
             return badRequest("the data holds no months after " + formatSpan(*request.train) +
                               ", the months the areas were chosen on (the data covers " +
                               months.describe() +
-                              "): load later months for a hold-out check, or give the "
-                              "period with --from/--to and --in-sample to score the plan on "
-                              "the months it was chosen on");
+                              "): load later months for a hold-out check, or ask for an "
+                              "in-sample check of the months it was chosen on");
         tr.selection.from = std::max(after, months.first());
         tr.selection.to = months.last();
         tr.selection.from_day = tr.selection.to_day = kNoDay;
@@ -75,8 +74,9 @@ Result<PlanEvaluation> evaluatePlan(const Session& session, const std::vector<Ta
         return badRequest("the test months " + formatSpan({test_from, test_to}) +
                           " overlap the months the areas were chosen on (" +
                           formatSpan(*request.train) +
-                          "): a hold-out check needs months after them; give --in-sample to "
-                          "score the plan on them anyway (it is then marked in-sample)");
+                          "): a hold-out check needs months after them; ask for an in-sample "
+                          "check (--in-sample, or the Evaluate tab's tick) to score the plan on "
+                          "them anyway (it is then marked in-sample)");
     auto test = AreaStatistics::prepare(session, tr);
     if (!test)
         return test.failure();

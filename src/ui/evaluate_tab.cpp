@@ -58,8 +58,11 @@ void holdOut(PlanPanelState& s, PlanPanelContext& ctx, PlanPanelRequests& out) {
     if (ImGui::Button("Check the plan"))
         out.evaluate = true;
     ImGui::EndDisabled();
-    if (!s.evaluate_error.empty())
-        ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.1f, 1), "%s", s.evaluate_error.c_str());
+    if (!s.evaluate_error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.2f, 0.1f, 1));
+        ImGui::TextWrapped("%s", s.evaluate_error.c_str());
+        ImGui::PopStyleColor();
+    }
     if (!s.evaluation)
         return;
     const PlanEvaluation& e = *s.evaluation;
