@@ -28,6 +28,12 @@ Json jsonScore(const AreaScore& a, bool with_id) {
         j["train_incidents"] = *a.train_incidents;
         j["rri"] = jsonNumber(a.rri);
     }
+    if (a.pei_star) {
+        j["pei_star"] = jsonNumber(a.pei_star);
+        j["best_possible"] = jsonNumber(a.best_possible);
+        if (a.pei_star_low)
+            j["pei_star_low"] = jsonNumber(a.pei_star_low);
+    }
     return j;
 }
 
@@ -47,6 +53,8 @@ void printEvaluationJson(const PlanEvaluation& e) {
     for (const auto& a : e.areas)
         j["areas"].push_back(jsonScore(a, true));
     j["plan"] = jsonScore(e.plan, false);
+    if (!e.pei_basis.empty())
+        j["pei_star_basis"] = e.pei_basis;
     printJson(j);
 }
 
@@ -66,7 +74,7 @@ void printTable(const PlanEvaluation& e) {
         std::printf("; chosen on %s (%s incidents)", formatSpan(*e.train).c_str(),
                     withCommas(e.train_incidents.value_or(0)).c_str());
     std::printf("\n  test months: %s", e.period_reason.c_str());
-    std::printf("\n  id    incidents  hit rate %%   area km2     PAI%s  name\n",
+    std::printf("\n  id    incidents  hit rate %%   area km2     PAI%s    PEI*  name\n",
                 e.train ? "     RRI" : "");
     const auto row = [&](const AreaScore& a) {
         char pai[32] = "-", rri[32] = "";
@@ -76,13 +84,20 @@ void printTable(const PlanEvaluation& e) {
             std::snprintf(rri, sizeof rri, "  %6.2f", *a.rri);
         else if (e.train)
             std::snprintf(rri, sizeof rri, "  %6s", "-");
-        std::printf("  %-5s %9lld  %10.2f  %9.3f  %6s%s  %s%s\n", a.area_id.c_str(),
+        char pei[48] = "-";
+        if (a.pei_star && a.pei_star_low)
+            std::snprintf(pei, sizeof pei, "%.2f-%.2f", *a.pei_star_low, *a.pei_star);
+        else if (a.pei_star)
+            std::snprintf(pei, sizeof pei, "%.2f", *a.pei_star);
+        std::printf("  %-5s %9lld  %10.2f  %9.3f  %6s%s  %6s  %s%s\n", a.area_id.c_str(),
                     static_cast<long long>(a.incidents), a.hit_rate * 100, a.area_km2, pai, rri,
-                    a.name.c_str(), e.in_sample ? "  (in-sample)" : "");
+                    pei, a.name.c_str(), e.in_sample ? "  (in-sample)" : "");
     };
     for (const auto& a : e.areas)
         row(a);
     row(e.plan);
+    if (!e.pei_basis.empty())
+        std::printf("  PEI*: the incidents over the most that %s captured\n", e.pei_basis.c_str());
 }
 
 } // namespace
@@ -126,6 +141,7 @@ int runEvaluate(int argc, char** argv) {
         req.train = MonthSpan{recorded.value().from, recorded.value().to};
     }
     req.test_given = pc.cmd.args.has("from") || pc.cmd.args.has("to");
+    req.min_gap_m = std::max(0.0, std::atof(pc.plan.setting("suggest_min_gap_m").c_str()));
     req.in_sample = pc.cmd.args.has("in-sample");
     Session session;
     auto sel = loadPlanData(session, pc);

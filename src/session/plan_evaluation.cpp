@@ -1,6 +1,12 @@
 // Hold-out scores of a plan's areas and of their union.
 #include "session/plan_evaluation.hpp"
 
+#include "core/text.hpp"
+#include "session/street_week_suggest.hpp"
+
+#include <cmath>
+#include <map>
+
 namespace sw {
 
 MultiPolygon unionOf(const std::vector<const MultiPolygon*>& shapes) {
@@ -31,6 +37,72 @@ AreaScore score(const AreaStatistics& test, const AreaStatistics* train, const M
                     (static_cast<double>(test_total) / static_cast<double>(train_total));
     }
     return a;
+}
+
+// The radius of a circle of the area's size (a circle's own radius).
+double equalRadius(const TargetArea& a) {
+    if (a.shape_kind == AreaShape::Circle && a.radius_m > 0)
+        return a.radius_m;
+    return std::sqrt(shapeArea(a.shape) / 3.14159265358979323846);
+}
+
+// The most `k` circles of radius r, at least `gap` apart, capture of the test months' incidents
+// (counted, not weighted: PEI*'s numerator is a count): the planner's exact choice.
+Result<AreaChoice> bestPossible(const Session& session, const SelectionParams& test, std::size_t k,
+                                double r, double gap) {
+    SuggestRequest q;
+    q.selection = test;
+    q.selection.layer_weights.clear();
+    q.selection.weight_column.clear();
+    q.selection.harm = HarmWeights{};
+    q.weeks = k;
+    q.radius_m = std::clamp(std::round(r), 25.0, 5000.0);
+    q.min_gap_m = gap;
+    auto s = suggestAreas(session, q);
+    if (!s)
+        return s.failure();
+    return s.value().choice;
+}
+
+void setPei(AreaScore& a, const AreaChoice& best) {
+    a.best_possible = best.value;
+    if (best.value > 0)
+        a.pei_star = static_cast<double>(a.incidents) / best.value;
+    if (!best.proved_optimal && best.upper_bound > 0)
+        a.pei_star_low = static_cast<double>(a.incidents) / best.upper_bound;
+}
+
+// PEI* of the plan and each area; a note when the planner cannot answer.
+void addPeiStar(const Session& session, const SelectionParams& test, const EvaluateRequest& req,
+                const std::vector<const TargetArea*>& weeks, PlanEvaluation& out) {
+    std::map<double, AreaChoice> one; // the best single area per radius
+    double mean_r = 0;
+    for (std::size_t i = 0; i < weeks.size(); ++i) {
+        const double r = std::round(equalRadius(*weeks[i]));
+        mean_r += r / static_cast<double>(weeks.size());
+        if (!one.count(r)) {
+            auto b = bestPossible(session, test, 1, r, 0);
+            if (!b) {
+                out.notes.push_back("PEI* left out: " + b.error());
+                return;
+            }
+            one.emplace(r, b.value());
+        }
+        setPei(out.areas[i], one.at(r));
+    }
+    auto all = bestPossible(session, test, weeks.size(), mean_r, req.min_gap_m);
+    if (!all) {
+        out.notes.push_back("PEI* left out: " + all.error());
+        return;
+    }
+    setPei(out.plan, all.value());
+    char basis[160];
+    std::snprintf(basis, sizeof basis,
+                  "the best %zu circles of %.0f m (the areas' size), %.0f m apart, in the test "
+                  "months, by the planner's exact choice%s",
+                  weeks.size(), std::round(mean_r), req.min_gap_m,
+                  all.value().proved_optimal ? "" : " (not proved: PEI* given as a range)");
+    out.pei_basis = basis;
 }
 
 } // namespace
@@ -119,6 +191,8 @@ Result<PlanEvaluation> evaluatePlan(const Session& session, const std::vector<Ta
         score(test.value(), tp, unionOf(shapes), out.incidents, out.train_incidents.value_or(0));
     out.plan.area_id = "plan";
     out.plan.name = "all areas (their union)";
+    if (request.pei_star)
+        addPeiStar(session, tr.selection, request, weeks, out);
     return out;
 }
 

@@ -23,6 +23,11 @@ struct AreaScore {
     std::optional<double> pai;
     std::optional<std::int64_t> train_incidents;
     std::optional<double> rri;
+    // PEI* (Hunt 2016): its incidents over the most that as many areas of the same size and
+    // spacing could have captured in the test months (the planner's exact choice); with
+    // pei_star_low when that choice was not proved (the bound gives the lower figure).
+    std::optional<double> pei_star, pei_star_low;
+    std::optional<double> best_possible; // the denominator
 };
 
 struct PlanEvaluation {
@@ -39,6 +44,7 @@ struct PlanEvaluation {
     // Scored on months the areas were chosen on (only when asked for): not a hold-out.
     bool in_sample = false;
     std::string period_reason; // how the test months were found ("the months after ...")
+    std::string pei_basis;     // how PEI*'s best areas were made (circles of r m, K, the gap)
     std::vector<std::string> notes;
 };
 
@@ -50,6 +56,8 @@ struct EvaluateRequest {
     bool test_given = false;        // the user chose the test months
     std::optional<MonthSpan> train; // the months the areas were chosen on
     bool in_sample = false;         // allow test months the areas were chosen on
+    double min_gap_m = 0;           // the plan's spacing, for PEI*'s best areas
+    bool pei_star = true;           // compute PEI* (a planner run per area size)
 };
 
 // Street weeks only (excluded zones are not scored).

@@ -22,6 +22,13 @@ void scoreRow(const AreaScore& a, bool train) {
         ImGui::Text("%.1f", *a.pai);
     else
         ImGui::TextUnformatted("-");
+    ImGui::TableNextColumn();
+    if (a.pei_star && a.pei_star_low)
+        ImGui::Text("%.2f-%.2f", *a.pei_star_low, *a.pei_star);
+    else if (a.pei_star)
+        ImGui::Text("%.2f", *a.pei_star);
+    else
+        ImGui::TextUnformatted("-");
     if (!train)
         return;
     ImGui::TableNextColumn();
@@ -82,10 +89,10 @@ void holdOut(PlanPanelState& s, PlanPanelContext& ctx, PlanPanelRequests& out) {
                 ImGui::TextWrapped("  %s", n.c_str());
     }
     const bool train = e.train.has_value();
-    if (!ImGui::BeginTable("holdout", train ? 5 : 4,
+    if (!ImGui::BeginTable("holdout", train ? 6 : 5,
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
         return;
-    for (const char* h : {"Area", "Incidents", "Hit rate %", "PAI"})
+    for (const char* h : {"Area", "Incidents", "Hit rate %", "PAI", "PEI*"})
         ImGui::TableSetupColumn(h);
     if (train)
         ImGui::TableSetupColumn("RRI");
@@ -97,6 +104,11 @@ void holdOut(PlanPanelState& s, PlanPanelContext& ctx, PlanPanelRequests& out) {
     plan.name = "(union)";
     scoreRow(plan, train);
     ImGui::EndTable();
+    if (!e.pei_basis.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("PEI*: incidents over the most %s captured", e.pei_basis.c_str());
+        ImGui::PopStyleColor();
+    }
 }
 
 void zoneTable(const AfterActionResult& r) {

@@ -412,6 +412,40 @@ TEST_CASE("hold-out check is never in-sample by accident: the months after by de
           }) != u.value().notes.end());
 }
 
+TEST_CASE("PEI*: the plan's incidents over the most as many areas of its size could take in the "
+          "test months") {
+    World w;
+    // Test month: clusters X (10), Y (7) and Z (4) far apart; the plan sits on Y and Z.
+    w.add(570200, 160300, "2022-02", "Drugs", "X Street", 10);
+    w.add(570800, 160700, "2022-02", "Drugs", "Y Street", 7);
+    w.add(571600, 160300, "2022-02", "Drugs", "Z Street", 4);
+    w.add(570800, 160700, "2022-01", "Drugs", "Y Street", 9);
+    Session s;
+    w.load(s);
+    TargetArea y, z;
+    y.id = "A1";
+    y.shape_kind = z.shape_kind = AreaShape::Circle;
+    y.radius_m = z.radius_m = 100;
+    y.centre = Point(570800, 160700);
+    y.shape = circleShape(y.centre, 100);
+    z.id = "A2";
+    z.centre = Point(571600, 160300);
+    z.shape = circleShape(z.centre, 100);
+    EvaluateRequest req;
+    req.train = MonthSpan{makeMonth(2022, 1), makeMonth(2022, 1)};
+    auto ev = evaluatePlan(s, {y, z}, req);
+    REQUIRE(ev);
+    const PlanEvaluation& e = ev.value();
+    REQUIRE(e.plan.pei_star);
+    CHECK(*e.plan.best_possible == doctest::Approx(17)); // X and Y
+    CHECK(*e.plan.pei_star == doctest::Approx(11.0 / 17.0));
+    CHECK(!e.plan.pei_star_low); // proved
+    REQUIRE(e.areas.size() == 2);
+    CHECK(*e.areas[0].pei_star == doctest::Approx(7.0 / 10.0));
+    CHECK(*e.areas[1].pei_star == doctest::Approx(4.0 / 10.0));
+    CHECK(e.pei_basis.find("the best 2 circles of 100 m") != std::string::npos);
+}
+
 TEST_CASE("plan document: save records sources, reopen gives the areas; the autosave side file "
           "is offered for recovery until a save, and recovering is one undo step") {
     test::TempDir dir;
