@@ -22,6 +22,10 @@ Result<PlanDocument> PlanDocument::open(const std::string& path) {
     if (!plan)
         return Error{plan.error()};
     doc.plan_ = std::move(plan.value());
+    const auto from = parseMonth(doc.plan_.setting("from")),
+               to = parseMonth(doc.plan_.setting("to"));
+    if (from && to && *from <= *to)
+        doc.chosen_on_ = MonthSpan{*from, *to};
     return doc;
 }
 
@@ -167,6 +171,10 @@ Status PlanDocument::save(const LoadRequest& sources, const SelectionParams& sel
     Plan out = plan_;
     recordSources(out, sources, report);
     recordSelection(out, selection);
+    if (chosen_on_) { // the months the areas were chosen on, not the map's period now
+        out.setAll("from", {formatMonth(chosen_on_->first)});
+        out.setAll("to", {formatMonth(chosen_on_->last)});
+    }
     for (const auto& [key, value] : settings)
         out.set(key, value);
     if (auto st = io::writePlan(path_, out, crs); !st)

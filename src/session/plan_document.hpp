@@ -43,6 +43,11 @@ class PlanDocument {
     bool update(const TargetArea& area);
     bool remove(const std::string& id);
     void setAgencies(std::vector<std::string> agencies);
+    // The months the plan's areas were chosen on (Suggest's period when its areas are accepted;
+    // an opened plan's recorded period): what a save records as the plan's period, whatever
+    // the map shows then, so the hold-out check knows which months are in-sample.
+    void setChosenOn(MonthSpan months) { chosen_on_ = months; }
+    std::optional<MonthSpan> chosenOn() const { return chosen_on_; }
 
     // A gesture (dragging an area or a vertex, typing in a field) is one undo step: begin()
     // keeps the state before it, live() changes the area without a step, end() keeps the step
@@ -89,6 +94,7 @@ class PlanDocument {
 
     Plan plan_;
     std::string path_;
+    std::optional<MonthSpan> chosen_on_;
     std::deque<Snapshot> undo_, redo_;
     Snapshot gesture_start_;
     std::uint64_t gesture_revision_ = 0;

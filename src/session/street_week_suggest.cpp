@@ -398,6 +398,9 @@ Result<SuggestResult> suggestAreas(const Session& session, const SuggestRequest&
         return sel.failure();
     SuggestResult out;
     out.notes = sel.value().notes;
+    out.period = {
+        request.selection.from != kNoMonth ? request.selection.from : session.months().first(),
+        request.selection.to != kNoMonth ? request.selection.to : session.months().last()};
     const WeightedPoints& pts = sel.value().points;
     for (std::size_t i = 0; i < pts.x.size(); ++i)
         out.total_weight += pts.w.empty() ? 1.0 : pts.w[i];

@@ -74,6 +74,7 @@ struct SuggestResult {
     std::size_t locations = 0;    // distinct incident locations (circles)
     std::size_t pairs = 0;        // pairs of them closer than the diameter
     bool pairs_estimated = false; // far too many to count: pairs is an estimate
+    MonthSpan period{kNoMonth, kNoMonth}; // the months the areas were chosen on
     std::vector<std::string> notes;
 };
 

@@ -42,8 +42,10 @@ void holdOut(PlanPanelState& s, PlanPanelContext& ctx, PlanPanelRequests& out) {
     ImGui::TextWrapped("Hold-out check: the plan's areas scored on months after the ones they "
                        "were chosen on (the recapture rate index, RRI, compares the two).");
     if (s.train_from.empty() && s.train_to.empty()) {
-        s.train_from = ctx.doc.plan().setting("from");
-        s.train_to = ctx.doc.plan().setting("to");
+        if (const auto chosen = ctx.doc.chosenOn()) {
+            s.train_from = formatMonth(chosen->first);
+            s.train_to = formatMonth(chosen->last);
+        }
     }
     ImGui::SetNextItemWidth(80);
     ImGui::InputTextWithHint("##tf", "YYYY-MM", &s.train_from);

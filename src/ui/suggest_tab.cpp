@@ -10,6 +10,8 @@ namespace sw::ui {
 namespace {
 
 void acceptOne(PlanPanelState& s, PlanPanelContext& ctx, std::size_t i) {
+    if (s.suggestion->period.first != kNoMonth)
+        ctx.doc.setChosenOn(s.suggestion->period);
     auto& areas = s.suggestion->areas;
     ctx.tools.selected = ctx.doc.add(areas[i].area);
     areas.erase(areas.begin() + static_cast<std::ptrdiff_t>(i));
@@ -36,6 +38,8 @@ void results(PlanPanelState& s, PlanPanelContext& ctx) {
         std::vector<TargetArea> all;
         for (const auto& a : r.areas)
             all.push_back(a.area);
+        if (r.period.first != kNoMonth)
+            ctx.doc.setChosenOn(r.period);
         ctx.doc.addAll(std::move(all));
         s.suggestion.reset();
         return;

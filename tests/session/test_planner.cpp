@@ -446,6 +446,38 @@ TEST_CASE("PEI*: the plan's incidents over the most as many areas of its size co
     CHECK(e.pei_basis.find("the best 2 circles of 100 m") != std::string::npos);
 }
 
+TEST_CASE("plan document: a save records the months the areas were chosen on, not the map's "
+          "period at the time") {
+    World w;
+    w.add(570500, 160500, "2022-01", "Drugs", "A Street", 3);
+    w.add(570500, 160500, "2022-04", "Drugs", "A Street", 3);
+    Session s;
+    w.load(s);
+    test::TempDir dir;
+    const std::string path = dir.file("plan.gpkg");
+    PlanDocument doc(path);
+    TargetArea a;
+    a.shape = circleShape(Point(570500, 160500), 100);
+    doc.setChosenOn(MonthSpan{makeMonth(2022, 1), makeMonth(2022, 3)}); // Suggest's months
+    doc.add(a);
+    SelectionParams map_period; // the map shows 2022-04 when the plan is saved
+    map_period.from = map_period.to = makeMonth(2022, 4);
+    REQUIRE(doc.save(w.request, map_period, "EPSG:27700"));
+    auto back = PlanDocument::open(path);
+    REQUIRE(back);
+    CHECK(back.value().plan().setting("from") == "2022-01");
+    CHECK(back.value().plan().setting("to") == "2022-03");
+    REQUIRE(back.value().chosenOn());
+    CHECK(back.value().chosenOn()->last == makeMonth(2022, 3));
+    // A plan with drawn areas only records the map's period, as before.
+    PlanDocument drawn(dir.file("drawn.gpkg"));
+    drawn.add(a);
+    REQUIRE(drawn.save(w.request, map_period, "EPSG:27700"));
+    auto d = PlanDocument::open(dir.file("drawn.gpkg"));
+    REQUIRE(d);
+    CHECK(d.value().plan().setting("from") == "2022-04");
+}
+
 TEST_CASE("plan document: save records sources, reopen gives the areas; the autosave side file "
           "is offered for recovery until a save, and recovering is one undo step") {
     test::TempDir dir;
