@@ -48,6 +48,7 @@ Entry entryFor(const std::string& cmd) {
         {"gistar", runGiStar},   {"emerging", runEmerging}, {"cut", runCut},
         {"suggest", runSuggest}, {"plan", runPlan},         {"evaluate", runEvaluate},
         {"after", runAfter},     {"export", runExport},     {"report", runReport},
+        {"backtest", runBacktest},
     };
     for (const auto& [name, entry] : entries)
         if (cmd == name)

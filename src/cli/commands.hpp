@@ -63,6 +63,7 @@ int runCut(int argc, char** argv);
 int runSuggest(int argc, char** argv);
 int runPlan(int argc, char** argv);
 int runEvaluate(int argc, char** argv);
+int runBacktest(int argc, char** argv);
 int runAfter(int argc, char** argv);
 int runExport(int argc, char** argv);
 int runReport(int argc, char** argv);

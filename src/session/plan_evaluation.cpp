@@ -80,6 +80,8 @@ void addPeiStar(const Session& session, const SelectionParams& test, const Evalu
     for (std::size_t i = 0; i < weeks.size(); ++i) {
         const double r = std::round(equalRadius(*weeks[i]));
         mean_r += r / static_cast<double>(weeks.size());
+        if (!req.pei_star_areas)
+            continue;
         if (!one.count(r)) {
             auto b = bestPossible(session, test, 1, r, 0);
             if (!b) {

@@ -58,6 +58,7 @@ struct EvaluateRequest {
     bool in_sample = false;         // allow test months the areas were chosen on
     double min_gap_m = 0;           // the plan's spacing, for PEI*'s best areas
     bool pei_star = true;           // compute PEI* (a planner run per area size)
+    bool pei_star_areas = true;     // and each area's (not only the plan's)
 };
 
 // Street weeks only (excluded zones are not scored).

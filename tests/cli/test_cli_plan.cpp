@@ -432,3 +432,28 @@ TEST_CASE("suggest on incidents without months: every incident counts, no previo
     REQUIRE(p);
     CHECK(p.value().areas.size() == 2);
 }
+
+TEST_CASE("backtest on the bundled sample: a fold per month after the training months, JSON and "
+          "text") {
+    const auto r = run("backtest " + sample() + " --weeks 2 --train-months 6 --json");
+    INFO(r.output);
+    REQUIRE(r.code == 0);
+    const auto j = test::jsonOf(r);
+    REQUIRE(!j.is_discarded());
+    CHECK(j["methods"].size() == 4);
+    REQUIRE(j["folds"].size() == 6); // 2025-07..2025-12, each on the 6 months before it
+    CHECK(j["folds"][0]["test"] == "2025-07");
+    CHECK(j["folds"][0]["train"] == nlohmann::json({{"from", "2025-01"}, {"to", "2025-06"}}));
+    for (const auto& f : j["folds"])
+        for (const auto& s : f["scores"]) {
+            CHECK(s["hit_rate"].get<double>() >= 0);
+            CHECK(s["hit_rate"].get<double>() <= 1);
+        }
+    CHECK(j["summary"][0]["wins"].get<int>() + j["summary"][1]["wins"].get<int>() +
+              j["summary"][2]["wins"].get<int>() + j["summary"][3]["wins"].get<int>() >=
+          6);
+    const auto t = run("backtest " + sample() + " --weeks 2 --train-months 6");
+    CHECK(t.code == 0);
+    CHECK(t.output.find("Over 6 folds") != std::string::npos);
+    CHECK(run("backtest " + sample() + " --train-months 0").code == 2);
+}

@@ -8,6 +8,7 @@
 #include "planner_world.hpp"
 #include "session/after_action.hpp"
 #include "session/area_statistics.hpp"
+#include "session/backtest.hpp"
 #include "session/plan_context.hpp"
 #include "session/plan_document.hpp"
 #include "session/plan_evaluation.hpp"
@@ -807,4 +808,51 @@ TEST_CASE("plan document: edits during a gesture keep undo in order; agencies ar
     doc.setAgencies({"Police"});
     REQUIRE(doc.undo());
     CHECK(doc.plan().agencies == agencies);
+}
+
+TEST_CASE("backtest: a rolling origin over the months; each method scored on the month after its "
+          "training months; a month without data skipped and named") {
+    World w;
+    // A stable hotspot (8 a month) and scattered others (2 a month) over five months, one of
+    // them (2022-04) without any data.
+    for (const char* m : {"2022-01", "2022-02", "2022-03", "2022-05", "2022-06"}) {
+        w.add(570500, 160500, m, "Drugs", "Hot Street", 8);
+        w.add(571500, 160200, m, "Drugs", "Cold Road", 1);
+        w.add(570100, 160900, m, "Drugs", "Far Lane", 1);
+    }
+    Session s;
+    w.load(s);
+    BacktestRequest q;
+    q.train_months = 2;
+    q.weeks = 1;
+    q.radius_m = 100;
+    q.cell_m = 50;
+    auto r = runBacktest(s, q);
+    REQUIRE(r);
+    const BacktestResult& b = r.value();
+    REQUIRE(b.methods.size() == 4);
+    // Test months 2022-03 (on 01..02), 04 (no data), 05 (on 03..04) and 06 (on 04..05): only
+    // 03 can be scored.
+    REQUIRE(b.folds.size() == 1);
+    CHECK(b.folds[0].test == makeMonth(2022, 3));
+    REQUIRE(b.skipped.size() == 3);
+    CHECK(b.skipped[0].rfind("2022-04:", 0) == 0);
+    CHECK(b.skipped[2].find("2022-04..2022-05 has no data") != std::string::npos);
+    const auto& sc = b.folds[0].scores;
+    CHECK(sc[0].hit_rate == doctest::Approx(0.8)); // the planner's circle holds the hotspot
+    CHECK(*sc[0].pei_star == doctest::Approx(1.0));
+    // The same land in 13 cells of 50 m reaches all three places seen before.
+    CHECK(b.cells == 13);
+    CHECK(sc[1].hit_rate == doctest::Approx(1.0));
+    CHECK(*sc[1].pei_star == doctest::Approx(1.0));
+    CHECK(sc[2].hit_rate <= 1.0);
+    CHECK(sc[3].hit_rate == doctest::Approx(0.8)); // one cell of the circle's size
+    REQUIRE(b.summary.size() == 4);
+    CHECK(b.summary[1].wins == 1);
+    CHECK(b.summary[0].wins == 0);
+    CHECK(b.summary[0].hit_rate_mean == doctest::Approx(0.8));
+    // The same seed, the same random floor.
+    auto again = runBacktest(s, q);
+    REQUIRE(again);
+    CHECK(again.value().folds[0].scores[2].hit_rate == doctest::Approx(sc[2].hit_rate));
 }
