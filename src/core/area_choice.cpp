@@ -405,6 +405,18 @@ class BlockBound {
         }
         if (bound <= best)
             return;
+        // A block of the groups left, already bounded on its own, bounds them here too.
+        if (left >= 2 && left < gs.size()) {
+            std::vector<std::size_t> rest;
+            for (std::size_t j = 0; j < gs.size(); ++j)
+                if (!done[j])
+                    rest.push_back(gs[j]);
+            std::sort(rest.begin(), rest.end());
+            // (Only to leave the node: the members' loop below needs the sum per group.)
+            if (const auto it = known_.find(rest);
+                it != known_.end() && value + it->second.upper <= best)
+                return;
+        }
         done[next] = 1;
         const auto& m = lists_[next];
         for (std::size_t t = first[next]; t < m.size(); ++t) {
