@@ -107,6 +107,10 @@ const char* versionText() {
     return "streetweek " STREETWEEK_VERSION;
 }
 
+std::optional<double> numberOption(const Args& args, const std::string& name, double fallback) {
+    return args.has(name) ? parseDouble(args.get(name)) : std::optional<double>(fallback);
+}
+
 std::optional<double> parseDouble(const std::string& t) {
     double v = 0;
     auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);

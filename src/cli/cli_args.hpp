@@ -60,6 +60,8 @@ class Args {
 
 // Parses helpers: return nullopt when the text is not valid.
 std::optional<double> parseDouble(const std::string& text);
+// The option's number, `fallback` when it is not given, nullopt when it is not a number.
+std::optional<double> numberOption(const Args& args, const std::string& name, double fallback);
 std::optional<long long> parseInteger(const std::string& text);
 
 } // namespace sw::cli

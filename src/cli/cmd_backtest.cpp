@@ -120,12 +120,11 @@ int runBacktest(int argc, char** argv) {
         return *code;
     const DataCommand& cmd = std::get<DataCommand>(parsed);
     BacktestRequest q;
-    const auto number = [&](const char* key, double fallback) -> std::optional<double> {
-        return cmd.args.has(key) ? parseDouble(cmd.args.get(key)) : std::optional<double>(fallback);
-    };
-    const auto train = number("train-months", 3), weeks = number("weeks", 6),
-               radius = number("radius", 300), gap = number("min-gap", 0),
-               cell = number("cell", 100), seed = number("seed", 1);
+    const auto train = numberOption(cmd.args, "train-months", 3),
+               weeks = numberOption(cmd.args, "weeks", 6),
+               radius = numberOption(cmd.args, "radius", 300),
+               gap = numberOption(cmd.args, "min-gap", 0),
+               cell = numberOption(cmd.args, "cell", 100), seed = numberOption(cmd.args, "seed", 1);
     if (!train || !weeks || !radius || !gap || !cell || !seed || *weeks < 1 || *weeks > 52 ||
         *train < 1)
         return fail("backtest",

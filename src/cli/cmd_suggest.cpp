@@ -15,18 +15,6 @@
 namespace sw::cli {
 namespace {
 
-std::string numberText(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
-}
-
-std::optional<double> number(const Args& a, const char* key, double fallback) {
-    if (!a.has(key))
-        return fallback;
-    return parseDouble(a.get(key));
-}
-
 void printChoice(const SuggestResult& r) {
     const AreaChoice& c = r.choice;
     const double pct = r.total_weight > 0 ? 100 * c.value / r.total_weight : 0;
@@ -72,10 +60,12 @@ std::optional<std::string> readRequest(const Args& args, SuggestRequest& req) {
     if (!preset)
         return "--preset must be college or savvy";
     const auto weeks = parseInteger(args.get("weeks"));
-    const auto radius = number(args, "radius", preset->radius_m),
-               gap = number(args, "min-gap", preset->min_gap_m), step = number(args, "step", 0),
-               limit = number(args, "time-limit", 1), revisit = number(args, "revisit-months", 6),
-               max_area = number(args, "max-area", 0.5), minimum = number(args, "min-per-site", 0);
+    const auto radius = numberOption(args, "radius", preset->radius_m),
+               gap = numberOption(args, "min-gap", preset->min_gap_m),
+               step = numberOption(args, "step", 0), limit = numberOption(args, "time-limit", 1),
+               revisit = numberOption(args, "revisit-months", 6),
+               max_area = numberOption(args, "max-area", 0.5),
+               minimum = numberOption(args, "min-per-site", 0);
     if (!weeks || !radius || !gap || !step || !limit || !revisit || !max_area || !minimum ||
         *limit <= 0 || *limit > 600)
         return "--weeks, --radius, --min-gap, --step, --revisit-months, --max-area, "
@@ -235,12 +225,12 @@ int runSuggest(int argc, char** argv) {
                               : req.shape == SuggestShape::Hexagon ? "hexagon"
                                                                    : "hotspot");
     if (req.shape != SuggestShape::HotspotPolygon)
-        plan.set("suggest_radius_m", numberText(req.radius_m));
+        plan.set("suggest_radius_m", shortNumber(req.radius_m));
     else
-        plan.set("suggest_max_area_km2", numberText(req.max_area_km2));
-    plan.set("suggest_min_gap_m", numberText(req.min_gap_m));
+        plan.set("suggest_max_area_km2", shortNumber(req.max_area_km2));
+    plan.set("suggest_min_gap_m", shortNumber(req.min_gap_m));
     if (req.min_per_site > 0)
-        plan.set("suggest_min_per_site", numberText(req.min_per_site));
+        plan.set("suggest_min_per_site", shortNumber(req.min_per_site));
     plan.set("suggest_weeks", std::to_string(req.weeks));
     plan.set("suggest_candidates", r.method);
     plan.set("suggest_proof", proofText(r));

@@ -380,7 +380,7 @@ class BlockBound {
         for (std::size_t j = 0; j < gs.size(); ++j) {
             if (done[j])
                 continue;
-            const auto& m = lists_[j];
+            const auto& m = members_[gs[j]];
             std::size_t found = SIZE_MAX, count = 0;
             for (std::size_t t = from[j]; t < m.size() && count <= 2; ++t) {
                 if (tick())
@@ -418,7 +418,7 @@ class BlockBound {
                 return;
         }
         done[next] = 1;
-        const auto& m = lists_[next];
+        const auto& m = members_[gs[next]];
         for (std::size_t t = first[next]; t < m.size(); ++t) {
             const std::size_t a = m[t];
             if (bound - next_best + pr_.v[a] <= best || tick())
@@ -433,25 +433,6 @@ class BlockBound {
     }
     double search(const std::vector<std::size_t>& gs, double floor,
                   std::vector<std::size_t>& picks) {
-        // Each group's members down to its best one that fits with every member of the block's
-        // other groups (far enough from all of them): any member after it does no better.
-        lists_.assign(gs.size(), {});
-        const double d = std::sqrt(pr_.min_d2);
-        for (std::size_t j = 0; j < gs.size(); ++j)
-            for (std::size_t a : members_[gs[j]]) {
-                lists_[j].push_back(a);
-                bool free = true;
-                for (std::size_t o = 0; o < gs.size() && free; ++o) {
-                    if (o == j)
-                        continue;
-                    const std::size_t b = members_[gs[o]][0];
-                    const double reach = reach_[gs[o]] + d;
-                    const double dx = pr_.x[a] - pr_.x[b], dy = pr_.y[a] - pr_.y[b];
-                    free = dx * dx + dy * dy >= reach * reach;
-                }
-                if (free)
-                    break;
-            }
         std::vector<char> done(gs.size(), 0);
         std::vector<std::size_t> picked;
         double best = floor;
@@ -610,7 +591,6 @@ class BlockBound {
     Progress* progress_;
     std::vector<std::vector<std::size_t>> members_; // per group, best first
     std::vector<double> reach_;                     // farthest member from the group's best
-    std::vector<std::vector<std::size_t>> lists_;   // the block being searched: its members
     std::map<std::vector<std::size_t>, Known> known_;
     std::size_t max_block_ = 2;
     double* best_v_ = nullptr;
@@ -764,9 +744,8 @@ AreaChoice chooseAreas(const std::vector<AreaCandidate>& candidates, const AreaC
                                  std::chrono::duration<double>(params.time_limit_s));
     std::vector<std::size_t> best = remap(pr, small, ls);
     double block_bound = std::numeric_limits<double>::infinity();
-    if (!params.conflicts.empty() || !(small.min_d2 > 0) || small.k < 2 || small.v.empty()) {
-        // the search below alone
-    } else {
+    // The block bound where the centre distance alone decides (listed conflicts: the search).
+    if (params.conflicts.empty() && small.min_d2 > 0 && small.k >= 2 && !small.v.empty()) {
         // Blocks of two nearby groups, then three, ...: each bound holds; stop once proved.
         // Most of the time for the bound; the search below gets the rest (and the whole time
         // when the bound finishes early without a proof).

@@ -50,11 +50,8 @@ std::string HarmWeights::describe() const {
     if (!title.empty())
         s += " (" + title + ")";
     s += ": " + std::to_string(types.size()) + " crime type" + (types.size() == 1 ? "" : "s");
-    if (others) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, ", every other type %g", *others);
-        s += buf;
-    }
+    if (others)
+        s += ", every other type " + shortNumber(*others);
     return s;
 }
 

@@ -122,4 +122,11 @@ inline std::string legendNumber(double v) {
     return buf;
 }
 
+// A setting's or a weight's number as people write it: "%g" ("150", "0.5", "2.5e+06").
+inline std::string shortNumber(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
 } // namespace sw

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -33,12 +32,6 @@ PlanSource sourceOf(const std::string& role, const std::string& path) {
         s.checksum = io::fileChecksum(path);
     }
     return s;
-}
-
-std::string numberText(double v) {
-    std::ostringstream o;
-    o << v;
-    return o.str();
 }
 
 } // namespace
@@ -114,7 +107,7 @@ void recordSources(Plan& plan, const LoadRequest& r, const LoadReport* report) {
     plan.setAll("source_options", options);
     plan.setAll("exact_locations",
                 r.exact_locations ? std::vector<std::string>{"1"} : std::vector<std::string>{});
-    plan.set("mask_m", numberText(r.mask_m));
+    plan.set("mask_m", shortNumber(r.mask_m));
     plan.set("mask_min_rows", std::to_string(r.mask_min_rows));
 }
 
@@ -174,7 +167,7 @@ void recordSelection(Plan& plan, const SelectionParams& s) {
     for (std::size_t i = 0; i < s.layers.size(); ++i) {
         rules.push_back(formatLayerRule(s.layers[i]));
         weights.push_back(s.layers[i].name + "=" +
-                          numberText(s.layer_weights.empty() ? 1.0 : s.layer_weights[i]));
+                          shortNumber(s.layer_weights.empty() ? 1.0 : s.layer_weights[i]));
     }
     plan.setAll("layer", rules);
     plan.setAll("layer_weight", weights);

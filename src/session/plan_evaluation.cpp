@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <map>
+#include <numbers>
 
 namespace sw {
 
@@ -43,7 +44,7 @@ AreaScore score(const AreaStatistics& test, const AreaStatistics* train, const M
 double equalRadius(const TargetArea& a) {
     if (a.shape_kind == AreaShape::Circle && a.radius_m > 0)
         return a.radius_m;
-    return std::sqrt(shapeArea(a.shape) / 3.14159265358979323846);
+    return std::sqrt(shapeArea(a.shape) / std::numbers::pi);
 }
 
 // The most `k` circles of radius r, at least `gap` apart, capture of the test months' incidents

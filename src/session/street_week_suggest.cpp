@@ -173,9 +173,9 @@ void hexagonCandidates(const Session& session, const SuggestRequest& request,
         MultiPolygon shape = grid.shape(c);
         inside.clear();
         index.inside(shape, inside);
-        double value = 0;
+        double value = 0; // merged locations always carry their weight
         for (auto i : inside)
-            value += loc.w.empty() ? 1.0 : loc.w[i];
+            value += loc.w[i];
         if (!(value > 0))
             continue;
         ++result.candidates;
@@ -197,8 +197,8 @@ void hexagonCandidates(const Session& session, const SuggestRequest& request,
         out.polygons.push_back(std::move(pc));
     }
     // Conflicts: cells nearer each other than the gap (none without one: cells never overlap).
-    out.params.conflicts.assign(out.choice.size(), {});
     if (request.min_gap_m > 0) {
+        out.params.conflicts.assign(out.choice.size(), {});
         const double reach = 2 * request.radius_m + request.min_gap_m;
         for (std::size_t a = 0; a < out.choice.size(); ++a)
             for (std::size_t b = a + 1; b < out.choice.size(); ++b) {
@@ -210,8 +210,6 @@ void hexagonCandidates(const Session& session, const SuggestRequest& request,
                 out.params.conflicts[a].push_back(b);
                 out.params.conflicts[b].push_back(a);
             }
-    } else {
-        out.params.conflicts.clear();
     }
     char size[96];
     std::snprintf(size, sizeof size, "%.1f ha (%g m centre to corner)", grid.area() / 1e4,

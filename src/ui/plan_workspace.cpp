@@ -1,6 +1,8 @@
 // The plan in the map.
 #include "ui/plan_workspace.hpp"
 
+#include "core/text.hpp"
+
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -102,15 +104,10 @@ std::optional<Box> PlanWorkspace::drawPanel(const Session& session, const LoadRe
     report_.draw(session, doc_.plan(), doc_.path(), selection, kde_, threshold_);
     panel_.harm_text = selection.harm.empty() ? std::string() : selection.harm.describe();
     panel_.harm_rows.clear();
-    const auto numberText = [](double v) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%g", v);
-        return std::string(buf);
-    };
     for (const auto& [type, w] : selection.harm.types)
-        panel_.harm_rows.push_back(type + ": " + numberText(w));
+        panel_.harm_rows.push_back(type + ": " + shortNumber(w));
     if (selection.harm.others)
-        panel_.harm_rows.push_back("every other type: " + numberText(*selection.harm.others));
+        panel_.harm_rows.push_back("every other type: " + shortNumber(*selection.harm.others));
     PlanPanelContext ctx{doc_, tools_, jobs_, session, frame_.draft ? &*frame_.draft : nullptr};
     const PlanPanelRequests req = drawPlanPanel(panel_, ctx);
     if (req.save)
@@ -208,25 +205,20 @@ void PlanWorkspace::save(const LoadRequest& sources, const SelectionParams& sele
         return;
     }
     confirm_.clear();
-    const auto num = [](double v) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%g", v);
-        return std::string(buf);
-    };
     const bool hotspots = panel_.shape == SuggestShape::HotspotPolygon;
     const std::vector<std::pair<std::string, std::string>> settings = {
         {"hotspot_kernel", kernelName(kde_.kernel)},
-        {"hotspot_radius_m", num(kde_.radius_m)},
-        {"hotspot_cell_m", kde_.cell_size_m > 0 ? num(kde_.cell_size_m) : "auto"},
+        {"hotspot_radius_m", shortNumber(kde_.radius_m)},
+        {"hotspot_cell_m", kde_.cell_size_m > 0 ? shortNumber(kde_.cell_size_m) : "auto"},
         {"hotspot_threshold", threshold_.describe()},
         {"suggest_shape", hotspots                                ? "hotspot"
                           : panel_.shape == SuggestShape::Hexagon ? "hexagon"
                                                                   : "circle"},
         {"suggest_weeks", std::to_string(panel_.weeks)},
         {hotspots ? "suggest_max_area_km2" : "suggest_radius_m",
-         num(hotspots ? panel_.max_area_km2 : panel_.radius_m)},
-        {"suggest_min_gap_m", num(panel_.min_gap_m)},
-        {"suggest_min_per_site", num(panel_.min_per_site)},
+         shortNumber(hotspots ? panel_.max_area_km2 : panel_.radius_m)},
+        {"suggest_min_gap_m", shortNumber(panel_.min_gap_m)},
+        {"suggest_min_per_site", shortNumber(panel_.min_per_site)},
         {"revisit_months", std::to_string(panel_.revisit_months)}};
     const auto st = doc_.save(sources, selection, crs, settings, report);
     if (st) {
