@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/data_command.hpp"
 #include "cli/load_options.hpp"
+#include "cli/planner_options.hpp"
 #include "core/text.hpp"
 #include "io/plan_file.hpp"
 #include "session/plan_context.hpp"
@@ -36,53 +37,13 @@ void printChoice(const SuggestResult& r) {
                     r.ranked[i].chosen ? "  (chosen)" : "");
 }
 
-// The suggestion's own options; an error message when one is out of range.
-// A preset's shape, radius and gap (what the options not given default to).
-struct Preset {
-    std::string shape = "circle";
-    double radius_m = 300, min_gap_m = 0;
-};
-
-std::optional<Preset> presetNamed(const std::string& name) {
-    if (name.empty())
-        return Preset{};
-    if (name == "savvy") // Op Savvy: 150 m radius; centres at least 500 m apart
-        return Preset{"circle", 150, 200};
-    if (name == "college") // equal small places ranked (College of Policing)
-        return Preset{"hexagon", 150, 0};
-    return std::nullopt;
-}
-
+// The suggestion's own options beyond the planner's; an error message when one is out of range.
 std::optional<std::string> readRequest(const Args& args, SuggestRequest& req) {
-    if (!args.has("weeks"))
-        return "--weeks is required";
-    const auto preset = presetNamed(args.get("preset"));
-    if (!preset)
-        return "--preset must be college or savvy";
-    const auto weeks = parseInteger(args.get("weeks"));
-    const auto radius = numberOption(args, "radius", preset->radius_m),
-               gap = numberOption(args, "min-gap", preset->min_gap_m),
-               step = numberOption(args, "step", 0), limit = numberOption(args, "time-limit", 1),
-               revisit = numberOption(args, "revisit-months", 6),
-               max_area = numberOption(args, "max-area", 0.5),
-               minimum = numberOption(args, "min-per-site", 0);
-    if (!weeks || !radius || !gap || !step || !limit || !revisit || !max_area || !minimum ||
-        *limit <= 0 || *limit > 600)
-        return "--weeks, --radius, --min-gap, --step, --revisit-months, --max-area, "
-               "--min-per-site and --time-limit take numbers (time limit 0 to 600 s)";
-    const std::string shape = args.get("shape", preset->shape);
-    if (shape != "circle" && shape != "hotspot" && shape != "hexagon")
-        return "--shape must be circle, hexagon or hotspot";
-    req.shape = shape == "circle"    ? SuggestShape::Circle
-                : shape == "hexagon" ? SuggestShape::Hexagon
-                                     : SuggestShape::HotspotPolygon;
-    req.min_per_site = *minimum;
-    req.weeks = static_cast<std::size_t>(std::max(0LL, *weeks));
-    req.radius_m = *radius;
-    req.max_area_km2 = *max_area;
-    req.min_gap_m = *gap;
-    req.step_m = *step;
-    req.time_limit_s = *limit;
+    if (auto err = readPlannerRequest(args, req))
+        return err;
+    const auto revisit = numberOption(args, "revisit-months", 6);
+    if (!revisit)
+        return "--revisit-months takes a number";
     req.revisit_months = static_cast<int>(*revisit);
     return std::nullopt;
 }
@@ -91,24 +52,8 @@ std::optional<std::string> readRequest(const Args& args, SuggestRequest& req) {
 
 int runSuggest(int argc, char** argv) {
     auto options = selectionOptionSpecs();
-    options.push_back({"weeks", "K", "how many areas (street weeks) to suggest (required)"});
-    options.push_back({"radius", "M",
-                       "radius of each area, metres (default 300: walkable in a "
-                       "week)"});
-    options.push_back({"preset", "NAME",
-                       "the field's rules: savvy (Op Savvy: circles of 150 m, centres at least "
-                       "500 m apart) or college (College of Policing: equal hexagons of 150 m "
-                       "ranked by harm; give --weights); options given override it"});
-    options.push_back({"shape", "KIND",
-                       "circle (default), hexagon (equal hexagons of --radius centre to corner, "
-                       "ranked) or hotspot (hotspot polygons of the density, capped at "
-                       "--max-area)"});
-    options.push_back({"min-per-site", "N",
-                       "an area must capture at least N weighted incidents in the period "
-                       "(default 0)"});
-    options.push_back({"max-area", "KM2", "with --shape hotspot: the largest area (default 0.5)"});
-    options.push_back({"min-gap", "M", "least distance between two areas, metres (default 0)"});
-    options.push_back({"step", "M", "spacing of candidate centres (default: radius / 3)"});
+    for (auto& o : plannerOptionSpecs("how many areas (street weeks) to suggest (required)"))
+        options.push_back(std::move(o));
     options.push_back(
         {"exclude", "PLAN", "a plan whose areas (and excluded zones) new areas keep clear of"});
     options.push_back({"keep", "PLAN",
@@ -118,7 +63,6 @@ int runSuggest(int argc, char** argv) {
     options.push_back({"revisit-months", "N",
                        "a done area more than N months before the period's end may be visited "
                        "again (default 6)"});
-    options.push_back({"time-limit", "S", "seconds for the exact search (default 1)"});
     auto parsed = parseDataCommand(
         {"suggest",
          "Suggest K street-week areas: circles of a walkable radius (or hotspot polygons capped "

@@ -1,24 +1,27 @@
 // The rolling-origin backtest.
 #include "session/backtest.hpp"
 
+#include "core/parallel.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
+#include "session/analysis_actions.hpp"
 #include "session/area_statistics.hpp"
 #include "session/plan_evaluation.hpp"
-#include "session/street_week_suggest.hpp"
+#include "session/selection_density.hpp"
 #include "session/study_area.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <numbers>
-#include <unordered_map>
+#include <thread>
 
 namespace sw {
 namespace {
 
-// Weighted incidents per grid cell (row-major index) of one period's selection in the study area.
-std::unordered_map<std::size_t, double> cellCounts(const Selection& sel, const Grid& g) {
-    std::unordered_map<std::size_t, double> out;
+// Weighted incidents per grid cell (row-major) of one period's selection.
+std::vector<double> cellCounts(const Selection& sel, const Grid& g) {
+    std::vector<double> out(g.rows * g.cols, 0.0);
     for (std::size_t i = 0; i < sel.points.x.size(); ++i) {
         const double c = std::floor((sel.points.x[i] - g.xmin) / g.cell);
         const double r = std::floor((g.ymax - sel.points.y[i]) / g.cell);
@@ -30,51 +33,61 @@ std::unordered_map<std::size_t, double> cellCounts(const Selection& sel, const G
     return out;
 }
 
-// The n cells holding the most (ties: the lower index), of those in the study area.
-std::vector<std::size_t> topCells(const std::unordered_map<std::size_t, double>& counts,
-                                  const std::vector<std::uint8_t>& in_study, std::size_t n) {
-    std::vector<std::pair<double, std::size_t>> v;
-    for (const auto& [cell, w] : counts)
-        if (in_study.empty() || in_study[cell])
-            v.emplace_back(w, cell);
-    std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
+// The study-area cells best first by score (ties: the lower index); with positive_only, only
+// cells scoring above 0 (the rest hold nothing to rank).
+std::vector<std::size_t> rankCells(const std::vector<double>& score,
+                                   const std::vector<std::uint8_t>& in_study, bool positive_only) {
     std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < v.size() && i < n; ++i)
-        out.push_back(v[i].second);
+    for (std::size_t i = 0; i < score.size(); ++i)
+        if ((in_study.empty() || in_study[i]) && (!positive_only || score[i] > 0))
+            out.push_back(i);
+    std::stable_sort(out.begin(), out.end(),
+                     [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
     return out;
 }
 
-double sumOf(const std::unordered_map<std::size_t, double>& counts,
-             const std::vector<std::size_t>& cells) {
+// What the first n cells of a ranking hold.
+double capturedBy(const std::vector<double>& counts, const std::vector<std::size_t>& order,
+                  std::size_t n) {
     double s = 0;
-    for (std::size_t c : cells)
-        if (const auto it = counts.find(c); it != counts.end())
-            s += it->second;
+    for (std::size_t i = 0; i < order.size() && i < n; ++i)
+        s += counts[order[i]];
     return s;
 }
 
 MethodScore scoreOf(const std::string& method, double captured, double total, double land_km2,
-                    double study_km2, std::optional<double> best) {
+                    double study_km2, double best) {
     MethodScore m;
     m.method = method;
+    m.land_km2 = land_km2;
     m.hit_rate = total > 0 ? captured / total : 0;
     if (land_km2 > 0 && study_km2 > 0)
         m.pai = m.hit_rate / (land_km2 / study_km2);
-    if (best && *best > 0)
-        m.pei_star = captured / *best;
+    if (best > 0)
+        m.pei_star = captured / best;
     return m;
+}
+
+void meanSd(const std::vector<double>& v, double& mean, double& sd) {
+    mean = sd = 0;
+    if (v.empty())
+        return;
+    for (double x : v)
+        mean += x / static_cast<double>(v.size());
+    for (double x : v)
+        sd += (x - mean) * (x - mean);
+    sd = v.size() > 1 ? std::sqrt(sd / static_cast<double>(v.size() - 1)) : 0;
 }
 
 void summarise(BacktestResult& r) {
     for (std::size_t m = 0; m < r.methods.size(); ++m) {
         MethodSummary s;
         s.method = r.methods[m];
-        std::vector<double> hit, pai, pei;
+        std::vector<double> hit, pai, pei, land;
         for (const auto& f : r.folds) {
             const MethodScore& sc = f.scores[m];
             hit.push_back(sc.hit_rate);
+            land.push_back(sc.land_km2);
             if (sc.pai)
                 pai.push_back(*sc.pai);
             if (sc.pei_star)
@@ -83,22 +96,282 @@ void summarise(BacktestResult& r) {
                                           [&](const auto& o) { return o.hit_rate <= sc.hit_rate; });
             s.wins += best ? 1 : 0;
         }
-        const auto meanSd = [](const std::vector<double>& v, double& mean, double& sd) {
-            mean = sd = 0;
-            if (v.empty())
-                return;
-            for (double x : v)
-                mean += x / static_cast<double>(v.size());
-            for (double x : v)
-                sd += (x - mean) * (x - mean);
-            sd = v.size() > 1 ? std::sqrt(sd / static_cast<double>(v.size() - 1)) : 0;
-        };
+        double sd = 0; // of the land: not reported
         meanSd(hit, s.hit_rate_mean, s.hit_rate_sd);
         meanSd(pai, s.pai_mean, s.pai_sd);
         meanSd(pei, s.pei_mean, s.pei_sd);
+        meanSd(land, s.land_km2_mean, sd);
         r.summary.push_back(s);
     }
+    for (std::size_t c = 0; c < r.curves.size(); ++c) {
+        double sd = 0;
+        r.curves[c].capture.assign(r.curve_land.size(), 0.0);
+        for (std::size_t l = 0; l < r.curve_land.size(); ++l) {
+            std::vector<double> v;
+            for (const auto& f : r.folds)
+                v.push_back(f.curves[c][l]);
+            meanSd(v, r.curves[c].capture[l], sd);
+        }
+    }
+    double hit = 0;
+    for (const auto& f : r.folds)
+        hit += f.scores[0].hit_rate / static_cast<double>(r.folds.size());
+    r.planner_capture = hit;
 }
+
+// One area's land for the planner's shape (circle or hexagon of radius r).
+double areaKm2(const SuggestRequest& q) {
+    const double r = q.radius_m;
+    return (q.shape == SuggestShape::Hexagon ? 1.5 * std::sqrt(3.0) * r * r
+                                             : std::numbers::pi * r * r) /
+           1e6;
+}
+
+struct KdeMethod {
+    BandwidthRule rule;
+    const char* name;
+};
+constexpr KdeMethod kKdeMethods[] = {
+    {BandwidthRule::ArcGis, "KDE hotspots (ArcGIS default radius)"},
+    {BandwidthRule::Scott, "KDE hotspots (Scott's rule)"},
+    {BandwidthRule::LikelihoodCv, "KDE hotspots (likelihood cross-validation)"},
+};
+
+// What every fold shares: the grids, the study cells, the methods' names and the land.
+struct BacktestSetup {
+    BacktestSetup(const Session& session, const BacktestRequest& req, BacktestResult& out) {
+        grid = makeGrid(studyExtent(session, req.cell_m), req.cell_m);
+        in_study = studyCells(session.wards(), grid, 0);
+        for (std::size_t i = 0; i < in_study.size(); ++i)
+            if (in_study[i])
+                study_cells.push_back(i);
+        const double big_cell = std::sqrt(areaKm2(req.planner)) * 1000;
+        big = makeGrid(studyExtent(session, big_cell), big_cell);
+        big_in_study = studyCells(session.wards(), big, 0);
+        study_km2 = studyAreaKm2(session);
+        const double cell_km2 = req.cell_m * req.cell_m / 1e6;
+        out.study_km2 = study_km2;
+        out.land_km2 = static_cast<double>(req.planner.weeks) * areaKm2(req.planner);
+        out.cells = std::max<std::size_t>(
+            1, static_cast<std::size_t>(std::lround(out.land_km2 / cell_km2)));
+        out.planner_land_share = study_km2 > 0 ? out.land_km2 / study_km2 : 0;
+        for (double pct : {0.5, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0})
+            out.curve_land.push_back(pct / 100);
+        const std::string shape =
+            req.planner.shape == SuggestShape::Hexagon ? "hexagons" : "circles";
+        out.methods.push_back("planner (" + std::to_string(req.planner.weeks) + " " + shape +
+                              " of " + countText(req.planner.radius_m) + " m)");
+        out.methods.push_back("last period's busiest cells (baseline)");
+        out.curves.push_back({out.methods.back(), {}});
+        if (req.kde)
+            for (const auto& k : kKdeMethods) {
+                out.methods.push_back(k.name);
+                out.curves.push_back({k.name, {}});
+            }
+        if (req.gistar) {
+            out.methods.push_back("Gi* 99% hot cells");
+            out.curves.push_back({"Gi* z-score", {}});
+        }
+        out.methods.push_back("random cells (floor)");
+        out.curves.push_back({out.methods.back(), {}});
+        out.methods.push_back("last period's busiest " + std::to_string(req.planner.weeks) +
+                              " cells of the areas' size");
+        out.curves.push_back({"the month itself (the most possible)", {}});
+    }
+    Grid grid, big;
+    std::vector<std::uint8_t> in_study, big_in_study;
+    std::vector<std::size_t> study_cells;
+    double study_km2 = 0;
+};
+
+// One fold's work: every method chosen on the training months and scored on the test month.
+// Folds share nothing they write, so they run side by side; the random floor's draw depends on
+// the seed and the test month only.
+class FoldRunner {
+  public:
+    FoldRunner(const Session& session, const BacktestRequest& req, const BacktestSetup& setup,
+               const BacktestResult& out, MonthIndex test)
+        : session_(session), req_(req), out_(out),
+          rng_(req.seed * 1000003u + static_cast<std::uint64_t>(test)), grid_(setup.grid),
+          big_(setup.big), in_study_(setup.in_study), big_in_study_(setup.big_in_study),
+          study_cells_(setup.study_cells), study_km2_(setup.study_km2) {}
+
+    Result<BacktestFold> run(MonthSpan train, MonthIndex test, Progress* progress) {
+        SelectionParams tr = req_.selection, te = req_.selection;
+        tr.from = train.first;
+        tr.to = train.last;
+        te.from = te.to = test;
+        auto train_sel = selectIncidents(session_, tr);
+        if (!train_sel)
+            return train_sel.failure();
+        auto test_sel = selectIncidents(session_, te);
+        if (!test_sel)
+            return test_sel.failure();
+        test_ = cellCounts(test_sel.value(), grid_);
+        total_ = 0;
+        for (std::size_t i = 0; i < test_sel.value().points.x.size(); ++i)
+            total_ += test_sel.value().points.w.empty() ? 1.0 : test_sel.value().points.w[i];
+        ceiling_ = rankCells(test_, in_study_, true);
+        fold_ = BacktestFold{};
+        fold_.train = train;
+        fold_.test = test;
+        fold_.test_incidents = static_cast<std::int64_t>(test_sel.value().rows.size());
+
+        if (auto st = planner(tr, te); !st)
+            return Error{formatMonth(test) + ": " + st.error()};
+        cellMethod(rankCells(cellCounts(train_sel.value(), grid_), in_study_, true), "");
+        if (req_.kde)
+            for (const auto& k : kKdeMethods) {
+                if (progress && progress->cancelled())
+                    return Error{"cancelled"};
+                kde(train_sel.value(), k.rule);
+            }
+        if (req_.gistar)
+            if (auto st = giStar(tr, train_sel.value()); !st)
+                return Error{formatMonth(test) + ": " + st.error()};
+        std::vector<std::size_t> random = study_cells_;
+        for (std::size_t i = 0; i + 1 < random.size(); ++i) // Fisher-Yates
+            std::swap(random[i],
+                      random[i + static_cast<std::size_t>(rng_.next() % (random.size() - i))]);
+        cellMethod(random, "");
+        bigCells(train_sel.value(), test_sel.value());
+        fold_.curves.push_back(curveOf(ceiling_));
+        return std::move(fold_);
+    }
+
+  private:
+    // The planner: chosen on the training months, scored on the test month (PEI* as in
+    // evaluate: against the best as many areas of the month itself).
+    Status planner(const SelectionParams& tr, const SelectionParams& te) {
+        SuggestRequest q = req_.planner;
+        q.selection = tr;
+        auto chosen = suggestAreas(session_, q);
+        if (!chosen)
+            return Error{chosen.error()};
+        std::vector<TargetArea> areas;
+        for (const auto& a : chosen.value().areas)
+            areas.push_back(a.area);
+        if (areas.empty()) {
+            fold_.scores.push_back(scoreOf(out_.methods[0], 0, total_, 0, study_km2_, 0));
+            return Unit{};
+        }
+        EvaluateRequest er;
+        er.selection = te;
+        er.test_given = true;
+        er.min_gap_m = req_.planner.min_gap_m;
+        er.pei_star_areas = false;
+        auto ev = evaluatePlan(session_, areas, er);
+        if (!ev)
+            return Error{ev.error()};
+        MethodScore m;
+        m.method = out_.methods[0];
+        m.hit_rate = ev.value().plan.hit_rate;
+        m.pai = ev.value().plan.pai;
+        m.pei_star = ev.value().plan.pei_star;
+        m.land_km2 = ev.value().plan.area_km2;
+        m.detail = std::to_string(areas.size()) + " areas";
+        fold_.scores.push_back(m);
+        return Unit{};
+    }
+
+    std::vector<double> curveOf(const std::vector<std::size_t>& order) const {
+        std::vector<double> c;
+        for (double share : out_.curve_land) {
+            const auto n =
+                std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(
+                                             share * static_cast<double>(study_cells_.size()))));
+            c.push_back(total_ > 0 ? capturedBy(test_, order, n) / total_ : 0);
+        }
+        return c;
+    }
+
+    // A method that ranks the study cells: its first `cells` scored, and its curve.
+    void cellMethod(const std::vector<std::size_t>& order, std::string detail, std::size_t take = 0,
+                    std::optional<std::vector<std::size_t>> curve = {}) {
+        const std::size_t n = take ? take : out_.cells;
+        const double cell_km2 = req_.cell_m * req_.cell_m / 1e6;
+        const std::size_t used = std::min(n, order.size());
+        MethodScore s = scoreOf(out_.methods[fold_.scores.size()], capturedBy(test_, order, n),
+                                total_, static_cast<double>(used) * cell_km2, study_km2_,
+                                capturedBy(test_, ceiling_, used));
+        s.detail = std::move(detail);
+        fold_.scores.push_back(std::move(s));
+        fold_.curves.push_back(curveOf(curve ? *curve : order));
+    }
+
+    void kde(const Selection& train, BandwidthRule rule) {
+        KdeParams k;
+        k.cell_size_m = req_.cell_m;
+        k.extent = grid_.bounds();
+        auto resolved = resolveKde(session_, k, rule, train.points);
+        std::vector<std::string> notes;
+        Result<KdeResult> surface = resolved
+                                        ? selectionDensity(session_, train, resolved.value().kde,
+                                                           resolved.value().extent, notes)
+                                        : Result<KdeResult>(resolved.failure());
+        if (!surface || surface.value().grid.values.size() != grid_.rows * grid_.cols ||
+            surface.value().grid.cols != grid_.cols) {
+            // No surface (too few incidents for the rule): nothing chosen this fold.
+            cellMethod({}, surface ? "grid mismatch" : surface.error());
+            return;
+        }
+        char detail[48];
+        std::snprintf(detail, sizeof detail, "radius %.0f m", resolved.value().kde.radius_m);
+        cellMethod(rankCells(surface.value().grid.values, in_study_, true), detail);
+    }
+
+    Status giStar(const SelectionParams& tr, const Selection& train) {
+        GiStarRequest g;
+        g.selection = tr;
+        g.gi.cell_size_m = req_.cell_m;
+        g.gi.extent = grid_.bounds();
+        auto spots = giStarHotspots(session_, g, train);
+        if (!spots)
+            return Error{spots.error()};
+        const GiStarResult& r = spots.value().result;
+        if (r.z.size() != grid_.rows * grid_.cols || r.counts.cols != grid_.cols)
+            return Error{"the Gi* grid is not the backtest's grid"};
+        std::vector<std::size_t> by_z = rankCells(r.z, r.in_study, false), hot;
+        for (std::size_t c : by_z)
+            if (r.bin[c] == 3)
+                hot.push_back(c);
+        const std::size_t n_hot = hot.size();
+        cellMethod(hot,
+                   std::to_string(n_hot) + " hot cells" +
+                       (n_hot > out_.cells
+                            ? ", the " + std::to_string(out_.cells) + " most significant"
+                            : ""),
+                   std::min(n_hot, out_.cells), by_z);
+        if (n_hot == 0) // nothing significant: no land, no score
+            fold_.scores.back().pai.reset();
+        return Unit{};
+    }
+
+    // As many cells as the planner has areas, each of an area's size: the same land in the same
+    // number of places, on a fixed grid instead of placed.
+    void bigCells(const Selection& train, const Selection& test) {
+        const std::vector<double> big_test = cellCounts(test, big_);
+        const std::size_t k = req_.planner.weeks;
+        const auto order = rankCells(cellCounts(train, big_), big_in_study_, true);
+        fold_.scores.push_back(
+            scoreOf(out_.methods[fold_.scores.size()], capturedBy(big_test, order, k), total_,
+                    static_cast<double>(k) * big_.cell * big_.cell / 1e6, study_km2_,
+                    capturedBy(big_test, rankCells(big_test, big_in_study_, true), k)));
+    }
+
+    const Session& session_;
+    const BacktestRequest& req_;
+    const BacktestResult& out_;
+    Rng rng_;
+    const Grid &grid_, &big_;
+    const std::vector<std::uint8_t>&in_study_, &big_in_study_;
+    const std::vector<std::size_t>& study_cells_;
+    const double study_km2_;
+    std::vector<std::size_t> ceiling_;
+    double total_ = 0;
+    std::vector<double> test_;
+    BacktestFold fold_;
+};
 
 } // namespace
 
@@ -110,129 +383,90 @@ Result<BacktestResult> runBacktest(const Session& session, const BacktestRequest
         return badRequest("--train-months must be 1 to 24");
     if (!(req.cell_m >= 10 && req.cell_m <= 5000))
         return badRequest("--cell must be 10 to 5000 m");
+    if (req.planner.weeks < 1 || req.planner.weeks > 52)
+        return badRequest("--weeks must be 1 to 52");
+    if (req.planner.shape == SuggestShape::HotspotPolygon)
+        return badRequest("the backtest compares methods on the same land: the planner takes "
+                          "circles or hexagons (KDE hotspots are methods of their own)");
     const MonthCoverage& months = session.months();
     if (months.empty())
         return badRequest("the backtest needs months: the incidents carry none");
     BacktestResult out;
-    out.methods = {
-        "planner (" + std::to_string(req.weeks) + " circles of " + countText(req.radius_m) + " m)",
-        "last period's busiest cells (baseline)", "random cells (floor)",
-        "last period's busiest " + std::to_string(req.weeks) + " cells of the areas' size"};
-    const double circle_km2 = std::numbers::pi * req.radius_m * req.radius_m / 1e6;
-    out.land_km2 = static_cast<double>(req.weeks) * circle_km2;
-    const double cell_km2 = req.cell_m * req.cell_m / 1e6;
-    out.cells =
-        std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(out.land_km2 / cell_km2)));
-    const double cells_km2 = static_cast<double>(out.cells) * cell_km2;
-    const Grid grid = makeGrid(studyExtent(session, req.cell_m), req.cell_m);
-    const auto in_study = studyCells(session.wards(), grid, 0);
-    std::vector<std::size_t> study_cells;
-    for (std::size_t i = 0; i < in_study.size(); ++i)
-        if (in_study[i])
-            study_cells.push_back(i);
-    const double study_km2 = studyAreaKm2(session);
-    const double big_cell = std::sqrt(circle_km2) * 1000; // a square of one area's size
-    const Grid big = makeGrid(studyExtent(session, big_cell), big_cell);
-    const auto big_in_study = studyCells(session.wards(), big, 0);
-    Rng rng(req.seed);
+    const BacktestSetup setup(session, req, out);
     const MonthIndex first = months.first(), last = months.last();
     const MonthIndex n = static_cast<MonthIndex>(req.train_months);
-    if (progress && last - first + 1 > n)
-        progress->reset(static_cast<std::uint64_t>(last - first + 1 - n));
+    const MonthCoverage layer_months = session.monthsOf(req.selection.layers);
+    std::vector<MonthIndex> tests;
     for (MonthIndex test = first + n; test <= last; ++test) {
-        if (progress) {
-            if (progress->cancelled())
-                return Error{"cancelled"};
-            if (test > first + n)
-                progress->add(1);
-        }
         const MonthSpan train{test - n, test - 1};
-        const MonthCoverage layer_months = session.monthsOf(req.selection.layers);
-        if (!layer_months.covers(train.first, train.last) || !layer_months.covers(test, test)) {
+        if (!layer_months.covers(train.first, train.last) || !layer_months.covers(test, test))
             out.skipped.push_back(formatMonth(test) + ": a month of it or of its training months " +
                                   formatSpan(train) + " has no data");
-            continue;
+        else
+            tests.push_back(test);
+    }
+    if (progress)
+        progress->reset(tests.size());
+    // The folds side by side, one per core (each choice is a single-threaded search), each
+    // worker taking the next fold left.
+    std::vector<std::optional<Result<BacktestFold>>> folds(tests.size());
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < tests.size();) {
+            if (progress && progress->cancelled())
+                return;
+            FoldRunner runner(session, req, setup, out, tests[i]);
+            folds[i] = runner.run({tests[i] - n, tests[i] - 1}, tests[i], progress);
+            if (progress)
+                progress->add(1);
         }
-        SelectionParams tr = req.selection, te = req.selection;
-        tr.from = train.first;
-        tr.to = train.last;
-        te.from = te.to = test;
-        auto train_sel = selectIncidents(session, tr);
-        auto test_sel = selectIncidents(session, te);
-        if (!train_sel || !test_sel)
-            return !train_sel ? train_sel.failure() : test_sel.failure();
-        double test_total = 0;
-        for (std::size_t i = 0; i < test_sel.value().points.x.size(); ++i)
-            test_total += test_sel.value().points.w.empty() ? 1.0 : test_sel.value().points.w[i];
-        BacktestFold fold;
-        fold.train = train;
-        fold.test = test;
-        fold.test_incidents = static_cast<std::int64_t>(test_sel.value().rows.size());
-        // The planner: chosen on the training months, scored on the test month (PEI* as in
-        // evaluate: against the best as many circles of the month itself).
-        SuggestRequest q;
-        q.selection = tr;
-        q.weeks = req.weeks;
-        q.radius_m = req.radius_m;
-        q.min_gap_m = req.min_gap_m;
-        q.time_limit_s = req.time_limit_s;
-        auto chosen = suggestAreas(session, q);
-        if (!chosen)
-            return Error{formatMonth(test) + ": " + chosen.error()};
-        std::vector<TargetArea> areas;
-        for (const auto& a : chosen.value().areas)
-            areas.push_back(a.area);
-        EvaluateRequest er;
-        er.selection = te;
-        er.test_given = true;
-        er.min_gap_m = req.min_gap_m;
-        er.pei_star_areas = false;
-        if (areas.empty()) {
-            fold.scores.push_back(scoreOf(out.methods[0], 0, test_total, 0, study_km2, {}));
-        } else {
-            auto ev = evaluatePlan(session, areas, er);
-            if (!ev)
-                return Error{formatMonth(test) + ": " + ev.error()};
-            MethodScore m;
-            m.method = out.methods[0];
-            m.hit_rate = ev.value().plan.hit_rate;
-            m.pai = ev.value().plan.pai;
-            m.pei_star = ev.value().plan.pei_star;
-            fold.scores.push_back(m);
-        }
-        // Last period's busiest cells, and a random choice of as many study-area cells.
-        const auto train_cells = cellCounts(train_sel.value(), grid);
-        const auto test_cells = cellCounts(test_sel.value(), grid);
-        const double best_cells = sumOf(test_cells, topCells(test_cells, in_study, out.cells));
-        const auto busiest = topCells(train_cells, in_study, out.cells);
-        fold.scores.push_back(scoreOf(out.methods[1], sumOf(test_cells, busiest), test_total,
-                                      cells_km2, study_km2, best_cells));
-        std::vector<std::size_t> pool = study_cells, random;
-        for (std::size_t i = 0; i < out.cells && !pool.empty(); ++i) {
-            const std::size_t j = static_cast<std::size_t>(rng.next() % pool.size());
-            random.push_back(pool[j]);
-            pool[j] = pool.back();
-            pool.pop_back();
-        }
-        fold.scores.push_back(scoreOf(out.methods[2], sumOf(test_cells, random), test_total,
-                                      cells_km2, study_km2, best_cells));
-        // As many cells as the planner has areas, each of an area's size: the same land in the
-        // same number of places, on a fixed grid instead of placed.
-        const auto big_train = cellCounts(train_sel.value(), big);
-        const auto big_test = cellCounts(test_sel.value(), big);
-        fold.scores.push_back(
-            scoreOf(out.methods[3], sumOf(big_test, topCells(big_train, big_in_study, req.weeks)),
-                    test_total, static_cast<double>(req.weeks) * big.cell * big.cell / 1e6,
-                    study_km2, sumOf(big_test, topCells(big_test, big_in_study, req.weeks))));
-        out.folds.push_back(std::move(fold));
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1;
+         t < std::min<unsigned>(resolveThreads(0), static_cast<unsigned>(tests.size())); ++t)
+        pool.emplace_back(work);
+    work();
+    for (auto& t : pool)
+        t.join();
+    if (progress && progress->cancelled())
+        return Error{"cancelled"};
+    for (auto& f : folds) {
+        if (!f || !*f)
+            return f ? f->failure() : Error{"cancelled"};
+        out.folds.push_back(std::move(f->value()));
     }
     if (out.folds.empty())
         return badRequest("no month to test: the data covers " + months.describe() +
-                          ", and each "
-                          "test month needs " +
-                          std::to_string(req.train_months) + " months with data before it");
+                          ", and each test month needs " + std::to_string(req.train_months) +
+                          " months with data before it");
     summarise(out);
     return out;
+}
+
+std::string captureCurvesCsv(const BacktestResult& r) {
+    std::string csv = "method,fold,land_pct,capture_pct\n";
+    const auto quoted = [](const std::string& s) {
+        std::string q = "\"";
+        for (char c : s)
+            q += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return q + "\"";
+    };
+    const auto row = [&](const std::string& method, const std::string& fold, double land,
+                         double capture) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, ",%.1f,%.2f\n", 100 * land, 100 * capture);
+        csv += quoted(method) + "," + fold + buf;
+    };
+    for (std::size_t c = 0; c < r.curves.size(); ++c) {
+        for (std::size_t l = 0; l < r.curve_land.size(); ++l)
+            row(r.curves[c].method, "mean", r.curve_land[l], r.curves[c].capture[l]);
+        for (const auto& f : r.folds)
+            for (std::size_t l = 0; l < r.curve_land.size(); ++l)
+                row(r.curves[c].method, formatMonth(f.test), r.curve_land[l], f.curves[c][l]);
+    }
+    if (!r.methods.empty())
+        row(r.methods[0], "mean", r.planner_land_share, r.planner_capture);
+    return csv;
 }
 
 } // namespace sw

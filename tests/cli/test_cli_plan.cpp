@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -440,7 +441,10 @@ TEST_CASE("backtest on the bundled sample: a fold per month after the training m
     REQUIRE(r.code == 0);
     const auto j = test::jsonOf(r);
     REQUIRE(!j.is_discarded());
-    CHECK(j["methods"].size() == 4);
+    CHECK(j["methods"].size() == 8);
+    CHECK(j["curve_land"].size() == 11);
+    CHECK(j["curves"].size() == 7);
+    CHECK(j["folds"][0]["curves"].size() == 7);
     REQUIRE(j["folds"].size() == 6); // 2025-07..2025-12, each on the 6 months before it
     CHECK(j["folds"][0]["test"] == "2025-07");
     CHECK(j["folds"][0]["train"] == nlohmann::json({{"from", "2025-01"}, {"to", "2025-06"}}));
@@ -449,11 +453,22 @@ TEST_CASE("backtest on the bundled sample: a fold per month after the training m
             CHECK(s["hit_rate"].get<double>() >= 0);
             CHECK(s["hit_rate"].get<double>() <= 1);
         }
-    CHECK(j["summary"][0]["wins"].get<int>() + j["summary"][1]["wins"].get<int>() +
-              j["summary"][2]["wins"].get<int>() + j["summary"][3]["wins"].get<int>() >=
-          6);
-    const auto t = run("backtest " + sample() + " --weeks 2 --train-months 6");
+    int wins = 0;
+    for (const auto& m : j["summary"])
+        wins += m["wins"].get<int>();
+    CHECK(wins >= 6);
+    test::TempDir tmp;
+    const std::string csv = tmp.file("curves.csv");
+    const auto t =
+        run("backtest " + sample() + " --weeks 2 --train-months 6 --no-kde --curves " + csv);
     CHECK(t.code == 0);
     CHECK(t.output.find("Over 6 folds") != std::string::npos);
+    CHECK(t.output.find("Capture curves") != std::string::npos);
+    CHECK(t.output.find("KDE") == std::string::npos);
+    const std::string written = test::readFile(csv);
+    CHECK(written.rfind("method,fold,land_pct,capture_pct\n", 0) == 0);
+    // Gi*, the baseline, random and the month itself: mean and 6 folds at 11 shares, the planner.
+    CHECK(std::count(written.begin(), written.end(), '\n') == 1 + 4 * 7 * 11 + 1);
+    CHECK(run("backtest " + sample() + " --shape hotspot").code == 2);
     CHECK(run("backtest " + sample() + " --train-months 0").code == 2);
 }

@@ -1,6 +1,7 @@
 // The street-week planner on data the test builds: area statistics against hand counts, the
 // suggestion against greedy, the plan file round trip and atomic saving, the hold-out check.
 #include "core/area_shape_edit.hpp"
+#include "core/random.hpp"
 #include "core/target_area.hpp"
 #include "geo/crs_transform.hpp"
 #include "geo/polygon_buffer.hpp"
@@ -17,6 +18,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <set>
@@ -824,13 +826,21 @@ TEST_CASE("backtest: a rolling origin over the months; each method scored on the
     w.load(s);
     BacktestRequest q;
     q.train_months = 2;
-    q.weeks = 1;
-    q.radius_m = 100;
+    q.planner.weeks = 1;
+    q.planner.radius_m = 100;
     q.cell_m = 50;
     auto r = runBacktest(s, q);
     REQUIRE(r);
     const BacktestResult& b = r.value();
-    REQUIRE(b.methods.size() == 4);
+    // The planner, the baseline, three KDE rules, Gi*, the random floor, the big cells.
+    REQUIRE(b.methods.size() == 8);
+    const auto index = [&](const std::string& start) {
+        for (std::size_t i = 0; i < b.methods.size(); ++i)
+            if (b.methods[i].rfind(start, 0) == 0)
+                return i;
+        FAIL("no method " << start);
+        return std::size_t{0};
+    };
     // Test months 2022-03 (on 01..02), 04 (no data), 05 (on 03..04) and 06 (on 04..05): only
     // 03 can be scored.
     REQUIRE(b.folds.size() == 1);
@@ -843,16 +853,93 @@ TEST_CASE("backtest: a rolling origin over the months; each method scored on the
     CHECK(*sc[0].pei_star == doctest::Approx(1.0));
     // The same land in 13 cells of 50 m reaches all three places seen before.
     CHECK(b.cells == 13);
-    CHECK(sc[1].hit_rate == doctest::Approx(1.0));
-    CHECK(*sc[1].pei_star == doctest::Approx(1.0));
-    CHECK(sc[2].hit_rate <= 1.0);
-    CHECK(sc[3].hit_rate == doctest::Approx(0.8)); // one cell of the circle's size
-    REQUIRE(b.summary.size() == 4);
-    CHECK(b.summary[1].wins == 1);
+    const auto baseline = index("last period's busiest cells");
+    CHECK(sc[baseline].hit_rate == doctest::Approx(1.0));
+    CHECK(*sc[baseline].pei_star == doctest::Approx(1.0));
+    // Each KDE rule's densest 13 cells hold the hotspot (a peak at the busiest place).
+    for (const char* k :
+         {"KDE hotspots (ArcGIS", "KDE hotspots (Scott", "KDE hotspots (likelihood"}) {
+        INFO(k);
+        CHECK(sc[index(k)].hit_rate >= 0.8);
+        CHECK(sc[index(k)].detail.rfind("radius ", 0) == 0);
+    }
+    CHECK(sc[index("random cells")].hit_rate <= 1.0);
+    CHECK(sc[index("last period's busiest 1 cells")].hit_rate == doctest::Approx(0.8));
+    REQUIRE(b.summary.size() == 8);
+    CHECK(b.summary[baseline].wins == 1);
     CHECK(b.summary[0].wins == 0);
     CHECK(b.summary[0].hit_rate_mean == doctest::Approx(0.8));
     // The same seed, the same random floor.
     auto again = runBacktest(s, q);
     REQUIRE(again);
-    CHECK(again.value().folds[0].scores[2].hit_rate == doctest::Approx(sc[2].hit_rate));
+    CHECK(again.value().folds[0].scores[index("random cells")].hit_rate ==
+          doctest::Approx(sc[index("random cells")].hit_rate));
+    // The planner of another shape, and a request the backtest cannot compare.
+    q.kde = q.gistar = false;
+    q.planner.shape = SuggestShape::Hexagon;
+    auto hex = runBacktest(s, q);
+    REQUIRE(hex);
+    CHECK(hex.value().methods.size() == 4);
+    CHECK(hex.value().methods[0].find("hexagons") != std::string::npos);
+    q.planner.shape = SuggestShape::HotspotPolygon;
+    CHECK(runBacktest(s, q).failure().bad_request);
+}
+
+TEST_CASE("backtest: capture curves rise with the land, never above the month itself; Gi* takes "
+          "its most significant hot cells; the curves as CSV") {
+    World w;
+    // Three months of a persistent cluster in the West ward over a background of one incident
+    // at each of 40 places a month (different places each month), then the test months.
+    Rng rng(7);
+    const char* months[] = {"2022-01", "2022-02", "2022-03", "2022-04", "2022-05"};
+    for (const char* m : months) {
+        for (int i = 0; i < 12; ++i)
+            w.add(570400 + 20.0 * (i % 4), 160400 + 20.0 * (i / 4), m, "Drugs", "Hot Street", 2);
+        for (int i = 0; i < 40; ++i)
+            w.add(rng.uniform(570000, 572000), rng.uniform(160000, 161000), m, "Drugs", "Road");
+    }
+    Session s;
+    w.load(s);
+    BacktestRequest q;
+    q.train_months = 3;
+    q.planner.weeks = 2;
+    q.planner.radius_m = 80;
+    q.cell_m = 50;
+    auto r = runBacktest(s, q);
+    REQUIRE(r);
+    const BacktestResult& b = r.value();
+    REQUIRE(b.folds.size() == 2); // 2022-04 and 2022-05
+    REQUIRE(b.curve_land.size() == 11);
+    CHECK(b.curve_land.front() == doctest::Approx(0.005));
+    CHECK(b.curve_land.back() == doctest::Approx(0.10));
+    REQUIRE(b.curves.size() == 7); // baseline, 3 KDE, Gi*, random, the month itself
+    CHECK(b.curves.back().method.find("the month itself") != std::string::npos);
+    for (const auto& f : b.folds) {
+        REQUIRE(f.curves.size() == b.curves.size());
+        const auto& ceiling = f.curves.back();
+        for (std::size_t c = 0; c < f.curves.size(); ++c)
+            for (std::size_t l = 0; l < b.curve_land.size(); ++l) {
+                INFO(b.curves[c].method << " at " << b.curve_land[l]);
+                CHECK(f.curves[c][l] <= ceiling[l] + 1e-12);
+                if (l > 0)
+                    CHECK(f.curves[c][l] >= f.curves[c][l - 1]);
+            }
+        // 2 km2 of study area in 800 cells: 10% is 80 cells, enough for the cluster (which holds
+        // 24 of the month's 64 incidents) and some of the background it saw.
+        CHECK(f.curves[0][10] >= 24.0 / 64);
+    }
+    // Gi*: never more land than the plan's, the most significant first; here the cluster's
+    // cells are hot.
+    const std::size_t gi = 5;
+    REQUIRE(b.methods[gi] == "Gi* 99% hot cells");
+    for (const auto& f : b.folds) {
+        CHECK(f.scores[gi].land_km2 <= static_cast<double>(b.cells) * 0.0025 + 1e-9);
+        CHECK(f.scores[gi].detail.find("hot cells") != std::string::npos);
+        CHECK(f.scores[gi].hit_rate >= 0.3);
+    }
+    // The CSV: a header, each curve's mean and folds at each land share, and the planner's point.
+    const std::string csv = captureCurvesCsv(b);
+    CHECK(csv.rfind("method,fold,land_pct,capture_pct\n", 0) == 0);
+    CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 7 * 3 * 11 + 1);
+    CHECK(csv.find("\"the month itself (the most possible)\",2022-05,10.0,") != std::string::npos);
 }
