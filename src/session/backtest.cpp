@@ -201,6 +201,7 @@ class FoldRunner {
         tr.from = train.first;
         tr.to = train.last;
         te.from = te.to = test;
+        tr.from_day = tr.to_day = te.from_day = te.to_day = kNoDay; // whole months
         auto train_sel = selectIncidents(session_, tr);
         if (!train_sel)
             return train_sel.failure();

@@ -34,6 +34,12 @@ void PlanJobs::suggest(const Session& session, const SuggestRequest& request) {
     });
 }
 
+void PlanJobs::backtest(const Session& session, const BacktestRequest& request) {
+    backtest_job_.start([&session, request](Progress& progress) {
+        return runBacktest(session, request, &progress);
+    });
+}
+
 void PlanJobs::evaluate(const Session& session, std::vector<TargetArea> areas,
                         const EvaluateRequest& request) {
     evaluate_job_.start([&session, areas = std::move(areas), request](Progress&) {
@@ -80,6 +86,8 @@ void PlanJobs::stop() {
     suggest_job_.stop();
     evaluate_job_.stop();
     after_job_.stop();
+    backtest_job_.stop();
+    (void)backtest_job_.take();
     (void)stats_job_.take();
     (void)suggest_job_.take();
     (void)evaluate_job_.take();

@@ -1,12 +1,13 @@
 // The planner's background work in the map: the area statistics prepared for the shown
 // selection (so the selected area's figures update every frame while it is drawn or dragged),
-// Suggest, and the hold-out and after-action checks. Both read the session; stop() before new data
-// replaces it.
+// Suggest, the hold-out and after-action checks, and the backtest. All read the session; stop()
+// before new data replaces it.
 #pragma once
 
 #include "core/background_job.hpp"
 #include "session/after_action.hpp"
 #include "session/area_statistics.hpp"
+#include "session/backtest.hpp"
 #include "session/plan_evaluation.hpp"
 #include "session/street_week_suggest.hpp"
 
@@ -47,6 +48,14 @@ class PlanJobs {
     std::optional<Result<AfterActionResult>> takeAfter() { return after_job_.take(); }
     bool checking() const { return evaluate_job_.running() || after_job_.running(); }
 
+    // The backtest (which method would have found next month's hotspots), with progress and
+    // cancel.
+    void backtest(const Session& session, const BacktestRequest& request);
+    bool backtesting() const { return backtest_job_.running(); }
+    double backtestFraction() const { return backtest_job_.fraction(); }
+    void cancelBacktest() { backtest_job_.cancel(); }
+    std::optional<Result<BacktestResult>> takeBacktest() { return backtest_job_.take(); }
+
     // Installs finished statistics (call once a frame).
     void poll();
     // Stops every job and forgets the statistics (new data is coming).
@@ -57,6 +66,7 @@ class PlanJobs {
     BackgroundJob<SuggestResult> suggest_job_;
     BackgroundJob<PlanEvaluation> evaluate_job_;
     BackgroundJob<AfterActionResult> after_job_;
+    BackgroundJob<BacktestResult> backtest_job_;
     std::unique_ptr<AreaStatistics> stats_;
     std::string stats_key_, preparing_key_, stats_error_;
     std::uint64_t stats_generation_ = 0; // counts the statistics installed

@@ -185,6 +185,8 @@ void drawEvaluateTab(PlanPanelState& s, PlanPanelContext& ctx, PlanPanelRequests
     holdOut(s, ctx, out);
     ImGui::Separator();
     afterCheck(s, ctx, out);
+    ImGui::Separator();
+    drawBacktest(s, ctx, out);
 }
 
 } // namespace sw::ui

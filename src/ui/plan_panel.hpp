@@ -3,7 +3,8 @@
 // lead agency, partners, status, notes, locked, excluded) and its live statistics. Schedule:
 // the weeks in date order with clashes, repeats and gaps. Suggest: K areas proposed for the
 // shown layers and period, ranked with their statistics; accept one, all or none. Evaluate:
-// the hold-out check of the plan and the after-action check of the selected week.
+// the hold-out check of the plan, the after-action check of the selected week and the backtest
+// of the methods on the loaded months.
 #pragma once
 
 #include "session/plan_document.hpp"
@@ -42,6 +43,11 @@ struct PlanPanelState {
     std::optional<AfterActionResult> after_result;
     std::vector<std::string> after_report; // the lines `streetweek after` prints
     std::string after_error;
+    // The backtest: the planner with Suggest's settings against the other methods.
+    int backtest_train_months = 3;
+    bool backtest_kde = true, backtest_gistar = true;
+    std::optional<BacktestResult> backtest;
+    std::string backtest_error;
     // The recovery offer at start (an autosave newer than the plan).
     bool offer_recovery = false;
 };
@@ -52,6 +58,7 @@ struct PlanPanelRequests {
     bool suggest = false;  // run Suggest with the panel's parameters
     bool evaluate = false; // the hold-out check
     bool after = false;    // the after-action check of the selected area
+    bool backtest = false; // the backtest over the loaded months
 };
 
 struct PlanPanelContext {

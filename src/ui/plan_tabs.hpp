@@ -1,5 +1,5 @@
 // The Plan panel's tabs: Areas (areas_tab.cpp), Schedule (schedule_tab.cpp), Suggest
-// (suggest_tab.cpp) and Evaluate (evaluate_tab.cpp).
+// (suggest_tab.cpp) and Evaluate (evaluate_tab.cpp, backtest_view.cpp).
 #pragma once
 
 #include "ui/plan_panel.hpp"
@@ -13,5 +13,7 @@ void drawScheduleTab(PlanPanelState& state, PlanPanelContext& ctx);
 bool drawSuggestTab(PlanPanelState& state, PlanPanelContext& ctx);
 // The checks asked for (PlanPanelRequests::evaluate and ::after).
 void drawEvaluateTab(PlanPanelState& state, PlanPanelContext& ctx, PlanPanelRequests& out);
+// The backtest in the Evaluate tab (backtest_view.cpp): PlanPanelRequests::backtest.
+void drawBacktest(PlanPanelState& state, PlanPanelContext& ctx, PlanPanelRequests& out);
 
 } // namespace sw::ui

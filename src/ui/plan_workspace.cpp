@@ -69,6 +69,14 @@ void PlanWorkspace::poll(const Session& session, const SelectionParams& selectio
         else
             panel_.evaluate_error = r->error();
     }
+    if (auto r = jobs_.takeBacktest()) {
+        panel_.backtest.reset();
+        panel_.backtest_error.clear();
+        if (*r)
+            panel_.backtest = std::move(r->value());
+        else
+            panel_.backtest_error = r->error();
+    }
     if (auto r = jobs_.takeAfter()) {
         panel_.after_report.clear();
         panel_.after_error.clear();
@@ -130,6 +138,22 @@ std::optional<Box> PlanWorkspace::drawPanel(const Session& session, const LoadRe
     }
     if (req.evaluate)
         startEvaluation(session, selection);
+    if (req.backtest) {
+        BacktestRequest b;
+        b.selection = selection;
+        b.selection.from = b.selection.to = kNoMonth; // every loaded month
+        b.train_months = static_cast<std::size_t>(panel_.backtest_train_months);
+        b.planner.weeks = static_cast<std::size_t>(panel_.weeks);
+        b.planner.shape = panel_.shape;
+        b.planner.radius_m = panel_.radius_m;
+        b.planner.min_gap_m = panel_.min_gap_m;
+        b.planner.min_per_site = panel_.min_per_site;
+        b.kde = panel_.backtest_kde;
+        b.gistar = panel_.backtest_gistar;
+        panel_.backtest.reset();
+        panel_.backtest_error.clear();
+        jobs_.backtest(session, b);
+    }
     if (req.after)
         if (const TargetArea* a = doc_.find(tools_.selected)) {
             AfterActionRequest ar;
@@ -162,7 +186,7 @@ void PlanWorkspace::startEvaluation(const Session& session, const SelectionParam
 }
 
 void PlanWorkspace::stopJobs() {
-    if (jobs_.suggesting() || jobs_.checking())
+    if (jobs_.suggesting() || jobs_.checking() || jobs_.backtesting())
         panel_.message = "New data loaded: Suggest and the checks were stopped; run them again";
     jobs_.stop();
     pack_.stop();
@@ -170,6 +194,7 @@ void PlanWorkspace::stopJobs() {
     // Their figures were of the old data.
     panel_.suggestion.reset();
     panel_.evaluation.reset();
+    panel_.backtest.reset();
     panel_.after_result.reset();
     panel_.after_report.clear();
 }
