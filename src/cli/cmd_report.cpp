@@ -6,6 +6,7 @@
 #include "cli/load_options.hpp"
 #include "cli/pack_options.hpp"
 #include "cli/plan_input.hpp"
+#include "session/board_backtest.hpp"
 #include "session/board_report.hpp"
 
 #include <cstdio>
@@ -63,6 +64,10 @@ int runReport(int argc, char** argv) {
     for (auto& o : packOptionSpecs())
         options.push_back(o);
     options.push_back({"title", "TEXT", "the report's title (default: names the district)"});
+    options.push_back({"backtest", "",
+                       "add a section on which method would have found next month's hotspots "
+                       "(streetweek backtest over the loaded months, the planner with the plan's "
+                       "suggestion settings; about 10 s for a year of a district)"});
     for (auto& o : basemapOptionSpecs())
         options.push_back(o);
     BoardReportRequest req;
@@ -109,6 +114,8 @@ int runReport(int argc, char** argv) {
     if (!basemap)
         return failWith("report", basemap.failure());
     req.basemap = std::move(basemap.value());
+    if (cmd->args.has("backtest"))
+        req.backtest = backtestForPlan(plan_ptr, req.content.selection);
     warnIfUnsuppressed("report", req.content);
     if (session.incidents().empty())
         return fail("report", "no incidents were loaded", kExitFailure);

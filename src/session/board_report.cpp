@@ -7,6 +7,7 @@
 #include "print/report_html.hpp"
 #include "print/report_pdf.hpp"
 #include "session/basemap_view.hpp"
+#include "session/board_backtest.hpp"
 #include "session/board_disclosure.hpp"
 #include "session/board_method.hpp"
 #include "session/pack_readme.hpp"
@@ -529,6 +530,14 @@ Result<ReportDocument> boardReportDocument(const Session& s, const Plan* plan,
     trends(doc, f, dc, req.content.selection.layers);
     maps(doc, s, c, res.density.grid, plan, attribution, cell, basemap);
     planSection(doc, c, cell);
+    if (req.backtest) {
+        auto backtest = runBacktest(s, *req.backtest, progress);
+        if (!backtest && progress && progress->cancelled())
+            return Error{"cancelled"};
+        if (!backtest)
+            res.notes.push_back("backtest: " + backtest.error());
+        backtestSection(doc, backtest, *req.backtest);
+    }
     wardSection(doc, f, c, *wl, cell);
     boardMethod(doc, s, req, c, res, attribution);
     return doc;

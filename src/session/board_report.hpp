@@ -2,14 +2,16 @@
 // strategic assessment's content for a period (headline totals per layer with change on the
 // previous period and a year earlier, the top 5 wards by count and by rate, the crime-type
 // breakdown, monthly trends beside the year before, a hotspot map and a Gi* map, the plan's
-// areas when there is one, the full ward profile, and the method, sources, licences and
-// disclosure rule) as an A4 PDF or one self-contained HTML file. Ward, hotspot and area
-// figures are put through the partner pack's disclosure control; district-wide totals,
-// crime types and months are too where police.uk does not publish them (board_disclosure.hpp).
+// areas when there is one, the backtest of the methods when asked, the full ward profile, and
+// the method, sources, licences and disclosure rule) as an A4 PDF or one self-contained HTML file.
+// Ward, hotspot and area figures are put through the partner pack's disclosure control;
+// district-wide totals, crime types and months are too where police.uk does not publish them
+// (board_disclosure.hpp).
 #pragma once
 
 #include "core/basemap_source.hpp"
 #include "print/report_document.hpp"
+#include "session/backtest.hpp"
 #include "session/board_disclosure.hpp"
 #include "session/board_figures.hpp"
 #include "session/pack_tables.hpp"
@@ -26,6 +28,9 @@ struct BoardReportRequest {
     std::string made_on;        // empty: now (UTC)
     std::string plan_path;      // named in the method section
     BasemapChoice basemap;      // under both maps when it has a source
+    // A section on which method would have found next month's hotspots (session/backtest),
+    // when given (board_backtest.hpp's backtestForPlan makes one from the plan's settings).
+    std::optional<BacktestRequest> backtest;
 };
 
 struct BoardReportResult {

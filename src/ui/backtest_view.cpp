@@ -5,6 +5,7 @@
 #include "ui/plan_tabs.hpp"
 
 #include "core/text.hpp"
+#include "session/board_backtest.hpp"
 
 #include <imgui.h>
 
@@ -14,15 +15,9 @@
 namespace sw::ui {
 namespace {
 
-// One colour per curve, in BacktestResult::curves' order (the last, the ceiling, in grey).
 ImU32 curveColour(std::size_t i, std::size_t n) {
-    static const ImU32 palette[] = {IM_COL32(31, 119, 180, 255), IM_COL32(255, 127, 14, 255),
-                                    IM_COL32(44, 160, 44, 255),  IM_COL32(148, 103, 189, 255),
-                                    IM_COL32(214, 39, 40, 255),  IM_COL32(140, 86, 75, 255),
-                                    IM_COL32(23, 190, 207, 255)};
-    if (i + 1 == n)
-        return IM_COL32(120, 120, 120, 255);
-    return palette[i % (sizeof palette / sizeof palette[0])];
+    const Rgba c = captureCurveColour(i, n);
+    return IM_COL32(c.r, c.g, c.b, c.a);
 }
 
 // Share of incidents (y, 0..100%) against share of land (x, 0..10%), each curve a line, the

@@ -1,6 +1,7 @@
 // The Board report panel.
 #include "ui/report_export.hpp"
 
+#include "session/board_backtest.hpp"
 #include "ui/pack_export.hpp"
 
 #include <imgui.h>
@@ -36,8 +37,10 @@ void ReportExport::start(const Session& session, const Plan& plan, const std::st
     req.plan_path = plan_path;
     if (basemap_source_ && basemap_look_)
         req.basemap = {*basemap_source_, *basemap_look_};
-    state_.message = "Writing " + req.out + "...";
     const bool with_plan = !plan.areas.empty();
+    if (state_.backtest)
+        req.backtest = backtestForPlan(with_plan ? &plan : nullptr, selection);
+    state_.message = "Writing " + req.out + "...";
     job_.start([&session, plan, with_plan, req](Progress& p) {
         return writeBoardReport(session, with_plan ? &plan : nullptr, req, &p);
     });
@@ -89,6 +92,11 @@ void ReportExport::draw(const Session& session, const Plan& plan, const std::str
     if (state_.suppress <= 1)
         ImGui::TextColored(ImVec4(0.9f, 0.2f, 0.2f, 1),
                            "Disclosure control is off: ward counts of 1 to 4 will be printed");
+    ImGui::Checkbox("Backtest: which method finds next month's hotspots", &state_.backtest);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Adds a section scoring the planner (the plan's suggestion settings), "
+                          "last period's busiest cells, KDE, Gi* and random cells on each loaded "
+                          "month; about 10 s for a year of a district");
     if (job_.running()) {
         ImGui::ProgressBar(static_cast<float>(job_.fraction()), ImVec2(-1, 0));
         if (ImGui::Button("Cancel"))

@@ -16,7 +16,8 @@ struct ReportExportState {
     bool open = false;
     int format = 0; // 0 PDF, 1 HTML
     int suppress = 5;
-    std::string path; // empty: "<plan stem>_board_report.pdf" beside the plan
+    bool backtest = false; // add the backtest of the methods (session/board_backtest)
+    std::string path;      // empty: "<plan stem>_board_report.pdf" beside the plan
     std::string title;
     std::string message;
 };

@@ -377,10 +377,10 @@ TEST_CASE("File > Board report: a click on Write report writes the PDF beside th
     sw::test::TempDir dir;
     const std::string plan = dir.file("week_plan.gpkg");
     REQUIRE(suggestPlan(plan));
-    // The panel opens at (440, 80); its Write report button is at (492, 269) in 1000x700.
+    // The panel opens at (440, 80); its Write report button is at (492, 292) in 1000x700.
     const std::string cmd =
         driveMap(dir.path().string(), g_sample + " --plan " + plan + " --report-panel",
-                 "click:492,269 wait:6");
+                 "click:492,292 wait:6");
     REQUIRE(std::system(cmd.c_str()) == 0);
     const std::string pdf = dir.file("week_plan_board_report.pdf");
     REQUIRE(std::filesystem::exists(pdf));

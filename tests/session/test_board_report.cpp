@@ -3,6 +3,7 @@
 // pictures (pdftoppm, pixel checks for the charts and the maps), the HTML parsed as XML with
 // the same numbers, and a write that fails leaving the old report alone.
 #include "planner_world.hpp"
+#include "session/board_backtest.hpp"
 #include "session/board_report.hpp"
 #include "tile_server.hpp"
 
@@ -10,6 +11,7 @@
 #include <cpl_minixml.h>
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -393,4 +395,81 @@ TEST_CASE("board report: district figures of what police.uk does not publish are
     auto drugs = parseLayerRule("Drugs: types=Drugs");
     REQUIRE(drugs);
     CHECK(publishedLayers(partner, {drugs.value()}) == std::vector<std::uint8_t>{1});
+}
+
+TEST_CASE("board report: the backtest section scores the methods on each loaded month, with the "
+          "capture curves; the plan's settings choose the planner; a backtest that cannot run "
+          "is said") {
+    ReportWorld rw;
+    // The plan's suggestion settings make the planner's request.
+    Plan plan;
+    plan.set("suggest_weeks", "3");
+    plan.set("suggest_shape", "hexagon");
+    plan.set("suggest_radius_m", "150");
+    plan.set("suggest_min_gap_m", "50");
+    BoardReportRequest req = rw.request("x.pdf");
+    const BacktestRequest from_plan = backtestForPlan(&plan, req.content.selection);
+    CHECK(from_plan.planner.weeks == 3);
+    CHECK(from_plan.planner.shape == SuggestShape::Hexagon);
+    CHECK(from_plan.planner.radius_m == 150);
+    CHECK(from_plan.planner.min_gap_m == 50);
+    CHECK(from_plan.selection.from == kNoMonth); // every loaded month, not the report's period
+    const BacktestRequest no_plan = backtestForPlan(nullptr, req.content.selection);
+    CHECK(no_plan.planner.weeks == 6);
+    CHECK(no_plan.planner.shape == SuggestShape::Circle);
+
+    req.backtest = no_plan;
+    req.backtest->planner.weeks = 1;
+    BoardReportResult res;
+    auto doc = boardReportDocument(rw.session, nullptr, req, res);
+    REQUIRE(doc);
+    const auto& blocks = doc.value().blocks;
+    const auto heading = std::find_if(blocks.begin(), blocks.end(), [](const ReportBlock& b) {
+        return b.kind == ReportBlock::Kind::Heading && b.text.find("backtest") != std::string::npos;
+    });
+    REQUIRE(heading != blocks.end());
+    const ReportTable* table = nullptr;
+    const ReportChart* chart = nullptr;
+    std::string text;
+    for (auto b = heading + 1; b != blocks.end() && b->kind != ReportBlock::Kind::Heading; ++b) {
+        if (b->kind == ReportBlock::Kind::Table)
+            table = &b->table;
+        if (b->kind == ReportBlock::Kind::Chart)
+            chart = &b->chart;
+        text += b->text + "\n";
+    }
+    // Test months 2024-10..2025-08 (11); 2025-09 has no data, and 10..12 train on it.
+    CHECK(text.find("from 2024-10 to 2025-08 (11 months)") != std::string::npos);
+    CHECK(text.find("Months not tested") != std::string::npos);
+    CHECK(text.find(
+              "2025-12: a month of it or of its training months 2025-09..2025-11 has no data") !=
+          std::string::npos);
+    REQUIRE(table);
+    REQUIRE(table->rows.size() == 8);
+    CHECK(table->rows[0][0] == "planner (1 circles of 300 m)");
+    // The stable High Street hotspot: the planner's one circle holds it every month: 10 of 13
+    // ASB and drugs rows a month to 2025-06 (9 test months), 14 of 17 in 2025-07 and 08, so a
+    // mean of (9 x 10/13 + 2 x 14/17) / 11 = 77.9%.
+    CHECK(table->rows[0][1] == "77.9");
+    CHECK(table->rows[0][5] == "0 of 11"); // the baseline's cells take Station Road too
+    REQUIRE(chart);
+    CHECK(chart->series.size() == 7);
+    CHECK(chart->categories.front() == "0.5%");
+    CHECK(chart->categories.back() == "10%");
+    CHECK(chart->series.back().dashed); // the month itself
+    for (const auto& s : chart->series)
+        for (std::size_t i = 1; i < s.values.size(); ++i)
+            CHECK(*s.values[i] >= *s.values[i - 1]);
+
+    // Too many months chosen on: the report is still written, and says why there is no backtest.
+    req.backtest->train_months = 24;
+    BoardReportResult res2;
+    auto doc2 = boardReportDocument(rw.session, nullptr, req, res2);
+    REQUIRE(doc2);
+    bool said = false;
+    for (const auto& b : doc2.value().blocks)
+        said = said || b.text.find("The backtest could not be run") != std::string::npos;
+    CHECK(said);
+    CHECK(std::any_of(res2.notes.begin(), res2.notes.end(),
+                      [](const std::string& n) { return n.rfind("backtest: ", 0) == 0; }));
 }
