@@ -19,8 +19,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <numbers>
 #include <set>
 #include <sys/stat.h>
 
@@ -447,6 +449,90 @@ TEST_CASE("PEI*: the plan's incidents over the most as many areas of its size co
     CHECK(*e.areas[0].pei_star == doctest::Approx(7.0 / 10.0));
     CHECK(*e.areas[1].pei_star == doctest::Approx(4.0 / 10.0));
     CHECK(e.pei_basis.find("the best 2 circles of 100 m") != std::string::npos);
+}
+
+namespace {
+
+// The most two circles of radius r, centres at least 2r apart, can hold of weighted locations:
+// brute force over every circle that matters (one through each location's centre and the two
+// through each pair closer than 2r), counting locations within r.
+double bestTwoCircles(const std::vector<std::pair<Point, double>>& locs, double r) {
+    std::vector<Point> centres;
+    for (const auto& [p, w] : locs)
+        centres.push_back(p);
+    for (std::size_t i = 0; i < locs.size(); ++i)
+        for (std::size_t j = i + 1; j < locs.size(); ++j) {
+            const Point a = locs[i].first, b = locs[j].first;
+            const double dx = b.x() - a.x(), dy = b.y() - a.y(), d = std::hypot(dx, dy);
+            if (d >= 2 * r || d == 0)
+                continue;
+            const double h = std::sqrt(r * r - d * d / 4);
+            const double mx = (a.x() + b.x()) / 2, my = (a.y() + b.y()) / 2;
+            centres.emplace_back(mx - h * dy / d, my + h * dx / d);
+            centres.emplace_back(mx + h * dy / d, my - h * dx / d);
+        }
+    std::vector<double> value(centres.size(), 0.0);
+    for (std::size_t c = 0; c < centres.size(); ++c)
+        for (const auto& [p, w] : locs)
+            if (std::hypot(p.x() - centres[c].x(), p.y() - centres[c].y()) <= r * (1 + 1e-9))
+                value[c] += w;
+    double best = 0;
+    for (std::size_t a = 0; a < centres.size(); ++a)
+        for (std::size_t b = a + 1; b < centres.size(); ++b)
+            if (std::hypot(centres[a].x() - centres[b].x(), centres[a].y() - centres[b].y()) >=
+                2 * r)
+                best = std::max(best, value[a] + value[b]);
+    return best;
+}
+
+} // namespace
+
+TEST_CASE("PEI*'s best possible equals a brute force over every circle that matters, on random "
+          "small worlds") {
+    for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+        INFO("seed " << seed);
+        World w;
+        Rng rng(seed);
+        std::vector<std::pair<Point, double>> locs;
+        for (int i = 0; i < 14; ++i) {
+            // Whole metres in the West ward, 1 to 5 incidents each in the test month.
+            const Point p(std::round(rng.uniform(570100, 570700)),
+                          std::round(rng.uniform(160100, 160700)));
+            const int n = 1 + static_cast<int>(rng.next() % 5);
+            w.add(p.x(), p.y(), "2022-02", "Drugs", "Street", n);
+            locs.emplace_back(p, n);
+        }
+        w.add(570500, 160500, "2022-01", "Drugs", "Street", 3);
+        Session s;
+        w.load(s);
+        const double r = 90;
+        TargetArea a, b;
+        a.id = "A1";
+        b.id = "A2";
+        a.shape_kind = b.shape_kind = AreaShape::Circle;
+        a.radius_m = b.radius_m = r;
+        a.centre = Point(570250, 160250);
+        b.centre = Point(570550, 160550);
+        a.shape = circleShape(a.centre, r);
+        b.shape = circleShape(b.centre, r);
+        EvaluateRequest req;
+        req.train = MonthSpan{makeMonth(2022, 1), makeMonth(2022, 1)};
+        req.pei_star_areas = false;
+        auto ev = evaluatePlan(s, {a, b}, req);
+        REQUIRE(ev);
+        const AreaScore& plan = ev.value().plan;
+        REQUIRE(plan.best_possible);
+        REQUIRE(!plan.pei_star_low); // proved
+        // The saved circles are 64-gons: a location within r * cos(pi / 64) of the centre is
+        // surely inside, one beyond r surely outside. The best possible lies between the brute
+        // force at those two radii (equal unless a pair's distance falls in the thin band).
+        const double inner = bestTwoCircles(locs, r * std::cos(std::numbers::pi / 64) - 1e-6),
+                     outer = bestTwoCircles(locs, r);
+        CHECK(static_cast<double>(*plan.best_possible) >= inner - 1e-9);
+        CHECK(static_cast<double>(*plan.best_possible) <= outer + 1e-9);
+        CHECK(*plan.pei_star ==
+              doctest::Approx(static_cast<double>(plan.incidents) / *plan.best_possible));
+    }
 }
 
 TEST_CASE("plan document: a save records the months the areas were chosen on, not the map's "
