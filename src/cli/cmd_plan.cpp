@@ -51,8 +51,12 @@ Status applySet(Plan& plan, const std::string& text) {
     } else if (field == "notes") {
         it->notes = value;
     } else if (field == "locked" || field == "excluded") {
-        (field == "locked" ? it->locked : it->excluded) =
-            value == "1" || lower(value) == "yes" || lower(value) == "true";
+        const std::string v = lower(trim(value));
+        const bool yes = v == "1" || v == "yes" || v == "true" || v == "y";
+        if (!yes && v != "0" && v != "no" && v != "false" && v != "n")
+            return badRequest("--set " + id + ": " + field + " must be yes or no, got '" + value +
+                              "'");
+        (field == "locked" ? it->locked : it->excluded) = yes;
     } else {
         return badRequest("--set: unknown field '" + field +
                           "' (name, week, lead, partners, status, notes, locked, excluded)");
@@ -76,6 +80,29 @@ void printSchedule(const Plan& plan, int repeat_months) {
         std::printf("  ! %s\n", issue.text.c_str());
 }
 
+int printHistory(const std::string& path) {
+    auto h = io::readPlanHistory(path);
+    if (!h)
+        return failWith("plan", h.failure());
+    if (h.value().empty()) {
+        std::printf("%s has no history yet (saves by streetweek record who changed what)\n",
+                    path.c_str());
+        return kExitOk;
+    }
+    std::printf("History of %s (%zu changes):\n", path.c_str(), h.value().size());
+    for (const auto& r : h.value()) {
+        if (r.field == "(added)" || r.field == "(deleted)")
+            std::printf("  %s  %-12s %-4s %s %s\n", r.saved_at.c_str(), r.who.c_str(),
+                        r.area_id.c_str(), r.field == "(added)" ? "added" : "deleted",
+                        (r.field == "(added)" ? r.new_value : r.old_value).c_str());
+        else
+            std::printf("  %s  %-12s %-4s %s: '%s' -> '%s'\n", r.saved_at.c_str(), r.who.c_str(),
+                        r.area_id.c_str(), r.field.c_str(), r.old_value.c_str(),
+                        r.new_value.c_str());
+    }
+    return kExitOk;
+}
+
 } // namespace
 
 int runPlan(int argc, char** argv) {
@@ -87,6 +114,7 @@ int runPlan(int argc, char** argv) {
     options.push_back(
         {"repeat-months", "N", "warn when one area is visited twice within N months (default 6)"});
     options.push_back({"schedule-only", "", "print the schedule without loading the data"});
+    options.push_back({"history", "", "list who changed what in the plan, and when"});
     auto parsed = parsePlanCommand(
         "plan",
         "A plan's schedule in week order (with clashes, repeats and gaps) and each area's "
@@ -99,13 +127,33 @@ int runPlan(int argc, char** argv) {
         return *code;
     PlanCommand& pc = std::get<PlanCommand>(parsed);
     Plan& plan = pc.plan;
+    if (pc.cmd.args.has("history"))
+        return printHistory(pc.path);
     const auto sets = pc.cmd.args.all("set");
+    const Plan base = plan;
     for (const auto& s : sets)
         if (auto st = applySet(plan, s); !st)
             return failWith("plan", st.failure());
     if (!sets.empty()) {
-        if (auto st = io::writePlan(pc.path, plan); !st)
-            return failWith("plan", st.failure());
+        // In place, merged with what others saved since the plan was read; a clash writes
+        // nothing.
+        auto saved = io::savePlan(pc.path, base, plan, "EPSG:27700", {}, [](const std::string& m) {
+            std::fprintf(stderr, "note: %s\n", m.c_str());
+        });
+        if (!saved)
+            return failWith("plan", saved.failure());
+        if (!saved.value().clashes.empty()) {
+            for (const auto& c : saved.value().clashes)
+                std::fprintf(stderr, "streetweek plan: clash: %s\n", c.text().c_str());
+            std::fprintf(stderr,
+                         "streetweek plan: someone else changed the same field since the plan "
+                         "was read; nothing was saved (read the plan again and repeat the "
+                         "edit)\n");
+            return kExitFailure;
+        }
+        for (const auto& n : saved.value().notes)
+            std::fprintf(stderr, "note: %s\n", n.c_str());
+        plan = std::move(saved.value().plan);
         std::printf("Saved %s\n", pc.path.c_str());
     }
     const auto repeat = parseInteger(pc.cmd.args.get("repeat-months", "6"));

@@ -37,6 +37,18 @@ struct TargetArea {
     std::string notes;
     bool locked = false;   // kept as it is by Suggest
     bool excluded = false; // a zone Suggest must keep clear of (not a street week)
+    // Where the area lives in its plan file: the row's feature id (-1: not saved yet) and its
+    // revision (raised by every save that changes it).
+    std::int64_t fid = -1;
+    std::int64_t revision = 0;
+};
+
+// A row of a plan file streetweek cannot use as an area (no geometry, a point, a status or a
+// value it cannot read): not shown, kept in the file as it is, never written or deleted.
+struct KeptRow {
+    std::int64_t fid = -1;
+    std::string id;     // its area_id, when it has one
+    std::string reason; // "has no geometry"
 };
 
 // Where a plan's data came from, so that reopening it finds (or asks for) the same files.
@@ -44,7 +56,7 @@ struct PlanSource {
     std::string role; // wards, incidents, population, lookup
     std::string path;
     std::uint64_t bytes = 0;
-    std::string checksum;               // FNV-1a 64 of the file's bytes, hex
+    std::string checksum;                   // FNV-1a 64 of the file's bytes, hex
     std::optional<std::uint64_t> rows = {}; // rows (or features) loaded from it, when known
 };
 
@@ -55,7 +67,8 @@ struct Plan {
     std::vector<std::pair<std::string, std::string>> settings;
     std::vector<PlanSource> sources;
     std::vector<std::string> agencies = defaultAgencies();
-    std::vector<std::string> load_warnings; // what reading the file left out (not saved)
+    std::vector<std::string> load_warnings; // what reading the file left out or misread
+    std::vector<KeptRow> kept;              // rows of the file left out (kept there)
 
     // The first value of a key ("" when absent), every value of a key, and replacing a key.
     std::string setting(std::string_view key) const;

@@ -1,18 +1,27 @@
-// Plan GeoPackage reading and atomic writing through GDAL.
+// Plan GeoPackage reading, atomic writing of new plans and in-place editing through GDAL.
 #include "io/plan_file.hpp"
 
 #include "core/atomic_file.hpp"
 #include "core/text.hpp"
 #include "io/gdal_setup.hpp"
 #include "io/ogr_geometry.hpp"
-#include "io/vector_writer.hpp"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <pwd.h>
+#include <random>
+#include <set>
+#include <thread>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -27,121 +36,244 @@ struct DatasetCloser {
 };
 using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
+// GDAL's warnings on values it cannot read (a text date in a DATE column) are ours to report.
+struct QuietGdal {
+    QuietGdal() { CPLPushErrorHandler(CPLQuietErrorHandler); }
+    ~QuietGdal() { CPLPopErrorHandler(); }
+    QuietGdal(const QuietGdal&) = delete;
+    QuietGdal& operator=(const QuietGdal&) = delete;
+};
+
 constexpr const char* kAreas = "target_areas";
 constexpr const char* kSettings = "plan_settings";
 constexpr const char* kSources = "plan_sources";
+constexpr const char* kHistory = "plan_history";
 
-Status addField(OGRLayer* layer, const char* name, OGRFieldType type,
-                OGRFieldSubType sub = OFSTNone) {
-    OGRFieldDefn f(name, type);
-    f.SetSubType(sub);
+// ---- Fields ---------------------------------------------------------------------------------
+
+struct FieldDef {
+    const char* name;
+    OGRFieldType type;
+    OGRFieldSubType sub = OFSTNone;
+};
+
+// The areas' columns (the geometry aside), areaFieldNames()'s first 13, then the revision.
+const std::vector<FieldDef>& areaColumns() {
+    static const std::vector<FieldDef> cols = {{"area_id", OFTString},
+                                               {"name", OFTString},
+                                               {"shape", OFTString},
+                                               {"week_start", OFTDate},
+                                               {"lead", OFTString},
+                                               {"partners", OFTString},
+                                               {"status", OFTString},
+                                               {"notes", OFTString},
+                                               {"locked", OFTInteger, OFSTBoolean},
+                                               {"excluded", OFTInteger, OFSTBoolean},
+                                               {"centre_x", OFTReal},
+                                               {"centre_y", OFTReal},
+                                               {"radius_m", OFTReal},
+                                               {"revision", OFTInteger64}};
+    return cols;
+}
+constexpr std::size_t kGeometryField = kAreaFieldCount - 1;
+
+Status addField(OGRLayer* layer, const FieldDef& d) {
+    OGRFieldDefn f(d.name, d.type);
+    f.SetSubType(d.sub);
     if (layer->CreateField(&f) != OGRERR_NONE)
-        return Error{std::string("cannot add the field ") + name + " (" + lastGdalError() + ")"};
+        return Error{std::string("cannot add the field ") + d.name + " (" + lastGdalError() + ")"};
     return okStatus();
 }
 
-Status writeAreas(GDALDataset& ds, const Plan& plan, const std::string& crs) {
+// Adds the columns streetweek writes that the layer lacks (a plan made elsewhere, a column
+// renamed in QGIS); the others' columns are left as they are.
+Status ensureAreaColumns(OGRLayer* layer) {
+    for (const auto& d : areaColumns())
+        if (layer->GetLayerDefn()->GetFieldIndex(d.name) < 0)
+            if (auto st = addField(layer, d); !st)
+                return st;
+    return okStatus();
+}
+
+void setAreaField(OGRFeature& f, const TargetArea& a, std::size_t field,
+                  const OGRSpatialReference* srs) {
+    const auto setText = [&](const char* name, const std::string& v) {
+        f.SetField(name, v.c_str());
+    };
+    switch (field) {
+    case 0:
+        setText("area_id", a.id);
+        break;
+    case 1:
+        setText("name", a.name);
+        break;
+    case 2:
+        f.SetField("shape", shapeName(a.shape_kind));
+        break;
+    case 3:
+        if (a.week != kNoDay) {
+            int y = 0, m = 0, d = 0;
+            civilFromDays(a.week, y, m, d);
+            f.SetField("week_start", y, m, d);
+        } else {
+            f.SetFieldNull(f.GetFieldIndex("week_start"));
+        }
+        break;
+    case 4:
+        setText("lead", a.lead);
+        break;
+    case 5:
+        setText("partners", a.partners);
+        break;
+    case 6:
+        f.SetField("status", statusName(a.status));
+        break;
+    case 7:
+        setText("notes", a.notes);
+        break;
+    case 8:
+        f.SetField("locked", a.locked ? 1 : 0);
+        break;
+    case 9:
+        f.SetField("excluded", a.excluded ? 1 : 0);
+        break;
+    case 10:
+    case 11:
+    case 12: {
+        const char* name = field == 10 ? "centre_x" : field == 11 ? "centre_y" : "radius_m";
+        const double v = field == 10 ? a.centre.x() : field == 11 ? a.centre.y() : a.radius_m;
+        if (a.shape_kind == AreaShape::Circle)
+            f.SetField(name, v);
+        else
+            f.SetFieldNull(f.GetFieldIndex(name));
+        break;
+    }
+    default: {
+        OGRMultiPolygon mp = toOgrMultiPolygon(a.shape);
+        if (srs)
+            mp.assignSpatialReference(const_cast<OGRSpatialReference*>(srs));
+        f.SetGeometry(&mp);
+        break;
+    }
+    }
+}
+
+void setAllAreaFields(OGRFeature& f, const TargetArea& a, const OGRSpatialReference* srs) {
+    for (std::size_t i = 0; i < kAreaFieldCount; ++i)
+        setAreaField(f, a, i, srs);
+}
+
+Result<OGRSpatialReference> srsOf(const std::string& crs) {
     OGRSpatialReference srs;
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     if (srs.SetFromUserInput(crs.c_str()) != OGRERR_NONE)
         return Error{"unknown CRS '" + crs + "'"};
+    return srs;
+}
+
+Status writeAreas(GDALDataset& ds, const Plan& plan, const std::string& crs) {
+    auto srs = srsOf(crs);
+    if (!srs)
+        return srs.failure();
     char** opts =
         CSLSetNameValue(nullptr, "DESCRIPTION", "streetweek target areas: the street-week plan");
-    OGRLayer* layer = ds.CreateLayer(kAreas, &srs, wkbMultiPolygon, opts);
+    OGRLayer* layer = ds.CreateLayer(kAreas, &srs.value(), wkbMultiPolygon, opts);
     CSLDestroy(opts);
     if (!layer)
         return Error{std::string("cannot create the ") + kAreas + " layer (" + lastGdalError() +
                      ")"};
-    for (const char* name : {"area_id", "name", "shape"})
-        if (auto st = addField(layer, name, OFTString); !st)
-            return st;
-    if (auto st = addField(layer, "week_start", OFTDate); !st)
-        return st;
-    for (const char* name : {"lead", "partners", "status", "notes"})
-        if (auto st = addField(layer, name, OFTString); !st)
-            return st;
-    for (const char* name : {"locked", "excluded"})
-        if (auto st = addField(layer, name, OFTInteger, OFSTBoolean); !st)
-            return st;
-    for (const char* name : {"centre_x", "centre_y", "radius_m"})
-        if (auto st = addField(layer, name, OFTReal); !st)
+    for (const auto& d : areaColumns())
+        if (auto st = addField(layer, d); !st)
             return st;
     for (const auto& a : plan.areas) {
         OGRFeature feat(layer->GetLayerDefn());
-        feat.SetField("area_id", a.id.c_str());
-        feat.SetField("name", a.name.c_str());
-        feat.SetField("shape", shapeName(a.shape_kind));
-        if (a.week != kNoDay) {
-            int y = 0, m = 0, d = 0;
-            civilFromDays(a.week, y, m, d);
-            feat.SetField("week_start", y, m, d);
-        }
-        feat.SetField("lead", a.lead.c_str());
-        feat.SetField("partners", a.partners.c_str());
-        feat.SetField("status", statusName(a.status));
-        feat.SetField("notes", a.notes.c_str());
-        feat.SetField("locked", a.locked ? 1 : 0);
-        feat.SetField("excluded", a.excluded ? 1 : 0);
-        if (a.shape_kind == AreaShape::Circle) {
-            feat.SetField("centre_x", a.centre.x());
-            feat.SetField("centre_y", a.centre.y());
-            feat.SetField("radius_m", a.radius_m);
-        }
-        OGRMultiPolygon mp = toOgrMultiPolygon(a.shape);
-        mp.assignSpatialReference(&srs);
-        feat.SetGeometry(&mp);
+        setAllAreaFields(feat, a, &srs.value());
+        feat.SetField("revision", static_cast<GIntBig>(std::max<std::int64_t>(a.revision, 1)));
         if (layer->CreateFeature(&feat) != OGRERR_NONE)
             return Error{"cannot write area " + a.id + " (" + lastGdalError() + ")"};
     }
     return okStatus();
 }
 
-template <typename Row>
-Status writeTable(GDALDataset& ds, const char* name, const std::vector<const char*>& fields,
-                  const std::vector<OGRFieldType>& types, std::size_t rows, Row row) {
+OGRLayer* tableOf(GDALDataset& ds, const char* name, const std::vector<FieldDef>& fields) {
+    if (OGRLayer* l = ds.GetLayerByName(name))
+        return l;
     OGRLayer* layer = ds.CreateLayer(name, nullptr, wkbNone, nullptr);
     if (!layer)
-        return Error{std::string("cannot create the ") + name + " table (" + lastGdalError() + ")"};
-    for (std::size_t i = 0; i < fields.size(); ++i)
-        if (auto st = addField(layer, fields[i], types[i]); !st)
-            return st;
-    for (std::size_t r = 0; r < rows; ++r) {
-        OGRFeature feat(layer->GetLayerDefn());
-        row(r, feat);
-        if (layer->CreateFeature(&feat) != OGRERR_NONE)
-            return Error{std::string("cannot write to ") + name + " (" + lastGdalError() + ")"};
-    }
+        return nullptr;
+    for (const auto& f : fields)
+        if (!addField(layer, f))
+            return nullptr;
+    return layer;
+}
+
+const std::vector<FieldDef>& settingColumns() {
+    static const std::vector<FieldDef> c = {{"key", OFTString}, {"value", OFTString}};
+    return c;
+}
+const std::vector<FieldDef>& sourceColumns() {
+    static const std::vector<FieldDef> c = {{"role", OFTString},
+                                            {"path", OFTString},
+                                            {"bytes", OFTInteger64},
+                                            {"checksum", OFTString},
+                                            {"rows", OFTInteger64}};
+    return c;
+}
+const std::vector<FieldDef>& historyColumns() {
+    static const std::vector<FieldDef> c = {{"saved_at", OFTString},  {"who", OFTString},
+                                            {"area_id", OFTString},   {"field", OFTString},
+                                            {"old_value", OFTString}, {"new_value", OFTString}};
+    return c;
+}
+
+std::vector<std::pair<std::string, std::string>> settingRows(const Plan& plan) {
+    auto rows = plan.settings;
+    for (const auto& a : plan.agencies)
+        rows.emplace_back("agency", a);
+    return rows;
+}
+
+Status addSetting(OGRLayer* l, const std::string& key, const std::string& value) {
+    OGRFeature f(l->GetLayerDefn());
+    f.SetField("key", key.c_str());
+    f.SetField("value", value.c_str());
+    if (l->CreateFeature(&f) != OGRERR_NONE)
+        return Error{std::string("cannot write to ") + kSettings + " (" + lastGdalError() + ")"};
+    return okStatus();
+}
+
+Status addSource(OGRLayer* l, const PlanSource& s) {
+    OGRFeature f(l->GetLayerDefn());
+    f.SetField("role", s.role.c_str());
+    f.SetField("path", s.path.c_str());
+    f.SetField("bytes", static_cast<GIntBig>(s.bytes));
+    f.SetField("checksum", s.checksum.c_str());
+    if (s.rows)
+        f.SetField("rows", static_cast<GIntBig>(*s.rows));
+    else
+        f.SetFieldNull(f.GetFieldIndex("rows"));
+    if (l->CreateFeature(&f) != OGRERR_NONE)
+        return Error{std::string("cannot write to ") + kSources + " (" + lastGdalError() + ")"};
     return okStatus();
 }
 
 Status writeContents(GDALDataset& ds, const Plan& plan, const std::string& crs) {
     if (auto st = writeAreas(ds, plan, crs); !st)
         return st;
-    std::vector<std::pair<std::string, std::string>> settings = plan.settings;
-    for (const auto& a : plan.agencies)
-        settings.emplace_back("agency", a);
-    if (auto st =
-            writeTable(ds, kSettings, {"key", "value"}, {OFTString, OFTString}, settings.size(),
-                       [&](std::size_t r, OGRFeature& f) {
-                           f.SetField("key", settings[r].first.c_str());
-                           f.SetField("value", settings[r].second.c_str());
-                       });
-        !st)
-        return st;
-    return writeTable(ds, kSources, {"role", "path", "bytes", "checksum", "rows"},
-                      {OFTString, OFTString, OFTInteger64, OFTString, OFTInteger64},
-                      plan.sources.size(), [&](std::size_t r, OGRFeature& f) {
-                          const PlanSource& s = plan.sources[r];
-                          f.SetField("role", s.role.c_str());
-                          f.SetField("path", s.path.c_str());
-                          f.SetField("bytes", static_cast<GIntBig>(s.bytes));
-                          f.SetField("checksum", s.checksum.c_str());
-                          if (s.rows)
-                              f.SetField("rows", static_cast<GIntBig>(*s.rows));
-                          else
-                              f.SetFieldNull(f.GetFieldIndex("rows"));
-                      });
+    OGRLayer* settings = tableOf(ds, kSettings, settingColumns());
+    OGRLayer* sources = tableOf(ds, kSources, sourceColumns());
+    if (!settings || !sources || !tableOf(ds, kHistory, historyColumns()))
+        return Error{"cannot create the plan's tables (" + lastGdalError() + ")"};
+    for (const auto& [k, v] : settingRows(plan))
+        if (auto st = addSetting(settings, k, v); !st)
+            return st;
+    for (const auto& s : plan.sources)
+        if (auto st = addSource(sources, s); !st)
+            return st;
+    return okStatus();
 }
+
+// ---- Reading --------------------------------------------------------------------------------
 
 std::string text(OGRFeature& f, const char* name) {
     const int i = f.GetFieldIndex(name);
@@ -155,47 +287,151 @@ std::optional<double> number(OGRFeature& f, const char* name) {
     return f.GetFieldAsDouble(i);
 }
 
-// One target_areas feature as an area; a reason when it cannot be one.
-std::string readArea(OGRFeature& f, OGRCoordinateTransformation* to_crs, TargetArea& a) {
+// Yes or no as QGIS, spreadsheets and people write it; nullopt for anything else.
+std::optional<bool> parseYesNo(std::string_view t) {
+    const std::string v = lower(trim(t));
+    if (v.empty() || v == "0" || v == "no" || v == "n" || v == "false" || v == "f")
+        return false;
+    if (v == "1" || v == "yes" || v == "y" || v == "true" || v == "t" || v == "-1")
+        return true;
+    return std::nullopt;
+}
+
+// The stored text of the columns GDAL would misread silently (a date or yes/no written as text
+// into a DATE or BOOLEAN column reads as NULL or 0), by feature id.
+struct RawValues {
+    std::string week, locked, excluded;
+    bool has_week = false, has_locked = false, has_excluded = false;
+};
+std::map<GIntBig, RawValues> rawValues(GDALDataset& ds, OGRLayer* layer) {
+    std::map<GIntBig, RawValues> out;
+    const OGRFeatureDefn* defn = layer->GetLayerDefn();
+    const char* fid = layer->GetFIDColumn();
+    if (!fid || !*fid)
+        return out;
+    std::string sql = std::string("SELECT \"") + fid + "\"";
+    const char* cols[] = {"week_start", "locked", "excluded"};
+    bool any = false;
+    for (const char* c : cols) {
+        const bool has = defn->GetFieldIndex(c) >= 0;
+        sql += has ? std::string(", CAST(\"") + c + "\" AS TEXT) AS raw_" + c
+                   : std::string(", NULL AS raw_") + c;
+        any = any || has;
+    }
+    if (!any)
+        return out;
+    sql += std::string(" FROM \"") + layer->GetName() + "\"";
+    OGRLayer* r = ds.ExecuteSQL(sql.c_str(), nullptr, "SQLITE");
+    if (!r)
+        return out;
+    for (auto& f : *r) {
+        RawValues v;
+        const auto get = [&](int i, std::string& s, bool& has) {
+            has = f->IsFieldSetAndNotNull(i);
+            s = has ? f->GetFieldAsString(i) : "";
+        };
+        get(1, v.week, v.has_week);
+        get(2, v.locked, v.has_locked);
+        get(3, v.excluded, v.has_excluded);
+        out[f->GetFieldAsInteger64(0)] = v;
+    }
+    ds.ReleaseResultSet(r);
+    return out;
+}
+
+std::string shortValue(const std::string& v) {
+    return v.size() > 40 ? v.substr(0, 37) + "..." : v;
+}
+
+// One target_areas feature as an area; a reason when it cannot be one (the row is then kept in
+// the file as it is and not shown).
+// `note`: said of an area that is shown all the same.
+std::string readArea(OGRFeature& f, const RawValues* raw, OGRCoordinateTransformation* to_crs,
+                     bool projected, TargetArea& a, std::string& note) {
+    a.fid = f.GetFID();
     a.id = text(f, "area_id");
     a.name = text(f, "name");
+    a.revision = static_cast<std::int64_t>(number(f, "revision").value_or(0));
     a.shape_kind = parseShape(text(f, "shape")).value_or(AreaShape::Drawn);
-    const int wi = f.GetFieldIndex("week_start");
-    if (wi >= 0 && f.IsFieldSetAndNotNull(wi)) {
-        int y = 0, m = 0, d = 0, h = 0, mi = 0, tz = 0;
-        float s = 0;
-        if (f.GetFieldAsDateTime(wi, &y, &m, &d, &h, &mi, &s, &tz) && y > 0)
-            a.week = makeDay(y, m, d);
-        else if (const auto day = parseDay(text(f, "week_start")))
+    const std::string week = raw ? raw->week : text(f, "week_start");
+    if (!trim(week).empty()) {
+        if (const auto day = parseDateAsDay(trim(week)))
             a.week = *day;
         else
-            return "week_start '" + text(f, "week_start") + "' is not a date (YYYY-MM-DD)";
+            return "has week_start '" + shortValue(week) +
+                   "', which is not a date (2025-03-03 or 03/03/2025)";
     }
     a.lead = text(f, "lead");
     a.partners = text(f, "partners");
     const std::string status = text(f, "status");
-    if (const auto st = parseStatus(status))
+    if (const auto st = parseStatus(lower(trim(status))))
         a.status = *st;
-    else if (!status.empty())
-        return "status '" + status + "' is not proposed, approved or done";
+    else if (!trim(status).empty())
+        return "has status '" + shortValue(status) +
+               "', which streetweek does not use (proposed, approved or done)";
     a.notes = text(f, "notes");
-    a.locked = number(f, "locked").value_or(0) != 0;
-    a.excluded = number(f, "excluded").value_or(0) != 0;
+    for (const auto& [name, value, target] :
+         {std::tuple<const char*, std::string, bool*>{
+              "locked", raw ? raw->locked : text(f, "locked"), &a.locked},
+          std::tuple<const char*, std::string, bool*>{
+              "excluded", raw ? raw->excluded : text(f, "excluded"), &a.excluded}}) {
+        const auto yes = parseYesNo(value);
+        if (!yes)
+            return std::string("has ") + name + " '" + shortValue(value) +
+                   "', which is not yes or no";
+        *target = *yes;
+    }
     OGRGeometry* g = f.GetGeometryRef();
     if (!g || g->IsEmpty())
-        return "no geometry";
+        return "has no geometry";
+    const auto flat = wkbFlatten(g->getGeometryType());
+    if (flat != wkbPolygon && flat != wkbMultiPolygon && flat != wkbCurvePolygon &&
+        flat != wkbMultiSurface)
+        return std::string("is a ") + OGRGeometryTypeToName(g->getGeometryType()) +
+               ", not a polygon";
+    OGREnvelope env;
+    g->getEnvelope(&env);
+    for (double v : {env.MinX, env.MinY, env.MaxX, env.MaxY})
+        if (!std::isfinite(v) || std::fabs(v) > 1e8) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%g", v);
+            return std::string("has a coordinate out of any map's range (") + buf + ")";
+        }
+    if (projected && std::fabs(env.MinX) <= 180 && std::fabs(env.MaxX) <= 180 &&
+        std::fabs(env.MinY) <= 90 && std::fabs(env.MaxY) <= 90)
+        return "has coordinates that look like longitude and latitude in a layer of metres";
     if (to_crs && g->transform(to_crs) != OGRERR_NONE)
         return "cannot be projected to the plan's CRS";
+    // An outline that crosses itself (a bow-tie) is mended as QGIS's Fix geometries would;
+    // when that changes its area, the person is told (the file keeps its own outline until the
+    // area's shape is next changed).
+    std::unique_ptr<OGRGeometry> mended;
+    if (!g->IsValid()) {
+        mended.reset(g->MakeValid());
+        if (!mended || mended->IsEmpty())
+            return "has an outline that crosses itself and cannot be mended";
+        const auto areaOf = [](const OGRGeometry* x) {
+            const auto t = wkbFlatten(x->getGeometryType());
+            if (t == wkbPolygon)
+                return x->toPolygon()->get_Area();
+            if (t == wkbMultiPolygon)
+                return x->toMultiPolygon()->get_Area();
+            if (t == wkbGeometryCollection)
+                return x->toGeometryCollection()->get_Area();
+            return 0.0;
+        };
+        const double before = std::fabs(areaOf(g)), after = areaOf(mended.get());
+        if (std::fabs(after - before) > 1e-3 * std::max(after, 1.0))
+            note = "has an outline that crosses itself: shown mended (as QGIS's Fix geometries "
+                   "would); mend it in the file";
+        g = mended.get();
+    }
     if (!toMultiPolygon(g, a.shape))
-        return "not a polygon";
-    for (const auto& p : a.shape)
-        for (const auto& pt : p.outer())
-            if (!std::isfinite(pt.x()) || !std::isfinite(pt.y()))
-                return "coordinate not finite";
+        return "is not a polygon";
     bg::correct(a.shape);
     if (a.shape_kind == AreaShape::Circle) {
         const auto x = number(f, "centre_x"), y = number(f, "centre_y"), r = number(f, "radius_m");
-        if (x && y && r && *r > 0) {
+        if (x && y && r && *r > 0 && std::isfinite(*x) && std::isfinite(*y) && *r < 1e6) {
             a.centre = Point(*x, *y);
             a.radius_m = *r;
         } else {
@@ -205,7 +441,286 @@ std::string readArea(OGRFeature& f, OGRCoordinateTransformation* to_crs, TargetA
     return {};
 }
 
+// A save killed part way leaves a hot journal: the first connection that may write rolls it
+// back (a read-only one cannot), so reading opens for update once to let SQLite do that.
+void recoverHotJournal(const std::string& path) {
+    std::error_code ec;
+    const auto size = fs::file_size(path + "-journal", ec);
+    if (ec || size == 0 || ::access(path.c_str(), W_OK) != 0)
+        return;
+    const char* drivers[] = {"GPKG", nullptr};
+    QuietGdal quiet;
+    DatasetPtr ds(GDALDataset::FromHandle(
+        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr)));
+    if (ds) {
+        OGRLayer* r = ds->ExecuteSQL("PRAGMA schema_version", nullptr, "SQLITE");
+        if (r)
+            ds->ReleaseResultSet(r);
+    }
+}
+
+Result<Plan> readFrom(GDALDataset& ds, const std::string& path) {
+    QuietGdal quiet;
+    OGRLayer* areas = ds.GetLayerByName(kAreas);
+    if (!areas)
+        return Error{path + ": not a streetweek plan (no " + kAreas + " layer)"};
+    Plan plan;
+    plan.agencies.clear();
+    OGRSpatialReference target;
+    target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    target.importFromEPSG(27700);
+    std::unique_ptr<OGRCoordinateTransformation> to_crs;
+    bool projected = true;
+    if (const OGRSpatialReference* srs = areas->GetSpatialRef()) {
+        projected = srs->IsProjected();
+        if (!srs->IsSame(&target)) {
+            OGRSpatialReference source(*srs);
+            source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+            to_crs.reset(OGRCreateCoordinateTransformation(&source, &target));
+        }
+    }
+    const OGRFeatureDefn* defn = areas->GetLayerDefn();
+    for (const char* col : {"week_start", "status", "locked", "excluded"})
+        if (defn->GetFieldIndex(col) < 0)
+            plan.load_warnings.push_back(path + ": " + kAreas + " has no " + col +
+                                         " column (renamed?): read as empty; a save that sets "
+                                         "it adds the column");
+    const auto raw = rawValues(ds, areas);
+    areas->ResetReading();
+    for (auto& f : *areas) {
+        TargetArea a;
+        std::string note;
+        const auto r = raw.find(f->GetFID());
+        if (const std::string why = readArea(*f, r == raw.end() ? nullptr : &r->second,
+                                             to_crs.get(), projected, a, note);
+            !why.empty()) {
+            plan.kept.push_back({f->GetFID(), a.id, why});
+            plan.load_warnings.push_back(
+                path + ": " +
+                (a.id.empty() ? "feature " + std::to_string(f->GetFID()) : "area " + a.id) + " " +
+                why + ": not shown, kept in the file");
+            continue;
+        }
+        if (!note.empty())
+            plan.load_warnings.push_back(path + ": area " + a.id + " " + note);
+        if (a.id.empty())
+            a.id = nextAreaId(plan.areas);
+        for (const auto& other : plan.areas)
+            if (other.id == a.id) {
+                std::vector<TargetArea> all = plan.areas;
+                const std::string fresh = nextAreaId(all);
+                plan.load_warnings.push_back(path + ": feature " + std::to_string(f->GetFID()) +
+                                             ": id " + a.id + " is used twice; shown as " + fresh +
+                                             " (saved so when it is next changed)");
+                a.id = fresh;
+                break;
+            }
+        plan.areas.push_back(std::move(a));
+    }
+    if (OGRLayer* s = ds.GetLayerByName(kSettings))
+        for (auto& f : *s) {
+            const std::string key = text(*f, "key"), value = text(*f, "value");
+            if (key == "agency")
+                plan.agencies.push_back(value);
+            else if (!key.empty())
+                plan.settings.emplace_back(key, value);
+        }
+    if (plan.agencies.empty())
+        plan.agencies = defaultAgencies();
+    if (OGRLayer* s = ds.GetLayerByName(kSources))
+        for (auto& f : *s) {
+            PlanSource src;
+            src.role = text(*f, "role");
+            src.path = text(*f, "path");
+            src.bytes = static_cast<std::uint64_t>(number(*f, "bytes").value_or(0));
+            src.checksum = text(*f, "checksum");
+            if (const auto rows = number(*f, "rows"))
+                src.rows = static_cast<std::uint64_t>(*rows);
+            if (!src.path.empty())
+                plan.sources.push_back(std::move(src));
+        }
+    return plan;
+}
+
+// ---- Editing in place -----------------------------------------------------------------------
+
+std::string utcNow() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+struct History {
+    OGRLayer* layer = nullptr;
+    std::string when, who;
+    Status add(const std::string& area, const std::string& field, const std::string& before,
+               const std::string& after) {
+        OGRFeature f(layer->GetLayerDefn());
+        f.SetField("saved_at", when.c_str());
+        f.SetField("who", who.c_str());
+        f.SetField("area_id", area.c_str());
+        f.SetField("field", field.c_str());
+        f.SetField("old_value", before.c_str());
+        f.SetField("new_value", after.c_str());
+        if (layer->CreateFeature(&f) != OGRERR_NONE)
+            return Error{std::string("cannot write to ") + kHistory + " (" + lastGdalError() + ")"};
+        return okStatus();
+    }
+};
+
+std::string historyValue(std::size_t field, const std::string& v) {
+    if (field == kGeometryField)
+        return v.empty() ? "" : "(outline)";
+    return v.size() > 200 ? v.substr(0, 197) + "..." : v;
+}
+
+bool sameSourceRows(const std::vector<PlanSource>& a, const std::vector<PlanSource>& b) {
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].role != b[i].role || a[i].path != b[i].path || a[i].bytes != b[i].bytes ||
+            a[i].checksum != b[i].checksum || a[i].rows != b[i].rows)
+            return false;
+    return true;
+}
+
+// Writes what differs between `theirs` (the file now) and `merged` (what it must hold): the
+// changed fields of changed areas, new areas, deleted areas, changed setting keys, the sources
+// when they changed; a history row for each area field.
+Status writeDiff(GDALDataset& ds, const Plan& theirs, const Plan& merged, const std::string& crs,
+                 History& history, std::size_t& changed) {
+    OGRLayer* layer = ds.GetLayerByName(kAreas);
+    if (!layer)
+        return Error{std::string("no ") + kAreas + " layer"};
+    auto srs = srsOf(crs);
+    if (!srs)
+        return srs.failure();
+    const auto& names = areaFieldNames();
+    std::map<std::int64_t, const TargetArea*> now;
+    for (const auto& a : theirs.areas)
+        now[a.fid] = &a;
+    std::set<std::int64_t> still;
+    bool columns_checked = false;
+    const auto columns = [&]() -> Status {
+        if (columns_checked)
+            return okStatus();
+        columns_checked = true;
+        return ensureAreaColumns(layer);
+    };
+    for (const TargetArea& a : merged.areas) {
+        const auto it = a.fid >= 0 ? now.find(a.fid) : now.end();
+        if (it == now.end()) { // new
+            if (auto st = columns(); !st)
+                return st;
+            OGRFeature f(layer->GetLayerDefn());
+            setAllAreaFields(f, a, &srs.value());
+            f.SetField("revision", static_cast<GIntBig>(1));
+            if (layer->CreateFeature(&f) != OGRERR_NONE)
+                return Error{"cannot add area " + a.id + " (" + lastGdalError() + ")"};
+            if (auto st = history.add(a.id, "(added)", "", a.name); !st)
+                return st;
+            ++changed;
+            continue;
+        }
+        still.insert(a.fid);
+        const auto before = areaFieldValues(*it->second), after = areaFieldValues(a);
+        if (before == after)
+            continue;
+        if (auto st = columns(); !st)
+            return st;
+        std::unique_ptr<OGRFeature> f(layer->GetFeature(a.fid));
+        if (!f)
+            return Error{"area " + a.id + " is no longer in the file"};
+        for (std::size_t i = 0; i < kAreaFieldCount; ++i) {
+            if (before[i] == after[i])
+                continue;
+            setAreaField(*f, a, i, &srs.value());
+            if (auto st = history.add(a.id, names[i], historyValue(i, before[i]),
+                                      historyValue(i, after[i]));
+                !st)
+                return st;
+        }
+        f->SetField("revision", static_cast<GIntBig>(it->second->revision + 1));
+        if (layer->SetFeature(f.get()) != OGRERR_NONE)
+            return Error{"cannot save area " + a.id + " (" + lastGdalError() + ")"};
+        ++changed;
+    }
+    for (const TargetArea& t : theirs.areas)
+        if (!still.count(t.fid)) {
+            if (layer->DeleteFeature(t.fid) != OGRERR_NONE)
+                return Error{"cannot delete area " + t.id + " (" + lastGdalError() + ")"};
+            if (auto st = history.add(t.id, "(deleted)", t.name, ""); !st)
+                return st;
+            ++changed;
+        }
+    // Settings: the keys whose values changed are rewritten; the others' rows stay.
+    const auto rowsOf = [](const Plan& p) {
+        std::map<std::string, std::vector<std::string>> m;
+        for (const auto& [k, v] : settingRows(p))
+            m[k].push_back(v);
+        return m;
+    };
+    const auto s_now = rowsOf(theirs), s_new = rowsOf(merged);
+    std::set<std::string> keys;
+    for (const auto* m : {&s_now, &s_new})
+        for (const auto& [k, v] : *m)
+            if (s_now.count(k) != s_new.count(k) || s_now.at(k) != s_new.at(k))
+                keys.insert(k);
+    if (!keys.empty()) {
+        OGRLayer* settings = tableOf(ds, kSettings, settingColumns());
+        if (!settings)
+            return Error{std::string("cannot open ") + kSettings + " (" + lastGdalError() + ")"};
+        std::vector<GIntBig> drop;
+        settings->ResetReading();
+        for (auto& f : *settings)
+            if (keys.count(text(*f, "key")))
+                drop.push_back(f->GetFID());
+        for (GIntBig fid : drop)
+            if (settings->DeleteFeature(fid) != OGRERR_NONE)
+                return Error{std::string("cannot update ") + kSettings + " (" + lastGdalError() +
+                             ")"};
+        for (const auto& k : keys)
+            if (const auto it = s_new.find(k); it != s_new.end())
+                for (const auto& v : it->second)
+                    if (auto st = addSetting(settings, k, v); !st)
+                        return st;
+    }
+    if (!sameSourceRows(theirs.sources, merged.sources)) {
+        OGRLayer* sources = tableOf(ds, kSources, sourceColumns());
+        if (!sources)
+            return Error{std::string("cannot open ") + kSources + " (" + lastGdalError() + ")"};
+        std::vector<GIntBig> drop;
+        sources->ResetReading();
+        for (auto& f : *sources)
+            drop.push_back(f->GetFID());
+        for (GIntBig fid : drop)
+            if (sources->DeleteFeature(fid) != OGRERR_NONE)
+                return Error{std::string("cannot update ") + kSources + " (" + lastGdalError() +
+                             ")"};
+        for (const auto& s : merged.sources)
+            if (auto st = addSource(sources, s); !st)
+                return st;
+    }
+    return okStatus();
+}
+
+bool isBusy(const std::string& message) {
+    const std::string m = lower(message);
+    return m.find("locked") != std::string::npos || m.find("busy") != std::string::npos;
+}
+
 } // namespace
+
+std::string loginName() {
+    if (const char* u = std::getenv("USER"); u && *u)
+        return u;
+    if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_name)
+        return pw->pw_name;
+    return "unknown";
+}
 
 std::string fileChecksum(const std::string& path) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -234,6 +749,9 @@ Status writePlan(const std::string& path, const Plan& plan, const std::string& c
         return Error{path + ": the folder " + target.parent_path().string() + " does not exist"};
     if (fs::is_directory(target, ec))
         return badRequest(path + ": is a folder");
+    if (fs::exists(target, ec) && ::access(target.c_str(), W_OK) != 0)
+        return Error{path + ": the plan is read-only; nothing was saved (save it under another "
+                            "name)"};
     removeStaleTemporaries(target.parent_path().string());
     const std::string temp = temporaryPathFor(target.string());
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
@@ -265,75 +783,141 @@ Status writePlan(const std::string& path, const Plan& plan, const std::string& c
     return okStatus();
 }
 
+Result<PlanSave> savePlan(const std::string& path, const Plan& base, const Plan& mine,
+                          const std::string& crs, const std::string& who,
+                          const std::function<void(const std::string&)>& waiting) {
+    ensureGdal();
+    std::error_code ec;
+    if (!endsWithIgnoreCase(path, ".gpkg"))
+        return badRequest(path + ": a plan is a GeoPackage (.gpkg)");
+    if (!fs::exists(path, ec)) { // a new plan
+        if (auto st = writePlan(path, mine, crs); !st)
+            return st.failure();
+        auto back = readPlan(path);
+        if (!back)
+            return back.failure();
+        PlanSave out;
+        out.plan = std::move(back.value());
+        out.changed = mine.areas.size();
+        return out;
+    }
+    if (::access(path.c_str(), W_OK) != 0)
+        return Error{path + ": the plan is read-only; nothing was saved (save it under another "
+                            "name, or ask its owner)"};
+    const fs::path folder = fs::absolute(path).parent_path();
+    if (::access(folder.c_str(), W_OK) != 0)
+        return Error{path + ": its folder is read-only (SQLite needs it for the save's journal); "
+                            "nothing was saved"};
+    const char* drivers[] = {"GPKG", nullptr};
+    History history;
+    history.who = who.empty() ? loginName() : who;
+    std::mt19937 rng(static_cast<unsigned>(::getpid()));
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    PlanSave out;
+    for (int attempt = 0;; ++attempt) {
+        std::string busy; // why this attempt must be tried again
+        {
+            CPLErrorReset();
+            DatasetPtr ds(GDALDataset::FromHandle(GDALOpenEx(
+                path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr)));
+            if (!ds) {
+                const std::string why = lastGdalError("unknown format");
+                if (!isBusy(why))
+                    return Error{path + ": not a readable GeoPackage (" + why +
+                                 "); nothing was saved"};
+                busy = why;
+            } else {
+                if (OGRLayer* r = ds->ExecuteSQL("PRAGMA busy_timeout = 2000", nullptr, "SQLITE"))
+                    ds->ReleaseResultSet(r);
+                if (ds->StartTransaction() != OGRERR_NONE) {
+                    busy = lastGdalError();
+                } else {
+                    auto theirs = readFrom(*ds, path);
+                    if (!theirs) {
+                        ds->RollbackTransaction();
+                        if (!isBusy(theirs.error()) && !isBusy(lastGdalError("")))
+                            return Error{theirs.error() + "; nothing was saved"};
+                        busy = theirs.error();
+                    } else {
+                        PlanMerge merge = mergePlans(base, mine, theirs.value());
+                        if (!merge.clashes.empty()) {
+                            ds->RollbackTransaction();
+                            out.plan = std::move(merge.plan);
+                            out.clashes = std::move(merge.clashes);
+                            out.notes = std::move(merge.notes);
+                            return out;
+                        }
+                        history.when = utcNow();
+                        history.layer = tableOf(*ds, kHistory, historyColumns());
+                        std::size_t changed = 0;
+                        Status st =
+                            history.layer
+                                ? writeDiff(*ds, theirs.value(), merge.plan, crs, history, changed)
+                                : Status(Error{"cannot create " + std::string(kHistory) + " (" +
+                                               lastGdalError() + ")"});
+                        if (st && ds->CommitTransaction() != OGRERR_NONE)
+                            st = Error{"cannot finish the save (" + lastGdalError() + ")"};
+                        if (!st) {
+                            ds->RollbackTransaction();
+                            if (!isBusy(st.error()))
+                                return Error{path + ": " + st.error() + "; nothing was saved"};
+                            busy = st.error();
+                        } else {
+                            out.notes = std::move(merge.notes);
+                            out.changed = changed;
+                        }
+                    }
+                }
+                CPLErrorReset();
+                ds.reset();
+                if (busy.empty() && CPLGetLastErrorType() >= CE_Failure)
+                    return Error{path + ": cannot close the plan (" + lastGdalError() + ")"};
+            }
+        }
+        if (busy.empty())
+            break;
+        if (std::chrono::steady_clock::now() > deadline)
+            return Error{path + ": someone else's save has held the plan for a minute (" + busy +
+                         "); nothing was saved, try again"};
+        if (out.waits++ == 0 && waiting)
+            waiting("the plan is being saved by someone else, trying again");
+        std::this_thread::sleep_for(std::chrono::milliseconds(
+            20 + std::uniform_int_distribution<int>(0, 80 + 20 * std::min(attempt, 10))(rng)));
+    }
+    auto back = readPlan(path);
+    if (!back)
+        return back.failure();
+    out.plan = std::move(back.value());
+    return out;
+}
+
 Result<Plan> readPlan(const std::string& path) {
     ensureGdal();
     std::error_code ec;
     if (!fs::exists(path, ec))
         return Error{path + ": no such file"};
+    recoverHotJournal(path);
     DatasetPtr ds(GDALDataset::FromHandle(
         GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
     if (!ds)
         return Error{path + ": not a readable GeoPackage (" + lastGdalError("unknown format") +
                      ")"};
-    OGRLayer* areas = ds->GetLayerByName(kAreas);
-    if (!areas)
-        return Error{path + ": not a streetweek plan (no " + kAreas + " layer)"};
-    Plan plan;
-    plan.agencies.clear();
-    OGRSpatialReference target;
-    target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    target.importFromEPSG(27700);
-    std::unique_ptr<OGRCoordinateTransformation> to_crs;
-    if (const OGRSpatialReference* srs = areas->GetSpatialRef(); srs && !srs->IsSame(&target)) {
-        OGRSpatialReference source(*srs);
-        source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        to_crs.reset(OGRCreateCoordinateTransformation(&source, &target));
-    }
-    std::uint64_t number_in_file = 0;
-    for (auto& f : *areas) {
-        ++number_in_file;
-        TargetArea a;
-        if (const std::string why = readArea(*f, to_crs.get(), a); !why.empty()) {
-            plan.load_warnings.push_back(path + ": feature " + std::to_string(number_in_file) +
-                                         (a.id.empty() ? "" : " (" + a.id + ")") + ": " + why +
-                                         "; left out");
-            continue;
-        }
-        if (a.id.empty())
-            a.id = nextAreaId(plan.areas);
-        for (const auto& other : plan.areas)
-            if (other.id == a.id) {
-                const std::string fresh = nextAreaId(plan.areas);
-                plan.load_warnings.push_back(path + ": feature " + std::to_string(number_in_file) +
-                                             ": id " + a.id + " is used twice; renamed " + fresh);
-                a.id = fresh;
-                break;
-            }
-        plan.areas.push_back(std::move(a));
-    }
-    if (OGRLayer* s = ds->GetLayerByName(kSettings))
-        for (auto& f : *s) {
-            const std::string key = text(*f, "key"), value = text(*f, "value");
-            if (key == "agency")
-                plan.agencies.push_back(value);
-            else if (!key.empty())
-                plan.settings.emplace_back(key, value);
-        }
-    if (plan.agencies.empty())
-        plan.agencies = defaultAgencies();
-    if (OGRLayer* s = ds->GetLayerByName(kSources))
-        for (auto& f : *s) {
-            PlanSource src;
-            src.role = text(*f, "role");
-            src.path = text(*f, "path");
-            src.bytes = static_cast<std::uint64_t>(number(*f, "bytes").value_or(0));
-            src.checksum = text(*f, "checksum");
-            if (const auto rows = number(*f, "rows"))
-                src.rows = static_cast<std::uint64_t>(*rows);
-            if (!src.path.empty())
-                plan.sources.push_back(std::move(src));
-        }
-    return plan;
+    return readFrom(*ds, path);
+}
+
+Result<std::vector<PlanHistoryRow>> readPlanHistory(const std::string& path) {
+    ensureGdal();
+    DatasetPtr ds(GDALDataset::FromHandle(
+        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    if (!ds)
+        return Error{path + ": not a readable GeoPackage (" + lastGdalError("unknown format") +
+                     ")"};
+    std::vector<PlanHistoryRow> out;
+    if (OGRLayer* h = ds->GetLayerByName(kHistory))
+        for (auto& f : *h)
+            out.push_back({text(*f, "saved_at"), text(*f, "who"), text(*f, "area_id"),
+                           text(*f, "field"), text(*f, "old_value"), text(*f, "new_value")});
+    return out;
 }
 
 } // namespace sw::io

@@ -1,6 +1,7 @@
 // The plan open in the map.
 #include "session/plan_document.hpp"
 
+#include "core/plan_merge.hpp"
 #include "io/plan_file.hpp"
 #include "session/plan_context.hpp"
 
@@ -22,6 +23,9 @@ Result<PlanDocument> PlanDocument::open(const std::string& path) {
     if (!plan)
         return Error{plan.error()};
     doc.plan_ = std::move(plan.value());
+    doc.base_ = doc.plan_;
+    doc.base_path_ = path;
+    doc.noteFileTime();
     const auto from = parseMonth(doc.plan_.setting("from")),
                to = parseMonth(doc.plan_.setting("to"));
     if (from && to && *from <= *to)
@@ -59,6 +63,8 @@ std::vector<std::string> PlanDocument::addAll(std::vector<TargetArea> areas) {
     endGesture();
     checkpoint();
     for (auto& a : areas) {
+        a.fid = -1; // a new row of the file
+        a.revision = 0;
         if (a.id.empty() || find(a.id))
             a.id = nextAreaId(plan_.areas);
         ids.push_back(a.id);
@@ -177,18 +183,143 @@ Status PlanDocument::save(const LoadRequest& sources, const SelectionParams& sel
     }
     for (const auto& [key, value] : settings)
         out.set(key, value);
-    if (auto st = io::writePlan(path_, out, crs); !st)
-        return st;
-    plan_.sources = out.sources;
-    plan_.settings = out.settings;
+    clashes_.clear();
+    std::error_code ec;
+    if (path_ == base_path_ && fs::exists(path_, ec)) {
+        // In place: merged with what others saved since it was read; a clash writes nothing.
+        auto saved = io::savePlan(path_, base_, out, crs);
+        if (!saved)
+            return saved.failure();
+        if (!saved.value().clashes.empty()) {
+            clashes_ = std::move(saved.value().clashes);
+            theirs_ = std::move(saved.value().plan);
+            return Error{std::to_string(clashes_.size()) +
+                         " of your changes clash with changes someone else saved: choose which "
+                         "to keep, then save again"};
+        }
+        merge_notes_ = std::move(saved.value().notes);
+        adopt(std::move(saved.value().plan));
+    } else {
+        if (auto st = io::writePlan(path_, out, crs); !st)
+            return st;
+        auto back = io::readPlan(path_);
+        if (!back)
+            return back.failure();
+        merge_notes_.clear();
+        adopt(std::move(back.value()));
+    }
     saved_revision_ = revision_;
     discardAutosave();
     if (!autosaved_to_.empty()) { // an autosave for the path the plan had before
-        std::error_code ec;
         fs::remove(autosaved_to_, ec);
         autosaved_to_.clear();
     }
     return okStatus();
+}
+
+void PlanDocument::adopt(Plan saved) {
+    // The file's plan now: the areas with their rows and revisions, everyone's changes. When
+    // others' changes came in, the undo steps (of a plan without them) are dropped.
+    if (!merge_notes_.empty()) {
+        undo_.clear();
+        redo_.clear();
+    }
+    plan_.areas = saved.areas;
+    plan_.settings = saved.settings;
+    plan_.sources = saved.sources;
+    plan_.agencies = saved.agencies;
+    plan_.kept = saved.kept;
+    base_ = std::move(saved);
+    base_path_ = path_;
+    changed();
+    noteFileTime();
+}
+
+void PlanDocument::noteFileTime() {
+    std::error_code ec;
+    const auto t = fs::last_write_time(path_, ec);
+    file_time_ = ec ? 0 : static_cast<std::int64_t>(t.time_since_epoch().count());
+}
+
+bool PlanDocument::changedOnDisk() const {
+    if (path_.empty() || path_ != base_path_)
+        return false;
+    std::error_code ec;
+    const auto t = fs::last_write_time(path_, ec);
+    return !ec && static_cast<std::int64_t>(t.time_since_epoch().count()) != file_time_;
+}
+
+Status PlanDocument::bringIn() {
+    auto theirs = io::readPlan(path_);
+    if (!theirs)
+        return theirs.failure();
+    PlanMerge merge = mergePlans(base_, plan_, theirs.value());
+    noteFileTime();
+    if (!merge.clashes.empty()) {
+        clashes_ = std::move(merge.clashes);
+        theirs_ = std::move(theirs.value());
+        return Error{std::to_string(clashes_.size()) +
+                     " of your unsaved changes clash with theirs: choose which to keep"};
+    }
+    endGesture();
+    const bool was_clean = !dirty();
+    checkpoint();
+    plan_.areas = std::move(merge.plan.areas);
+    plan_.kept = theirs.value().kept;
+    base_ = std::move(theirs.value());
+    merge_notes_ = std::move(merge.notes);
+    changed();
+    if (was_clean) // nothing of this person's to save
+        saved_revision_ = revision_;
+    return okStatus();
+}
+
+void PlanDocument::resolveClash(std::size_t i, bool keep_mine) {
+    if (i >= clashes_.size())
+        return;
+    const PlanClash c = clashes_[i];
+    clashes_.erase(clashes_.begin() + static_cast<std::ptrdiff_t>(i));
+    const auto in = [&](std::vector<TargetArea>& areas) -> TargetArea* {
+        for (auto& a : areas)
+            if (a.fid == c.fid)
+                return &a;
+        return nullptr;
+    };
+    TargetArea* theirs = in(theirs_.areas);
+    TargetArea* base = in(base_.areas);
+    TargetArea* mine = in(plan_.areas);
+    if (c.field == "(deleted)") {
+        if (keep_mine) {
+            if (mine && !theirs) // I changed it, they deleted it: it comes back as a new area
+                mine->fid = -1;
+            else if (theirs && base) // I deleted it, they changed it: delete their version
+                *base = *theirs;
+        } else {
+            if (theirs && !mine) { // they changed what I deleted: theirs comes back
+                plan_.areas.push_back(*theirs);
+                if (base)
+                    *base = *theirs;
+            } else if (mine && !theirs) { // they deleted what I changed
+                plan_.areas.erase(plan_.areas.begin() + (mine - plan_.areas.data()));
+                if (base)
+                    base_.areas.erase(base_.areas.begin() + (base - base_.areas.data()));
+            }
+        }
+        changed();
+        return;
+    }
+    const auto& names = areaFieldNames();
+    const auto field =
+        std::find_if(names.begin(), names.end(), [&](const char* n) { return c.field == n; });
+    const std::size_t f = c.field == "shape" || field == names.end()
+                              ? std::size_t{2}
+                              : static_cast<std::size_t>(field - names.begin());
+    if (!theirs || !base)
+        return;
+    copyAreaField(*base, *theirs, f); // the file's value is now the one read
+    if (!keep_mine && mine)
+        copyAreaField(*mine, *theirs, f);
+    changed();
 }
 
 std::string PlanDocument::autosavePath(const std::string& fallback) const {
@@ -224,7 +355,14 @@ Status PlanDocument::recover(const std::string& fallback) {
         return Error{side.error()};
     endGesture();
     checkpoint();
+    // The side file's rows are not the plan's: each area finds its row by id (others are new).
     plan_.areas = std::move(side.value().areas);
+    for (auto& a : plan_.areas) {
+        a.fid = -1;
+        for (const auto& b : base_.areas)
+            if (b.id == a.id)
+                a.fid = b.fid;
+    }
     plan_.agencies = std::move(side.value().agencies);
     changed();
     return okStatus();

@@ -1,9 +1,12 @@
 // The plan open in the map: its areas and settings, the file it lives in, every edit with undo
-// and redo (at least 100 steps), saving (atomic, with the data sources and the selection it
-// was made on), the autosave side file and its recovery. The map's tools and panels edit the
+// and redo (at least 100 steps), saving (in place, merged with what others saved meanwhile,
+// with the data sources and the selection it was made on; clashes listed for the person to
+// choose), noticing a plan changed by someone else and bringing their changes in, the autosave
+// side file and its recovery. The map's tools and panels edit the
 // plan only through here.
 #pragma once
 
+#include "core/plan_merge.hpp"
 #include "core/result.hpp"
 #include "core/target_area.hpp"
 #include "session/data_loader.hpp"
@@ -70,6 +73,19 @@ class PlanDocument {
                 const std::string& crs,
                 const std::vector<std::pair<std::string, std::string>>& settings = {},
                 const LoadReport* report = nullptr);
+    // The clashes of the last save (or bring-in), each with both values; nothing was written.
+    const std::vector<PlanClash>& clashes() const { return clashes_; }
+    // Settles clash i: keep mine (the next save writes it over theirs) or take theirs.
+    void resolveClash(std::size_t i, bool keep_mine);
+    // What the last save or bring-in took from others ("A3 was changed by someone else ...").
+    const std::vector<std::string>& mergeNotes() const { return merge_notes_; }
+    // The plan file was written by someone else since it was read or saved here.
+    bool changedOnDisk() const;
+    // Brings the others' changes in (edits here kept); clashes are listed, nothing applied.
+    Status bringIn();
+    // Rows of the file left out (no geometry, a status streetweek does not use, ...).
+    const std::vector<KeptRow>& kept() const { return plan_.kept; }
+
     // The side file the autosave writes ("<plan>.autosave.gpkg"; beside the settings for a
     // plan without a path, given as `fallback`).
     std::string autosavePath(const std::string& fallback = {}) const;
@@ -91,8 +107,16 @@ class PlanDocument {
     void restore(Snapshot s);
     void checkpoint();
     void changed() { ++revision_; }
+    void adopt(Plan saved);
+    void noteFileTime();
 
     Plan plan_;
+    Plan base_;             // the plan as last read from or saved to base_path_
+    std::string base_path_; // the file base_ came from
+    Plan theirs_;           // the file's plan at the last clash
+    std::vector<PlanClash> clashes_;
+    std::vector<std::string> merge_notes_;
+    std::int64_t file_time_ = 0; // the file's time when last read or saved here
     std::string path_;
     std::optional<MonthSpan> chosen_on_;
     std::deque<Snapshot> undo_, redo_;

@@ -43,6 +43,44 @@ void toolButtons(AreaToolState& tools) {
         ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1), "%s", tools.message.c_str());
 }
 
+// The plan is shared: someone else's save noticed, clashes to settle, what came in.
+void sharedPlanRows(PlanPanelState& s, PlanPanelContext& ctx) {
+    const ImVec4 warn(0.75f, 0.35f, 0.0f, 1);
+    if (s.changed_on_disk && ctx.doc.clashes().empty()) {
+        ImGui::TextColored(warn, "Someone else saved this plan since you opened it.");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Bring their changes in")) {
+            const auto st = ctx.doc.bringIn();
+            s.message = st ? "Brought in their changes" : st.error();
+            s.changed_on_disk = false;
+        }
+    }
+    const auto& clashes = ctx.doc.clashes();
+    for (std::size_t i = 0; i < clashes.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::TextColored(warn, "Clash: %s", clashes[i].text().c_str());
+        if (ImGui::SmallButton("Keep mine")) {
+            ctx.doc.resolveClash(i, true);
+            ImGui::PopID();
+            break;
+        }
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Take theirs")) {
+            ctx.doc.resolveClash(i, false);
+            ImGui::PopID();
+            break;
+        }
+        ImGui::PopID();
+    }
+    if (!ctx.doc.kept().empty() &&
+        ImGui::TreeNode("kept", "%zu rows of the file not shown (kept as they are)",
+                        ctx.doc.kept().size())) {
+        for (const auto& k : ctx.doc.kept())
+            ImGui::BulletText("%s %s", k.id.empty() ? "(no id)" : k.id.c_str(), k.reason.c_str());
+        ImGui::TreePop();
+    }
+}
+
 void fileRow(PlanPanelState& s, PlanPanelContext& ctx, PlanPanelRequests& out) {
     std::string path = ctx.doc.path();
     ImGui::SetNextItemWidth(-150);
@@ -65,6 +103,7 @@ void fileRow(PlanPanelState& s, PlanPanelContext& ctx, PlanPanelRequests& out) {
     ImGui::EndDisabled();
     if (!s.message.empty())
         ImGui::TextWrapped("%s", s.message.c_str());
+    sharedPlanRows(s, ctx);
 }
 
 void recoveryPrompt(PlanPanelState& s, PlanPanelContext& ctx) {

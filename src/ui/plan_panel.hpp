@@ -19,8 +19,9 @@ namespace sw::ui {
 
 struct PlanPanelState {
     bool open = true;
-    std::string message;   // the last save or autosave result
-    int repeat_months = 6; // one place twice within this many months is a clash
+    std::string message;          // the last save or autosave result
+    bool changed_on_disk = false; // someone else saved the plan since it was read here
+    int repeat_months = 6;        // one place twice within this many months is a clash
     // Suggest.
     int weeks = 4;
     SuggestShape shape = SuggestShape::Circle;

@@ -91,6 +91,12 @@ void PlanWorkspace::poll(const Session& session, const SelectionParams& selectio
             panel_.after_error = r->error();
         }
     }
+    // Someone else's save, noticed within two seconds.
+    if (now_s - last_disk_check_s_ >= 2) {
+        last_disk_check_s_ = now_s;
+        if (!panel_.changed_on_disk && doc_.changedOnDisk())
+            panel_.changed_on_disk = true;
+    }
     if (last_autosave_s_ < 0)
         last_autosave_s_ = now_s;
     // Not while the recovery offer stands: the side file holds the earlier session's edits.
@@ -221,9 +227,6 @@ void PlanWorkspace::save(const LoadRequest& sources, const SelectionParams& sele
     std::string confirm;
     if (doc_.path() != opened_path_ && fs::exists(doc_.path(), ec))
         confirm = doc_.path() + " is another file: Save again to replace it";
-    else if (!doc_.plan().load_warnings.empty() && !warnings_accepted_)
-        confirm = "This plan was read with rows left out (" + doc_.plan().load_warnings[0] +
-                  "): Save again to write it without them";
     if (!confirm.empty() && confirm_ != confirm) {
         confirm_ = confirm;
         panel_.message = confirm;
@@ -248,11 +251,13 @@ void PlanWorkspace::save(const LoadRequest& sources, const SelectionParams& sele
     const auto st = doc_.save(sources, selection, crs, settings, report);
     if (st) {
         opened_path_ = doc_.path();
-        warnings_accepted_ = true;
+        panel_.changed_on_disk = false;
     }
     panel_.message =
         st ? "Saved " + std::to_string(doc_.areas().size()) + " areas to " + doc_.path()
            : "Not saved: " + st.error();
+    for (const auto& n : doc_.mergeNotes())
+        panel_.message += "; " + n;
 }
 
 void PlanWorkspace::close(const std::string& crs) {

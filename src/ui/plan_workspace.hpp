@@ -75,10 +75,10 @@ class PlanWorkspace {
     std::uint64_t autosaved_revision_ = 0;
     KdeParams kde_; // the map's hotspot settings, for the saved plan
     HotspotThreshold threshold_;
-    TargetArea after_area_;          // the area of the after-action check running or shown
-    std::string opened_path_;        // the file the plan came from (or was last saved to)
-    std::string confirm_;            // a Save that waits for a second press
-    bool warnings_accepted_ = false; // saving a plan read with rows left out was confirmed
+    TargetArea after_area_;        // the area of the after-action check running or shown
+    std::string opened_path_;      // the file the plan came from (or was last saved to)
+    std::string confirm_;          // a Save that waits for a second press
+    double last_disk_check_s_ = 0; // when the plan file was last checked for others' saves
     double after_buffer_m_ = 250;
 };
 

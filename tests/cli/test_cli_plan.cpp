@@ -161,20 +161,18 @@ TEST_CASE("a save killed part way leaves the old plan or the new one, never a br
     test::TempDir dir;
     const std::string plan = dir.file("plan.gpkg");
     REQUIRE(run("suggest " + sample() + " --weeks 8 --out " + quote(plan)).code == 0);
-    // Kill at moments spread over the whole run (start, reading, writing, renaming), and, every
-    // other round, once the save's temporary has appeared: those kills land inside the save.
+    // Kill at moments spread over the whole run (start, reading, writing, committing), and,
+    // every other round, once the save's transaction has begun writing (its journal is there):
+    // those kills land inside the save, and leave SQLite's hot journal for the next reader.
     const auto t0 = std::chrono::steady_clock::now();
     REQUIRE(run("plan --plan " + quote(plan) + " --set A1:name=Timed --schedule-only").code == 0);
     const auto whole = static_cast<unsigned>(
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
             .count());
-    const auto temporaryOf = [&](pid_t pid) {
-        const std::string prefix = ".streetweek-tmp-" + std::to_string(pid) + "-";
+    const std::string journal = plan + "-journal";
+    const auto journalThere = [&] {
         std::error_code ec;
-        for (const auto& e : std::filesystem::directory_iterator(dir.path(), ec))
-            if (e.path().filename().string().rfind(prefix, 0) == 0)
-                return true;
-        return false;
+        return std::filesystem::exists(journal, ec) && std::filesystem::file_size(journal, ec) > 0;
     };
     std::mt19937 rng(42);
     int old_seen = 0, new_seen = 0, mid_save = 0;
@@ -192,17 +190,17 @@ TEST_CASE("a save killed part way leaves the old plan or the new one, never a br
         if (i % 2 == 0) {
             ::usleep(std::uniform_int_distribution<unsigned>(whole / 4, whole + whole / 4)(rng));
         } else {
-            // Until the temporary shows (or the process ends), then a moment into the write.
+            // Until the journal shows (or the process ends), then a moment into the write.
             int status = 0;
-            while (!temporaryOf(pid) && ::waitpid(pid, &status, WNOHANG) == 0)
-                ::usleep(50);
-            ::usleep(std::uniform_int_distribution<unsigned>(0, 2000)(rng));
+            while (!journalThere() && ::waitpid(pid, &status, WNOHANG) == 0)
+                ::usleep(20);
+            ::usleep(std::uniform_int_distribution<unsigned>(0, 300)(rng));
         }
         ::kill(pid, SIGKILL);
         int status = 0;
         ::waitpid(pid, &status, 0);
-        // What a kill inside the save leaves: its temporary, not yet renamed over the plan.
-        const bool killed_mid_save = WIFSIGNALED(status) && temporaryOf(pid);
+        // What a kill inside the save leaves: a hot journal, the transaction not committed.
+        const bool killed_mid_save = WIFSIGNALED(status) && journalThere();
         mid_save += killed_mid_save;
         auto back = io::readPlan(plan);
         INFO("round ", i, killed_mid_save ? " (killed inside the save)" : "");
@@ -211,17 +209,19 @@ TEST_CASE("a save killed part way leaves the old plan or the new one, never a br
         const std::string now = back.value().areas[0].name;
         CHECK((now == previous || now == name));
         if (killed_mid_save)
-            CHECK(now == previous); // the save had not finished: the old plan
+            CHECK(now == previous); // the save had not committed: the old plan
         (now == name ? new_seen : old_seen)++;
         previous = now;
     }
     MESSAGE(mid_save, " of 40 kills landed inside the save");
     CHECK(mid_save >= 5); // the test proves something only when kills hit the write itself
     MESSAGE("kept the old plan ", old_seen, " times, the new one ", new_seen, " times");
-    // The next save clears what the killed ones left behind.
+    // The next save leaves nothing behind, and the plan is a sound database.
     REQUIRE(run("plan --plan " + quote(plan) + " --set A1:name=Final --schedule-only").code == 0);
-    for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+    for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
         CHECK(e.path().filename().string().rfind(".streetweek-tmp-", 0) != 0);
+        CHECK(e.path().filename().string().find("-journal") == std::string::npos);
+    }
 }
 
 TEST_CASE("export: the partner pack of a plan on the bundled sample, each format, and its "
