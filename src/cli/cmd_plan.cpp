@@ -26,8 +26,13 @@ Status applySet(Plan& plan, const std::string& text) {
     const std::string value = text.substr(eq + 1);
     auto it = std::find_if(plan.areas.begin(), plan.areas.end(),
                            [&](const TargetArea& a) { return a.id == id; });
-    if (it == plan.areas.end())
+    if (it == plan.areas.end()) {
+        for (const auto& k : plan.kept)
+            if (k.id == id)
+                return badRequest("--set: area " + id + " " + k.reason +
+                                  ": it is kept in the file as it is, not shown; mend it in QGIS");
         return badRequest("--set: the plan has no area " + id);
+    }
     if (field == "week") {
         if (value.empty()) {
             it->week = kNoDay;

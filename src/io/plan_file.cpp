@@ -20,6 +20,7 @@
 #include <pwd.h>
 #include <random>
 #include <set>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -309,7 +310,8 @@ std::map<GIntBig, RawValues> rawValues(GDALDataset& ds, OGRLayer* layer) {
     const char* fid = layer->GetFIDColumn();
     if (!fid || !*fid)
         return out;
-    std::string sql = std::string("SELECT \"") + fid + "\"";
+    // The id cast, so that it comes back as a field (a bare key column becomes the result's FID).
+    std::string sql = std::string("SELECT CAST(\"") + fid + "\" AS INTEGER) AS sw_row";
     const char* cols[] = {"week_start", "locked", "excluded"};
     bool any = false;
     for (const char* c : cols) {
@@ -321,7 +323,7 @@ std::map<GIntBig, RawValues> rawValues(GDALDataset& ds, OGRLayer* layer) {
     if (!any)
         return out;
     sql += std::string(" FROM \"") + layer->GetName() + "\"";
-    OGRLayer* r = ds.ExecuteSQL(sql.c_str(), nullptr, "SQLITE");
+    OGRLayer* r = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
     if (!r)
         return out;
     for (auto& f : *r) {
@@ -392,7 +394,7 @@ std::string readArea(OGRFeature& f, const RawValues* raw, OGRCoordinateTransform
     OGREnvelope env;
     g->getEnvelope(&env);
     for (double v : {env.MinX, env.MinY, env.MaxX, env.MaxY})
-        if (!std::isfinite(v) || std::fabs(v) > 1e8) {
+        if (!std::isfinite(v) || std::fabs(v) > 1e7) {
             char buf[64];
             std::snprintf(buf, sizeof buf, "%g", v);
             return std::string("has a coordinate out of any map's range (") + buf + ")";
@@ -453,7 +455,7 @@ void recoverHotJournal(const std::string& path) {
     DatasetPtr ds(GDALDataset::FromHandle(
         GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr)));
     if (ds) {
-        OGRLayer* r = ds->ExecuteSQL("PRAGMA schema_version", nullptr, "SQLITE");
+        OGRLayer* r = ds->ExecuteSQL("PRAGMA schema_version", nullptr, nullptr);
         if (r)
             ds->ReleaseResultSet(r);
     }
@@ -707,6 +709,15 @@ Status writeDiff(GDALDataset& ds, const Plan& theirs, const Plan& merged, const 
     return okStatus();
 }
 
+// A plan nobody may write (no write bit set, as a plan made read-only on purpose is, even for
+// root), or one this user may not write.
+bool readOnly(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        return false;
+    return (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 || ::access(path.c_str(), W_OK) != 0;
+}
+
 bool isBusy(const std::string& message) {
     const std::string m = lower(message);
     return m.find("locked") != std::string::npos || m.find("busy") != std::string::npos;
@@ -749,7 +760,7 @@ Status writePlan(const std::string& path, const Plan& plan, const std::string& c
         return Error{path + ": the folder " + target.parent_path().string() + " does not exist"};
     if (fs::is_directory(target, ec))
         return badRequest(path + ": is a folder");
-    if (fs::exists(target, ec) && ::access(target.c_str(), W_OK) != 0)
+    if (fs::exists(target, ec) && readOnly(target.string()))
         return Error{path + ": the plan is read-only; nothing was saved (save it under another "
                             "name)"};
     removeStaleTemporaries(target.parent_path().string());
@@ -801,7 +812,7 @@ Result<PlanSave> savePlan(const std::string& path, const Plan& base, const Plan&
         out.changed = mine.areas.size();
         return out;
     }
-    if (::access(path.c_str(), W_OK) != 0)
+    if (readOnly(path))
         return Error{path + ": the plan is read-only; nothing was saved (save it under another "
                             "name, or ask its owner)"};
     const fs::path folder = fs::absolute(path).parent_path();
@@ -827,7 +838,7 @@ Result<PlanSave> savePlan(const std::string& path, const Plan& base, const Plan&
                                  "); nothing was saved"};
                 busy = why;
             } else {
-                if (OGRLayer* r = ds->ExecuteSQL("PRAGMA busy_timeout = 2000", nullptr, "SQLITE"))
+                if (OGRLayer* r = ds->ExecuteSQL("PRAGMA busy_timeout = 2000", nullptr, nullptr))
                     ds->ReleaseResultSet(r);
                 if (ds->StartTransaction() != OGRERR_NONE) {
                     busy = lastGdalError();
