@@ -47,8 +47,9 @@ void toolButtons(AreaToolState& tools) {
 void sharedPlanRows(PlanPanelState& s, PlanPanelContext& ctx) {
     const ImVec4 warn(0.75f, 0.35f, 0.0f, 1);
     if (s.changed_on_disk && ctx.doc.clashes().empty()) {
-        ImGui::TextColored(warn, "Someone else saved this plan since you opened it.");
-        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, warn);
+        ImGui::TextWrapped("Someone else saved this plan since you opened it.");
+        ImGui::PopStyleColor();
         if (ImGui::SmallButton("Bring their changes in")) {
             const auto st = ctx.doc.bringIn();
             s.message = st ? "Brought in their changes" : st.error();
@@ -58,7 +59,9 @@ void sharedPlanRows(PlanPanelState& s, PlanPanelContext& ctx) {
     const auto& clashes = ctx.doc.clashes();
     for (std::size_t i = 0; i < clashes.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
-        ImGui::TextColored(warn, "Clash: %s", clashes[i].text().c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, warn);
+        ImGui::TextWrapped("Clash: %s", clashes[i].text().c_str());
+        ImGui::PopStyleColor();
         if (ImGui::SmallButton("Keep mine")) {
             ctx.doc.resolveClash(i, true);
             ImGui::PopID();
