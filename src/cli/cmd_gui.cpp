@@ -62,7 +62,8 @@ std::vector<OptionSpec> guiOptionSpecs() {
                      "harm weights: a CSV of crime type,weight ('*,W' for every type not listed)",
                      false});
     specs.push_back({"plan", "FILE",
-                     "open this plan (GeoPackage), or create it at the first save; its data "
+                     "open this plan (a GeoPackage, or \"PG:dbname=... host=...\" in the office's "
+                     "PostGIS), or create it at the first save; its data "
                      "files load when no --wards/--incidents are given",
                      false});
     specs.push_back(
@@ -75,8 +76,7 @@ std::vector<OptionSpec> guiOptionSpecs() {
 // --plan: the plan's recorded data files when none are given, its period and layers.
 std::optional<int> applyPlan(const Args& args, GuiOptions& o) {
     o.plan_path = args.get("plan");
-    std::error_code ec;
-    if (o.plan_path.empty() || !std::filesystem::exists(o.plan_path, ec))
+    if (o.plan_path.empty() || !io::planExists(o.plan_path))
         return std::nullopt;
     auto plan = io::readPlan(o.plan_path);
     if (!plan)

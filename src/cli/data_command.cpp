@@ -1,6 +1,8 @@
 // The shared subcommand preamble.
 #include "cli/data_command.hpp"
 
+#include "io/plan_file.hpp"
+
 #include "cli/load_options.hpp"
 #include "cli/terminal_progress.hpp"
 #include "core/text.hpp"
@@ -27,7 +29,8 @@ Status checkOutPath(const std::string& out, const std::vector<std::string>& exte
         return badRequest("--out is required");
     bool known = false;
     for (const auto& e : extensions)
-        known = known || endsWithIgnoreCase(out, e);
+        known = known || endsWithIgnoreCase(out, e) ||
+                (e == ".gpkg" && io::isPlanDatabase(out)); // a plan in the office's database
     if (!known)
         return badRequest("--out must end in " + listOf(extensions));
     std::error_code ec;

@@ -12,7 +12,9 @@ namespace sw::cli {
 
 std::vector<OptionSpec> planInputSpecs() {
     auto specs = selectionOptionSpecs();
-    specs.insert(specs.begin(), {"plan", "FILE", "the plan GeoPackage (required)"});
+    specs.insert(specs.begin(), {"plan", "FILE",
+                                 "the plan: a GeoPackage, or \"PG:dbname=... host=...\" (the "
+                                 "office's PostgreSQL/PostGIS) (required)"});
     return specs;
 }
 

@@ -9,6 +9,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -176,8 +177,11 @@ Status writeAreas(GDALDataset& ds, const Plan& plan, const std::string& crs) {
     auto srs = srsOf(crs);
     if (!srs)
         return srs.failure();
+    const bool pg = EQUAL(ds.GetDriverName(), "PostgreSQL");
     char** opts =
-        CSLSetNameValue(nullptr, "DESCRIPTION", "streetweek target areas: the street-week plan");
+        pg ? CSLSetNameValue(CSLSetNameValue(nullptr, "GEOMETRY_NAME", "geom"), "FID", "fid")
+           : CSLSetNameValue(nullptr, "DESCRIPTION",
+                             "streetweek target areas: the street-week plan");
     OGRLayer* layer = ds.CreateLayer(kAreas, &srs.value(), wkbMultiPolygon, opts);
     CSLDestroy(opts);
     if (!layer)
@@ -488,8 +492,15 @@ Result<Plan> readFrom(GDALDataset& ds, const std::string& path) {
                                          " column (renamed?): read as empty; a save that sets "
                                          "it adds the column");
     const auto raw = rawValues(ds, areas);
+    // In row order (a database returns rows in the order it stores them, which an update
+    // changes), so that the areas and any id given to a duplicate are the same every read.
+    std::vector<std::unique_ptr<OGRFeature>> features;
     areas->ResetReading();
-    for (auto& f : *areas) {
+    for (OGRFeature* f; (f = areas->GetNextFeature()) != nullptr;)
+        features.emplace_back(f);
+    std::sort(features.begin(), features.end(),
+              [](const auto& a, const auto& b) { return a->GetFID() < b->GetFID(); });
+    for (auto& f : features) {
         TargetArea a;
         std::string note;
         const auto r = raw.find(f->GetFID());
@@ -709,6 +720,43 @@ Status writeDiff(GDALDataset& ds, const Plan& theirs, const Plan& merged, const 
     return okStatus();
 }
 
+bool isDb(const std::string& path) {
+    return path.size() > 3 && lower(path.substr(0, 3)) == "pg:";
+}
+
+// The plan's store opened with GDAL (the GPKG or PostgreSQL driver only).
+DatasetPtr openStore(const std::string& path, bool update) {
+    static const char* gpkg[] = {"GPKG", nullptr};
+    static const char* pg[] = {"PostgreSQL", nullptr};
+    return DatasetPtr(GDALDataset::FromHandle(
+        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY),
+                   isDb(path) ? pg : gpkg, nullptr, nullptr)));
+}
+
+// Runs a statement whose result is not needed.
+void execute(GDALDataset& ds, const char* sql) {
+    if (OGRLayer* r = ds.ExecuteSQL(sql, nullptr, nullptr))
+        ds.ReleaseResultSet(r);
+}
+
+// The database's name for a person ("PG:... password=secret" never shown).
+std::string storeName(const std::string& path) {
+    if (!isDb(path))
+        return path;
+    std::string out = "PG:", part;
+    const std::string rest = path.substr(3) + " ";
+    for (char c : rest) {
+        if (c != ' ') {
+            part += c;
+            continue;
+        }
+        if (!part.empty() && lower(part).rfind("password=", 0) != 0)
+            out += (out.size() > 3 ? " " : "") + part;
+        part.clear();
+    }
+    return out;
+}
+
 // A plan nobody may write (no write bit set, as a plan made read-only on purpose is, even for
 // root), or one this user may not write.
 bool readOnly(const std::string& path) {
@@ -720,7 +768,9 @@ bool readOnly(const std::string& path) {
 
 bool isBusy(const std::string& message) {
     const std::string m = lower(message);
-    return m.find("locked") != std::string::npos || m.find("busy") != std::string::npos;
+    return m.find("locked") != std::string::npos || m.find("busy") != std::string::npos ||
+           m.find("could not serialize") != std::string::npos ||
+           m.find("deadlock") != std::string::npos;
 }
 
 } // namespace
@@ -750,8 +800,109 @@ std::string fileChecksum(const std::string& path) {
     return hex;
 }
 
+bool isPlanDatabase(const std::string& path) {
+    return isDb(path);
+}
+
+bool planExists(const std::string& path) {
+    if (!isDb(path)) {
+        std::error_code ec;
+        return fs::exists(path, ec);
+    }
+    ensureGdal();
+    QuietGdal quiet;
+    DatasetPtr ds = openStore(path, false);
+    return ds && ds->GetLayerByName(kAreas);
+}
+
+std::string planChangeToken(const std::string& path) {
+    if (!isDb(path)) {
+        std::error_code ec;
+        const auto t = fs::last_write_time(path, ec);
+        return ec ? std::string() : std::to_string(t.time_since_epoch().count());
+    }
+    ensureGdal();
+    QuietGdal quiet;
+    DatasetPtr ds = openStore(path, false);
+    if (!ds)
+        return {};
+    std::string token;
+    for (const char* sql : {"SELECT md5(string_agg(t::text, ',' ORDER BY t.fid)) FROM "
+                            "target_areas t",
+                            "SELECT count(*) FROM plan_history"})
+        if (OGRLayer* r = ds->ExecuteSQL(sql, nullptr, nullptr)) {
+            for (auto& f : *r)
+                token +=
+                    std::string(f->IsFieldSetAndNotNull(0) ? f->GetFieldAsString(0) : "") + ";";
+            ds->ReleaseResultSet(r);
+        }
+    return token;
+}
+
+// A new plan in the database, or the whole of one replaced, in one transaction; the tables
+// (and any columns others added) stay.
+Status writeDatabasePlan(const std::string& path, const Plan& plan, const std::string& crs) {
+    DatasetPtr ds = openStore(path, true);
+    if (!ds)
+        return Error{storeName(path) + ": cannot open the database (" + lastGdalError() + ")"};
+    if (!ds->GetLayerByName(kAreas)) {
+        Plan none;
+        none.agencies.clear();
+        if (auto st = writeContents(*ds, none, crs); !st)
+            return Error{storeName(path) + ": " + st.error()};
+    }
+    if (ds->StartTransaction() != OGRERR_NONE)
+        return Error{storeName(path) + ": cannot start a transaction (" + lastGdalError() + ")"};
+    const auto fail = [&](const std::string& why) -> Status {
+        ds->RollbackTransaction();
+        return Error{storeName(path) + ": " + why + "; the previous plan is untouched"};
+    };
+    for (const char* table : {kAreas, kSettings, kSources}) {
+        OGRLayer* l = table == std::string(kAreas)      ? ds->GetLayerByName(kAreas)
+                      : table == std::string(kSettings) ? tableOf(*ds, kSettings, settingColumns())
+                                                        : tableOf(*ds, kSources, sourceColumns());
+        if (!l)
+            return fail(std::string("cannot open ") + table);
+        std::vector<GIntBig> fids;
+        l->ResetReading();
+        for (auto& f : *l)
+            fids.push_back(f->GetFID());
+        for (GIntBig fid : fids)
+            if (l->DeleteFeature(fid) != OGRERR_NONE)
+                return fail(std::string("cannot clear ") + table + " (" + lastGdalError() + ")");
+    }
+    OGRLayer* areas = ds->GetLayerByName(kAreas);
+    auto srs = srsOf(crs);
+    if (!srs)
+        return fail(srs.error());
+    if (auto st = ensureAreaColumns(areas); !st)
+        return fail(st.error());
+    for (const auto& a : plan.areas) {
+        OGRFeature feat(areas->GetLayerDefn());
+        setAllAreaFields(feat, a, &srs.value());
+        feat.SetField("revision", static_cast<GIntBig>(1));
+        if (areas->CreateFeature(&feat) != OGRERR_NONE)
+            return fail("cannot write area " + a.id + " (" + lastGdalError() + ")");
+    }
+    OGRLayer* settings = ds->GetLayerByName(kSettings);
+    OGRLayer* sources = ds->GetLayerByName(kSources);
+    for (const auto& [k, v] : settingRows(plan))
+        if (auto st = addSetting(settings, k, v); !st)
+            return fail(st.error());
+    for (const auto& src : plan.sources)
+        if (auto st = addSource(sources, src); !st)
+            return fail(st.error());
+    if (!tableOf(*ds, kHistory, historyColumns()))
+        return fail("cannot create " + std::string(kHistory));
+    if (ds->CommitTransaction() != OGRERR_NONE)
+        return fail("cannot finish the save (" + lastGdalError() + ")");
+    return okStatus();
+}
+
 Status writePlan(const std::string& path, const Plan& plan, const std::string& crs) {
     ensureGdal();
+    if (isDb(path))
+        return writeDatabasePlan(path, plan, crs);
     if (!endsWithIgnoreCase(path, ".gpkg"))
         return badRequest(path + ": a plan is a GeoPackage (.gpkg)");
     const fs::path target = fs::absolute(path);
@@ -799,9 +950,10 @@ Result<PlanSave> savePlan(const std::string& path, const Plan& base, const Plan&
                           const std::function<void(const std::string&)>& waiting) {
     ensureGdal();
     std::error_code ec;
-    if (!endsWithIgnoreCase(path, ".gpkg"))
-        return badRequest(path + ": a plan is a GeoPackage (.gpkg)");
-    if (!fs::exists(path, ec)) { // a new plan
+    const bool db = isDb(path);
+    if (!db && !endsWithIgnoreCase(path, ".gpkg"))
+        return badRequest(path + ": a plan is a GeoPackage (.gpkg) or a PG: database");
+    if (!planExists(path)) { // a new plan
         if (auto st = writePlan(path, mine, crs); !st)
             return st.failure();
         auto back = readPlan(path);
@@ -812,14 +964,13 @@ Result<PlanSave> savePlan(const std::string& path, const Plan& base, const Plan&
         out.changed = mine.areas.size();
         return out;
     }
-    if (readOnly(path))
+    if (!db && readOnly(path))
         return Error{path + ": the plan is read-only; nothing was saved (save it under another "
                             "name, or ask its owner)"};
-    const fs::path folder = fs::absolute(path).parent_path();
-    if (::access(folder.c_str(), W_OK) != 0)
+    const fs::path folder = fs::absolute(db ? "." : path).parent_path();
+    if (!db && ::access(folder.c_str(), W_OK) != 0)
         return Error{path + ": its folder is read-only (SQLite needs it for the save's journal); "
                             "nothing was saved"};
-    const char* drivers[] = {"GPKG", nullptr};
     History history;
     history.who = who.empty() ? loginName() : who;
     std::mt19937 rng(static_cast<unsigned>(::getpid()));
@@ -829,21 +980,27 @@ Result<PlanSave> savePlan(const std::string& path, const Plan& base, const Plan&
         std::string busy; // why this attempt must be tried again
         {
             CPLErrorReset();
-            DatasetPtr ds(GDALDataset::FromHandle(GDALOpenEx(
-                path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr)));
+            DatasetPtr ds = openStore(path, true);
             if (!ds) {
                 const std::string why = lastGdalError("unknown format");
                 if (!isBusy(why))
-                    return Error{path + ": not a readable GeoPackage (" + why +
+                    return Error{storeName(path) + ": cannot open the plan for saving (" + why +
                                  "); nothing was saved"};
                 busy = why;
             } else {
-                if (OGRLayer* r = ds->ExecuteSQL("PRAGMA busy_timeout = 2000", nullptr, nullptr))
-                    ds->ReleaseResultSet(r);
+                if (!db)
+                    execute(*ds, "PRAGMA busy_timeout = 2000");
                 if (ds->StartTransaction() != OGRERR_NONE) {
                     busy = lastGdalError();
                 } else {
-                    auto theirs = readFrom(*ds, path);
+                    if (db) {
+                        // Serializable, so that a colleague's commit between this save's read
+                        // and its write fails the save (and it is tried again, re-read); and one
+                        // streetweek save at a time on this plan.
+                        execute(*ds, "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+                        execute(*ds, "SELECT pg_advisory_xact_lock(7270031)");
+                    }
+                    auto theirs = readFrom(*ds, storeName(path));
                     if (!theirs) {
                         ds->RollbackTransaction();
                         if (!isBusy(theirs.error()) && !isBusy(lastGdalError("")))
@@ -871,7 +1028,8 @@ Result<PlanSave> savePlan(const std::string& path, const Plan& base, const Plan&
                         if (!st) {
                             ds->RollbackTransaction();
                             if (!isBusy(st.error()))
-                                return Error{path + ": " + st.error() + "; nothing was saved"};
+                                return Error{storeName(path) + ": " + st.error() +
+                                             "; nothing was saved"};
                             busy = st.error();
                         } else {
                             out.notes = std::move(merge.notes);
@@ -881,7 +1039,7 @@ Result<PlanSave> savePlan(const std::string& path, const Plan& base, const Plan&
                 }
                 CPLErrorReset();
                 ds.reset();
-                if (busy.empty() && CPLGetLastErrorType() >= CE_Failure)
+                if (busy.empty() && !db && CPLGetLastErrorType() >= CE_Failure)
                     return Error{path + ": cannot close the plan (" + lastGdalError() + ")"};
             }
         }
@@ -905,6 +1063,12 @@ Result<PlanSave> savePlan(const std::string& path, const Plan& base, const Plan&
 Result<Plan> readPlan(const std::string& path) {
     ensureGdal();
     std::error_code ec;
+    if (isDb(path)) {
+        DatasetPtr ds = openStore(path, false);
+        if (!ds)
+            return Error{storeName(path) + ": cannot open the database (" + lastGdalError() + ")"};
+        return readFrom(*ds, storeName(path));
+    }
     if (!fs::exists(path, ec))
         return Error{path + ": no such file"};
     recoverHotJournal(path);
@@ -918,11 +1082,10 @@ Result<Plan> readPlan(const std::string& path) {
 
 Result<std::vector<PlanHistoryRow>> readPlanHistory(const std::string& path) {
     ensureGdal();
-    DatasetPtr ds(GDALDataset::FromHandle(
-        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    DatasetPtr ds = openStore(path, false);
     if (!ds)
-        return Error{path + ": not a readable GeoPackage (" + lastGdalError("unknown format") +
-                     ")"};
+        return Error{storeName(path) + ": cannot open the plan (" +
+                     lastGdalError("unknown format") + ")"};
     std::vector<PlanHistoryRow> out;
     if (OGRLayer* h = ds->GetLayerByName(kHistory))
         for (auto& f : *h)

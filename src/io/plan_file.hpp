@@ -22,6 +22,16 @@
 
 namespace sw::io {
 
+// The store: a GeoPackage path, or an office database given as GDAL's PostgreSQL connection
+// ("PG:dbname=plans host=... active_schema=north"; the same tables, revisions, history and
+// clash rules, each save one transaction).
+bool isPlanDatabase(const std::string& path);
+// A plan is there: the file exists, or the database holds a target_areas table.
+bool planExists(const std::string& path);
+// Changes whenever anyone saves the plan (the file's time; the database's rows), for noticing
+// another planner's save; empty when it cannot be read.
+std::string planChangeToken(const std::string& path);
+
 Result<Plan> readPlan(const std::string& path);
 // A new plan (or a plan replaced whole: `suggest --out`, the autosave side file). `crs`: the
 // areas' CRS (the session's working CRS).

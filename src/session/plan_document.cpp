@@ -16,8 +16,7 @@ PlanDocument::PlanDocument(std::string path) : path_(std::move(path)) {}
 
 Result<PlanDocument> PlanDocument::open(const std::string& path) {
     PlanDocument doc(path);
-    std::error_code ec;
-    if (!fs::exists(path, ec))
+    if (!io::planExists(path))
         return doc;
     auto plan = io::readPlan(path);
     if (!plan)
@@ -185,7 +184,7 @@ Status PlanDocument::save(const LoadRequest& sources, const SelectionParams& sel
         out.set(key, value);
     clashes_.clear();
     std::error_code ec;
-    if (path_ == base_path_ && fs::exists(path_, ec)) {
+    if (path_ == base_path_ && io::planExists(path_)) {
         // In place: merged with what others saved since it was read; a clash writes nothing.
         auto saved = io::savePlan(path_, base_, out, crs);
         if (!saved)
@@ -236,17 +235,14 @@ void PlanDocument::adopt(Plan saved) {
 }
 
 void PlanDocument::noteFileTime() {
-    std::error_code ec;
-    const auto t = fs::last_write_time(path_, ec);
-    file_time_ = ec ? 0 : static_cast<std::int64_t>(t.time_since_epoch().count());
+    file_token_ = path_.empty() ? std::string() : io::planChangeToken(path_);
 }
 
 bool PlanDocument::changedOnDisk() const {
     if (path_.empty() || path_ != base_path_)
         return false;
-    std::error_code ec;
-    const auto t = fs::last_write_time(path_, ec);
-    return !ec && static_cast<std::int64_t>(t.time_since_epoch().count()) != file_time_;
+    const std::string now = io::planChangeToken(path_);
+    return !now.empty() && now != file_token_;
 }
 
 Status PlanDocument::bringIn() {
@@ -323,7 +319,7 @@ void PlanDocument::resolveClash(std::size_t i, bool keep_mine) {
 }
 
 std::string PlanDocument::autosavePath(const std::string& fallback) const {
-    if (path_.empty())
+    if (path_.empty() || io::isPlanDatabase(path_)) // a database plan's side file: the fallback
         return fallback;
     fs::path p(path_);
     return (p.parent_path() / (p.stem().string() + ".autosave.gpkg")).string();
@@ -344,7 +340,9 @@ bool PlanDocument::recoverable(const std::string& fallback) const {
     std::error_code ec;
     if (side.empty() || !fs::exists(side, ec))
         return false;
-    if (path_.empty() || !fs::exists(path_, ec))
+    if (path_.empty() || !io::planExists(path_))
+        return true;
+    if (io::isPlanDatabase(path_)) // the database's plan has no file time: the side file stands
         return true;
     return fs::last_write_time(side, ec) > fs::last_write_time(path_, ec);
 }

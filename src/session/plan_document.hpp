@@ -116,7 +116,7 @@ class PlanDocument {
     Plan theirs_;           // the file's plan at the last clash
     std::vector<PlanClash> clashes_;
     std::vector<std::string> merge_notes_;
-    std::int64_t file_time_ = 0; // the file's time when last read or saved here
+    std::string file_token_; // the store's change token when last read or saved here
     std::string path_;
     std::optional<MonthSpan> chosen_on_;
     std::deque<Snapshot> undo_, redo_;

@@ -2,6 +2,7 @@
 #include "ui/plan_workspace.hpp"
 
 #include "core/text.hpp"
+#include "io/plan_file.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -225,7 +226,7 @@ void PlanWorkspace::save(const LoadRequest& sources, const SelectionParams& sele
     // for a second Save.
     std::error_code ec;
     std::string confirm;
-    if (doc_.path() != opened_path_ && fs::exists(doc_.path(), ec))
+    if (doc_.path() != opened_path_ && io::planExists(doc_.path()))
         confirm = doc_.path() + " is another file: Save again to replace it";
     if (!confirm.empty() && confirm_ != confirm) {
         confirm_ = confirm;
