@@ -236,6 +236,25 @@ void PlanDocument::adopt(Plan saved) {
 
 void PlanDocument::noteFileTime() {
     file_token_ = path_.empty() ? std::string() : io::planChangeToken(path_);
+    history_.clear();
+    if (path_.empty() || !io::planExists(path_))
+        return;
+    if (auto h = io::readPlanHistory(path_))
+        for (const auto& r : h.value()) {
+            std::string what =
+                r.field == "(added)"     ? "added"
+                : r.field == "(deleted)" ? "deleted"
+                                         : r.field + " '" + r.old_value + "' -> '" + r.new_value + "'";
+            history_.push_back({r.area_id, r.saved_at, r.who, what});
+        }
+}
+
+std::vector<std::string> PlanDocument::historyOf(const std::string& area_id) const {
+    std::vector<std::string> out;
+    for (const auto& [area, when, who, what] : history_)
+        if (area == area_id)
+            out.push_back(when + " " + who + ": " + what);
+    return out;
 }
 
 bool PlanDocument::changedOnDisk() const {

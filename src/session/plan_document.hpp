@@ -12,6 +12,7 @@
 #include "session/data_loader.hpp"
 #include "session/incident_selection.hpp"
 
+#include <array>
 #include <cstddef>
 #include <deque>
 #include <string>
@@ -83,6 +84,9 @@ class PlanDocument {
     bool changedOnDisk() const;
     // Brings the others' changes in (edits here kept); clashes are listed, nothing applied.
     Status bringIn();
+    // The saved history of one area, oldest first ("2026-12-08 10:02 jsmith: lead 'Police' ->
+    // 'Council'"), as read at the last open, save or bring-in.
+    std::vector<std::string> historyOf(const std::string& area_id) const;
     // Rows of the file left out (no geometry, a status streetweek does not use, ...).
     const std::vector<KeptRow>& kept() const { return plan_.kept; }
 
@@ -117,6 +121,7 @@ class PlanDocument {
     std::vector<PlanClash> clashes_;
     std::vector<std::string> merge_notes_;
     std::string file_token_; // the store's change token when last read or saved here
+    std::vector<std::array<std::string, 4>> history_; // area, when, who, what
     std::string path_;
     std::optional<MonthSpan> chosen_on_;
     std::deque<Snapshot> undo_, redo_;

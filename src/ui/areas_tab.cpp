@@ -167,6 +167,17 @@ std::optional<Box> drawAreasTab(PlanPanelContext& ctx) {
         if (ImGui::Button("Delete area (Delete)")) {
             doc.remove(sel->id);
             ctx.tools.selected.clear();
+            return zoom;
+        }
+    }
+    if (sel && !ctx.draft) {
+        // Who changed what in this area (the plan's history, as `plan --history` lists it).
+        const auto rows = doc.historyOf(sel->id);
+        if (ImGui::CollapsingHeader(("History (" + std::to_string(rows.size()) + ")").c_str())) {
+            if (rows.empty())
+                ImGui::TextDisabled("No saved changes yet");
+            for (auto it = rows.rbegin(); it != rows.rend(); ++it)
+                ImGui::TextWrapped("%s", it->c_str());
         }
     }
     return zoom;

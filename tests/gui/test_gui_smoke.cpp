@@ -426,6 +426,27 @@ TEST_CASE("Plan > Evaluate > Run the backtest: the methods' table and capture cu
     CHECK(count(img, 255, 215, 0) >= 10);
 }
 
+TEST_CASE("a plan with areas at the edge of any map's range (9.9e6 m away, 18,000 km wide) is "
+          "drawn without a crash") {
+    sw::test::TempDir dir;
+    const std::string plan = dir.file("far.gpkg");
+    sw::Plan p;
+    sw::TargetArea near, far, huge;
+    near.id = "A1";
+    near.name = "Near";
+    near.shape = sw::rectangleShape(sw::Point(576000, 168000), sw::Point(576300, 168300));
+    far.id = "A2";
+    far.name = "Far away";
+    far.shape = sw::rectangleShape(sw::Point(9.9e6, 9.9e6), sw::Point(9.9e6 + 100, 9.9e6 + 100));
+    huge.id = "A3";
+    huge.name = "Huge";
+    huge.shape = sw::rectangleShape(sw::Point(-9e6, -9e6), sw::Point(9e6, 9e6));
+    p.areas = {near, far, huge};
+    REQUIRE(sw::io::writePlan(plan, p));
+    const Image img = screenshot("--plan " + plan, 1000, 700);
+    CHECK(img.w == 1000);
+}
+
 int main(int argc, char** argv) {
     // scripts/test installs every tool and sets STREETWEEK_REQUIRE_GUI_TOOLS, so in CI a missing
     // tool fails the run; elsewhere the test is reported as skipped in ctest's terms (77).

@@ -634,6 +634,88 @@ TEST_CASE("plan document: save records sources, reopen gives the areas; the auto
     CHECK(st.error().find("no file name") != std::string::npos);
 }
 
+TEST_CASE("plan document: two maps on one plan: a save brings the other's changes in; a clash "
+          "names both values and Keep mine / Take theirs settle it; another's save is noticed") {
+    test::TempDir dir;
+    const std::string path = dir.file("shared.gpkg");
+    LoadRequest sources;
+    sources.exact_locations = true;
+    sources.incident_paths = {test::writeFile(dir.file("pts.csv"), "Month,Easting,Northing\n")};
+    SelectionParams sel;
+    sel.from = makeMonth(2025, 1);
+    sel.to = makeMonth(2025, 3);
+    {
+        PlanDocument first(path);
+        for (double x : {576000.0, 577000.0}) {
+            TargetArea a;
+            a.name = "Area at " + std::to_string(static_cast<int>(x));
+            a.shape = rectangleShape(Point(x, 168000), Point(x + 200, 168200));
+            first.add(a);
+        }
+        REQUIRE(first.save(sources, sel, "EPSG:27700"));
+    }
+    auto oa = PlanDocument::open(path), ob = PlanDocument::open(path);
+    REQUIRE(oa);
+    REQUIRE(ob);
+    PlanDocument a = std::move(oa.value()), b = std::move(ob.value());
+    const auto edit = [](PlanDocument& d, const char* id, auto change) {
+        TargetArea t = *d.find(id);
+        change(t);
+        REQUIRE(d.update(t));
+    };
+    // Different areas: both kept, whoever saves second brings the first's change in.
+    edit(a, "A1", [](TargetArea& t) { t.lead = "Police"; });
+    REQUIRE(a.save(sources, sel, "EPSG:27700"));
+    CHECK(b.changedOnDisk());
+    CHECK_FALSE(a.changedOnDisk());
+    edit(b, "A2", [](TargetArea& t) { t.notes = "B's note"; });
+    REQUIRE(b.save(sources, sel, "EPSG:27700"));
+    CHECK(b.find("A1")->lead == "Police");
+    CHECK_FALSE(b.mergeNotes().empty());
+    // The same field: a's save is refused with both values; Keep mine writes a's.
+    edit(a, "A2", [](TargetArea& t) { t.notes = "A's note"; });
+    const auto st = a.save(sources, sel, "EPSG:27700");
+    CHECK_FALSE(st);
+    REQUIRE(a.clashes().size() == 1);
+    CHECK(a.clashes()[0].text() == "A2 notes: yours 'A's note', in the file now 'B's note'");
+    CHECK(io::readPlan(path).value().areas[1].notes == "B's note"); // nothing written
+    a.resolveClash(0, true);
+    CHECK(a.clashes().empty());
+    REQUIRE(a.save(sources, sel, "EPSG:27700"));
+    CHECK(io::readPlan(path).value().areas[1].notes == "A's note");
+    // b, still on its old reading, changes the same field: Take theirs gives it a's value.
+    edit(b, "A2", [](TargetArea& t) { t.notes = "B again"; });
+    CHECK_FALSE(b.save(sources, sel, "EPSG:27700"));
+    REQUIRE(b.clashes().size() == 1);
+    b.resolveClash(0, false);
+    CHECK(b.find("A2")->notes == "A's note");
+    REQUIRE(b.save(sources, sel, "EPSG:27700"));
+    CHECK(io::readPlan(path).value().areas[1].notes == "A's note");
+    // Brought in without a save: a sees b's rename, and has nothing of its own to save.
+    edit(b, "A1", [](TargetArea& t) { t.name = "Renamed by B"; });
+    REQUIRE(b.save(sources, sel, "EPSG:27700"));
+    REQUIRE(a.changedOnDisk());
+    REQUIRE(a.bringIn());
+    CHECK(a.find("A1")->name == "Renamed by B");
+    CHECK_FALSE(a.dirty());
+    CHECK_FALSE(a.changedOnDisk());
+    // Deleted here, changed there: a clash too.
+    edit(b, "A2", [](TargetArea& t) { t.lead = "Council"; });
+    REQUIRE(b.save(sources, sel, "EPSG:27700"));
+    REQUIRE(a.remove("A2"));
+    CHECK_FALSE(a.save(sources, sel, "EPSG:27700"));
+    REQUIRE(a.clashes().size() == 1);
+    CHECK(a.clashes()[0].field == "(deleted)");
+    // One history row per field written: A1 lead, A2 notes (b, then a's kept), A1 name, A2
+    // lead; b's Take theirs wrote nothing.
+    auto history = io::readPlanHistory(path);
+    REQUIRE(history);
+    REQUIRE(history.value().size() == 5);
+    CHECK(history.value()[2].field == "notes");
+    CHECK(history.value()[2].old_value == "B's note");
+    CHECK(history.value()[2].new_value == "A's note");
+}
+
 TEST_CASE("plan document: typing in a field is one undo step; a gesture that changes nothing "
           "leaves none") {
     PlanDocument doc;
