@@ -839,12 +839,15 @@ std::string planChangeToken(const std::string& path) {
     return token;
 }
 
-// A new plan in the database, or the whole of one replaced, in one transaction; the tables
-// (and any columns others added) stay.
-Status writeDatabasePlan(const std::string& path, const Plan& plan, const std::string& crs) {
+// A new plan in the database, or the whole of a plan (in the database or an existing plan
+// file) replaced in place, in one transaction: the file or tables stay (with any columns and
+// tables others added, and their open connections).
+Status writeInPlace(const std::string& path, const Plan& plan, const std::string& crs) {
     DatasetPtr ds = openStore(path, true);
     if (!ds)
-        return Error{storeName(path) + ": cannot open the database (" + lastGdalError() + ")"};
+        return Error{storeName(path) + ": cannot open the plan (" + lastGdalError() + ")"};
+    if (!isDb(path))
+        execute(*ds, "PRAGMA busy_timeout = 5000");
     if (!ds->GetLayerByName(kAreas)) {
         Plan none;
         none.agencies.clear();
@@ -902,7 +905,7 @@ Status writeDatabasePlan(const std::string& path, const Plan& plan, const std::s
 Status writePlan(const std::string& path, const Plan& plan, const std::string& crs) {
     ensureGdal();
     if (isDb(path))
-        return writeDatabasePlan(path, plan, crs);
+        return writeInPlace(path, plan, crs);
     if (!endsWithIgnoreCase(path, ".gpkg"))
         return badRequest(path + ": a plan is a GeoPackage (.gpkg)");
     const fs::path target = fs::absolute(path);
@@ -914,6 +917,14 @@ Status writePlan(const std::string& path, const Plan& plan, const std::string& c
     if (fs::exists(target, ec) && readOnly(target.string()))
         return Error{path + ": the plan is read-only; nothing was saved (save it under another "
                             "name)"};
+    if (fs::exists(target, ec)) { // a plan there already: replaced in place, the file kept
+        QuietGdal quiet;
+        if (DatasetPtr existing = openStore(path, false);
+            existing && existing->GetLayerByName(kAreas)) {
+            existing.reset();
+            return writeInPlace(path, plan, crs);
+        }
+    }
     removeStaleTemporaries(target.parent_path().string());
     const std::string temp = temporaryPathFor(target.string());
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");

@@ -241,10 +241,10 @@ void PlanDocument::noteFileTime() {
         return;
     if (auto h = io::readPlanHistory(path_))
         for (const auto& r : h.value()) {
-            std::string what =
-                r.field == "(added)"     ? "added"
-                : r.field == "(deleted)" ? "deleted"
-                                         : r.field + " '" + r.old_value + "' -> '" + r.new_value + "'";
+            std::string what = r.field == "(added)" ? "added"
+                               : r.field == "(deleted)"
+                                   ? "deleted"
+                                   : r.field + " '" + r.old_value + "' -> '" + r.new_value + "'";
             history_.push_back({r.area_id, r.saved_at, r.who, what});
         }
 }

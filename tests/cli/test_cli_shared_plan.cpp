@@ -295,6 +295,9 @@ TEST_CASE("what QGIS users add survives a save of something else: columns, table
             "MULTIPOLYGON(((576000 168000,576200 168200,576200 168000,576000 168200,576000 "
             "168000)))");
         add("A24", "proposed", "MULTIPOLYGON(((1e300 0,1e300 1,0 1,1e300 0)))");
+        add("A26", "approved", // a good area drawn in QGIS
+            "MULTIPOLYGON(((577000 168000,577200 168000,577200 168200,577000 168200,577000 "
+            "168000)))");
         add("A25", "proposed", // longitude and latitude in a layer of metres
             "MULTIPOLYGON(((0.52 51.38,0.53 51.38,0.53 51.39,0.52 51.38)))");
         sharedSql(*ds, "UPDATE target_areas SET ward_note = 'keep me' WHERE area_id = 'A1'");
@@ -328,8 +331,10 @@ TEST_CASE("what QGIS users add survives a save of something else: columns, table
     CHECK(warnings.find("A25 has coordinates that look like longitude and latitude") !=
           std::string::npos);
     CHECK(warnings.find("A5 has locked 'maybe', which is not yes or no") != std::string::npos);
-    CHECK(p.kept.size() == 5); // A5, A20, A21, A24, A25
-    CHECK(p.areas.size() == 8 - 1 + 1);
+    CHECK(p.kept.size() == 5);          // A5, A20, A21, A24, A25
+    CHECK(p.areas.size() == 8 - 1 + 2); // A23 mended and A26 shown
+    REQUIRE(sharedById(p, "A26"));
+    CHECK(sharedById(p, "A26")->status == AreaStatus::Approved);
 
     const auto r =
         run("plan --quiet --plan " + quote(plan) + " --set A1:lead=Kent --schedule-only");
@@ -338,7 +343,8 @@ TEST_CASE("what QGIS users add survives a save of something else: columns, table
     CHECK(r.output.find("A21 has no geometry") != std::string::npos); // listed, once
     SharedDataset ds = sharedOpenForUpdate(plan);
     REQUIRE(ds);
-    CHECK(sharedSql(*ds, "SELECT count(*) FROM target_areas") == "13\n");
+    CHECK(sharedSql(*ds, "SELECT count(*) FROM target_areas") == "14\n");
+    CHECK(sharedSql(*ds, "SELECT status FROM target_areas WHERE area_id = 'A26'") == "approved\n");
     CHECK(sharedSql(*ds, "SELECT ward_note FROM target_areas WHERE area_id = 'A1'") == "keep me\n");
     CHECK(sharedSql(*ds, "SELECT lead FROM target_areas WHERE area_id = 'A1'") == "Kent\n");
     CHECK(sharedSql(*ds, "SELECT styleName FROM layer_styles") == "QGIS style\n");
