@@ -958,7 +958,8 @@ Status writePlan(const std::string& path, const Plan& plan, const std::string& c
 
 Result<PlanSave> savePlan(const std::string& path, const Plan& base, const Plan& mine,
                           const std::string& crs, const std::string& who,
-                          const std::function<void(const std::string&)>& waiting) {
+                          const std::function<void(const std::string&)>& waiting,
+                          double max_wait_s) {
     ensureGdal();
     std::error_code ec;
     const bool db = isDb(path);
@@ -985,7 +986,8 @@ Result<PlanSave> savePlan(const std::string& path, const Plan& base, const Plan&
     History history;
     history.who = who.empty() ? loginName() : who;
     std::mt19937 rng(static_cast<unsigned>(::getpid()));
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    const auto deadline = std::chrono::steady_clock::now() +
+                          std::chrono::milliseconds(static_cast<long>(1000 * max_wait_s));
     PlanSave out;
     for (int attempt = 0;; ++attempt) {
         std::string busy; // why this attempt must be tried again
@@ -1057,7 +1059,7 @@ Result<PlanSave> savePlan(const std::string& path, const Plan& base, const Plan&
         if (busy.empty())
             break;
         if (std::chrono::steady_clock::now() > deadline)
-            return Error{path + ": someone else's save has held the plan for a minute (" + busy +
+            return Error{storeName(path) + ": someone else's save held the plan (" + busy +
                          "); nothing was saved, try again"};
         if (out.waits++ == 0 && waiting)
             waiting("the plan is being saved by someone else, trying again");

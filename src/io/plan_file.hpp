@@ -49,9 +49,12 @@ struct PlanSave {
 // `path`) in place, as described above; a plan that does not exist yet is written new.
 // `who`: recorded in the history (loginName() when empty); `waiting` is told once when another
 // save holds the file ("the plan is being saved by someone else, trying again").
+// `max_wait_s`: how long to wait for others' saves before giving up (the map waits briefly:
+// its save runs between frames).
 Result<PlanSave> savePlan(const std::string& path, const Plan& base, const Plan& mine,
                           const std::string& crs = "EPSG:27700", const std::string& who = {},
-                          const std::function<void(const std::string&)>& waiting = {});
+                          const std::function<void(const std::string&)>& waiting = {},
+                          double max_wait_s = 60);
 
 struct PlanHistoryRow {
     std::string saved_at, who, area_id, field, old_value, new_value;

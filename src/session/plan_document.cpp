@@ -186,7 +186,8 @@ Status PlanDocument::save(const LoadRequest& sources, const SelectionParams& sel
     std::error_code ec;
     if (path_ == base_path_ && io::planExists(path_)) {
         // In place: merged with what others saved since it was read; a clash writes nothing.
-        auto saved = io::savePlan(path_, base_, out, crs);
+        // A short wait for others' saves: the map's save runs between frames.
+        auto saved = io::savePlan(path_, base_, out, crs, {}, {}, 5);
         if (!saved)
             return saved.failure();
         if (!saved.value().clashes.empty()) {
