@@ -189,12 +189,12 @@ MonthIndex monthOfDay(DayNumber day) {
     return makeMonth(y, m);
 }
 
-std::string utcNowText() {
+std::string utcNowText(const char* strftime_format) {
     const std::time_t now = std::time(nullptr);
     std::tm utc{};
     gmtime_r(&now, &utc);
-    char b[32];
-    std::strftime(b, sizeof b, "%Y-%m-%d %H:%M UTC", &utc);
+    char b[64];
+    std::strftime(b, sizeof b, strftime_format, &utc);
     return b;
 }
 

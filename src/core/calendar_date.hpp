@@ -41,7 +41,8 @@ MonthIndex monthOfDay(DayNumber day);
 // Year, month (1-12) and day of a day number.
 void civilFromDays(DayNumber day, int& year, int& month, int& dom);
 
-// Now, as "YYYY-MM-DD HH:MM UTC" (reports and saved images say when they were made).
-std::string utcNowText();
+// Now in UTC, as "YYYY-MM-DD HH:MM UTC" (reports and saved images say when they were made) or
+// in another strftime format (the plan's history: "%Y-%m-%dT%H:%M:%SZ").
+std::string utcNowText(const char* strftime_format = "%Y-%m-%d %H:%M UTC");
 
 } // namespace sw

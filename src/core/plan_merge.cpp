@@ -73,16 +73,6 @@ std::string describeArea(const TargetArea& a) {
     return a.id + (a.name.empty() ? "" : " " + a.name);
 }
 
-bool sameSources(const std::vector<PlanSource>& a, const std::vector<PlanSource>& b) {
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i].role != b[i].role || a[i].path != b[i].path || a[i].bytes != b[i].bytes ||
-            a[i].checksum != b[i].checksum || a[i].rows != b[i].rows)
-            return false;
-    return true;
-}
-
 using SettingMap = std::map<std::string, std::vector<std::string>>;
 SettingMap settingMap(const Plan& p) {
     SettingMap m;
@@ -309,7 +299,7 @@ PlanMerge mergePlans(const Plan& base, const Plan& mine, const Plan& theirs) {
         for (const auto& v : mv != bv ? mv : tv)
             out.plan.settings.emplace_back(k, v);
     }
-    out.plan.sources = sameSources(mine.sources, base.sources) ? theirs.sources : mine.sources;
+    out.plan.sources = mine.sources == base.sources ? theirs.sources : mine.sources;
     out.plan.agencies = mine.agencies != base.agencies ? mine.agencies : theirs.agencies;
     return out;
 }

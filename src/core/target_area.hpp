@@ -58,6 +58,7 @@ struct PlanSource {
     std::uint64_t bytes = 0;
     std::string checksum;                   // FNV-1a 64 of the file's bytes, hex
     std::optional<std::uint64_t> rows = {}; // rows (or features) loaded from it, when known
+    bool operator==(const PlanSource&) const = default;
 };
 
 // A plan: its areas, its settings (period, layers and their rules, weights, suggestion

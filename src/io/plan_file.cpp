@@ -557,15 +557,6 @@ Result<Plan> readFrom(GDALDataset& ds, const std::string& path) {
 
 // ---- Editing in place -----------------------------------------------------------------------
 
-std::string utcNow() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
 struct History {
     OGRLayer* layer = nullptr;
     std::string when, who;
@@ -588,16 +579,6 @@ std::string historyValue(std::size_t field, const std::string& v) {
     if (field == kGeometryField)
         return v.empty() ? "" : "(outline)";
     return v.size() > 200 ? v.substr(0, 197) + "..." : v;
-}
-
-bool sameSourceRows(const std::vector<PlanSource>& a, const std::vector<PlanSource>& b) {
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i].role != b[i].role || a[i].path != b[i].path || a[i].bytes != b[i].bytes ||
-            a[i].checksum != b[i].checksum || a[i].rows != b[i].rows)
-            return false;
-    return true;
 }
 
 // Writes what differs between `theirs` (the file now) and `merged` (what it must hold): the
@@ -701,7 +682,7 @@ Status writeDiff(GDALDataset& ds, const Plan& theirs, const Plan& merged, const 
                     if (auto st = addSetting(settings, k, v); !st)
                         return st;
     }
-    if (!sameSourceRows(theirs.sources, merged.sources)) {
+    if (theirs.sources != merged.sources) {
         OGRLayer* sources = tableOf(ds, kSources, sourceColumns());
         if (!sources)
             return Error{std::string("cannot open ") + kSources + " (" + lastGdalError() + ")"};
@@ -1028,7 +1009,7 @@ Result<PlanSave> savePlan(const std::string& path, const Plan& base, const Plan&
                             out.notes = std::move(merge.notes);
                             return out;
                         }
-                        history.when = utcNow();
+                        history.when = utcNowText("%Y-%m-%dT%H:%M:%SZ");
                         history.layer = tableOf(*ds, kHistory, historyColumns());
                         std::size_t changed = 0;
                         Status st =
