@@ -37,14 +37,20 @@ void PackExport::stop() {
 void PackExport::start(const Session& session, const Plan& plan, const std::string& plan_path,
                        const SelectionParams& selection, const KdeParams& kde,
                        const HotspotThreshold& threshold) {
+    const auto scoped = scopedSelection(state_.scope, selection);
+    if (!scoped) {
+        state_.message = scoped.error();
+        return;
+    }
     PartnerPackRequest req;
     req.format = kFormats[state_.format];
-    req.content = mapContentRequest(plan, selection, kde, threshold, state_.suppress);
+    req.content = mapContentRequest(plan, scoped.value(), kde, threshold, state_.suppress);
     req.content.include_points = state_.include_points;
     req.zip = state_.zip;
     req.plan_path = plan_path;
     req.out_dir = state_.folder.empty() ? defaultPackFolder(plan_path) : state_.folder;
-    state_.message = "Writing the pack to " + req.out_dir + "...";
+    state_.message =
+        "Writing the pack to " + req.out_dir + " (" + scopeText(scoped.value()) + ")...";
     job_.start(
         [&session, plan, req](Progress& p) { return exportPartnerPack(session, plan, req, &p); });
 }
@@ -80,6 +86,7 @@ void PackExport::draw(const Session& session, const Plan& plan, const std::strin
         ImGui::End();
         return;
     }
+    drawOutputScope(state_.scope, selection);
     const char* names[] = {"ESRI Shapefile", "GeoPackage", "GeoJSON (WGS84)", "KML", "CSV",
                            "Excel (XLSX)"};
     ImGui::Combo("Format", &state_.format, names, IM_ARRAYSIZE(names));
@@ -105,7 +112,7 @@ void PackExport::draw(const Session& session, const Plan& plan, const std::strin
         if (ImGui::Button("Cancel"))
             job_.cancel();
     } else {
-        ImGui::BeginDisabled(plan.areas.empty());
+        ImGui::BeginDisabled(plan.areas.empty() || !scopedSelection(state_.scope, selection));
         if (ImGui::Button("Export"))
             start(session, plan, plan_path, selection, kde, threshold);
         ImGui::EndDisabled();

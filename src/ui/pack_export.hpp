@@ -7,6 +7,8 @@
 #include "core/background_job.hpp"
 #include "session/partner_pack.hpp"
 
+#include "ui/output_scope.hpp"
+
 #include <string>
 
 namespace sw::ui {
@@ -18,6 +20,7 @@ struct PackExportState {
     bool include_points = false, zip = false;
     std::string folder; // empty: "<plan name>_pack" beside the plan
     std::string message;
+    OutputScope scope; // the period it covers (the map's unless typed)
 };
 
 class PackExport {

@@ -30,8 +30,13 @@ void ReportExport::stop() {
 void ReportExport::start(const Session& session, const Plan& plan, const std::string& plan_path,
                          const SelectionParams& selection, const KdeParams& kde,
                          const HotspotThreshold& threshold) {
+    const auto scoped = scopedSelection(state_.scope, selection);
+    if (!scoped) {
+        state_.message = scoped.error();
+        return;
+    }
     BoardReportRequest req;
-    req.content = mapContentRequest(plan, selection, kde, threshold, state_.suppress);
+    req.content = mapContentRequest(plan, scoped.value(), kde, threshold, state_.suppress);
     req.out = state_.path;
     req.title = state_.title;
     req.plan_path = plan_path;
@@ -39,8 +44,8 @@ void ReportExport::start(const Session& session, const Plan& plan, const std::st
         req.basemap = {*basemap_source_, *basemap_look_};
     const bool with_plan = !plan.areas.empty();
     if (state_.backtest)
-        req.backtest = backtestForPlan(with_plan ? &plan : nullptr, selection);
-    state_.message = "Writing " + req.out + "...";
+        req.backtest = backtestForPlan(with_plan ? &plan : nullptr, scoped.value());
+    state_.message = "Writing " + req.out + " (" + scopeText(scoped.value()) + ")...";
     job_.start([&session, plan, with_plan, req](Progress& p) {
         return writeBoardReport(session, with_plan ? &plan : nullptr, req, &p);
     });
@@ -74,6 +79,7 @@ void ReportExport::draw(const Session& session, const Plan& plan, const std::str
     ImGui::TextWrapped("Headline totals, top wards, crime types, monthly trends, hotspot and Gi* "
                        "maps%s and the ward profile for the map's period and layers.",
                        plan.areas.empty() ? "" : ", the plan's areas");
+    drawOutputScope(state_.scope, selection);
     const int before = state_.format;
     ImGui::RadioButton("PDF (A4)", &state_.format, 0);
     ImGui::SameLine();
@@ -102,7 +108,8 @@ void ReportExport::draw(const Session& session, const Plan& plan, const std::str
         if (ImGui::Button("Cancel"))
             job_.cancel();
     } else {
-        const bool ok = isReportPath(state_.path) && !session.wards().empty();
+        const bool ok = isReportPath(state_.path) && !session.wards().empty() &&
+                        scopedSelection(state_.scope, selection).ok();
         ImGui::BeginDisabled(!ok);
         if (ImGui::Button("Write report"))
             start(session, plan, plan_path, selection, kde, threshold);

@@ -7,6 +7,8 @@
 #include "core/background_job.hpp"
 #include "session/board_report.hpp"
 
+#include "ui/output_scope.hpp"
+
 #include <optional>
 #include <string>
 
@@ -20,6 +22,7 @@ struct ReportExportState {
     std::string path;      // empty: "<plan stem>_board_report.pdf" beside the plan
     std::string title;
     std::string message;
+    OutputScope scope; // the period it covers (the map's unless typed)
 };
 
 class ReportExport {

@@ -360,10 +360,11 @@ TEST_CASE("File > Export partner pack: a click on Export writes the pack beside 
     sw::test::TempDir dir;
     const std::string plan = dir.file("week_plan.gpkg");
     REQUIRE(suggestPlan(plan));
-    // The panel opens at (420, 60); its Export button is at (452, 228) in a 1000x700 window.
+    // The panel opens at (420, 60); under the period and layers it covers, its Export button
+    // is at (452, 298) in a 1000x700 window.
     const std::string cmd =
         driveMap(dir.path().string(), g_sample + " --plan " + plan + " --export-panel",
-                 "click:452,228 wait:4");
+                 "click:452,298 wait:4");
     REQUIRE(std::system(cmd.c_str()) == 0);
     const std::string pack = dir.file("week_plan_pack");
     CHECK(std::filesystem::exists(pack + "/week_plan_pack.gpkg"));
@@ -373,14 +374,16 @@ TEST_CASE("File > Export partner pack: a click on Export writes the pack beside 
     CHECK(readme.find("SYNTHETIC") != std::string::npos); // made from the synthetic sample
 }
 
-TEST_CASE("File > Board report: a click on Write report writes the PDF beside the plan") {
+TEST_CASE("File > Board report: a period typed in the dialog, then a click on Write report, "
+          "writes the PDF of that period beside the plan") {
     sw::test::TempDir dir;
     const std::string plan = dir.file("week_plan.gpkg");
     REQUIRE(suggestPlan(plan));
-    // The panel opens at (440, 80); its Write report button is at (492, 292) in 1000x700.
+    // The panel opens at (440, 80): its period fields at (487, 159) and (575, 159), its Write
+    // report button at (492, 361) in 1000x700, where it stays whatever period is typed.
     const std::string cmd =
         driveMap(dir.path().string(), g_sample + " --plan " + plan + " --report-panel",
-                 "click:492,292 wait:6");
+                 "click:487,159 type:2023-01 click:575,159 type:2023-03 click:492,361 wait:6");
     REQUIRE(std::system(cmd.c_str()) == 0);
     const std::string pdf = dir.file("week_plan_board_report.pdf");
     REQUIRE(std::filesystem::exists(pdf));
@@ -392,6 +395,8 @@ TEST_CASE("File > Board report: a click on Write report writes the PDF beside th
         const std::string text = sw::test::readFile(txt);
         CHECK(text.find("Street-week plan") != std::string::npos); // the plan's areas
         CHECK(text.find("SYNTHETIC SAMPLE DATA") != std::string::npos);
+        CHECK(text.find("Jan 2023 to Mar 2023") != std::string::npos); // the typed period,
+        CHECK(text.find("Jan 2022 to Dec 2023") == std::string::npos); // not the map's
     }
 }
 
