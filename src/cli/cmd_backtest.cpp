@@ -15,11 +15,6 @@
 namespace sw::cli {
 namespace {
 
-std::string percentText(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", 100 * v);
-    return buf;
-}
 void printBacktestText(const BacktestResult& r, const BacktestRequest& q) {
     std::printf("Backtest: each month chosen on the %zu before it, scored on the month; every "
                 "method takes at most %.2f km2 (%.2f%% of the study area; %zu cells of %g m for "
@@ -35,7 +30,7 @@ void printBacktestText(const BacktestResult& r, const BacktestRequest& q) {
         std::printf("  %s  %9lld", formatMonth(f.test).c_str(),
                     static_cast<long long>(f.test_incidents));
         for (const auto& s : f.scores)
-            std::printf("  %5s", percentText(s.hit_rate).c_str());
+            std::printf("  %5s", fixedText(100 * s.hit_rate, 1).c_str());
         std::printf("\n");
     }
     std::printf("Over %zu folds (mean +- standard deviation; wins: folds with the highest hit "

@@ -129,4 +129,11 @@ inline std::string shortNumber(double v) {
     return buf;
 }
 
+// A number with a fixed count of decimals ("21.9", "0.91"), for tables.
+inline std::string fixedText(double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
 } // namespace sw

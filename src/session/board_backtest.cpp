@@ -10,12 +10,6 @@
 namespace sw {
 namespace {
 
-std::string fixed(double v, int decimals) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-
 std::optional<double> numberSetting(const Plan& plan, const char* key) {
     const std::string v = plan.setting(key);
     if (v.empty())
@@ -77,7 +71,7 @@ void backtestSection(ReportDocument& doc, const Result<BacktestResult>& result,
         formatMonth(r.folds.back().test) + " (" + std::to_string(r.folds.size()) +
         " months), each method chose places on the " + std::to_string(q.train_months) +
         " months before it and was scored on the month itself, all with at most the same land (" +
-        fixed(r.land_km2, 2) + " km2, " + fixed(100 * r.planner_land_share, 2) +
+        fixedText(r.land_km2, 2) + " km2, " + fixedText(100 * r.planner_land_share, 2) +
         "% of the study area). Hit rate: the share of the month's incidents in the places "
         "chosen. PAI: the hit rate over the share of the land. PEI*: the incidents captured over "
         "the most that the same land in the same shapes could have captured in that month (1 is "
@@ -92,8 +86,9 @@ void backtestSection(ReportDocument& doc, const Result<BacktestResult>& result,
     t.header = {"Method", "Hit rate %", "+-", "PAI", "PEI*", "Wins"};
     t.widths = {3.2, 1, 0.6, 0.8, 0.8, 0.7};
     for (const MethodSummary& s : r.summary)
-        t.rows.push_back({s.method, fixed(100 * s.hit_rate_mean, 1), fixed(100 * s.hit_rate_sd, 1),
-                          fixed(s.pai_mean, 1), fixed(s.pei_mean, 2),
+        t.rows.push_back({s.method, fixedText(100 * s.hit_rate_mean, 1),
+                          fixedText(100 * s.hit_rate_sd, 1), fixedText(s.pai_mean, 1),
+                          fixedText(s.pei_mean, 2),
                           std::to_string(s.wins) + " of " + std::to_string(r.folds.size())});
     t.note = "Mean over the months, and its standard deviation (+-).";
     doc.table(t);
@@ -104,10 +99,10 @@ void backtestSection(ReportDocument& doc, const Result<BacktestResult>& result,
         });
     if (best != r.summary.end() && !r.summary.empty()) {
         std::string text = "Best on average: " + best->method + ", " +
-                           fixed(100 * best->hit_rate_mean, 1) + "% of each month's incidents";
+                           fixedText(100 * best->hit_rate_mean, 1) + "% of each month's incidents";
         if (best != r.summary.begin())
             text += "; the plan's method (" + r.summary[0].method + ") " +
-                    fixed(100 * r.summary[0].hit_rate_mean, 1) + "%";
+                    fixedText(100 * r.summary[0].hit_rate_mean, 1) + "%";
         doc.paragraph(text + ".");
     }
     ReportChart chart;
@@ -128,8 +123,8 @@ void backtestSection(ReportDocument& doc, const Result<BacktestResult>& result,
     doc.chart(chart, "Share of each month's incidents in the top share of the land (across), "
                      "the cells ranked by each method on the months before; mean over the "
                      "months; dashed: the month itself, the most possible. The plan's method: " +
-                         fixed(100 * r.planner_capture, 1) + "% in " +
-                         fixed(100 * r.planner_land_share, 2) + "% of the land.");
+                         fixedText(100 * r.planner_capture, 1) + "% in " +
+                         fixedText(100 * r.planner_land_share, 2) + "% of the land.");
     doc.paragraph("What this does not say: it scores where incidents were recorded, not harm "
                   "prevented; a method that wins here may not win in another district or "
                   "season; and places chosen by counts alone need the local knowledge of those "

@@ -30,11 +30,8 @@ struct Cells {
     std::string operator()(const FieldValue& v, int decimals = 1) const {
         if (const auto* i = std::get_if<std::int64_t>(&v))
             return groupedCount(*i);
-        if (const auto* d = std::get_if<double>(&v)) {
-            char b[32];
-            std::snprintf(b, sizeof b, "%.*f", decimals, *d);
-            return b;
-        }
+        if (const auto* d = std::get_if<double>(&v))
+            return fixedText(*d, decimals);
         if (const auto* s = std::get_if<std::string>(&v))
             return *s;
         if (const auto* dv = std::get_if<io::DateValue>(&v)) {
