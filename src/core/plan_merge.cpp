@@ -267,13 +267,7 @@ PlanMerge mergePlans(const Plan& base, const Plan& mine, const Plan& theirs) {
         TargetArea a = m;
         a.revision = 0;
         if (a.id.empty() || ids.count(a.id)) {
-            std::vector<TargetArea> all = out.plan.areas;
-            for (const auto& id : ids) {
-                TargetArea stub;
-                stub.id = id;
-                all.push_back(stub);
-            }
-            const std::string fresh = nextAreaId(all);
+            const std::string fresh = nextAreaId(ids);
             if (!a.id.empty())
                 out.notes.push_back("your new area " + a.id + " is saved as " + fresh + " (" +
                                     a.id + " was taken by someone else meanwhile)");

@@ -80,11 +80,23 @@ double shapeArea(const MultiPolygon& shape) {
     return std::abs(bg::area(shape));
 }
 
+namespace {
+long areaNumber(const std::string& id) {
+    return id.size() > 1 && id[0] == 'A' ? std::strtol(id.c_str() + 1, nullptr, 10) : 0;
+}
+} // namespace
+
 std::string nextAreaId(const std::vector<TargetArea>& areas) {
     long best = 0;
     for (const auto& a : areas)
-        if (a.id.size() > 1 && a.id[0] == 'A')
-            best = std::max(best, std::strtol(a.id.c_str() + 1, nullptr, 10));
+        best = std::max(best, areaNumber(a.id));
+    return "A" + std::to_string(best + 1);
+}
+
+std::string nextAreaId(const std::set<std::string>& ids) {
+    long best = 0;
+    for (const auto& id : ids)
+        best = std::max(best, areaNumber(id));
     return "A" + std::to_string(best + 1);
 }
 

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,8 @@ double shapeArea(const MultiPolygon& shape);
 
 // The next free id ("A<n>", one above the largest in use).
 std::string nextAreaId(const std::vector<TargetArea>& areas);
+// The same for a set of ids in use (areas and rows a plan keeps but does not show).
+std::string nextAreaId(const std::set<std::string>& ids);
 
 struct ScheduleIssue {
     enum class Kind { SameWeek, RepeatTooSoon, Gap, Unscheduled } kind;

@@ -250,8 +250,7 @@ Result<Plan> plan_store::readFrom(GDALDataset& ds, const std::string& path) {
             a.id = nextAreaId(plan.areas);
         for (const auto& other : plan.areas)
             if (other.id == a.id) {
-                std::vector<TargetArea> all = plan.areas;
-                const std::string fresh = nextAreaId(all);
+                const std::string fresh = nextAreaId(plan.areas);
                 plan.load_warnings.push_back(path + ": feature " + std::to_string(f->GetFID()) +
                                              ": id " + a.id + " is used twice; shown as " + fresh +
                                              " (saved so when it is next changed)");
