@@ -191,10 +191,8 @@ class FoldRunner {
   public:
     FoldRunner(const Session& session, const BacktestRequest& req, const BacktestSetup& setup,
                const BacktestResult& out, MonthIndex test)
-        : session_(session), req_(req), out_(out),
-          rng_(req.seed * 1000003u + static_cast<std::uint64_t>(test)), grid_(setup.grid),
-          big_(setup.big), in_study_(setup.in_study), big_in_study_(setup.big_in_study),
-          study_cells_(setup.study_cells), study_km2_(setup.study_km2) {}
+        : session_(session), req_(req), out_(out), setup_(setup),
+          rng_(req.seed * 1000003u + static_cast<std::uint64_t>(test)) {}
 
     Result<BacktestFold> run(MonthSpan train, MonthIndex test, Progress* progress) {
         SelectionParams tr = req_.selection, te = req_.selection;
@@ -208,11 +206,11 @@ class FoldRunner {
         auto test_sel = selectIncidents(session_, te);
         if (!test_sel)
             return test_sel.failure();
-        test_ = cellCounts(test_sel.value(), grid_);
+        test_ = cellCounts(test_sel.value(), setup_.grid);
         total_ = 0;
         for (std::size_t i = 0; i < test_sel.value().points.x.size(); ++i)
             total_ += test_sel.value().points.w.empty() ? 1.0 : test_sel.value().points.w[i];
-        ceiling_ = rankCells(test_, in_study_, true);
+        ceiling_ = rankCells(test_, setup_.in_study, true);
         fold_ = BacktestFold{};
         fold_.train = train;
         fold_.test = test;
@@ -220,7 +218,8 @@ class FoldRunner {
 
         if (auto st = planner(tr, te); !st)
             return Error{formatMonth(test) + ": " + st.error()};
-        cellMethod(rankCells(cellCounts(train_sel.value(), grid_), in_study_, true), "");
+        cellMethod(rankCells(cellCounts(train_sel.value(), setup_.grid), setup_.in_study, true),
+                   "");
         if (req_.kde)
             for (const auto& k : kKdeMethods) {
                 if (progress && progress->cancelled())
@@ -230,7 +229,7 @@ class FoldRunner {
         if (req_.gistar)
             if (auto st = giStar(tr, train_sel.value()); !st)
                 return Error{formatMonth(test) + ": " + st.error()};
-        std::vector<std::size_t> random = study_cells_;
+        std::vector<std::size_t> random = setup_.study_cells;
         for (std::size_t i = 0; i + 1 < random.size(); ++i) // Fisher-Yates
             std::swap(random[i],
                       random[i + static_cast<std::size_t>(rng_.next() % (random.size() - i))]);
@@ -253,7 +252,7 @@ class FoldRunner {
         for (const auto& a : chosen.value().areas)
             areas.push_back(a.area);
         if (areas.empty()) {
-            fold_.scores.push_back(scoreOf(out_.methods[0], 0, total_, 0, study_km2_, 0));
+            fold_.scores.push_back(scoreOf(out_.methods[0], 0, total_, 0, setup_.study_km2, 0));
             return Unit{};
         }
         EvaluateRequest er;
@@ -278,9 +277,9 @@ class FoldRunner {
     std::vector<double> curveOf(const std::vector<std::size_t>& order) const {
         std::vector<double> c;
         for (double share : out_.curve_land) {
-            const auto n =
-                std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(
-                                             share * static_cast<double>(study_cells_.size()))));
+            const auto n = std::max<std::size_t>(
+                1, static_cast<std::size_t>(
+                       std::lround(share * static_cast<double>(setup_.study_cells.size()))));
             c.push_back(total_ > 0 ? capturedBy(test_, order, n) / total_ : 0);
         }
         return c;
@@ -293,7 +292,7 @@ class FoldRunner {
         const double cell_km2 = req_.cell_m * req_.cell_m / 1e6;
         const std::size_t used = std::min(n, order.size());
         MethodScore s = scoreOf(out_.methods[fold_.scores.size()], capturedBy(test_, order, n),
-                                total_, static_cast<double>(used) * cell_km2, study_km2_,
+                                total_, static_cast<double>(used) * cell_km2, setup_.study_km2,
                                 capturedBy(test_, ceiling_, used));
         s.detail = std::move(detail);
         fold_.scores.push_back(std::move(s));
@@ -303,34 +302,34 @@ class FoldRunner {
     void kde(const Selection& train, BandwidthRule rule) {
         KdeParams k;
         k.cell_size_m = req_.cell_m;
-        k.extent = grid_.bounds();
+        k.extent = setup_.grid.bounds();
         auto resolved = resolveKde(session_, k, rule, train.points);
         std::vector<std::string> notes;
         Result<KdeResult> surface = resolved
                                         ? selectionDensity(session_, train, resolved.value().kde,
                                                            resolved.value().extent, notes)
                                         : Result<KdeResult>(resolved.failure());
-        if (!surface || surface.value().grid.values.size() != grid_.rows * grid_.cols ||
-            surface.value().grid.cols != grid_.cols) {
+        if (!surface || surface.value().grid.values.size() != setup_.grid.rows * setup_.grid.cols ||
+            surface.value().grid.cols != setup_.grid.cols) {
             // No surface (too few incidents for the rule): nothing chosen this fold.
             cellMethod({}, surface ? "grid mismatch" : surface.error());
             return;
         }
         char detail[48];
         std::snprintf(detail, sizeof detail, "radius %.0f m", resolved.value().kde.radius_m);
-        cellMethod(rankCells(surface.value().grid.values, in_study_, true), detail);
+        cellMethod(rankCells(surface.value().grid.values, setup_.in_study, true), detail);
     }
 
     Status giStar(const SelectionParams& tr, const Selection& train) {
         GiStarRequest g;
         g.selection = tr;
         g.gi.cell_size_m = req_.cell_m;
-        g.gi.extent = grid_.bounds();
+        g.gi.extent = setup_.grid.bounds();
         auto spots = giStarHotspots(session_, g, train);
         if (!spots)
             return Error{spots.error()};
         const GiStarResult& r = spots.value().result;
-        if (r.z.size() != grid_.rows * grid_.cols || r.counts.cols != grid_.cols)
+        if (r.z.size() != setup_.grid.rows * setup_.grid.cols || r.counts.cols != setup_.grid.cols)
             return Error{"the Gi* grid is not the backtest's grid"};
         std::vector<std::size_t> by_z = rankCells(r.z, r.in_study, false), hot;
         for (std::size_t c : by_z)
@@ -351,23 +350,20 @@ class FoldRunner {
     // As many cells as the planner has areas, each of an area's size: the same land in the same
     // number of places, on a fixed grid instead of placed.
     void bigCells(const Selection& train, const Selection& test) {
-        const std::vector<double> big_test = cellCounts(test, big_);
+        const std::vector<double> big_test = cellCounts(test, setup_.big);
         const std::size_t k = req_.planner.weeks;
-        const auto order = rankCells(cellCounts(train, big_), big_in_study_, true);
-        fold_.scores.push_back(
-            scoreOf(out_.methods[fold_.scores.size()], capturedBy(big_test, order, k), total_,
-                    static_cast<double>(k) * big_.cell * big_.cell / 1e6, study_km2_,
-                    capturedBy(big_test, rankCells(big_test, big_in_study_, true), k)));
+        const auto order = rankCells(cellCounts(train, setup_.big), setup_.big_in_study, true);
+        fold_.scores.push_back(scoreOf(
+            out_.methods[fold_.scores.size()], capturedBy(big_test, order, k), total_,
+            static_cast<double>(k) * setup_.big.cell * setup_.big.cell / 1e6, setup_.study_km2,
+            capturedBy(big_test, rankCells(big_test, setup_.big_in_study, true), k)));
     }
 
     const Session& session_;
     const BacktestRequest& req_;
     const BacktestResult& out_;
+    const BacktestSetup& setup_;
     Rng rng_;
-    const Grid &grid_, &big_;
-    const std::vector<std::uint8_t>&in_study_, &big_in_study_;
-    const std::vector<std::size_t>& study_cells_;
-    const double study_km2_;
     std::vector<std::size_t> ceiling_;
     double total_ = 0;
     std::vector<double> test_;
