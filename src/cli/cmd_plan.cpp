@@ -95,16 +95,9 @@ int printHistory(const std::string& path) {
         return kExitOk;
     }
     std::printf("History of %s (%zu changes):\n", path.c_str(), h.value().size());
-    for (const auto& r : h.value()) {
-        if (r.field == "(added)" || r.field == "(deleted)")
-            std::printf("  %s  %-12s %-4s %s %s\n", r.saved_at.c_str(), r.who.c_str(),
-                        r.area_id.c_str(), r.field == "(added)" ? "added" : "deleted",
-                        (r.field == "(added)" ? r.new_value : r.old_value).c_str());
-        else
-            std::printf("  %s  %-12s %-4s %s: '%s' -> '%s'\n", r.saved_at.c_str(), r.who.c_str(),
-                        r.area_id.c_str(), r.field.c_str(), r.old_value.c_str(),
-                        r.new_value.c_str());
-    }
+    for (const auto& r : h.value())
+        std::printf("  %s  %-12s %-4s %s\n", r.saved_at.c_str(), r.who.c_str(), r.area_id.c_str(),
+                    r.change().c_str());
     return kExitOk;
 }
 

@@ -58,6 +58,14 @@ Result<PlanSave> savePlan(const std::string& path, const Plan& base, const Plan&
 
 struct PlanHistoryRow {
     std::string saved_at, who, area_id, field, old_value, new_value;
+    // What changed, for people: "lead: 'Police' -> 'Council'", "added Near High Street".
+    std::string change() const {
+        if (field == "(added)")
+            return "added " + new_value;
+        if (field == "(deleted)")
+            return "deleted " + old_value;
+        return field + ": '" + old_value + "' -> '" + new_value + "'";
+    }
 };
 // The plan's history, oldest first (empty for a plan saved before histories were kept).
 Result<std::vector<PlanHistoryRow>> readPlanHistory(const std::string& path);

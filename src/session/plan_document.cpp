@@ -241,20 +241,14 @@ void PlanDocument::noteFileTime() {
     if (path_.empty() || !io::planExists(path_))
         return;
     if (auto h = io::readPlanHistory(path_))
-        for (const auto& r : h.value()) {
-            std::string what = r.field == "(added)" ? "added"
-                               : r.field == "(deleted)"
-                                   ? "deleted"
-                                   : r.field + " '" + r.old_value + "' -> '" + r.new_value + "'";
-            history_.push_back({r.area_id, r.saved_at, r.who, what});
-        }
+        history_ = std::move(h.value());
 }
 
 std::vector<std::string> PlanDocument::historyOf(const std::string& area_id) const {
     std::vector<std::string> out;
-    for (const auto& [area, when, who, what] : history_)
-        if (area == area_id)
-            out.push_back(when + " " + who + ": " + what);
+    for (const auto& r : history_)
+        if (r.area_id == area_id)
+            out.push_back(r.saved_at + " " + r.who + ": " + r.change());
     return out;
 }
 

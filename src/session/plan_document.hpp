@@ -9,10 +9,10 @@
 #include "core/plan_merge.hpp"
 #include "core/result.hpp"
 #include "core/target_area.hpp"
+#include "io/plan_file.hpp"
 #include "session/data_loader.hpp"
 #include "session/incident_selection.hpp"
 
-#include <array>
 #include <cstddef>
 #include <deque>
 #include <string>
@@ -84,7 +84,7 @@ class PlanDocument {
     bool changedOnDisk() const;
     // Brings the others' changes in (edits here kept); clashes are listed, nothing applied.
     Status bringIn();
-    // The saved history of one area, oldest first ("2026-12-08 10:02 jsmith: lead 'Police' ->
+    // The saved history of one area, oldest first ("2026-12-08T10:02:00Z jsmith: lead: 'Police' ->
     // 'Council'"), as read at the last open, save or bring-in.
     std::vector<std::string> historyOf(const std::string& area_id) const;
     // Rows of the file left out (no geometry, a status streetweek does not use, ...).
@@ -121,7 +121,7 @@ class PlanDocument {
     std::vector<PlanClash> clashes_;
     std::vector<std::string> merge_notes_;
     std::string file_token_; // the store's change token when last read or saved here
-    std::vector<std::array<std::string, 4>> history_; // area, when, who, what
+    std::vector<io::PlanHistoryRow> history_; // as read at the last open, save or bring-in
     std::string path_;
     std::optional<MonthSpan> chosen_on_;
     std::deque<Snapshot> undo_, redo_;
