@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <pwd.h>
 #include <random>
 #include <set>
@@ -315,12 +316,69 @@ Status writePlan(const std::string& path, const Plan& plan, const std::string& c
     return okStatus();
 }
 
+namespace {
+
+// One try at an in-place save in an open store: its outcome (saved, a clash, a failure), or why
+// it must be tried again (another save holds the store).
+struct SaveTry {
+    std::optional<Result<PlanSave>> outcome;
+    std::string busy;
+};
+
+SaveTry saveInTransaction(GDALDataset& ds, const std::string& path, const Plan& base,
+                          const Plan& mine, const std::string& crs, History& history) {
+    const bool db = isDb(path);
+    if (!db)
+        execute(ds, "PRAGMA busy_timeout = 2000");
+    if (ds.StartTransaction() != OGRERR_NONE)
+        return {{}, lastGdalError()};
+    if (db) {
+        // Serializable, so that a colleague's commit between this save's read and its write
+        // fails the save (and it is tried again, re-read); and one streetweek save at a time
+        // on this plan.
+        execute(ds, "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+        execute(ds, "SELECT pg_advisory_xact_lock(7270031)");
+    }
+    // Rolls back; busy: try again, else the failure with its message.
+    const auto fail = [&](const std::string& message, const std::string& why,
+                          bool busy) -> SaveTry {
+        ds.RollbackTransaction();
+        if (busy)
+            return {{}, why};
+        return {Result<PlanSave>(Error{message + "; nothing was saved"}), {}};
+    };
+    auto theirs = readFrom(ds, storeName(path));
+    if (!theirs)
+        return fail(theirs.error(), theirs.error(),
+                    isBusy(theirs.error()) || isBusy(lastGdalError("")));
+    PlanMerge merge = mergePlans(base, mine, theirs.value());
+    PlanSave out;
+    out.notes = std::move(merge.notes);
+    if (!merge.clashes.empty()) {
+        ds.RollbackTransaction();
+        out.plan = std::move(merge.plan);
+        out.clashes = std::move(merge.clashes);
+        return {std::move(out), {}};
+    }
+    history.when = utcNowText("%Y-%m-%dT%H:%M:%SZ");
+    history.layer = tableOf(ds, kHistory, historyColumns());
+    Status st = history.layer ? writeDiff(ds, theirs.value(), merge.plan, crs, history, out.changed)
+                              : Status(Error{"cannot create " + std::string(kHistory) + " (" +
+                                             lastGdalError() + ")"});
+    if (st && ds.CommitTransaction() != OGRERR_NONE)
+        st = Error{"cannot finish the save (" + lastGdalError() + ")"};
+    if (!st)
+        return fail(storeName(path) + ": " + st.error(), st.error(), isBusy(st.error()));
+    return {std::move(out), {}};
+}
+
+} // namespace
+
 Result<PlanSave> savePlan(const std::string& path, const Plan& base, const Plan& mine,
                           const std::string& crs, const std::string& who,
                           const std::function<void(const std::string&)>& waiting,
                           double max_wait_s) {
     ensureGdal();
-    std::error_code ec;
     const bool db = isDb(path);
     if (!db && !endsWithIgnoreCase(path, ".gpkg"))
         return badRequest(path + ": a plan is a GeoPackage (.gpkg) or a PG: database");
@@ -338,8 +396,7 @@ Result<PlanSave> savePlan(const std::string& path, const Plan& base, const Plan&
     if (!db && readOnly(path))
         return Error{path + ": the plan is read-only; nothing was saved (save it under another "
                             "name, or ask its owner)"};
-    const fs::path folder = fs::absolute(db ? "." : path).parent_path();
-    if (!db && ::access(folder.c_str(), W_OK) != 0)
+    if (!db && ::access(fs::absolute(path).parent_path().c_str(), W_OK) != 0)
         return Error{path + ": its folder is read-only (SQLite needs it for the save's journal); "
                             "nothing was saved"};
     History history;
@@ -347,80 +404,38 @@ Result<PlanSave> savePlan(const std::string& path, const Plan& base, const Plan&
     std::mt19937 rng(static_cast<unsigned>(::getpid()));
     const auto deadline = std::chrono::steady_clock::now() +
                           std::chrono::milliseconds(static_cast<long>(1000 * max_wait_s));
+    std::size_t waits = 0;
     PlanSave out;
     for (int attempt = 0;; ++attempt) {
         std::string busy; // why this attempt must be tried again
-        {
+        CPLErrorReset();
+        DatasetPtr ds = openStore(path, true);
+        if (!ds) {
+            busy = lastGdalError("unknown format");
+            if (!isBusy(busy))
+                return Error{storeName(path) + ": cannot open the plan for saving (" + busy +
+                             "); nothing was saved"};
+        } else {
+            SaveTry t = saveInTransaction(*ds, path, base, mine, crs, history);
             CPLErrorReset();
-            DatasetPtr ds = openStore(path, true);
-            if (!ds) {
-                const std::string why = lastGdalError("unknown format");
-                if (!isBusy(why))
-                    return Error{storeName(path) + ": cannot open the plan for saving (" + why +
-                                 "); nothing was saved"};
-                busy = why;
-            } else {
-                if (!db)
-                    execute(*ds, "PRAGMA busy_timeout = 2000");
-                if (ds->StartTransaction() != OGRERR_NONE) {
-                    busy = lastGdalError();
-                } else {
-                    if (db) {
-                        // Serializable, so that a colleague's commit between this save's read
-                        // and its write fails the save (and it is tried again, re-read); and one
-                        // streetweek save at a time on this plan.
-                        execute(*ds, "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
-                        execute(*ds, "SELECT pg_advisory_xact_lock(7270031)");
-                    }
-                    auto theirs = readFrom(*ds, storeName(path));
-                    if (!theirs) {
-                        ds->RollbackTransaction();
-                        if (!isBusy(theirs.error()) && !isBusy(lastGdalError("")))
-                            return Error{theirs.error() + "; nothing was saved"};
-                        busy = theirs.error();
-                    } else {
-                        PlanMerge merge = mergePlans(base, mine, theirs.value());
-                        if (!merge.clashes.empty()) {
-                            ds->RollbackTransaction();
-                            out.plan = std::move(merge.plan);
-                            out.clashes = std::move(merge.clashes);
-                            out.notes = std::move(merge.notes);
-                            return out;
-                        }
-                        history.when = utcNowText("%Y-%m-%dT%H:%M:%SZ");
-                        history.layer = tableOf(*ds, kHistory, historyColumns());
-                        std::size_t changed = 0;
-                        Status st =
-                            history.layer
-                                ? writeDiff(*ds, theirs.value(), merge.plan, crs, history, changed)
-                                : Status(Error{"cannot create " + std::string(kHistory) + " (" +
-                                               lastGdalError() + ")"});
-                        if (st && ds->CommitTransaction() != OGRERR_NONE)
-                            st = Error{"cannot finish the save (" + lastGdalError() + ")"};
-                        if (!st) {
-                            ds->RollbackTransaction();
-                            if (!isBusy(st.error()))
-                                return Error{storeName(path) + ": " + st.error() +
-                                             "; nothing was saved"};
-                            busy = st.error();
-                        } else {
-                            out.notes = std::move(merge.notes);
-                            out.changed = changed;
-                        }
-                    }
-                }
-                CPLErrorReset();
-                ds.reset();
-                if (busy.empty() && !db && CPLGetLastErrorType() >= CE_Failure)
+            ds.reset(); // closes it: SQLite writes the last pages here
+            if (t.outcome) {
+                if (!*t.outcome)
+                    return std::move(*t.outcome);
+                t.outcome->value().waits = waits;
+                if (!t.outcome->value().clashes.empty())
+                    return std::move(*t.outcome);
+                if (!db && CPLGetLastErrorType() >= CE_Failure)
                     return Error{path + ": cannot close the plan (" + lastGdalError() + ")"};
+                out = std::move(t.outcome->value());
+                break;
             }
+            busy = t.busy;
         }
-        if (busy.empty())
-            break;
         if (std::chrono::steady_clock::now() > deadline)
             return Error{storeName(path) + ": someone else's save held the plan (" + busy +
                          "); nothing was saved, try again"};
-        if (out.waits++ == 0 && waiting)
+        if (waits++ == 0 && waiting)
             waiting("the plan is being saved by someone else, trying again");
         std::this_thread::sleep_for(std::chrono::milliseconds(
             20 + std::uniform_int_distribution<int>(0, 80 + 20 * std::min(attempt, 10))(rng)));
